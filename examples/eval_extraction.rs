@@ -1,0 +1,71 @@
+//! Runs the generic extractor over the main-content extraction benchmark and writes its
+//! predictions for `score_extraction.py`.
+//!
+//! usage: eval_extraction [BENCH_DIR] [PREDICTIONS_JSON]
+//!   BENCH_DIR defaults to /work/shared/bench/extraction (holding `ground-truth.json`
+//!   and `html/<id>.html.gz`); PREDICTIONS_JSON to target/extraction-predictions.json.
+//!
+//! Pages are read and gunzipped before the clock starts: the times printed are those of
+//! `kabar::sites::generic::body` alone, one page after another on one thread.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use flate2::read::GzDecoder;
+use serde_json::{Value, json};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let bench = PathBuf::from(
+        args.next()
+            .unwrap_or_else(|| "/work/shared/bench/extraction".into()),
+    );
+    let out = PathBuf::from(
+        args.next()
+            .unwrap_or_else(|| "target/extraction-predictions.json".into()),
+    );
+
+    let truth: BTreeMap<String, Value> =
+        serde_json::from_str(&std::fs::read_to_string(bench.join("ground-truth.json"))?)?;
+    // The URL only serves to resolve links; a page without one gets a neutral base.
+    let fallback = url::Url::parse("https://example.com/")?;
+
+    let mut predictions = serde_json::Map::new();
+    let mut times_ms = Vec::with_capacity(truth.len());
+    for (id, entry) in &truth {
+        let mut html = String::new();
+        GzDecoder::new(std::fs::File::open(
+            bench.join("html").join(format!("{id}.html.gz")),
+        )?)
+        .read_to_string(&mut html)?;
+        let url = entry["url"]
+            .as_str()
+            .and_then(|u| url::Url::parse(u).ok())
+            .unwrap_or_else(|| fallback.clone());
+
+        let start = Instant::now();
+        let blocks = kabar::sites::generic::body(&html, &url);
+        times_ms.push(start.elapsed().as_secs_f64() * 1e3);
+
+        let text: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        predictions.insert(id.clone(), json!({ "articleBody": text.join("\n\n") }));
+    }
+
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(&out, serde_json::to_string_pretty(&predictions)?)?;
+
+    times_ms.sort_by(f64::total_cmp);
+    let n = times_ms.len().max(1);
+    let mean = times_ms.iter().sum::<f64>() / n as f64;
+    let median = times_ms.get(times_ms.len() / 2).copied().unwrap_or(0.0);
+    println!(
+        "{} pages, mean {mean:.2} ms/page, median {median:.2} ms/page -> {}",
+        times_ms.len(),
+        out.display()
+    );
+    Ok(())
+}

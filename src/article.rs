@@ -1,0 +1,129 @@
+//! The model of news: what every site profile produces and every front end shows.
+//!
+//! The serde shape of [`Article`] and [`Headline`] is the `--json` contract that tools
+//! outside the project read (see the fixtures' README); change field names only with it.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+/// Which profile read the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Site {
+    Kompas,
+    Generic,
+}
+
+/// One clean article, ready to print or draw. All text in it has passed the sanitizer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub url: String,
+    pub title: String,
+    #[serde(with = "rfc3339_opt")]
+    pub published: Option<DateTime<FixedOffset>>,
+    pub authors: Vec<String>,
+    pub editor: Option<String>,
+    pub source: Option<String>,
+    pub image: Option<String>,
+    pub tags: Vec<String>,
+    pub body: Vec<Block>,
+    pub related: Vec<Link>,
+    pub terkini: Vec<TerkiniLink>,
+    pub site: Site,
+}
+
+/// A piece of article text in reading order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    ListItem,
+    Quote,
+}
+
+/// A "Baca juga" (read also) link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+/// An item of the "Terkini Lainnya" (other latest news) list under an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TerkiniLink {
+    pub title: String,
+    pub url: String,
+    pub label: Option<String>,
+}
+
+/// One entry of a headline list (an index, section or home page).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Headline {
+    pub title: String,
+    pub url: String,
+    pub label: Option<String>,
+    #[serde(with = "rfc3339_opt")]
+    pub published: Option<DateTime<FixedOffset>>,
+}
+
+/// A page of headlines and where the next page of the same list is, if the page says.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HeadlinePage {
+    pub headlines: Vec<Headline>,
+    pub next: Option<String>,
+}
+
+impl Article {
+    /// The links after the text, numbered from 1 in the order the reader shows them:
+    /// "Baca juga" first, then "Terkini Lainnya".
+    pub fn numbered_links(&self) -> impl Iterator<Item = (&str, &str, Option<&str>)> {
+        let related = self
+            .related
+            .iter()
+            .map(|l| (l.title.as_str(), l.url.as_str(), None));
+        let terkini = self
+            .terkini
+            .iter()
+            .map(|l| (l.title.as_str(), l.url.as_str(), l.label.as_deref()));
+        related.chain(terkini)
+    }
+
+    /// The URL of link `n` (1-based) in [`Article::numbered_links`] order.
+    pub fn link_url(&self, n: usize) -> Option<&str> {
+        self.numbered_links()
+            .nth(n.checked_sub(1)?)
+            .map(|(_, url, _)| url)
+    }
+}
+
+/// Times are written as RFC 3339 with the page's own offset (WIB, +07:00, for Kompas),
+/// seconds always present: `2026-11-24T19:30:15+07:00`.
+mod rfc3339_opt {
+    use chrono::{DateTime, FixedOffset, SecondsFormat};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        value: &Option<DateTime<FixedOffset>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(t) => s.serialize_str(&t.to_rfc3339_opts(SecondsFormat::Secs, false)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+        let raw: Option<String> = Option::deserialize(d)?;
+        raw.map(|s| DateTime::parse_from_rfc3339(&s).map_err(serde::de::Error::custom))
+            .transpose()
+    }
+}

@@ -1,0 +1,82 @@
+//! What can go wrong, said in words a reader understands, and the exit status each kind
+//! of failure gives on the command line.
+
+use std::fmt;
+
+/// Exit statuses: distinct for the three kinds of failure a script may want to tell apart.
+pub mod exit {
+    /// Bad command line, or an input file that cannot be read.
+    pub const USAGE: u8 = 2;
+    /// The page could not be had: no connection, a timeout, an HTTP error status.
+    pub const NETWORK: u8 = 3;
+    /// The page came but holds nothing to read: not HTML, no article text, no headlines.
+    pub const CONTENT: u8 = 4;
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    Usage(String),
+    File {
+        path: String,
+        reason: String,
+    },
+    Network {
+        url: String,
+        reason: String,
+    },
+    Status {
+        url: String,
+        status: u16,
+        reason: String,
+    },
+    NotHtml {
+        url: String,
+        content_type: String,
+    },
+    TooLarge {
+        url: String,
+        limit_mb: u64,
+    },
+    NoText(String),
+    NoHeadlines(String),
+    Offline(String),
+}
+
+impl Error {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Usage(_) | Error::File { .. } => exit::USAGE,
+            Error::Network { .. } | Error::Status { .. } | Error::Offline(_) => exit::NETWORK,
+            Error::NotHtml { .. }
+            | Error::TooLarge { .. }
+            | Error::NoText(_)
+            | Error::NoHeadlines(_) => exit::CONTENT,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Usage(msg) => write!(f, "{msg}"),
+            Error::File { path, reason } => write!(f, "cannot read {path}: {reason}"),
+            Error::Network { url, reason } => write!(f, "cannot load {url}: {reason}"),
+            Error::Status {
+                url,
+                status,
+                reason,
+            } => write!(f, "{reason} (HTTP {status}): {url}"),
+            Error::NotHtml { url, content_type } => {
+                write!(f, "not a web page ({content_type}): {url}")
+            }
+            Error::TooLarge { url, limit_mb } => {
+                write!(f, "page larger than {limit_mb} MB, not loaded: {url}")
+            }
+            Error::NoText(url) => write!(f, "no article text found on the page: {url}"),
+            Error::NoHeadlines(url) => write!(f, "no headlines found on the page: {url}"),
+            Error::Offline(url) => write!(f, "offline, and this page is not stored: {url}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

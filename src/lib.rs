@@ -1,0 +1,16 @@
+//! kabar: a calm, fast terminal news reader for Kompas.com.
+//!
+//! The library holds every piece the binary is made of, so tests and benchmarks drive the
+//! same code the user runs: the model of news ([`article`]), the one sanitizer
+//! ([`sanitize`]), the site profiles ([`sites`]), the HTTP client ([`net`]), the fetching
+//! of whole articles and lists ([`fetch`]), the plain-text printer ([`text`]), the
+//! local mirror server behind `--demo` and the tests ([`mirror`]), and the terminal UI.
+
+pub mod article;
+pub mod error;
+pub mod fetch;
+pub mod mirror;
+pub mod net;
+pub mod sanitize;
+pub mod sites;
+pub mod text;

@@ -1,0 +1,358 @@
+//! The HTTP client: one reqwest client for the whole program, with an honest user agent,
+//! compressed transfers, timeouts, a size cap, a retry for passing failures, charset
+//! decoding, and the `--mirror` mapping that points every request at a local copy.
+
+use std::time::Duration;
+
+use encoding_rs::Encoding;
+use reqwest::header::{CONTENT_TYPE, RETRY_AFTER};
+use reqwest::{StatusCode, redirect};
+use url::Url;
+
+use crate::error::Error;
+
+/// Pages larger than this (after decompression) are refused, so a hostile server cannot
+/// fill memory.
+pub const MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
+const USER_AGENT: &str = concat!(
+    "kabar/",
+    env!("CARGO_PKG_VERSION"),
+    " (terminal news reader; one request per page a reader opens)"
+);
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+const TOTAL_TIMEOUT: Duration = Duration::from_secs(30);
+const MAX_REDIRECTS: usize = 8;
+/// Waits before each retry of a connection error or a 5xx answer.
+const BACKOFF: [Duration; 2] = [Duration::from_millis(400), Duration::from_millis(1200)];
+/// A `Retry-After` longer than this is not waited for; the error is shown instead.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(5);
+
+/// A fetched page, decoded to text. `url` is the page's real address after redirects
+/// (mapped back from the mirror, when there is one).
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub url: Url,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    mirror: Option<Url>,
+}
+
+impl Client {
+    /// `mirror`: a base URL; each request for `scheme://host/path?query` then goes to
+    /// `BASE/host/path?query` instead.
+    pub fn new(mirror: Option<Url>) -> Result<Self, Error> {
+        let http = reqwest::Client::builder()
+            .user_agent(USER_AGENT)
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(TOTAL_TIMEOUT)
+            .redirect(redirect::Policy::custom(|attempt| {
+                if attempt.previous().len() >= MAX_REDIRECTS {
+                    attempt.error("too many redirects")
+                } else if !matches!(attempt.url().scheme(), "http" | "https") {
+                    attempt.error("redirect to a non-web address refused")
+                } else {
+                    attempt.follow()
+                }
+            }))
+            .build()
+            .map_err(|e| Error::Usage(format!("cannot start the HTTP client: {e}")))?;
+        let mirror = mirror.map(|mut m| {
+            if !m.path().ends_with('/') {
+                let path = format!("{}/", m.path());
+                m.set_path(&path);
+            }
+            m
+        });
+        Ok(Client { http, mirror })
+    }
+
+    /// Fetches an HTML page, retrying connection failures and server errors.
+    pub async fn get_html(&self, url: &Url) -> Result<Page, Error> {
+        let target = self.to_wire(url);
+        let mut attempt = 0;
+        loop {
+            let outcome = self.get_once(url, &target).await;
+            let wait = match &outcome {
+                Err(Retry::Transient(_)) => BACKOFF.get(attempt).copied(),
+                Err(Retry::After(d, _)) if attempt == 0 => Some(*d),
+                _ => None,
+            };
+            match (outcome, wait) {
+                (Ok(page), _) => return Ok(page),
+                (Err(_), Some(d)) => {
+                    tracing::debug!(%url, attempt, "retrying in {d:?}");
+                    tokio::time::sleep(d).await;
+                    attempt += 1;
+                }
+                (Err(Retry::Transient(e) | Retry::After(_, e) | Retry::Final(e)), None) => {
+                    return Err(e);
+                }
+            }
+        }
+    }
+
+    async fn get_once(&self, url: &Url, target: &Url) -> Result<Page, Retry> {
+        let net_err = |e: reqwest::Error| {
+            let err = Error::Network {
+                url: url.to_string(),
+                reason: describe(&e),
+            };
+            if e.is_connect() || e.is_timeout() || e.is_request() {
+                Retry::Transient(err)
+            } else {
+                Retry::Final(err)
+            }
+        };
+        let mut resp = self
+            .http
+            .get(target.clone())
+            .send()
+            .await
+            .map_err(net_err)?;
+        let status = resp.status();
+        if !status.is_success() {
+            let err = Error::Status {
+                url: url.to_string(),
+                status: status.as_u16(),
+                reason: status_words(status),
+            };
+            let retry_after = resp
+                .headers()
+                .get(RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .map(Duration::from_secs)
+                .filter(|d| *d <= MAX_RETRY_AFTER);
+            return Err(match (status, retry_after) {
+                (StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE, Some(d)) => {
+                    Retry::After(d, err)
+                }
+                (s, _) if s.is_server_error() => Retry::Transient(err),
+                _ => Retry::Final(err),
+            });
+        }
+        let final_url = self.from_wire(resp.url()).unwrap_or_else(|| url.clone());
+        let content_type = resp
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        if let Some(ct) = &content_type
+            && !is_html_type(ct)
+        {
+            return Err(Retry::Final(Error::NotHtml {
+                url: final_url.to_string(),
+                content_type: ct.split(';').next().unwrap_or(ct).trim().to_string(),
+            }));
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = resp.chunk().await.map_err(net_err)? {
+            if body.len() + chunk.len() > MAX_BODY_BYTES {
+                return Err(Retry::Final(Error::TooLarge {
+                    url: final_url.to_string(),
+                    limit_mb: (MAX_BODY_BYTES / (1024 * 1024)) as u64,
+                }));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        if content_type.is_none() && !looks_like_html(&body) {
+            return Err(Retry::Final(Error::NotHtml {
+                url: final_url.to_string(),
+                content_type: "unknown type".into(),
+            }));
+        }
+        Ok(Page {
+            url: final_url,
+            text: decode(&body, content_type.as_deref()),
+        })
+    }
+
+    /// The address a request for `url` really goes to.
+    pub fn to_wire(&self, url: &Url) -> Url {
+        let Some(base) = &self.mirror else {
+            return url.clone();
+        };
+        let mut rel = format!("{}{}", url.host_str().unwrap_or_default(), url.path());
+        if let Some(q) = url.query() {
+            rel.push('?');
+            rel.push_str(q);
+        }
+        base.join(&rel).unwrap_or_else(|_| url.clone())
+    }
+
+    /// The page address a response from `wire` stands for (the inverse of `to_wire`).
+    fn from_wire(&self, wire: &Url) -> Option<Url> {
+        let Some(base) = &self.mirror else {
+            return Some(wire.clone());
+        };
+        let rest = wire.as_str().strip_prefix(base.as_str())?;
+        // The mirror does not keep the scheme; every Kompas page is https.
+        Url::parse(&format!("https://{rest}")).ok()
+    }
+}
+
+enum Retry {
+    /// A passing failure: worth a retry after a backoff.
+    Transient(Error),
+    /// The server asked to come back after this long.
+    After(Duration, Error),
+    Final(Error),
+}
+
+fn is_html_type(content_type: &str) -> bool {
+    let mime = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    matches!(
+        mime.as_str(),
+        "text/html" | "application/xhtml+xml" | "text/plain" | ""
+    )
+}
+
+fn looks_like_html(body: &[u8]) -> bool {
+    let head = &body[..body.len().min(1024)];
+    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    t.starts_with('<') && (t.contains("<html") || t.contains("<!doctype") || t.contains("<p"))
+}
+
+/// A reqwest error in a few words, without the URL (the caller names it).
+fn describe(e: &reqwest::Error) -> String {
+    if e.is_timeout() {
+        "the server did not answer in time".into()
+    } else if e.is_connect() {
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            let msg = s.to_string();
+            if msg.contains("refused") {
+                return "connection refused".into();
+            }
+            if msg.contains("dns") || msg.contains("resolve") || msg.contains("lookup") {
+                return "the host name could not be resolved (no network?)".into();
+            }
+            source = s.source();
+        }
+        "could not connect".into()
+    } else if e.is_redirect() {
+        "too many redirects, or a redirect to a non-web address".into()
+    } else if e.is_body() || e.is_decode() {
+        "the connection broke while the page was loading".into()
+    } else {
+        let mut msg = e.to_string();
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            msg = s.to_string();
+            source = s.source();
+        }
+        msg
+    }
+}
+
+fn status_words(status: StatusCode) -> String {
+    match status.as_u16() {
+        404 => "page not found".into(),
+        410 => "page removed".into(),
+        429 => "the server says too many requests, try again later".into(),
+        401 | 403 => "access refused by the server".into(),
+        s if s >= 500 => format!(
+            "the server failed ({})",
+            status.canonical_reason().unwrap_or("server error")
+        ),
+        _ => format!(
+            "the server answered {}",
+            status.canonical_reason().unwrap_or("an error")
+        ),
+    }
+}
+
+/// Decodes a page: the charset from the Content-Type header, else a byte-order mark, else
+/// the page's own `<meta charset>`, else UTF-8 when the bytes are valid UTF-8, else
+/// windows-1252 (what browsers assume for old Western pages).
+pub fn decode(body: &[u8], content_type: Option<&str>) -> String {
+    let from_header = content_type
+        .and_then(charset_param)
+        .and_then(|l| Encoding::for_label(l.as_bytes()));
+    let encoding = from_header
+        .or_else(|| Encoding::for_bom(body).map(|(e, _)| e))
+        .or_else(|| meta_charset(body))
+        .unwrap_or_else(|| {
+            if std::str::from_utf8(body).is_ok() {
+                encoding_rs::UTF_8
+            } else {
+                encoding_rs::WINDOWS_1252
+            }
+        });
+    let (text, _, _) = encoding.decode(body);
+    text.into_owned()
+}
+
+fn charset_param(content_type: &str) -> Option<String> {
+    content_type.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| v.trim().trim_matches(['"', '\'']).to_string())
+    })
+}
+
+/// `<meta charset="…">` or `<meta http-equiv="Content-Type" content="…; charset=…">` in
+/// the first 2 KB, as browsers prescan.
+fn meta_charset(body: &[u8]) -> Option<&'static Encoding> {
+    let head = String::from_utf8_lossy(&body[..body.len().min(2048)]).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    let enc = Encoding::for_label(label.as_bytes())?;
+    // A page that declares UTF-16 in ASCII is not UTF-16; browsers read it as UTF-8.
+    Some(
+        if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+            encoding_rs::UTF_8
+        } else {
+            enc
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn charset_from_header_meta_or_guess() {
+        let cafe = b"<p>caf\xe9 \x93kutip\x94</p>";
+        assert_eq!(
+            decode(cafe, Some("text/html; charset=windows-1252")),
+            "<p>café “kutip”</p>"
+        );
+        assert_eq!(
+            decode(cafe, Some("text/html; charset=\"ISO-8859-1\"")),
+            "<p>café “kutip”</p>"
+        );
+        let with_meta = b"<meta charset=\"windows-1252\"><p>caf\xe9</p>";
+        assert!(decode(with_meta, Some("text/html")).ends_with("café</p>"));
+        assert_eq!(decode(b"<p>caf\xe9</p>", None), "<p>café</p>");
+        assert_eq!(decode("<p>café</p>".as_bytes(), None), "<p>café</p>");
+    }
+
+    #[test]
+    fn mirror_maps_both_ways() {
+        let c = Client::new(Some(Url::parse("http://127.0.0.1:9/m").unwrap())).unwrap();
+        let page = Url::parse("https://indeks.kompas.com/?page=2").unwrap();
+        let wire = c.to_wire(&page);
+        assert_eq!(
+            wire.as_str(),
+            "http://127.0.0.1:9/m/indeks.kompas.com/?page=2"
+        );
+        assert_eq!(c.from_wire(&wire), Some(page));
+    }
+}

@@ -1,0 +1,150 @@
+//! The plain-text face of an article and of a headline list, for `kabar read` and
+//! `kabar headlines` without `--json`: wrapped to the terminal, links numbered the way the
+//! reader numbers them.
+
+use std::fmt::Write;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::article::{Article, BlockKind, Headline};
+
+const MONTHS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+/// `24 November 2026, 19:30 WIB`: the way Kompas readers read dates, in Jakarta time
+/// whatever offset the page gave.
+pub fn date_long(t: &DateTime<FixedOffset>) -> String {
+    let wib = t.with_timezone(&crate::sites::wib());
+    format!(
+        "{} {} {}, {} WIB",
+        wib.format("%-d"),
+        MONTHS[wib.format("%m").to_string().parse::<usize>().unwrap_or(1) - 1],
+        wib.format("%Y"),
+        wib.format("%H:%M")
+    )
+}
+
+/// The meta line under a title: date, authors, source.
+pub fn meta_line(a: &Article) -> String {
+    let mut parts = Vec::new();
+    if let Some(t) = &a.published {
+        parts.push(date_long(t));
+    }
+    if !a.authors.is_empty() {
+        parts.push(a.authors.join(", "));
+    }
+    if let Some(s) = &a.source {
+        parts.push(format!("Sumber: {s}"));
+    }
+    parts.join(" · ")
+}
+
+/// An article as plain text, `width` columns wide.
+pub fn article(a: &Article, width: usize) -> String {
+    let width = width.max(20);
+    let mut out = String::new();
+    for line in textwrap::wrap(&a.title, width) {
+        let _ = writeln!(out, "{line}");
+    }
+    let meta = meta_line(a);
+    if !meta.is_empty() {
+        for line in textwrap::wrap(&meta, width) {
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    let _ = writeln!(out, "{}", a.url);
+    for block in &a.body {
+        out.push('\n');
+        let (first, rest) = match block.kind {
+            BlockKind::Paragraph | BlockKind::Heading => ("", ""),
+            BlockKind::ListItem => ("  • ", "    "),
+            BlockKind::Quote => ("  │ ", "  │ "),
+        };
+        let text = if block.kind == BlockKind::Heading {
+            block.text.to_uppercase()
+        } else {
+            block.text.clone()
+        };
+        let opts = textwrap::Options::new(width)
+            .initial_indent(first)
+            .subsequent_indent(rest);
+        for line in textwrap::wrap(&text, opts) {
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    let mut n = 0;
+    for (heading, links) in [
+        (
+            "Baca juga",
+            a.related
+                .iter()
+                .map(|l| (&l.title, &l.url, None))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "Terkini Lainnya",
+            a.terkini
+                .iter()
+                .map(|l| (&l.title, &l.url, l.label.as_ref()))
+                .collect(),
+        ),
+    ] {
+        if links.is_empty() {
+            continue;
+        }
+        let _ = write!(out, "\n{heading}\n");
+        for (title, url, label) in links {
+            n += 1;
+            let head = match label {
+                Some(l) => format!("[{n}] {title} · {l}"),
+                None => format!("[{n}] {title}"),
+            };
+            let opts = textwrap::Options::new(width).subsequent_indent("    ");
+            for line in textwrap::wrap(&head, opts) {
+                let _ = writeln!(out, "{line}");
+            }
+            let _ = writeln!(out, "    {url}");
+        }
+    }
+    out
+}
+
+/// A headline list as plain text: a numbered title per entry, then its label, time and
+/// address.
+pub fn headlines(list: &[Headline], width: usize) -> String {
+    let width = width.max(20);
+    let mut out = String::new();
+    let digits = list.len().to_string().len();
+    let indent = " ".repeat(digits + 2);
+    for (i, h) in list.iter().enumerate() {
+        let opts = textwrap::Options::new(width).subsequent_indent(&indent);
+        let head = format!("{:>digits$}. {}", i + 1, h.title);
+        for line in textwrap::wrap(&head, opts) {
+            let _ = writeln!(out, "{line}");
+        }
+        let mut meta = Vec::new();
+        if let Some(l) = &h.label {
+            meta.push(l.clone());
+        }
+        if let Some(t) = &h.published {
+            meta.push(date_long(t));
+        }
+        if !meta.is_empty() {
+            let _ = writeln!(out, "{indent}{}", meta.join(" · "));
+        }
+        let _ = writeln!(out, "{indent}{}", h.url);
+    }
+    out
+}
