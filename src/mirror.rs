@@ -69,6 +69,11 @@ impl Routes {
         Ok(Routes { pages })
     }
 
+    /// Forgets the page for `url`, so it answers 404 (to test what happens without it).
+    pub fn remove(&mut self, url: &Url) {
+        self.pages.remove(&key(url));
+    }
+
     pub fn len(&self) -> usize {
         self.pages.len()
     }

@@ -1,0 +1,165 @@
+//! The command line as a user meets it: errors in one line of words with distinct exit
+//! statuses, charsets, retries, and pages without a profile. Every network test talks
+//! HTTP to a server on 127.0.0.1 started here.
+
+mod common;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use common::{RawServer, fixture_mirror, http_answer, kabar, scratch_dir, stderr, stdout};
+use serde_json::Value;
+
+const HTML: (&str, &str) = ("Content-Type", "text/html; charset=utf-8");
+
+/// One line on stderr, in words, no panic or backtrace, and the given exit status.
+fn assert_fails(out: &std::process::Output, code: i32, words: &str) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(code), "exit status; stderr: {err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(err.contains(words), "stderr says {words:?}: {err}");
+    assert!(!err.contains("panicked") && !err.contains("backtrace"), "{err}");
+    assert!(out.stdout.is_empty(), "nothing on stdout");
+}
+
+#[test]
+fn missing_file_is_a_usage_error() {
+    let out = kabar(&["read", "/no/such/page.html"]);
+    assert_fails(&out, 2, "no such file");
+}
+
+#[test]
+fn bad_arguments_are_usage_errors() {
+    assert_eq!(kabar(&["read"]).status.code(), Some(2));
+    assert_fails(&kabar(&["read", "ftp://example.com/x"]), 2, "only http and https");
+    assert_eq!(kabar(&["--frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn unreachable_host_is_a_network_error() {
+    // A port that was free a moment ago: nothing listens there.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let base = format!("http://127.0.0.1:{port}/");
+    let out = kabar(&["--mirror", &base, "read", "https://www.kompas.com/read/2026/01/01/1/x"]);
+    assert_fails(&out, 3, "connection refused");
+}
+
+#[test]
+fn missing_page_is_a_network_error_naming_the_status() {
+    let mirror = fixture_mirror();
+    let out = kabar(&[
+        "--mirror",
+        mirror.base().as_str(),
+        "read",
+        "https://www.kompas.com/read/2030/01/01/000000000/not-in-the-mirror",
+    ]);
+    assert_fails(&out, 3, "page not found (HTTP 404)");
+}
+
+#[test]
+fn a_page_that_is_not_html_is_a_content_error() {
+    let server = RawServer::start(|_| http_answer("200 OK", &[("Content-Type", "image/png")], b"\x89PNG\r\n"));
+    let out = kabar(&["--mirror", &server.url("/"), "read", "https://www.kompas.com/read/x"]);
+    assert_fails(&out, 4, "not a web page (image/png)");
+}
+
+#[test]
+fn a_page_without_article_text_is_a_content_error() {
+    let dir = scratch_dir("empty-page");
+    let page = dir.join("empty.html");
+    std::fs::write(&page, "<!doctype html><html><head><title>Kosong</title></head><body><nav><a href=/>Home</a></nav></body></html>").unwrap();
+    let out = kabar(&["read", page.to_str().unwrap(), "--url", "https://www.kompas.com/read/2026/01/01/1/x"]);
+    assert_fails(&out, 4, "no article text");
+    let out = kabar(&["headlines", page.to_str().unwrap()]);
+    assert_fails(&out, 4, "no headlines");
+}
+
+/// A Western page in windows-1252 bytes: é is 0xE9, the curly quotes 0x93 and 0x94.
+fn latin1_page(meta: &str) -> Vec<u8> {
+    let mut page = format!("<!doctype html><html><head>{meta}<title>Kopi</title></head><body><article>").into_bytes();
+    for _ in 0..4 {
+        page.extend_from_slice(b"<p>Kopi di caf\xe9 itu disebut \x93terbaik\x94 oleh para pelanggan yang datang setiap pagi sebelum bekerja di kota.</p>");
+    }
+    page.extend_from_slice(b"</article></body></html>");
+    page
+}
+
+#[test]
+fn windows_1252_pages_decode_with_or_without_a_charset_header() {
+    let with_header = RawServer::start(|_| {
+        http_answer("200 OK", &[("Content-Type", "text/html; charset=windows-1252")], &latin1_page(""))
+    });
+    let with_meta = RawServer::start(|_| {
+        http_answer("200 OK", &[("Content-Type", "text/html")], &latin1_page("<meta charset=\"windows-1252\">"))
+    });
+    for server in [with_header, with_meta] {
+        let out = kabar(&["--mirror", &server.url("/"), "read", "https://warta.example/berita", "--json"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let article: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let first = article["body"][0]["text"].as_str().unwrap();
+        assert!(first.contains("caf\u{e9} itu disebut \u{201c}terbaik\u{201d}"), "{first}");
+    }
+}
+
+#[test]
+fn server_errors_are_retried() {
+    let hits = Arc::new(AtomicUsize::new(0));
+    let counter = hits.clone();
+    let mirror = fixture_mirror();
+    let page = std::fs::read(common::fixture("article-bola-timnas.html")).unwrap();
+    let server = RawServer::start(move |_| {
+        if counter.fetch_add(1, Ordering::SeqCst) == 0 {
+            http_answer("503 Service Unavailable", &[HTML], b"busy")
+        } else {
+            http_answer("200 OK", &[HTML], &page)
+        }
+    });
+    drop(mirror);
+    let out = kabar(&["--mirror", &server.url("/"), "read", "https://bola.kompas.com/read/2026/11/25/21304718/timnas-indonesia-tekuk-vietnam-2-0-di-gbk"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(hits.load(Ordering::SeqCst), 2, "one failure, one retry");
+    assert!(stdout(&out).starts_with("Timnas Indonesia Tekuk Vietnam 2-0 di GBK\n"));
+}
+
+#[test]
+fn plain_text_has_title_meta_wrapped_text_and_numbered_links() {
+    let file = common::fixture("article-global-latihan-bencana.html");
+    let out = kabar(&["read", file.to_str().unwrap()]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "Jepang dan Korea Selatan Sepakati Latihan Penanggulangan Bencana Bersama");
+    assert_eq!(lines[1], "24 November 2026, 19:30 WIB · Rina Ayu Lestari · Sumber: Reuters");
+    assert!(lines.iter().all(|l| l.chars().count() <= 80 || l.trim_start().starts_with("https://")));
+    assert!(text.contains("\nBaca juga\n[1] Gempa M 6,1 Guncang Prefektur Ishikawa"));
+    assert!(text.contains("\nTerkini Lainnya\n[3] DPR Sahkan RUU Perlindungan Data Anak Menjadi Undang-Undang ·\n    Nasional\n"));
+    for boilerplate in ["ADVERTISEMENT", "Simak breaking news", "Baca juga:", "Promo Spesial", "Gabung Kompas.com+"] {
+        assert!(!text.contains(boilerplate), "{boilerplate}");
+    }
+}
+
+#[test]
+fn help_explains_the_commands() {
+    let out = kabar(&["--help"]);
+    let help = stdout(&out);
+    for words in ["read", "headlines", "--mirror", "--demo", "Exit status"] {
+        assert!(help.contains(words), "{words}");
+    }
+    let read = stdout(&kabar(&["read", "--help"]));
+    assert!(read.contains("--json") && read.contains("--url"));
+}
+
+#[test]
+fn demo_serves_its_own_index_and_articles() {
+    let out = kabar(&["--demo", "headlines", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let list = list.as_array().unwrap();
+    assert!(list.len() >= 8);
+    let first = list[0]["url"].as_str().unwrap();
+    let article = kabar(&["--demo", "read", first, "--json"]);
+    assert!(article.status.success(), "{}", stderr(&article));
+    let article: Value = serde_json::from_str(&stdout(&article)).unwrap();
+    assert_eq!(article["title"], list[0]["title"]);
+    assert!(article["terkini"].as_array().unwrap().len() >= 5);
+}
