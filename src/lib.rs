@@ -6,6 +6,7 @@
 //! of whole articles and lists ([`fetch`]), the plain-text printer ([`text`]), the
 //! local mirror server behind `--demo` and the tests ([`mirror`]), and the terminal UI.
 
+pub mod app;
 pub mod article;
 pub mod error;
 pub mod fetch;
@@ -14,3 +15,6 @@ pub mod net;
 pub mod sanitize;
 pub mod sites;
 pub mod text;
+pub mod tui;
+pub mod ui;
+pub mod worker;

@@ -173,14 +173,20 @@ fn mirror(global: &Global) -> Result<(Option<Url>, Option<MirrorServer>), Error>
 async fn run(cli: Cli) -> Result<(), Error> {
     let (mirror, _server) = mirror(&cli.global)?;
     let client = Client::new(mirror)?;
-    let mut stdout = std::io::stdout().lock();
-    let printed = match cli.command {
-        None => {
+    let Some(command) = cli.command else {
+        if !std::io::stdout().is_terminal() {
             return Err(Error::Usage(
-                "the interactive reader needs a command for now: try `kabar read URL` or `kabar headlines`".into(),
+                "the reader needs a terminal; in scripts use `kabar headlines` or `kabar read URL`"
+                    .into(),
             ));
         }
-        Some(Command::Read { source, output }) => {
+        return kabar::tui::run(client, INDEX_URL)
+            .await
+            .map_err(|e| Error::Usage(format!("terminal error: {e}")));
+    };
+    let mut stdout = std::io::stdout().lock();
+    let printed = match command {
+        Command::Read { source, output } => {
             let article = match Source::parse(&source)? {
                 Source::Web(url) => fetch::article(&client, &url).await?,
                 local => {
@@ -194,7 +200,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
                 text::article(&article, width(output.width))
             }
         }
-        Some(Command::Headlines { source, output }) => {
+        Command::Headlines { source, output } => {
             let page = match Source::parse(&source)? {
                 Source::Web(url) => fetch::headlines(&client, &url).await?,
                 local => {

@@ -18,7 +18,10 @@ fn assert_fails(out: &std::process::Output, code: i32, words: &str) {
     assert_eq!(out.status.code(), Some(code), "exit status; stderr: {err}");
     assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
     assert!(err.contains(words), "stderr says {words:?}: {err}");
-    assert!(!err.contains("panicked") && !err.contains("backtrace"), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("backtrace"),
+        "{err}"
+    );
     assert!(out.stdout.is_empty(), "nothing on stdout");
 }
 
@@ -31,16 +34,29 @@ fn missing_file_is_a_usage_error() {
 #[test]
 fn bad_arguments_are_usage_errors() {
     assert_eq!(kabar(&["read"]).status.code(), Some(2));
-    assert_fails(&kabar(&["read", "ftp://example.com/x"]), 2, "only http and https");
+    assert_fails(
+        &kabar(&["read", "ftp://example.com/x"]),
+        2,
+        "only http and https",
+    );
     assert_eq!(kabar(&["--frobnicate"]).status.code(), Some(2));
 }
 
 #[test]
 fn unreachable_host_is_a_network_error() {
     // A port that was free a moment ago: nothing listens there.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let base = format!("http://127.0.0.1:{port}/");
-    let out = kabar(&["--mirror", &base, "read", "https://www.kompas.com/read/2026/01/01/1/x"]);
+    let out = kabar(&[
+        "--mirror",
+        &base,
+        "read",
+        "https://www.kompas.com/read/2026/01/01/1/x",
+    ]);
     assert_fails(&out, 3, "connection refused");
 }
 
@@ -58,8 +74,15 @@ fn missing_page_is_a_network_error_naming_the_status() {
 
 #[test]
 fn a_page_that_is_not_html_is_a_content_error() {
-    let server = RawServer::start(|_| http_answer("200 OK", &[("Content-Type", "image/png")], b"\x89PNG\r\n"));
-    let out = kabar(&["--mirror", &server.url("/"), "read", "https://www.kompas.com/read/x"]);
+    let server = RawServer::start(|_| {
+        http_answer("200 OK", &[("Content-Type", "image/png")], b"\x89PNG\r\n")
+    });
+    let out = kabar(&[
+        "--mirror",
+        &server.url("/"),
+        "read",
+        "https://www.kompas.com/read/x",
+    ]);
     assert_fails(&out, 4, "not a web page (image/png)");
 }
 
@@ -68,7 +91,12 @@ fn a_page_without_article_text_is_a_content_error() {
     let dir = scratch_dir("empty-page");
     let page = dir.join("empty.html");
     std::fs::write(&page, "<!doctype html><html><head><title>Kosong</title></head><body><nav><a href=/>Home</a></nav></body></html>").unwrap();
-    let out = kabar(&["read", page.to_str().unwrap(), "--url", "https://www.kompas.com/read/2026/01/01/1/x"]);
+    let out = kabar(&[
+        "read",
+        page.to_str().unwrap(),
+        "--url",
+        "https://www.kompas.com/read/2026/01/01/1/x",
+    ]);
     assert_fails(&out, 4, "no article text");
     let out = kabar(&["headlines", page.to_str().unwrap()]);
     assert_fails(&out, 4, "no headlines");
@@ -76,7 +104,9 @@ fn a_page_without_article_text_is_a_content_error() {
 
 /// A Western page in windows-1252 bytes: é is 0xE9, the curly quotes 0x93 and 0x94.
 fn latin1_page(meta: &str) -> Vec<u8> {
-    let mut page = format!("<!doctype html><html><head>{meta}<title>Kopi</title></head><body><article>").into_bytes();
+    let mut page =
+        format!("<!doctype html><html><head>{meta}<title>Kopi</title></head><body><article>")
+            .into_bytes();
     for _ in 0..4 {
         page.extend_from_slice(b"<p>Kopi di caf\xe9 itu disebut \x93terbaik\x94 oleh para pelanggan yang datang setiap pagi sebelum bekerja di kota.</p>");
     }
@@ -87,17 +117,34 @@ fn latin1_page(meta: &str) -> Vec<u8> {
 #[test]
 fn windows_1252_pages_decode_with_or_without_a_charset_header() {
     let with_header = RawServer::start(|_| {
-        http_answer("200 OK", &[("Content-Type", "text/html; charset=windows-1252")], &latin1_page(""))
+        http_answer(
+            "200 OK",
+            &[("Content-Type", "text/html; charset=windows-1252")],
+            &latin1_page(""),
+        )
     });
     let with_meta = RawServer::start(|_| {
-        http_answer("200 OK", &[("Content-Type", "text/html")], &latin1_page("<meta charset=\"windows-1252\">"))
+        http_answer(
+            "200 OK",
+            &[("Content-Type", "text/html")],
+            &latin1_page("<meta charset=\"windows-1252\">"),
+        )
     });
     for server in [with_header, with_meta] {
-        let out = kabar(&["--mirror", &server.url("/"), "read", "https://warta.example/berita", "--json"]);
+        let out = kabar(&[
+            "--mirror",
+            &server.url("/"),
+            "read",
+            "https://warta.example/berita",
+            "--json",
+        ]);
         assert!(out.status.success(), "{}", stderr(&out));
         let article: Value = serde_json::from_str(&stdout(&out)).unwrap();
         let first = article["body"][0]["text"].as_str().unwrap();
-        assert!(first.contains("caf\u{e9} itu disebut \u{201c}terbaik\u{201d}"), "{first}");
+        assert!(
+            first.contains("caf\u{e9} itu disebut \u{201c}terbaik\u{201d}"),
+            "{first}"
+        );
     }
 }
 
@@ -115,7 +162,12 @@ fn server_errors_are_retried() {
         }
     });
     drop(mirror);
-    let out = kabar(&["--mirror", &server.url("/"), "read", "https://bola.kompas.com/read/2026/11/25/21304718/timnas-indonesia-tekuk-vietnam-2-0-di-gbk"]);
+    let out = kabar(&[
+        "--mirror",
+        &server.url("/"),
+        "read",
+        "https://bola.kompas.com/read/2026/11/25/21304718/timnas-indonesia-tekuk-vietnam-2-0-di-gbk",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(hits.load(Ordering::SeqCst), 2, "one failure, one retry");
     assert!(stdout(&out).starts_with("Timnas Indonesia Tekuk Vietnam 2-0 di GBK\n"));
@@ -128,12 +180,28 @@ fn plain_text_has_title_meta_wrapped_text_and_numbered_links() {
     assert!(out.status.success());
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "Jepang dan Korea Selatan Sepakati Latihan Penanggulangan Bencana Bersama");
-    assert_eq!(lines[1], "24 November 2026, 19:30 WIB · Rina Ayu Lestari · Sumber: Reuters");
-    assert!(lines.iter().all(|l| l.chars().count() <= 80 || l.trim_start().starts_with("https://")));
+    assert_eq!(
+        lines[0],
+        "Jepang dan Korea Selatan Sepakati Latihan Penanggulangan Bencana Bersama"
+    );
+    assert_eq!(
+        lines[1],
+        "24 November 2026, 19:30 WIB · Rina Ayu Lestari · Sumber: Reuters"
+    );
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.chars().count() <= 80 || l.trim_start().starts_with("https://"))
+    );
     assert!(text.contains("\nBaca juga\n[1] Gempa M 6,1 Guncang Prefektur Ishikawa"));
     assert!(text.contains("\nTerkini Lainnya\n[3] DPR Sahkan RUU Perlindungan Data Anak Menjadi Undang-Undang ·\n    Nasional\n"));
-    for boilerplate in ["ADVERTISEMENT", "Simak breaking news", "Baca juga:", "Promo Spesial", "Gabung Kompas.com+"] {
+    for boilerplate in [
+        "ADVERTISEMENT",
+        "Simak breaking news",
+        "Baca juga:",
+        "Promo Spesial",
+        "Gabung Kompas.com+",
+    ] {
         assert!(!text.contains(boilerplate), "{boilerplate}");
     }
 }

@@ -86,7 +86,13 @@ fn multi_page_article_is_followed_page_by_page_when_page_all_fails() {
     let mut routes = fixture_routes();
     routes.remove(&Url::parse(&format!("{MULTI_PAGE}?page=all")).unwrap());
     let mirror = MirrorServer::start(routes).unwrap();
-    let out = kabar(&["--mirror", mirror.base().as_str(), "read", MULTI_PAGE, "--json"]);
+    let out = kabar(&[
+        "--mirror",
+        mirror.base().as_str(),
+        "read",
+        MULTI_PAGE,
+        "--json",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let want = expected("article-nasional-ruu-data-anak.expected.json");
     assert_matches("paged", &want, &json(&stdout(&out)), "kompas");
@@ -104,13 +110,22 @@ fn index_pages_match_from_file_and_mirror() {
         let from_file = kabar(&["headlines", file.to_str().unwrap(), "--url", url, "--json"]);
         assert!(from_file.status.success(), "{}", stderr(&from_file));
         assert_eq!(json(&stdout(&from_file)), want, "{page} from file");
-        let served = kabar(&["--mirror", mirror.base().as_str(), "headlines", url, "--json"]);
+        let served = kabar(&[
+            "--mirror",
+            mirror.base().as_str(),
+            "headlines",
+            url,
+            "--json",
+        ]);
         assert!(served.status.success(), "{}", stderr(&served));
         assert_eq!(json(&stdout(&served)), want, "{page} through the mirror");
     }
     // With no URL, `headlines` reads the latest-news index.
     let default = kabar(&["--mirror", mirror.base().as_str(), "headlines", "--json"]);
-    assert_eq!(json(&stdout(&default)), expected("indeks-page-1.expected.json"));
+    assert_eq!(
+        json(&stdout(&default)),
+        expected("indeks-page-1.expected.json")
+    );
 }
 
 /// The 2017 home page: every distinct Kompas article link it holds (found here by a plain
@@ -123,9 +138,13 @@ fn real_2017_home_page_gives_every_kompas_article_and_no_partner_item() {
     let mut want = BTreeSet::new();
     for piece in html.split("href=\"").skip(1) {
         let href = &piece[..piece.find('"').unwrap()];
-        let Ok(mut url) = base.join(href) else { continue };
+        let Ok(mut url) = base.join(href) else {
+            continue;
+        };
         let host = url.host_str().unwrap_or_default().to_string();
-        if !(host == "kompas.com" || host.ends_with(".kompas.com")) || !url.path().contains("/read/") {
+        if !(host == "kompas.com" || host.ends_with(".kompas.com"))
+            || !url.path().contains("/read/")
+        {
             continue;
         }
         let kept: Vec<(String, String)> = url
@@ -141,11 +160,20 @@ fn real_2017_home_page_gives_every_kompas_article_and_no_partner_item() {
     }
     assert!(want.len() >= 25, "scan found {} links", want.len());
 
-    let out = kabar(&["headlines", page.to_str().unwrap(), "--url", base.as_str(), "--json"]);
+    let out = kabar(&[
+        "headlines",
+        page.to_str().unwrap(),
+        "--url",
+        base.as_str(),
+        "--json",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let list = json(&stdout(&out));
     let list = list.as_array().unwrap();
-    let got: BTreeSet<String> = list.iter().map(|h| h["url"].as_str().unwrap().to_string()).collect();
+    let got: BTreeSet<String> = list
+        .iter()
+        .map(|h| h["url"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(got.len(), list.len(), "no article listed twice");
     assert_eq!(got, want);
     for h in list {
@@ -166,7 +194,8 @@ fn real_2017_home_page_gives_every_kompas_article_and_no_partner_item() {
 fn assert_clean(what: &str, bytes: &[u8]) {
     let text = String::from_utf8(bytes.to_vec()).expect("UTF-8 output");
     for (i, c) in text.chars().enumerate() {
-        let allowed = c == '\n' || (!c.is_control() && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'));
+        let allowed = c == '\n'
+            || (!c.is_control() && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'));
         assert!(allowed, "{what}: forbidden char U+{:04X} at {i}", c as u32);
     }
     for bad in ["javascript:", "data:image", "PWNED", "[31m", "[2J", "]52;"] {
@@ -181,20 +210,43 @@ fn hostile_page_prints_clean_in_both_formats() {
     assert!(as_json.status.success(), "{}", stderr(&as_json));
     assert_clean("json", &as_json.stdout);
     let article = json(&stdout(&as_json));
-    assert_eq!(article["title"], "Viral Unggahan Warganet soal Antrean Panjang di Stasiun");
-    assert_eq!(article["authors"], serde_json::json!(["Nur Fitriatus Shalihah"]));
-    assert_eq!(article["related"], serde_json::json!([]), "the javascript: link is dropped");
+    assert_eq!(
+        article["title"],
+        "Viral Unggahan Warganet soal Antrean Panjang di Stasiun"
+    );
+    assert_eq!(
+        article["authors"],
+        serde_json::json!(["Nur Fitriatus Shalihah"])
+    );
+    assert_eq!(
+        article["related"],
+        serde_json::json!([]),
+        "the javascript: link is dropped"
+    );
     assert_eq!(article["image"], Value::Null, "the data: image is dropped");
     let body = article["body"].as_array().unwrap();
-    assert!(body.iter().any(|b| b["text"].as_str().unwrap().contains("Pihak operator menjelaskan")));
+    assert!(body.iter().any(|b| {
+        b["text"]
+            .as_str()
+            .unwrap()
+            .contains("Pihak operator menjelaskan")
+    }));
 
     let as_text = kabar(&["read", page.to_str().unwrap(), "--width", "60"]);
     assert!(as_text.status.success());
     assert_clean("text", &as_text.stdout);
     // Addresses stay whole on their own lines so they can be copied; all text wraps.
     let printed = stdout(&as_text);
-    let text_lines = printed.lines().filter(|l| !l.trim_start().starts_with("https://"));
+    let text_lines = printed
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("https://"));
     let widest = text_lines.map(|l| l.chars().count()).max().unwrap();
-    assert!(widest <= 60, "the 3,000-character word is wrapped (widest line {widest})");
-    assert!(printed.contains(&"a".repeat(60)), "the long word is still there");
+    assert!(
+        widest <= 60,
+        "the 3,000-character word is wrapped (widest line {widest})"
+    );
+    assert!(
+        printed.contains(&"a".repeat(60)),
+        "the long word is still there"
+    );
 }

@@ -40,6 +40,14 @@ pub fn site_of(url: &Url) -> Site {
     }
 }
 
+/// The host of an address, for a pane title (`nasional.kompas.com`).
+pub fn site_host(url: &str) -> String {
+    Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 /// The URL a page stands for: the one given, else the page's own canonical address, else
 /// `fallback` (a `file:` URL for a local file, against which no link resolves).
 pub fn page_url(html: &str, given: Option<&Url>, fallback: &Url) -> Url {

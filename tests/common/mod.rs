@@ -66,7 +66,10 @@ pub fn stderr(o: &Output) -> String {
 pub type Answer = Vec<u8>;
 
 pub fn http_answer(status: &str, headers: &[(&str, &str)], body: &[u8]) -> Answer {
-    let mut out = format!("HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
+    let mut out = format!(
+        "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        body.len()
+    );
     for (k, v) in headers {
         out.push_str(&format!("{k}: {v}\r\n"));
     }

@@ -1,0 +1,171 @@
+//! Where things go on the screen, and the article laid out as lines for a given width.
+//! Both are pure functions of the model and the terminal size, shared by drawing and by
+//! the mouse handling in `update` (a click must hit what was drawn).
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::article::{Article, BlockKind};
+use crate::text::meta_line;
+
+use super::theme;
+
+/// Below this many columns the list and the reader take turns on the whole screen.
+pub const NARROW_BELOW: u16 = 100;
+/// The widest column of article text: long lines are hard to read.
+pub const MAX_TEXT_WIDTH: u16 = 80;
+/// Rows each headline takes in the list: its title, then its label and age.
+pub const ROWS_PER_HEADLINE: u16 = 2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panes {
+    /// The headline list, with its border.
+    pub list: Option<Rect>,
+    /// The reader, with its border.
+    pub reader: Option<Rect>,
+    pub status: Rect,
+}
+
+/// The panes for a screen of `area`; in a narrow screen only the one in focus.
+pub fn panes(area: Rect, reader_in_front: bool) -> Panes {
+    let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    if area.width < NARROW_BELOW {
+        return if reader_in_front {
+            Panes {
+                list: None,
+                reader: Some(main),
+                status,
+            }
+        } else {
+            Panes {
+                list: Some(main),
+                reader: None,
+                status,
+            }
+        };
+    }
+    let list_width = (main.width * 2 / 5).clamp(36, 64);
+    let [list, reader] =
+        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(1)]).areas(main);
+    Panes {
+        list: Some(list),
+        reader: Some(reader),
+        status,
+    }
+}
+
+/// The inside of a bordered pane.
+pub fn inner(pane: Rect) -> Rect {
+    Rect {
+        x: pane.x + 1,
+        y: pane.y + 1,
+        width: pane.width.saturating_sub(2),
+        height: pane.height.saturating_sub(2),
+    }
+}
+
+/// An article as lines for a reader of `width` columns: a centred text column of at most
+/// [`MAX_TEXT_WIDTH`], and which line shows which numbered link (for clicks).
+#[derive(Debug, Clone, Default)]
+pub struct ArticleLines {
+    pub width: u16,
+    pub lines: Vec<Line<'static>>,
+    /// `(line, link number)` for every line that shows part of a numbered link.
+    pub link_lines: Vec<(usize, usize)>,
+}
+
+impl ArticleLines {
+    pub fn new(article: &Article, width: u16) -> Self {
+        // A margin column on the left, one on the right for the scrollbar.
+        let usable = width.saturating_sub(2).max(10);
+        let column = usable.min(MAX_TEXT_WIDTH);
+        let pad = " ".repeat(1 + usize::from((usable - column) / 2));
+        let mut out = ArticleLines {
+            width,
+            ..Default::default()
+        };
+        let col = usize::from(column);
+
+        out.wrap(&pad, &article.title, col, "", "", theme::title());
+        let meta = meta_line(article);
+        if !meta.is_empty() {
+            out.wrap(&pad, &meta, col, "", "", theme::dim());
+        }
+        for block in &article.body {
+            out.blank();
+            match block.kind {
+                BlockKind::Paragraph => out.wrap(&pad, &block.text, col, "", "", Style::default()),
+                BlockKind::Heading => out.wrap(&pad, &block.text, col, "", "", theme::heading()),
+                BlockKind::ListItem => {
+                    out.wrap(&pad, &block.text, col, "  • ", "    ", Style::default())
+                }
+                BlockKind::Quote => {
+                    out.wrap(&pad, &block.text, col, "  ┃ ", "  ┃ ", theme::quote())
+                }
+            }
+        }
+        let mut n = 0;
+        let sections = [
+            (
+                "Baca juga",
+                article
+                    .related
+                    .iter()
+                    .map(|l| (&l.title, None))
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                "Terkini Lainnya",
+                article
+                    .terkini
+                    .iter()
+                    .map(|l| (&l.title, l.label.as_ref()))
+                    .collect(),
+            ),
+        ];
+        for (heading, links) in sections {
+            if links.is_empty() {
+                continue;
+            }
+            out.blank();
+            out.wrap(&pad, heading, col, "", "", theme::heading());
+            for (title, label) in links {
+                n += 1;
+                let first = out.lines.len();
+                let text = match label {
+                    Some(l) => format!("[{n}] {title} · {l}"),
+                    None => format!("[{n}] {title}"),
+                };
+                out.wrap(&pad, &text, col, "", "    ", theme::link());
+                out.link_lines
+                    .extend((first..out.lines.len()).map(|line| (line, n)));
+            }
+        }
+        out
+    }
+
+    fn blank(&mut self) {
+        self.lines.push(Line::default());
+    }
+
+    fn wrap(&mut self, pad: &str, text: &str, width: usize, first: &str, rest: &str, style: Style) {
+        let opts = textwrap::Options::new(width)
+            .initial_indent(first)
+            .subsequent_indent(rest);
+        for piece in textwrap::wrap(text, opts) {
+            self.lines.push(Line::from(vec![
+                Span::raw(pad.to_string()),
+                Span::styled(piece.into_owned(), style),
+            ]));
+        }
+    }
+
+    /// The link shown on `line`, if any.
+    pub fn link_at(&self, line: usize) -> Option<usize> {
+        self.link_lines
+            .iter()
+            .find(|(l, _)| *l == line)
+            .map(|(_, n)| *n)
+    }
+}
