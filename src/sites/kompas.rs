@@ -495,7 +495,7 @@ impl<'u> Body<'u> {
                 return;
             }
             match child.value() {
-                Node::Text(t) => self.loose.push_str(t),
+                Node::Text(_) => collect_text(child, &mut self.loose),
                 Node::Element(e) => {
                     let Some(el) = ElementRef::wrap(child) else {
                         continue;
@@ -610,7 +610,11 @@ fn is_inline(tag: &str) -> bool {
 /// around nested blocks (paragraphs inside a quote).
 fn collect_text(node: NodeRef<'_, Node>, out: &mut String) {
     match node.value() {
-        Node::Text(t) => out.push_str(t),
+        // A line break in the HTML source is only a space; `<br>` is the break.
+        Node::Text(t) => out.extend(
+            t.chars()
+                .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+        ),
         Node::Element(e) => {
             if let Some(el) = ElementRef::wrap(node)
                 && NOT_TEXT.matches(&el)

@@ -92,8 +92,13 @@ impl ArticleLines {
         if !meta.is_empty() {
             out.wrap(&pad, &meta, col, "", "", theme::dim());
         }
+        let mut previous = None;
         for block in &article.body {
-            out.blank();
+            // List items sit together; every other block is set off by a blank line.
+            if !(block.kind == BlockKind::ListItem && previous == Some(BlockKind::ListItem)) {
+                out.blank();
+            }
+            previous = Some(block.kind);
             match block.kind {
                 BlockKind::Paragraph => out.wrap(&pad, &block.text, col, "", "", Style::default()),
                 BlockKind::Heading => out.wrap(&pad, &block.text, col, "", "", theme::heading()),

@@ -185,7 +185,7 @@ fn draw_help(frame: &mut Frame<'_>, screen: Rect) {
         .collect();
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        "Mouse: the wheel scrolls the pane under it; a click opens a headline or a link.",
+        "Mouse: the wheel scrolls the pane under it; a click opens.",
         theme::dim(),
     )));
     let width = screen.width.saturating_sub(4).min(84);

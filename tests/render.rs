@@ -1,0 +1,152 @@
+//! The screen as drawn, on ratatui's TestBackend, snapshotted with insta: the list, the
+//! reader, the help, an error, the narrow layout and the hostile page.
+
+mod common;
+
+use chrono::DateTime;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use kabar::app::{Answer, App, Msg, Request};
+use kabar::article::{Article, HeadlinePage};
+use kabar::{sites, ui};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use url::Url;
+
+fn article(file: &str) -> Article {
+    let html = std::fs::read_to_string(common::fixture(file)).unwrap();
+    let url = sites::page_url(&html, None, &Url::parse("file:///x").unwrap());
+    sites::read_article(&html, &url).unwrap().article
+}
+
+fn index() -> HeadlinePage {
+    let html = std::fs::read_to_string(common::fixture("indeks-page-1.html")).unwrap();
+    sites::read_headlines(&html, &Url::parse("https://indeks.kompas.com/").unwrap()).unwrap()
+}
+
+fn press(app: &mut App, code: KeyCode) -> Vec<Request> {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn app(size: (u16, u16)) -> App {
+    let mut app = App::new("https://indeks.kompas.com/", size);
+    let Some(Request::Headlines { id, .. }) = app.start().pop() else {
+        panic!()
+    };
+    app.update(Msg::Answer(Answer::Headlines {
+        id,
+        result: Ok(index()),
+    }));
+    app
+}
+
+fn open(app: &mut App, file: &str) {
+    let Some(Request::Article { id, .. }) = press(app, KeyCode::Enter).pop() else {
+        panic!()
+    };
+    app.update(Msg::Answer(Answer::Article {
+        id,
+        result: Ok(article(file)),
+    }));
+}
+
+/// The screen as text, drawn at the app's size, with the clock fixed.
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    let now = DateTime::parse_from_rfc3339("2026-11-25T22:00:00+07:00").unwrap();
+    terminal.draw(|f| ui::draw(f, app, now)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let line: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn list_at_both_sizes() {
+    insta::assert_snapshot!("list_120x40", screen(&app((120, 40))));
+    insta::assert_snapshot!("list_80x24", screen(&app((80, 24))));
+}
+
+#[test]
+fn reader_at_both_sizes() {
+    let mut wide = app((120, 40));
+    open(&mut wide, "article-health-kebiasaan-pagi.html");
+    insta::assert_snapshot!("reader_120x40", screen(&wide));
+    let mut narrow = app((80, 24));
+    open(&mut narrow, "article-global-latihan-bencana.html");
+    insta::assert_snapshot!("reader_narrow_80x24", screen(&narrow));
+    for _ in 0..40 {
+        press(&mut narrow, KeyCode::Char('j'));
+    }
+    insta::assert_snapshot!("reader_narrow_80x24_links", screen(&narrow));
+}
+
+#[test]
+fn help_overlay() {
+    let mut a = app((120, 40));
+    press(&mut a, KeyCode::Char('?'));
+    insta::assert_snapshot!("help_120x40", screen(&a));
+    let mut small = app((80, 24));
+    press(&mut small, KeyCode::Char('?'));
+    insta::assert_snapshot!("help_80x24", screen(&small));
+}
+
+#[test]
+fn error_in_the_status_line_keeps_the_page() {
+    let mut a = app((120, 40));
+    open(&mut a, "article-bola-timnas.html");
+    press(&mut a, KeyCode::Char('1'));
+    let Some(Request::Article { id, url }) = press(&mut a, KeyCode::Enter).pop() else {
+        panic!()
+    };
+    a.update(Msg::Answer(Answer::Article {
+        id,
+        result: Err(format!("page not found (HTTP 404): {url}")),
+    }));
+    let shown = screen(&a);
+    assert!(shown.contains("Timnas Indonesia Tekuk Vietnam 2-0 di GBK"));
+    assert!(shown.contains("page not found (HTTP 404)"));
+    insta::assert_snapshot!("error_120x40", shown);
+}
+
+#[test]
+fn loading_state() {
+    let mut a = App::new("https://indeks.kompas.com/", (80, 24));
+    a.start();
+    insta::assert_snapshot!("loading_80x24", screen(&a));
+}
+
+#[test]
+fn hostile_page_draws_clean() {
+    for size in [(120, 40), (80, 24)] {
+        let mut a = app(size);
+        open(&mut a, "article-hostile-escape.html");
+        let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+        let now = DateTime::parse_from_rfc3339("2026-11-25T22:00:00+07:00").unwrap();
+        for _ in 0..30 {
+            terminal.draw(|f| ui::draw(f, &a, now)).unwrap();
+            for cell in terminal.backend().buffer().content() {
+                for c in cell.symbol().chars() {
+                    assert!(!c.is_control(), "control char U+{:04X} on screen", c as u32);
+                    assert!(
+                        !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+                        "bidi control on screen"
+                    );
+                }
+            }
+            press(&mut a, KeyCode::Char(' '));
+        }
+        let shown = screen(&a);
+        assert!(!shown.contains("PWNED"));
+        if size == (120, 40) {
+            let mut top = app(size);
+            open(&mut top, "article-hostile-escape.html");
+            insta::assert_snapshot!("hostile_120x40", screen(&top));
+        }
+    }
+}
