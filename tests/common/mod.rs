@@ -42,13 +42,11 @@ pub fn kabar(args: &[&str]) -> Output {
 
 /// A fresh empty directory under the target dir for one test.
 pub fn scratch_dir(name: &str) -> PathBuf {
-    let n = std::sync::atomic::AtomicUsize::new(0);
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!(
-        "{name}-{}-{}-{:?}",
-        std::process::id(),
-        n.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-        thread::current().id()
-    ));
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    let n = COUNT.fetch_add(1, Ordering::Relaxed);
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("{name}-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch dir");
     dir
