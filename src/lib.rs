@@ -10,6 +10,7 @@ pub mod app;
 pub mod article;
 pub mod error;
 pub mod fetch;
+pub mod logging;
 pub mod mirror;
 pub mod net;
 pub mod sanitize;

@@ -48,6 +48,13 @@ struct Global {
     /// Use the small offline copy of Kompas built into kabar (no network needed).
     #[arg(long, global = true, conflicts_with = "mirror")]
     demo: bool,
+    /// Where kabar keeps its files (the log); default ~/.local/share/kabar.
+    #[arg(long, global = true, value_name = "DIR", env = "KABAR_DATA_DIR")]
+    data_dir: Option<PathBuf>,
+    /// What goes into the log file: error, warn, info, debug, trace, or a RUST_LOG-style
+    /// filter (default: RUST_LOG, else warn).
+    #[arg(long, global = true, value_name = "LEVEL")]
+    log_level: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -223,6 +230,8 @@ async fn run(cli: Cli) -> Result<(), Error> {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
+    let _log = kabar::logging::data_dir(cli.global.data_dir.as_deref())
+        .and_then(|dir| kabar::logging::init(&dir, cli.global.log_level.as_deref()));
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

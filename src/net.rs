@@ -135,7 +135,7 @@ impl Client {
                 _ => Retry::Final(err),
             });
         }
-        let final_url = self.from_wire(resp.url()).unwrap_or_else(|| url.clone());
+        let final_url = self.unwire(resp.url()).unwrap_or_else(|| url.clone());
         let content_type = resp
             .headers()
             .get(CONTENT_TYPE)
@@ -185,7 +185,7 @@ impl Client {
     }
 
     /// The page address a response from `wire` stands for (the inverse of `to_wire`).
-    fn from_wire(&self, wire: &Url) -> Option<Url> {
+    fn unwire(&self, wire: &Url) -> Option<Url> {
         let Some(base) = &self.mirror else {
             return Some(wire.clone());
         };
@@ -353,6 +353,6 @@ mod tests {
             wire.as_str(),
             "http://127.0.0.1:9/m/indeks.kompas.com/?page=2"
         );
-        assert_eq!(c.from_wire(&wire), Some(page));
+        assert_eq!(c.unwire(&wire), Some(page));
     }
 }

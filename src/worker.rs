@@ -32,7 +32,10 @@ async fn handle(client: &Client, request: Request) -> Option<Answer> {
     match request {
         Request::Article { id, url } => {
             let result = match Url::parse(&url) {
-                Ok(u) => fetch::article(client, &u).await.map_err(|e| e.to_string()),
+                Ok(u) => fetch::article(client, &u)
+                    .await
+                    .map(Box::new)
+                    .map_err(|e| e.to_string()),
                 Err(e) => Err(format!("not a valid address: {url} ({e})")),
             };
             Some(Answer::Article { id, result })

@@ -45,7 +45,7 @@ fn open(app: &mut App, file: &str) {
     };
     app.update(Msg::Answer(Answer::Article {
         id,
-        result: Ok(article(file)),
+        result: Ok(Box::new(article(file))),
     }));
 }
 

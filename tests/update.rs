@@ -58,7 +58,7 @@ fn open_with(app: &mut App, file: &str) -> String {
     let (id, url) = article_request(&key(app, KeyCode::Enter));
     app.update(Msg::Answer(Answer::Article {
         id,
-        result: Ok(article(file)),
+        result: Ok(Box::new(article(file))),
     }));
     url
 }
@@ -81,7 +81,7 @@ fn enter_opens_the_selected_headline_in_the_reader() {
     assert!(app.is_loading());
     app.update(Msg::Answer(Answer::Article {
         id,
-        result: Ok(article("article-nasional-ruu-data-anak-page-all.html")),
+        result: Ok(Box::new(article("article-nasional-ruu-data-anak-page-all.html"))),
     }));
     assert_eq!(
         current_title(&app),
@@ -100,12 +100,12 @@ fn a_late_answer_for_a_page_already_left_is_dropped() {
     let (second, _) = article_request(&key(&mut app, KeyCode::Enter));
     app.update(Msg::Answer(Answer::Article {
         id: first,
-        result: Ok(article("article-bola-timnas.html")),
+        result: Ok(Box::new(article("article-bola-timnas.html"))),
     }));
     assert!(app.current.is_none(), "the stale answer is not shown");
     app.update(Msg::Answer(Answer::Article {
         id: second,
-        result: Ok(article("article-nasional-ruu-data-anak-page-all.html")),
+        result: Ok(Box::new(article("article-nasional-ruu-data-anak-page-all.html"))),
     }));
     assert_eq!(
         current_title(&app),
@@ -129,7 +129,7 @@ fn a_number_then_enter_follows_that_link_and_back_and_forward_keep_the_place() {
     );
     app.update(Msg::Answer(Answer::Article {
         id,
-        result: Ok(article("article-nasional-ruu-data-anak-page-all.html")),
+        result: Ok(Box::new(article("article-nasional-ruu-data-anak-page-all.html"))),
     }));
     assert_eq!(
         current_title(&app),
@@ -266,7 +266,7 @@ fn mouse_click_opens_a_headline_and_the_wheel_scrolls_the_pane_under_it() {
     assert_eq!(url, app.headlines[2].url);
     app.update(Msg::Answer(Answer::Article {
         id,
-        result: Ok(article("article-global-latihan-bencana.html")),
+        result: Ok(Box::new(article("article-global-latihan-bencana.html"))),
     }));
     let wheel = Msg::Mouse(MouseEvent {
         kind: MouseEventKind::ScrollDown,

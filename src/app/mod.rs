@@ -31,7 +31,7 @@ pub enum Request {
 pub enum Answer {
     Article {
         id: RequestId,
-        result: Result<Article, String>,
+        result: Result<Box<Article>, String>,
     },
     Headlines {
         id: RequestId,
@@ -318,7 +318,7 @@ impl App {
                 };
                 match result {
                     Ok(article) => {
-                        let article = Arc::new(article);
+                        let article: Arc<Article> = Arc::from(article);
                         match (&mut self.current, pending.reload) {
                             (Some(page), true) => page.article = article,
                             (current, _) => {

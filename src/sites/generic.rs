@@ -76,6 +76,8 @@ enum Role {
     ListItem,
     Quote,
     Pre,
+    /// A table row of plain cells: one line of text.
+    Row,
     Block,
     Inline,
 }
@@ -95,6 +97,8 @@ fn role(el: ElementRef, total_chars: usize) -> Role {
         "li" | "dt" | "dd" => Role::ListItem,
         "blockquote" => Role::Quote,
         "pre" => Role::Pre,
+        // A row whose cells hold blocks is page layout, not data: walk into it.
+        "tr" if !has_block_descendant(el) => Role::Row,
         "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav"
         | "ul" | "ol" | "dl" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th"
         | "figure" | "details" | "summary" | "address" | "center" | "form" | "fieldset" | "hr"
@@ -106,47 +110,18 @@ fn role(el: ElementRef, total_chars: usize) -> Role {
 
 /// Words in class and id names that mark page furniture rather than article text.
 const BOILERPLATE_WORDS: &[&str] = &[
-    "caption",
-    "captions",
-    "credit",
-    "credits",
-    "byline",
-    "author",
-    "authors",
-    "bio",
-    "timestamp",
-    "date",
-    "dateline",
-    "published",
-    "updated",
-    "breadcrumb",
-    "breadcrumbs",
-    "print",
-    "copyright",
-    "gallery",
-    "slideshow",
-    "slide",
-    "share",
-    "sharing",
-    "social",
-    "related",
-    "newsletter",
-    "subscribe",
-    "promo",
-    "advert",
-    "advertisement",
-    "ad",
-    "ads",
-    "comments",
-    "meta",
-    "nav",
-    "button",
-    "tags",
-    "toolbar",
-    "sidebar",
+    // Captions, credits and the gallery furniture around pictures.
+    "caption", "captions", "credit", "credits", "gallery", "slideshow", "slide", "copyright",
     "attribution",
-    "headline",
-    "header",
+    // Who wrote it and when: shown apart from the text by any reader.
+    "byline", "author", "authors", "bio", "timestamp", "date", "dateline", "published",
+    "updated", "meta",
+    // The page around the article: navigation, headers, sharing, promotion.
+    "header", "headline", "breadcrumb", "breadcrumbs", "nav", "toolbar", "sidebar", "button",
+    "print", "share", "sharing", "social", "tags", "comments", "related", "more", "trending",
+    "recommended", "newsletter", "subscribe", "subscription", "signup", "cta", "promo",
+    "sponsored", "advert", "advertisement", "ad", "ads", "outbrain", "taboola", "popup",
+    "modal",
 ];
 
 fn is_boilerplate_by_name(el: ElementRef) -> bool {
@@ -259,6 +234,16 @@ impl Walker {
                             self.buf = c.text().collect();
                             self.flush(kind);
                         }
+                        Role::Row => {
+                            self.flush(kind);
+                            for cell in c.child_elements() {
+                                if !self.buf.is_empty() {
+                                    self.buf.push_str(" | ");
+                                }
+                                self.inline(cell, false);
+                            }
+                            self.flush(BlockKind::Paragraph);
+                        }
                         Role::Block => {
                             self.flush(kind);
                             self.container(c, kind);
@@ -320,6 +305,102 @@ fn push_folded(out: &mut String, text: &str) {
     }
 }
 
-fn clean(blocks: Vec<Candidate>) -> Vec<Candidate> {
+/// Drops the blocks that are page furniture by what they say.
+fn clean(mut blocks: Vec<Candidate>) -> Vec<Candidate> {
+    drop_repeated(&mut blocks);
+    blocks.retain(|b| !is_furniture(b));
     blocks
+}
+
+/// Text that a page repeats ("Advertisement", "Share", a credit under each photo) is
+/// furniture: an article does not say the same paragraph twice.
+fn drop_repeated(blocks: &mut Vec<Candidate>) {
+    let mut seen = std::collections::HashMap::<&str, usize>::new();
+    for b in blocks.iter() {
+        *seen.entry(b.text.as_str()).or_default() += 1;
+    }
+    let repeated: std::collections::HashSet<String> = seen
+        .into_iter()
+        .filter(|&(_, n)| n > 1)
+        .map(|(t, _)| t.to_owned())
+        .collect();
+    blocks.retain(|b| b.kind == BlockKind::Heading || !repeated.contains(&b.text));
+}
+
+/// Whole texts (lowercased, punctuation dropped) that are never article text.
+const FURNITURE_LINES: &[&str] = &[
+    "advertisement", "advert", "ad", "ads", "iklan", "comments", "comment", "post comment",
+    "share", "share this", "share this article", "share this story", "sharing is caring",
+    "share tweet submit", "bagikan", "read more", "continue reading", "continue reading below",
+    "subscribe", "sign up", "close", "caption", "highlights", "latest", "popular", "trending",
+    "related", "related news", "related articles", "related stories", "recent articles",
+    "popular this week", "you may also like", "you might also like", "more stories",
+    "don t miss", "see also", "loading content", "text size", "print", "print article",
+    "order reprints", "enlarge image", "view author archive", "email the author",
+    "follow on twitter", "home", "news", "getty images", "tell us what you think",
+    "berita terkait", "baca juga", "komentar",
+];
+
+/// Openings of short blocks that point elsewhere, credit a picture or date the page.
+const FURNITURE_PREFIXES: &[&str] = &[
+    "read more:", "read more on", "related:", "related post", "related coverage", "see more:",
+    "see also:", "also:", "also on ", "also read", "more:", "don't miss", "don’t miss",
+    "recommended:", "baca juga", "click here", "sign up", "subscribe to", "get the latest",
+    "follow us", "join our", "like this story", "(image:", "(image credit", "image copyright",
+    "image caption", "media caption", "photo:", "(photo:", "copyright", "©", "filed under",
+    "reporting by", "(reporting by",
+    "additional reporting", "editing by", "by ",
+];
+
+/// Longest block (in words) that a prefix of [`FURNITURE_PREFIXES`] may condemn: beyond
+/// it, a paragraph that happens to start like furniture is likely real text.
+const FURNITURE_PREFIX_MAX_WORDS: usize = 30;
+
+fn is_furniture(b: &Candidate) -> bool {
+    let lower = b.text.to_lowercase();
+    let words = b.words();
+    let letters: String = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    FURNITURE_LINES.contains(&letters.as_str())
+        || (words <= FURNITURE_PREFIX_MAX_WORDS
+            && FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p)))
+        || is_dateline(&lower)
+}
+
+/// Month and weekday names and clock and zone words, in English and Indonesian.
+const DATE_NAMES: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december", "januari", "februari", "maret", "mei", "juni", "juli",
+    "agustus", "oktober", "desember", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+    "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "am", "pm",
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et", "pt", "ct",
+    "bst", "cet", "hst", "wib", "wita", "wit",
+];
+
+/// Words that stand around a date in a dateline ("Updated at 1:23 p.m.").
+const DATE_FILLERS: &[&str] = &[
+    "published", "updated", "posted", "modified", "last", "original", "on", "at", "a", "p",
+    "m", "pukul", "diperbarui",
+];
+
+/// A short block made of a date or time and little else.
+fn is_dateline(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != ':')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 12 {
+        return false;
+    }
+    let numeric = words.iter().filter(|w| w.chars().any(|c| c.is_ascii_digit())).count();
+    let clock = words.iter().any(|w| w.contains(':') && w.chars().any(|c| c.is_ascii_digit()));
+    let names = words.iter().filter(|w| DATE_NAMES.contains(w)).count();
+    let fillers = words.iter().filter(|w| DATE_FILLERS.contains(w)).count();
+    // Numbers alone are a table row or a score, not a date.
+    numeric > 0 && (clock || names > 0) && (numeric + names + fillers) * 10 >= words.len() * 7
 }

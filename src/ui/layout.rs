@@ -77,8 +77,8 @@ pub struct ArticleLines {
 
 impl ArticleLines {
     pub fn new(article: &Article, width: u16) -> Self {
-        // A margin column on the left, one on the right for the scrollbar.
-        let usable = width.saturating_sub(2).max(10);
+        // A margin column on the left; a gap and the scrollbar on the right.
+        let usable = width.saturating_sub(3).max(10);
         let column = usable.min(MAX_TEXT_WIDTH);
         let pad = " ".repeat(1 + usize::from((usable - column) / 2));
         let mut out = ArticleLines {
