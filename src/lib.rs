@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod article;
+pub mod config;
 pub mod error;
 pub mod fetch;
 pub mod logging;
@@ -15,6 +16,7 @@ pub mod mirror;
 pub mod net;
 pub mod sanitize;
 pub mod sites;
+pub mod store;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -8,13 +8,18 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use url::Url;
 
+use chrono::SecondsFormat;
+use kabar::app::Settings;
+use kabar::article::{Headline, HeadlinePage};
+use kabar::config::Config;
 use kabar::error::Error;
 use kabar::mirror::{MirrorServer, Routes};
 use kabar::net::{self, Client};
+use kabar::store::Store;
+use kabar::ui::theme::Theme;
 use kabar::{fetch, sites, text};
 
-/// The latest-news index: the default headline list.
-const INDEX_URL: &str = "https://indeks.kompas.com/";
+use kabar::app::INDEX_URL;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -55,6 +60,15 @@ struct Global {
     /// filter (default: RUST_LOG, else warn).
     #[arg(long, global = true, value_name = "LEVEL")]
     log_level: Option<String>,
+    /// The config file (default ~/.config/kabar/config.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// No request leaves the machine: read only what the store holds.
+    #[arg(long, global = true)]
+    offline: bool,
+    /// Print the effective config, every default included, and exit.
+    #[arg(long)]
+    print_config: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -73,6 +87,12 @@ enum Command {
         source: String,
         #[command(flatten)]
         output: Output,
+    },
+    /// Print the saved articles ("Tersimpan"), newest first.
+    Saved {
+        /// Print JSON: a list of articles, each with a `saved_at` time.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -177,24 +197,27 @@ fn mirror(global: &Global) -> Result<(Option<Url>, Option<MirrorServer>), Error>
     Ok((global.mirror.clone(), None))
 }
 
-async fn run(cli: Cli) -> Result<(), Error> {
+async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
+    let config =
+        Config::load(cli.global.config.as_deref()).map_err(|e| Error::Usage(e.to_string()))?;
+    if cli.global.print_config {
+        print!("{}", config.to_toml());
+        return Ok(());
+    }
     let (mirror, _server) = mirror(&cli.global)?;
     let client = Client::new(mirror)?;
+    let offline = cli.global.offline;
     let Some(command) = cli.command else {
-        if !std::io::stdout().is_terminal() {
-            return Err(Error::Usage(
-                "the reader needs a terminal; in scripts use `kabar headlines` or `kabar read URL`"
-                    .into(),
-            ));
-        }
-        return kabar::tui::run(client, INDEX_URL)
-            .await
-            .map_err(|e| Error::Usage(format!("terminal error: {e}")));
+        return reader(config, data_dir, client, offline).await;
     };
     let mut stdout = std::io::stdout().lock();
     let printed = match command {
         Command::Read { source, output } => {
             let article = match Source::parse(&source)? {
+                Source::Web(url) if offline => open_store(data_dir.as_deref())?
+                    .article(url.as_str())
+                    .map_err(|e| Error::Usage(format!("store: {e}")))?
+                    .ok_or_else(|| Error::Offline(url.to_string()))?,
                 Source::Web(url) => fetch::article(&client, &url).await?,
                 local => {
                     let (text, url) = local.read_local(output.url.as_ref())?;
@@ -209,6 +232,16 @@ async fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Headlines { source, output } => {
             let page = match Source::parse(&source)? {
+                Source::Web(url) if offline => {
+                    let stored = open_store(data_dir.as_deref())?
+                        .headlines(url.as_str())
+                        .map_err(|e| Error::Usage(format!("store: {e}")))?
+                        .ok_or_else(|| Error::Offline(url.to_string()))?;
+                    HeadlinePage {
+                        headlines: stored.headlines,
+                        next: stored.next,
+                    }
+                }
                 Source::Web(url) => fetch::headlines(&client, &url).await?,
                 local => {
                     let (text, url) = local.read_local(output.url.as_ref())?;
@@ -221,18 +254,141 @@ async fn run(cli: Cli) -> Result<(), Error> {
                 text::headlines(&page.headlines, width(output.width))
             }
         }
+        Command::Saved { json } => {
+            let saved = open_store(data_dir.as_deref())?
+                .saved()
+                .map_err(|e| Error::Usage(format!("store: {e}")))?;
+            if json {
+                let list: Vec<SavedJson<'_>> = saved
+                    .iter()
+                    .map(|s| SavedJson {
+                        saved_at: s.saved_at.to_rfc3339_opts(SecondsFormat::Secs, true),
+                        article: &s.article,
+                    })
+                    .collect();
+                serde_json::to_string_pretty(&list).expect("articles serialize") + "\n"
+            } else {
+                let list: Vec<Headline> = saved
+                    .into_iter()
+                    .map(|s| Headline {
+                        title: s.article.title,
+                        url: s.article.url,
+                        label: None,
+                        published: s.article.published,
+                    })
+                    .collect();
+                text::headlines(&list, width(None))
+            }
+        }
     };
     // A closed pipe (`kabar headlines | head`) is not an error worth a message.
     let _ = stdout.write_all(printed.as_bytes());
     Ok(())
 }
 
+/// A saved article as `kabar saved --json` prints it: the article's fields and when it
+/// was saved.
+#[derive(serde::Serialize)]
+struct SavedJson<'a> {
+    saved_at: String,
+    #[serde(flatten)]
+    article: &'a kabar::article::Article,
+}
+
+fn open_store(dir: Option<&std::path::Path>) -> Result<Store, Error> {
+    let dir = dir.ok_or_else(|| Error::Usage("no data directory: pass --data-dir".into()))?;
+    let (store, notice) = Store::open_in(dir).map_err(|e| Error::Usage(format!("store: {e}")))?;
+    if let Some(n) = notice {
+        eprintln!("kabar: {n}");
+    }
+    Ok(store)
+}
+
+/// The interactive reader: the store opened, its list for the first section ready for the
+/// first frame, the worker started, then the terminal.
+async fn reader(
+    config: Config,
+    data_dir: Option<PathBuf>,
+    client: Client,
+    offline: bool,
+) -> Result<(), Error> {
+    if !std::io::stdout().is_terminal() {
+        return Err(Error::Usage(
+            "the reader needs a terminal; in scripts use `kabar headlines` or `kabar read URL`"
+                .into(),
+        ));
+    }
+    let (store, mut notice) = match data_dir.as_deref().map(Store::open_in) {
+        Some(Ok((store, notice))) => (Some(store), notice),
+        Some(Err(e)) => (
+            None,
+            Some(format!(
+                "the store cannot be used, nothing will be kept: {e}"
+            )),
+        ),
+        None => (
+            None,
+            Some("no data directory: nothing will be kept".to_string()),
+        ),
+    };
+    let sections: Vec<(String, String)> = config
+        .sections
+        .iter()
+        .map(|s| (s.name.clone(), s.url()))
+        .collect();
+    let mut stored = None;
+    if let Some(store) = &store {
+        let max_bytes = config.max_store_mb.saturating_mul(1024 * 1024);
+        if let Err(e) = store.evict(chrono::Utc::now(), max_bytes) {
+            notice.get_or_insert(format!("store: {e}"));
+        }
+        if let Some((_, first)) = sections.first()
+            && let Ok(Some(list)) = store.headlines(first)
+        {
+            let urls: Vec<String> = list.headlines.iter().map(|h| h.url.clone()).collect();
+            let read = store.read_among(&urls).unwrap_or_default();
+            stored = Some((
+                HeadlinePage {
+                    headlines: list.headlines,
+                    next: list.next,
+                },
+                list.fetched_at,
+                read,
+            ));
+        }
+    }
+    let settings = Settings {
+        theme: Theme::from_colors(&config.colors, kabar::config::no_color()),
+        sections,
+        keymap: config.keymap(),
+        words: if config.language.is_indonesian() {
+            kabar::ui::words::ID
+        } else {
+            kabar::ui::words::EN
+        },
+        text_width: config.text_width,
+        offline,
+    };
+    let start = kabar::tui::Start {
+        settings,
+        refresh: std::time::Duration::from_secs(config.refresh_minutes.max(1) * 60),
+        stored,
+        notice,
+    };
+    let handle = kabar::worker::spawn(client, store, offline, config.prefetch);
+    kabar::tui::run(start, handle)
+        .await
+        .map_err(|e| Error::Usage(format!("terminal error: {e}")))
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
-    let _log = kabar::logging::data_dir(cli.global.data_dir.as_deref())
-        .and_then(|dir| kabar::logging::init(&dir, cli.global.log_level.as_deref()));
-    match run(cli).await {
+    let data_dir = kabar::logging::data_dir(cli.global.data_dir.as_deref());
+    let _log = data_dir
+        .as_deref()
+        .and_then(|dir| kabar::logging::init(dir, cli.global.log_level.as_deref()));
+    match run(cli, data_dir).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("kabar: {e}");

@@ -1,10 +1,12 @@
 //! The terminal side of the reader: set the terminal up, run the event loop, and put the
 //! terminal back as it was on quit, on error, on panic and on a signal.
 
+use std::collections::HashSet;
 use std::io::{self, Stdout};
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, Utc};
+use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, EventStream, KeyEventKind};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -15,14 +17,27 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use tokio::signal::unix::{SignalKind, signal};
 
-use crate::app::{App, Msg};
-use crate::net::Client;
+use crate::app::{App, Msg, Request, Settings};
+use crate::article::HeadlinePage;
 use crate::{ui, worker};
 
 /// How often the spinner moves while something loads. Nothing ticks when nothing loads.
 const SPINNER_INTERVAL: Duration = Duration::from_millis(120);
+/// How long quitting waits for the store to take the last writes.
+const FLUSH_TIMEOUT: Duration = Duration::from_secs(3);
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// What the reader starts with.
+pub struct Start {
+    pub settings: Settings,
+    /// How often the list on screen is refreshed while the reader is open.
+    pub refresh: Duration,
+    /// The first section's list from the store, drawn in the first frame.
+    pub stored: Option<(HeadlinePage, DateTime<Utc>, HashSet<String>)>,
+    /// A line for the status bar from start-up (the store was reset, say).
+    pub notice: Option<String>,
+}
 
 /// Puts the terminal back when dropped, whichever way the reader ends.
 struct Restore;
@@ -62,24 +77,49 @@ fn init() -> io::Result<(Term, Restore)> {
 }
 
 fn now() -> DateTime<FixedOffset> {
-    chrono::Utc::now().with_timezone(&crate::sites::wib())
+    Utc::now().with_timezone(&crate::sites::wib())
 }
 
 /// Runs the reader until the user quits or a signal asks it to stop.
-pub async fn run(client: Client, index_url: &str) -> io::Result<()> {
+pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
     let (mut terminal, _restore) = init()?;
-    let (requests, mut answers) = worker::spawn(client);
+    let worker::Handle {
+        requests,
+        mut answers,
+        done,
+    } = worker;
     let size = terminal.size()?;
-    let mut app = App::new(index_url, (size.width, size.height));
-    for r in app.start() {
-        let _ = requests.send(r);
+    let mut app = App::new(start.settings, (size.width, size.height));
+    if let Some((page, at, read)) = start.stored {
+        app.show_stored(page, at, read);
     }
+    app.error = start.notice;
+    let send = |reqs: Vec<Request>, terminal: &mut Term| {
+        for r in reqs {
+            match r {
+                Request::Copy { text } => {
+                    let _ = execute!(
+                        terminal.backend_mut(),
+                        CopyToClipboard::to_clipboard_from(text)
+                    );
+                }
+                other => {
+                    let _ = requests.send(other);
+                }
+            }
+        }
+    };
+    let first = app.start();
+    send(first, &mut terminal);
     let mut events = EventStream::new();
     let mut term = signal(SignalKind::terminate())?;
     let mut hup = signal(SignalKind::hangup())?;
     let mut int = signal(SignalKind::interrupt())?;
     let mut spinner = tokio::time::interval(SPINNER_INTERVAL);
     spinner.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let mut refresh =
+        tokio::time::interval_at(tokio::time::Instant::now() + start.refresh, start.refresh);
+    refresh.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut dirty = true;
     while !app.quit {
         if dirty {
@@ -97,15 +137,18 @@ pub async fn run(client: Client, index_url: &str) -> io::Result<()> {
             },
             Some(answer) = answers.recv() => Msg::Answer(answer),
             _ = spinner.tick(), if app.is_loading() => Msg::Tick,
+            _ = refresh.tick() => Msg::Refresh,
             _ = term.recv() => Msg::Quit,
             _ = hup.recv() => Msg::Quit,
             _ = int.recv() => Msg::Quit,
         };
-        for r in app.update(msg) {
-            let _ = requests.send(r);
-        }
+        let reqs = app.update(msg);
+        send(reqs, &mut terminal);
         dirty = true;
     }
+    // Let the worker finish the store writes asked for (the reading position, say).
+    drop(requests);
+    let _ = tokio::time::timeout(FLUSH_TIMEOUT, done).await;
     Ok(())
 }
 

@@ -194,7 +194,7 @@ fn plain_text_has_title_meta_wrapped_text_and_numbered_links() {
             .all(|l| l.chars().count() <= 80 || l.trim_start().starts_with("https://"))
     );
     assert!(text.contains("\nBaca juga\n[1] Gempa M 6,1 Guncang Prefektur Ishikawa"));
-    assert!(text.contains("\nTerkini Lainnya\n[3] DPR Sahkan RUU Perlindungan Data Anak Menjadi Undang-Undang ·\n    Nasional\n"));
+    assert!(text.contains("\nTerkini Lainnya\n[3] DPR Sahkan RUU Perlindungan Data Anak Menjadi Undang-Undang · Nasional\n    https://nasional.kompas.com/"));
     for boilerplate in [
         "ADVERTISEMENT",
         "Simak breaking news",

@@ -99,7 +99,7 @@ fn read_follow_a_terkini_link_go_back_and_quit_to_the_shell() {
         mirror.base()
     ));
 
-    tmux.wait_for("Terkini (14)");
+    tmux.wait_for("Terkini (14");
     assert_eq!(
         tmux.query("#{alternate_on}"),
         "1",

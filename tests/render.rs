@@ -5,7 +5,7 @@ mod common;
 
 use chrono::DateTime;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use kabar::app::{Answer, App, Msg, Request};
+use kabar::app::{Answer, App, Msg, Request, Settings};
 use kabar::article::{Article, HeadlinePage};
 use kabar::{sites, ui};
 use ratatui::Terminal;
@@ -28,13 +28,15 @@ fn press(app: &mut App, code: KeyCode) -> Vec<Request> {
 }
 
 fn app(size: (u16, u16)) -> App {
-    let mut app = App::new("https://indeks.kompas.com/", size);
+    let mut app = App::new(Settings::default(), size);
     let Some(Request::Headlines { id, .. }) = app.start().pop() else {
         panic!()
     };
     app.update(Msg::Answer(Answer::Headlines {
         id,
         result: Ok(index()),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
     }));
     app
 }
@@ -46,6 +48,8 @@ fn open(app: &mut App, file: &str) {
     app.update(Msg::Answer(Answer::Article {
         id,
         result: Ok(Box::new(article(file))),
+        position: 0,
+        saved: false,
     }));
 }
 
@@ -101,12 +105,14 @@ fn error_in_the_status_line_keeps_the_page() {
     let mut a = app((120, 40));
     open(&mut a, "article-bola-timnas.html");
     press(&mut a, KeyCode::Char('1'));
-    let Some(Request::Article { id, url }) = press(&mut a, KeyCode::Enter).pop() else {
+    let Some(Request::Article { id, url, .. }) = press(&mut a, KeyCode::Enter).pop() else {
         panic!()
     };
     a.update(Msg::Answer(Answer::Article {
         id,
         result: Err(format!("page not found (HTTP 404): {url}")),
+        position: 0,
+        saved: false,
     }));
     let shown = screen(&a);
     assert!(shown.contains("Timnas Indonesia Tekuk Vietnam 2-0 di GBK"));
@@ -116,7 +122,7 @@ fn error_in_the_status_line_keeps_the_page() {
 
 #[test]
 fn loading_state() {
-    let mut a = App::new("https://indeks.kompas.com/", (80, 24));
+    let mut a = App::new(Settings::default(), (80, 24));
     a.start();
     insta::assert_snapshot!("loading_80x24", screen(&a));
 }

@@ -4,7 +4,7 @@
 mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use kabar::app::{Answer, App, Focus, Msg, Request};
+use kabar::app::{Answer, App, Focus, Msg, Request, Settings};
 use kabar::article::{Article, HeadlinePage};
 use kabar::sites;
 use url::Url;
@@ -32,24 +32,26 @@ fn keys(app: &mut App, text: &str) -> Vec<Request> {
 
 fn article_request(reqs: &[Request]) -> (u64, String) {
     match reqs {
-        [Request::Article { id, url }] => (*id, url.clone()),
+        [Request::Article { id, url, .. }] => (*id, url.clone()),
         other => panic!("expected one article request, got {other:?}"),
     }
 }
 
 /// An app at 120×40 with the index loaded.
 fn app_with_list() -> App {
-    let mut app = App::new("https://indeks.kompas.com/", (120, 40));
+    let mut app = App::new(Settings::default(), (120, 40));
     let start = app.start();
-    let [Request::Headlines { id, url }] = start.as_slice() else {
+    let [Request::Headlines { id, url, .. }] = start.as_slice() else {
         panic!("{start:?}")
     };
     assert_eq!(url, "https://indeks.kompas.com/");
     app.update(Msg::Answer(Answer::Headlines {
         id: *id,
         result: Ok(index("indeks-page-1.html")),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
     }));
-    assert_eq!(app.headlines.len(), 14);
+    assert_eq!(app.list().headlines.len(), 14);
     app
 }
 
@@ -59,6 +61,8 @@ fn open_with(app: &mut App, file: &str) -> String {
     app.update(Msg::Answer(Answer::Article {
         id,
         result: Ok(Box::new(article(file))),
+        position: 0,
+        saved: false,
     }));
     url
 }
@@ -76,12 +80,16 @@ fn enter_opens_the_selected_headline_in_the_reader() {
     let mut app = app_with_list();
     key(&mut app, KeyCode::Char('j'));
     let (id, url) = article_request(&key(&mut app, KeyCode::Enter));
-    assert_eq!(url, app.headlines[1].url);
+    assert_eq!(url, app.list().headlines[1].url);
     assert_eq!(app.focus, Focus::Reader);
     assert!(app.is_loading());
     app.update(Msg::Answer(Answer::Article {
         id,
-        result: Ok(Box::new(article("article-nasional-ruu-data-anak-page-all.html"))),
+        result: Ok(Box::new(article(
+            "article-nasional-ruu-data-anak-page-all.html",
+        ))),
+        position: 0,
+        saved: false,
     }));
     assert_eq!(
         current_title(&app),
@@ -101,11 +109,17 @@ fn a_late_answer_for_a_page_already_left_is_dropped() {
     app.update(Msg::Answer(Answer::Article {
         id: first,
         result: Ok(Box::new(article("article-bola-timnas.html"))),
+        position: 0,
+        saved: false,
     }));
     assert!(app.current.is_none(), "the stale answer is not shown");
     app.update(Msg::Answer(Answer::Article {
         id: second,
-        result: Ok(Box::new(article("article-nasional-ruu-data-anak-page-all.html"))),
+        result: Ok(Box::new(article(
+            "article-nasional-ruu-data-anak-page-all.html",
+        ))),
+        position: 0,
+        saved: false,
     }));
     assert_eq!(
         current_title(&app),
@@ -129,7 +143,11 @@ fn a_number_then_enter_follows_that_link_and_back_and_forward_keep_the_place() {
     );
     app.update(Msg::Answer(Answer::Article {
         id,
-        result: Ok(Box::new(article("article-nasional-ruu-data-anak-page-all.html"))),
+        result: Ok(Box::new(article(
+            "article-nasional-ruu-data-anak-page-all.html",
+        ))),
+        position: 0,
+        saved: false,
     }));
     assert_eq!(
         current_title(&app),
@@ -172,6 +190,8 @@ fn an_error_is_shown_in_words_and_the_page_on_screen_stays() {
     app.update(Msg::Answer(Answer::Article {
         id,
         result: Err(words.clone()),
+        position: 0,
+        saved: false,
     }));
     assert_eq!(app.error.as_deref(), Some(words.as_str()));
     assert_eq!(
@@ -215,20 +235,22 @@ fn resizing_relays_the_article_and_narrow_screens_show_one_pane() {
 fn moving_past_the_end_of_the_list_loads_the_next_page() {
     let mut app = app_with_list();
     assert_eq!(
-        app.next_page.as_deref(),
+        app.list().next.as_deref(),
         Some("https://indeks.kompas.com/?page=2")
     );
     let reqs = keys(&mut app, "G");
-    let [Request::Headlines { id, url }] = reqs.as_slice() else {
+    let [Request::Headlines { id, url, .. }] = reqs.as_slice() else {
         panic!("{reqs:?}")
     };
     assert_eq!(url, "https://indeks.kompas.com/?page=2");
     app.update(Msg::Answer(Answer::Headlines {
         id: *id,
         result: Ok(index("indeks-page-2.html")),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
     }));
-    assert_eq!(app.headlines.len(), 22);
-    assert_eq!(app.next_page, None);
+    assert_eq!(app.list().headlines.len(), 22);
+    assert_eq!(app.list().next, None);
     assert!(keys(&mut app, "G").is_empty(), "no page after the last");
 }
 
@@ -240,7 +262,8 @@ fn help_opens_and_any_key_closes_it() {
     keys(&mut app, "j");
     assert!(!app.help);
     assert_eq!(
-        app.selected, 0,
+        app.list().selected,
+        0,
         "the key that closed the help did nothing else"
     );
     key(&mut app, KeyCode::Char('?'));
@@ -263,10 +286,12 @@ fn mouse_click_opens_a_headline_and_the_wheel_scrolls_the_pane_under_it() {
     };
     // Row 1 is the border; headlines take two rows each: rows 5–6 are the third.
     let (id, url) = article_request(&app.update(click(10, 5)));
-    assert_eq!(url, app.headlines[2].url);
+    assert_eq!(url, app.list().headlines[2].url);
     app.update(Msg::Answer(Answer::Article {
         id,
         result: Ok(Box::new(article("article-global-latihan-bencana.html"))),
+        position: 0,
+        saved: false,
     }));
     let wheel = Msg::Mouse(MouseEvent {
         kind: MouseEventKind::ScrollDown,
@@ -276,5 +301,5 @@ fn mouse_click_opens_a_headline_and_the_wheel_scrolls_the_pane_under_it() {
     });
     app.update(wheel);
     assert_eq!(app.current.as_ref().unwrap().scroll, 3);
-    assert_eq!(app.selected, 2, "the list did not move");
+    assert_eq!(app.list().selected, 2, "the list did not move");
 }

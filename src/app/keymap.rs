@@ -1,9 +1,12 @@
 //! Keys to actions: one table, read both by the key handler and by the help overlay, so
-//! the help can never disagree with what the keys do.
+//! the help can never disagree with what the keys do. The config file can rebind any
+//! action by its name.
+
+use std::collections::BTreeMap;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Action {
     Down,
     Up,
@@ -15,6 +18,16 @@ pub enum Action {
     SwitchPane,
     Back,
     Forward,
+    PrevSection,
+    NextSection,
+    Filter,
+    NextMatch,
+    PrevMatch,
+    ToggleRead,
+    MarkAllRead,
+    Save,
+    SavedView,
+    CopyUrl,
     Reload,
     OpenInBrowser,
     Help,
@@ -22,83 +35,284 @@ pub enum Action {
     Quit,
 }
 
-/// Every binding: the keys, the action, and the words the help overlay shows.
-pub const BINDINGS: &[(&[KeyCode], Action, &str)] = &[
+/// Every action: its name in the config file, its default keys, its words in the help
+/// (English, Indonesian).
+const ACTIONS: &[(Action, &str, &[KeyCode], &str, &str)] = &[
     (
-        &[KeyCode::Char('j'), KeyCode::Down],
         Action::Down,
+        "down",
+        &[KeyCode::Char('j'), KeyCode::Down],
         "move down / scroll down",
+        "turun / gulir ke bawah",
     ),
     (
-        &[KeyCode::Char('k'), KeyCode::Up],
         Action::Up,
+        "up",
+        &[KeyCode::Char('k'), KeyCode::Up],
         "move up / scroll up",
+        "naik / gulir ke atas",
     ),
     (
-        &[KeyCode::Char('g'), KeyCode::Home],
         Action::Top,
+        "top",
+        &[KeyCode::Char('g'), KeyCode::Home],
         "go to the top",
+        "ke paling atas",
     ),
     (
-        &[KeyCode::Char('G'), KeyCode::End],
         Action::Bottom,
+        "bottom",
+        &[KeyCode::Char('G'), KeyCode::End],
         "go to the bottom",
+        "ke paling bawah",
     ),
     (
-        &[KeyCode::Char(' '), KeyCode::PageDown],
         Action::PageDown,
+        "page_down",
+        &[KeyCode::Char(' '), KeyCode::PageDown],
         "page down",
+        "halaman berikutnya",
     ),
     (
-        &[KeyCode::Char('b'), KeyCode::PageUp],
         Action::PageUp,
+        "page_up",
+        &[KeyCode::Char('b'), KeyCode::PageUp],
         "page up",
+        "halaman sebelumnya",
     ),
     (
-        &[KeyCode::Enter],
         Action::Open,
-        "open the headline; in the reader, N Enter opens link [N]",
+        "open",
+        &[KeyCode::Enter],
+        "open; in the reader, N Enter opens link [N]",
+        "buka; di pembaca, N Enter membuka tautan [N]",
     ),
-    (&[KeyCode::Tab], Action::SwitchPane, "switch pane"),
     (
-        &[KeyCode::Backspace, KeyCode::Char('h')],
+        Action::SwitchPane,
+        "switch_pane",
+        &[KeyCode::Tab],
+        "switch pane",
+        "pindah panel",
+    ),
+    (
         Action::Back,
         "back",
+        &[KeyCode::Backspace, KeyCode::Char('h')],
+        "back",
+        "kembali",
     ),
-    (&[KeyCode::Char('l')], Action::Forward, "forward"),
-    (&[KeyCode::Char('r')], Action::Reload, "reload"),
     (
-        &[KeyCode::Char('o')],
+        Action::Forward,
+        "forward",
+        &[KeyCode::Char('l')],
+        "forward",
+        "maju",
+    ),
+    (
+        Action::PrevSection,
+        "prev_section",
+        &[KeyCode::Char('['), KeyCode::Left],
+        "previous section (← in the list)",
+        "rubrik sebelumnya (← di daftar)",
+    ),
+    (
+        Action::NextSection,
+        "next_section",
+        &[KeyCode::Char(']'), KeyCode::Right],
+        "next section (→ in the list)",
+        "rubrik berikutnya (→ di daftar)",
+    ),
+    (
+        Action::Filter,
+        "filter",
+        &[KeyCode::Char('/')],
+        "filter the list / find in the article",
+        "saring daftar / cari di artikel",
+    ),
+    (
+        Action::NextMatch,
+        "next_match",
+        &[KeyCode::Char('n')],
+        "next match in the article",
+        "temuan berikutnya",
+    ),
+    (
+        Action::PrevMatch,
+        "prev_match",
+        &[KeyCode::Char('N')],
+        "previous match in the article",
+        "temuan sebelumnya",
+    ),
+    (
+        Action::ToggleRead,
+        "toggle_read",
+        &[KeyCode::Char('u')],
+        "mark read / unread",
+        "tandai sudah / belum dibaca",
+    ),
+    (
+        Action::MarkAllRead,
+        "mark_all_read",
+        &[KeyCode::Char('U')],
+        "mark the whole list read",
+        "tandai semua sudah dibaca",
+    ),
+    (
+        Action::Save,
+        "save",
+        &[KeyCode::Char('s')],
+        "save / unsave the article",
+        "simpan / batal simpan artikel",
+    ),
+    (
+        Action::SavedView,
+        "saved",
+        &[KeyCode::Char('S')],
+        "saved articles (Tersimpan)",
+        "artikel tersimpan",
+    ),
+    (
+        Action::CopyUrl,
+        "copy_url",
+        &[KeyCode::Char('y')],
+        "copy the article address",
+        "salin alamat artikel",
+    ),
+    (
+        Action::Reload,
+        "reload",
+        &[KeyCode::Char('r')],
+        "reload",
+        "muat ulang",
+    ),
+    (
         Action::OpenInBrowser,
+        "open_in_browser",
+        &[KeyCode::Char('o')],
         "open in the system browser",
+        "buka di peramban",
     ),
-    (&[KeyCode::Char('?')], Action::Help, "this help"),
     (
-        &[KeyCode::Esc],
-        Action::Close,
-        "close the help / back to the list",
+        Action::Help,
+        "help",
+        &[KeyCode::Char('?')],
+        "this help",
+        "bantuan ini",
     ),
-    (&[KeyCode::Char('q')], Action::Quit, "quit"),
+    (
+        Action::Close,
+        "close",
+        &[KeyCode::Esc],
+        "close help or filter / back to the list",
+        "tutup bantuan atau saringan / ke daftar",
+    ),
+    (
+        Action::Quit,
+        "quit",
+        &[KeyCode::Char('q')],
+        "quit",
+        "keluar",
+    ),
 ];
 
-/// The action bound to a key press, if any. Ctrl-C always quits.
-pub fn action_for(key: KeyEvent) -> Option<Action> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return matches!(key.code, KeyCode::Char('c')).then_some(Action::Quit);
+impl Action {
+    pub fn name(self) -> &'static str {
+        ACTIONS.iter().find(|a| a.0 == self).map_or("", |a| a.1)
     }
-    BINDINGS
-        .iter()
-        .find(|(keys, _, _)| keys.contains(&key.code))
-        .map(|(_, action, _)| *action)
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        ACTIONS.iter().find(|a| a.1 == name).map(|a| a.0)
+    }
+
+    /// The words the help shows for this action.
+    pub fn words(self, indonesian: bool) -> &'static str {
+        ACTIONS
+            .iter()
+            .find(|a| a.0 == self)
+            .map_or("", |a| if indonesian { a.4 } else { a.3 })
+    }
+
+    /// Every action name, for error messages and docs.
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        ACTIONS.iter().map(|a| a.1)
+    }
 }
 
-/// How a key is written in the help: `j`, `↓`, `Space`, `PgDn`.
+/// The keys of every action, defaults overridden by the config.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<(Action, Vec<KeyCode>)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            bindings: ACTIONS.iter().map(|a| (a.0, a.2.to_vec())).collect(),
+        }
+    }
+}
+
+impl Keymap {
+    /// The defaults with `overrides` (action name → key names) applied. An override
+    /// replaces all the keys of its action, and takes its keys away from other actions.
+    pub fn with_overrides(overrides: &BTreeMap<String, Vec<String>>) -> Result<Self, String> {
+        let mut map = Keymap::default();
+        for (name, keys) in overrides {
+            let action = Action::from_name(name).ok_or_else(|| {
+                format!(
+                    "unknown action `{name}` (actions: {})",
+                    Action::names().collect::<Vec<_>>().join(", ")
+                )
+            })?;
+            let codes = keys
+                .iter()
+                .map(|k| parse_key(k).ok_or_else(|| format!("unknown key `{k}` for `{name}`")))
+                .collect::<Result<Vec<_>, _>>()?;
+            for (_, bound) in &mut map.bindings {
+                bound.retain(|c| !codes.contains(c));
+            }
+            if let Some((_, bound)) = map.bindings.iter_mut().find(|(a, _)| *a == action) {
+                *bound = codes;
+            }
+        }
+        Ok(map)
+    }
+
+    /// The action bound to a key press, if any. Ctrl-C always quits.
+    pub fn action_for(&self, key: KeyEvent) -> Option<Action> {
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            return matches!(key.code, KeyCode::Char('c')).then_some(Action::Quit);
+        }
+        self.bindings
+            .iter()
+            .find(|(_, keys)| keys.contains(&key.code))
+            .map(|(action, _)| *action)
+    }
+
+    /// Every action with its keys, in help order.
+    pub fn bindings(&self) -> impl Iterator<Item = (Action, &[KeyCode])> {
+        self.bindings.iter().map(|(a, k)| (*a, k.as_slice()))
+    }
+
+    /// The first key of an action, as the status line names it.
+    pub fn key_of(&self, action: Action) -> String {
+        self.bindings
+            .iter()
+            .find(|(a, _)| *a == action)
+            .and_then(|(_, k)| k.first())
+            .map_or_else(String::new, |k| key_name(*k))
+    }
+}
+
+/// How a key is written in the help and in the config: `j`, `Down`, `Space`, `PgDn`.
 pub fn key_name(code: KeyCode) -> String {
     match code {
         KeyCode::Char(' ') => "Space".into(),
         KeyCode::Char(c) => c.to_string(),
         KeyCode::Down => "↓".into(),
         KeyCode::Up => "↑".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
         KeyCode::Home => "Home".into(),
         KeyCode::End => "End".into(),
         KeyCode::PageDown => "PgDn".into(),
@@ -107,19 +321,52 @@ pub fn key_name(code: KeyCode) -> String {
         KeyCode::Tab => "Tab".into(),
         KeyCode::Backspace => "Backspace".into(),
         KeyCode::Esc => "Esc".into(),
+        KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     }
+}
+
+/// A key as the config file writes it: one character, or a name (`Down`, `PgDn`, `F5`).
+pub fn parse_key(name: &str) -> Option<KeyCode> {
+    let mut chars = name.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return Some(KeyCode::Char(c));
+    }
+    Some(match name.to_ascii_lowercase().as_str() {
+        "space" => KeyCode::Char(' '),
+        "down" | "↓" => KeyCode::Down,
+        "up" | "↑" => KeyCode::Up,
+        "left" | "←" => KeyCode::Left,
+        "right" | "→" => KeyCode::Right,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "pgdn" | "pagedown" => KeyCode::PageDown,
+        "pgup" | "pageup" => KeyCode::PageUp,
+        "enter" | "return" => KeyCode::Enter,
+        "tab" => KeyCode::Tab,
+        "backspace" => KeyCode::Backspace,
+        "esc" | "escape" => KeyCode::Esc,
+        f if f.starts_with('f') => {
+            KeyCode::F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?)
+        }
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn press(map: &Keymap, code: KeyCode) -> Option<Action> {
+        map.action_for(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
     #[test]
-    fn every_key_has_one_action() {
+    fn every_key_has_one_action_and_every_action_a_name() {
         let mut seen = Vec::new();
-        for (keys, _, _) in BINDINGS {
-            for k in *keys {
+        for (action, keys) in Keymap::default().bindings() {
+            assert_eq!(Action::from_name(action.name()), Some(action));
+            for k in keys {
                 assert!(!seen.contains(k), "{k:?} bound twice");
                 seen.push(*k);
             }
@@ -128,12 +375,42 @@ mod tests {
 
     #[test]
     fn vim_and_arrow_keys() {
-        let press = |c| action_for(KeyEvent::new(c, KeyModifiers::NONE));
-        assert_eq!(press(KeyCode::Char('j')), Some(Action::Down));
-        assert_eq!(press(KeyCode::Down), Some(Action::Down));
-        assert_eq!(press(KeyCode::Char('G')), Some(Action::Bottom));
-        assert_eq!(press(KeyCode::Char('x')), None);
+        let map = Keymap::default();
+        assert_eq!(press(&map, KeyCode::Char('j')), Some(Action::Down));
+        assert_eq!(press(&map, KeyCode::Down), Some(Action::Down));
+        assert_eq!(press(&map, KeyCode::Char('G')), Some(Action::Bottom));
+        assert_eq!(press(&map, KeyCode::Char('x')), None);
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(ctrl_c), Some(Action::Quit));
+        assert_eq!(map.action_for(ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn overrides_rebind_by_action_name() {
+        let overrides =
+            BTreeMap::from([("quit".to_string(), vec!["x".to_string(), "F10".to_string()])]);
+        let map = Keymap::with_overrides(&overrides).unwrap();
+        assert_eq!(press(&map, KeyCode::Char('x')), Some(Action::Quit));
+        assert_eq!(press(&map, KeyCode::F(10)), Some(Action::Quit));
+        assert_eq!(press(&map, KeyCode::Char('q')), None);
+        let taken = BTreeMap::from([("help".to_string(), vec!["j".to_string()])]);
+        let map = Keymap::with_overrides(&taken).unwrap();
+        assert_eq!(press(&map, KeyCode::Char('j')), Some(Action::Help));
+        assert_eq!(
+            press(&map, KeyCode::Down),
+            Some(Action::Down),
+            "j moved, Down stays"
+        );
+        let bad = BTreeMap::from([("fly".to_string(), vec!["f".to_string()])]);
+        assert!(
+            Keymap::with_overrides(&bad)
+                .unwrap_err()
+                .contains("unknown action `fly`")
+        );
+        let bad_key = BTreeMap::from([("quit".to_string(), vec!["Hyper".to_string()])]);
+        assert!(
+            Keymap::with_overrides(&bad_key)
+                .unwrap_err()
+                .contains("unknown key `Hyper`")
+        );
     }
 }

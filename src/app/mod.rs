@@ -5,25 +5,64 @@
 //! of the screen is tested by feeding it messages.
 
 pub mod keymap;
+pub mod list;
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
 use crate::article::{Article, Headline, HeadlinePage};
 use crate::ui::layout::{self, ArticleLines, Panes, ROWS_PER_HEADLINE};
-use keymap::Action;
+use crate::ui::theme::Theme;
+use crate::ui::words::{self, Words};
+use keymap::{Action, Keymap};
+use list::HeadlineList;
 
 /// Identifies one request, so an answer that comes after the user moved on is dropped.
 pub type RequestId = u64;
 
-/// Work for the background worker.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The latest-news index: the first section, and the only one without a config.
+pub const INDEX_URL: &str = "https://indeks.kompas.com/";
+
+/// Work for the background worker (and, for `Copy`, for the terminal).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Request {
-    Article { id: RequestId, url: String },
-    Headlines { id: RequestId, url: String },
-    OpenInBrowser { url: String },
+    /// `fresh`: from the network even when the store has it (a reload).
+    Article {
+        id: RequestId,
+        url: String,
+        fresh: bool,
+    },
+    Headlines {
+        id: RequestId,
+        url: String,
+        append: bool,
+    },
+    Saved {
+        id: RequestId,
+    },
+    MarkRead {
+        urls: Vec<String>,
+        read: bool,
+    },
+    SetSaved {
+        article: Arc<Article>,
+        saved: bool,
+    },
+    SavePosition {
+        url: String,
+        line: usize,
+    },
+    OpenInBrowser {
+        url: String,
+    },
+    /// Put text on the clipboard (OSC 52, so it works over SSH).
+    Copy {
+        text: String,
+    },
 }
 
 /// What the worker sends back. Errors arrive as words, ready for the status line.
@@ -32,11 +71,26 @@ pub enum Answer {
     Article {
         id: RequestId,
         result: Result<Box<Article>, String>,
+        /// Where the reader left this article last time (line), 0 when new.
+        position: usize,
+        saved: bool,
     },
     Headlines {
         id: RequestId,
         result: Result<HeadlinePage, String>,
+        /// When the list was fetched (earlier than now when it came from the store).
+        fetched_at: DateTime<Utc>,
+        /// The entries of the list already read.
+        read: HashSet<String>,
     },
+    Saved {
+        id: RequestId,
+        list: Vec<Headline>,
+    },
+    /// Articles still being stored for offline reading.
+    Prefetching(usize),
+    /// Something worth a line in the status bar (a refresh failed, the store was reset).
+    Notice(String),
 }
 
 #[derive(Debug, Clone)]
@@ -47,6 +101,8 @@ pub enum Msg {
     Answer(Answer),
     /// Time passed while something loads (moves the spinner).
     Tick,
+    /// Time to refresh the list on screen (every few minutes while open).
+    Refresh,
     Quit,
 }
 
@@ -54,6 +110,31 @@ pub enum Msg {
 pub enum Focus {
     List,
     Reader,
+}
+
+/// What the app is set up with (from the config file, in the binary).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub theme: Theme,
+    /// Section tabs: name and index URL.
+    pub sections: Vec<(String, String)>,
+    pub keymap: Keymap,
+    pub words: Words,
+    pub text_width: u16,
+    pub offline: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            theme: Theme::default(),
+            sections: vec![("Terkini".into(), INDEX_URL.into())],
+            keymap: Keymap::default(),
+            words: words::EN,
+            text_width: layout::MAX_TEXT_WIDTH,
+            offline: false,
+        }
+    }
 }
 
 /// An article on the history stack, with where the reader was in it.
@@ -75,17 +156,25 @@ struct Pending {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct PendingList {
     id: RequestId,
-    /// Appending the next page of the list rather than replacing it.
+    list: usize,
     append: bool,
+}
+
+/// A line of text being typed: the list filter or a search in the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Filter(String),
+    Find(String),
 }
 
 #[derive(Debug)]
 pub struct App {
-    pub index_url: String,
-    pub headlines: Vec<Headline>,
-    pub selected: usize,
-    pub list_offset: usize,
-    pub next_page: Option<String>,
+    pub settings: Settings,
+    /// The sections, then the saved articles.
+    pub lists: Vec<HeadlineList>,
+    pub tab: usize,
+    pub read: HashSet<String>,
+    pub saved: HashSet<String>,
     pub current: Option<Page>,
     pub back: Vec<Page>,
     pub forward: Vec<Page>,
@@ -93,10 +182,19 @@ pub struct App {
     pub size: (u16, u16),
     pub help: bool,
     pub error: Option<String>,
+    /// A passing message (saved, copied); cleared by the next key.
+    pub notice: Option<String>,
     /// The address of a page that could not be read here, offered to the browser (`o`).
     pub offer_browser: Option<String>,
     /// Digits typed in the reader before Enter: the number of a link.
     pub number: Option<usize>,
+    /// Text being typed, if any.
+    pub input: Option<Input>,
+    /// The list filter in force.
+    pub filter: String,
+    /// The search in the article in force, and the line of the current match.
+    pub find: String,
+    pub prefetching: usize,
     pub spinner: usize,
     pub quit: bool,
     /// The current article laid out for the reader's width.
@@ -104,18 +202,24 @@ pub struct App {
     /// The article `lines` was made from.
     laid_out: Option<Arc<Article>>,
     pending: Option<Pending>,
-    pending_list: Option<PendingList>,
+    pending_lists: Vec<PendingList>,
     next_id: RequestId,
 }
 
 impl App {
-    pub fn new(index_url: &str, size: (u16, u16)) -> Self {
+    pub fn new(settings: Settings, size: (u16, u16)) -> Self {
+        let mut lists: Vec<HeadlineList> = settings
+            .sections
+            .iter()
+            .map(|(name, url)| HeadlineList::new(name, Some(url)))
+            .collect();
+        lists.push(HeadlineList::new(settings.words.saved_view, None));
         App {
-            index_url: index_url.to_string(),
-            headlines: Vec::new(),
-            selected: 0,
-            list_offset: 0,
-            next_page: None,
+            settings,
+            lists,
+            tab: 0,
+            read: HashSet::new(),
+            saved: HashSet::new(),
             current: None,
             back: Vec::new(),
             forward: Vec::new(),
@@ -123,44 +227,97 @@ impl App {
             size,
             help: false,
             error: None,
+            notice: None,
             offer_browser: None,
             number: None,
+            input: None,
+            filter: String::new(),
+            find: String::new(),
+            prefetching: 0,
             spinner: 0,
             quit: false,
             lines: ArticleLines::default(),
             laid_out: None,
             pending: None,
-            pending_list: None,
+            pending_lists: Vec::new(),
             next_id: 1,
         }
     }
 
-    /// The requests that start the app: the first page of the headline list.
+    /// Shows what the store holds for the first section before anything is fetched, so
+    /// the first frame already has headlines.
+    pub fn show_stored(
+        &mut self,
+        page: HeadlinePage,
+        fetched_at: DateTime<Utc>,
+        read: HashSet<String>,
+    ) {
+        self.read.extend(read);
+        let list = &mut self.lists[self.tab];
+        list.set(page.headlines, false, "");
+        list.next = page.next;
+        list.fetched_at = Some(fetched_at);
+    }
+
+    /// The requests that start the app: the first section's list.
     pub fn start(&mut self) -> Vec<Request> {
-        vec![self.load_list(self.index_url.clone(), false)]
+        self.load_tab(self.tab, false).into_iter().collect()
+    }
+
+    pub fn words(&self) -> &Words {
+        &self.settings.words
+    }
+
+    pub fn list(&self) -> &HeadlineList {
+        &self.lists[self.tab]
+    }
+
+    fn list_mut(&mut self) -> &mut HeadlineList {
+        &mut self.lists[self.tab]
+    }
+
+    pub fn is_saved_view(&self) -> bool {
+        self.tab == self.lists.len() - 1
     }
 
     pub fn is_loading(&self) -> bool {
-        self.pending.is_some() || self.pending_list.is_some()
+        self.pending.is_some() || !self.pending_lists.is_empty() || self.prefetching > 0
     }
 
     /// What is loading, in words, for the status line.
     pub fn loading_words(&self) -> Option<String> {
+        let w = self.words();
         let mut what = Vec::new();
         if self.pending.is_some() {
-            what.push("article".to_string());
+            what.push(w.article.to_string());
         }
-        if let Some(p) = &self.pending_list {
+        if let Some(p) = self.pending_lists.first() {
             what.push(
                 if p.append {
-                    "more headlines"
+                    w.more_headlines
                 } else {
-                    "headlines"
+                    w.headlines
                 }
                 .to_string(),
             );
         }
-        (!what.is_empty()).then(|| format!("loading {}", what.join(" and ")))
+        let mut out = (!what.is_empty())
+            .then(|| format!("{} {}", w.loading, what.join(&format!(" {} ", w.and))));
+        if self.prefetching > 0 {
+            let pre = format!("{} {}", w.prefetching, self.prefetching);
+            out = Some(match out {
+                Some(o) => format!("{o} · {pre}"),
+                None => pre,
+            });
+        }
+        out
+    }
+
+    pub fn unread_count(&self) -> usize {
+        self.list()
+            .visible()
+            .filter(|h| !self.read.contains(&h.url))
+            .count()
     }
 
     pub fn panes(&self) -> Panes {
@@ -174,16 +331,30 @@ impl App {
             Msg::Key(key) => self.key(key, &mut out),
             Msg::Mouse(m) => self.mouse(m, &mut out),
             Msg::Resize(w, h) => self.size = (w, h),
-            Msg::Answer(a) => self.answer(a),
+            Msg::Answer(a) => self.answer(a, &mut out),
             Msg::Tick => self.spinner = self.spinner.wrapping_add(1),
+            Msg::Refresh => {
+                if !self.pending_lists.iter().any(|p| p.list == self.tab) {
+                    out.extend(self.load_tab(self.tab, false));
+                }
+            }
             Msg::Quit => self.quit = true,
         }
+        if self.quit {
+            out.extend(self.position_request());
+        }
         self.relayout();
-        self.keep_selection_visible();
+        let rows = self.list_rows();
+        self.list_mut().keep_visible(rows);
         out
     }
 
     fn key(&mut self, key: KeyEvent, out: &mut Vec<Request>) {
+        self.notice = None;
+        if self.input.is_some() {
+            self.type_key(key);
+            return;
+        }
         if let KeyCode::Char(c @ '0'..='9') = key.code
             && self.focus == Focus::Reader
             && !self.help
@@ -197,16 +368,18 @@ impl App {
             );
             return;
         }
-        let Some(action) = keymap::action_for(key) else {
+        let Some(action) = self.settings.keymap.action_for(key) else {
             self.number = None;
             return;
         };
         if self.help {
             // The overlay takes every key but quit: any key closes it.
             self.help = false;
-            if action == Action::Quit {
-                self.quit = true;
-            }
+            self.quit = action == Action::Quit;
+            return;
+        }
+        // ← and → switch sections only in the list; in the reader they do nothing.
+        if matches!(key.code, KeyCode::Left | KeyCode::Right) && self.focus == Focus::Reader {
             return;
         }
         let number = self.number.take();
@@ -214,6 +387,10 @@ impl App {
             .offer_browser
             .take()
             .filter(|_| action == Action::OpenInBrowser);
+        self.act(action, number, out);
+    }
+
+    fn act(&mut self, action: Action, number: Option<usize>, out: &mut Vec<Request>) {
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.help = true,
@@ -236,15 +413,71 @@ impl App {
                 (Focus::List, _) => self.open_selected(out),
                 (Focus::Reader, None) => {}
             },
-            Action::Back => self.go_back(),
-            Action::Forward => self.go_forward(),
+            Action::Back => self.go_back(out),
+            Action::Forward => self.go_forward(out),
+            Action::PrevSection => self.switch_tab(-1, out),
+            Action::NextSection => self.switch_tab(1, out),
+            Action::SavedView => {
+                let saved = self.lists.len() - 1;
+                self.switch_tab(saved as isize - self.tab as isize, out);
+            }
+            Action::Filter => {
+                self.input = Some(match self.focus {
+                    Focus::List => Input::Filter(self.filter.clone()),
+                    Focus::Reader => Input::Find(String::new()),
+                });
+            }
+            Action::NextMatch => self.jump_to_match(true),
+            Action::PrevMatch => self.jump_to_match(false),
+            Action::ToggleRead => {
+                let url = match self.focus {
+                    Focus::List => self.list().selected().map(|h| h.url.clone()),
+                    Focus::Reader => self.current.as_ref().map(|p| p.article.url.clone()),
+                };
+                if let Some(url) = url {
+                    let read = !self.read.contains(&url);
+                    self.set_read(vec![url], read, out);
+                }
+            }
+            Action::MarkAllRead => {
+                let urls: Vec<String> = self.list().visible().map(|h| h.url.clone()).collect();
+                self.set_read(urls, true, out);
+            }
+            Action::Save => {
+                if let Some(page) = &self.current {
+                    let url = page.article.url.clone();
+                    let saved = !self.saved.contains(&url);
+                    out.push(Request::SetSaved {
+                        article: page.article.clone(),
+                        saved,
+                    });
+                    let w = self.words();
+                    self.notice = Some(if saved { w.saved } else { w.unsaved }.to_string());
+                    if saved {
+                        self.saved.insert(url);
+                    } else {
+                        self.saved.remove(&url);
+                    }
+                }
+            }
+            Action::CopyUrl => {
+                if let Some(url) = self.focused_url() {
+                    out.push(Request::Copy { text: url });
+                    self.notice = Some(self.words().copied.to_string());
+                }
+            }
             Action::Close => {
-                if self.focus == Focus::Reader {
+                if !self.filter.is_empty() && self.focus == Focus::List {
+                    self.filter.clear();
+                    self.list_mut().apply("");
+                } else if !self.find.is_empty() {
+                    self.find.clear();
+                } else if self.focus == Focus::Reader {
                     self.focus = Focus::List;
                 }
             }
             Action::Reload => match self.focus {
-                Focus::List => out.push(self.load_list(self.index_url.clone(), false)),
+                Focus::List => out.extend(self.load_tab(self.tab, false)),
                 Focus::Reader => {
                     if let Some(url) = self.current.as_ref().map(|p| p.article.url.clone()) {
                         out.push(self.load_article(url, true));
@@ -252,10 +485,7 @@ impl App {
                 }
             },
             Action::OpenInBrowser => {
-                let url = self.offer_browser.take().or_else(|| match self.focus {
-                    Focus::Reader => self.current.as_ref().map(|p| p.article.url.clone()),
-                    Focus::List => self.headlines.get(self.selected).map(|h| h.url.clone()),
-                });
+                let url = self.offer_browser.take().or_else(|| self.focused_url());
                 if let Some(url) =
                     url.filter(|u| u.starts_with("https://") || u.starts_with("http://"))
                 {
@@ -263,6 +493,106 @@ impl App {
                 }
             }
         }
+    }
+
+    /// A key while text is being typed: it edits the text; Enter keeps it, Esc drops it.
+    fn type_key(&mut self, key: KeyEvent) {
+        let Some(input) = &mut self.input else { return };
+        let text = match input {
+            Input::Filter(t) | Input::Find(t) => t,
+        };
+        match key.code {
+            KeyCode::Char(c) => text.push(c),
+            KeyCode::Backspace => {
+                text.pop();
+            }
+            KeyCode::Enter => {
+                if let Some(Input::Find(t)) = self.input.take() {
+                    self.find = t;
+                    self.jump_to_match(true);
+                }
+                return;
+            }
+            KeyCode::Esc => {
+                if let Some(Input::Filter(_)) = self.input.take() {
+                    self.filter.clear();
+                    self.list_mut().apply("");
+                }
+                return;
+            }
+            _ => return,
+        }
+        // The list filters as the user types.
+        if let Some(Input::Filter(t)) = &self.input {
+            self.filter = t.clone();
+            let filter = self.filter.clone();
+            self.list_mut().apply(&filter);
+        }
+    }
+
+    /// Scrolls to the next (or previous) line holding the search words.
+    fn jump_to_match(&mut self, forward: bool) {
+        if self.find.is_empty() {
+            return;
+        }
+        let query = list::fold(&self.find);
+        let matches: Vec<usize> = self
+            .lines
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| list::fold(&l.to_string()).contains(&query))
+            .map(|(i, _)| i)
+            .collect();
+        let Some(page) = &mut self.current else {
+            return;
+        };
+        let target = if forward {
+            matches
+                .iter()
+                .find(|&&i| i > page.scroll)
+                .or(matches.first())
+        } else {
+            matches
+                .iter()
+                .rev()
+                .find(|&&i| i < page.scroll)
+                .or(matches.last())
+        };
+        match target {
+            Some(&line) => {
+                page.scroll = line;
+                let nth = matches.iter().position(|&m| m == line).unwrap_or(0) + 1;
+                self.notice = Some(format!(
+                    "{} {nth}/{}",
+                    self.settings.words.matches,
+                    matches.len()
+                ));
+            }
+            None => self.notice = Some(format!("{}: {}", self.settings.words.no_match, self.find)),
+        }
+        let max = self.max_scroll();
+        if let Some(page) = &mut self.current {
+            page.scroll = page.scroll.min(max);
+        }
+    }
+
+    fn focused_url(&self) -> Option<String> {
+        match self.focus {
+            Focus::Reader => self.current.as_ref().map(|p| p.article.url.clone()),
+            Focus::List => self.list().selected().map(|h| h.url.clone()),
+        }
+    }
+
+    fn set_read(&mut self, urls: Vec<String>, read: bool, out: &mut Vec<Request>) {
+        for u in &urls {
+            if read {
+                self.read.insert(u.clone());
+            } else {
+                self.read.remove(u);
+            }
+        }
+        out.push(Request::MarkRead { urls, read });
     }
 
     fn mouse(&mut self, m: MouseEvent, out: &mut Vec<Request>) {
@@ -289,9 +619,9 @@ impl App {
                     let inner = layout::inner(pane);
                     if at.y >= inner.y {
                         let row = usize::from((at.y - inner.y) / ROWS_PER_HEADLINE);
-                        let index = self.list_offset + row;
-                        if index < self.headlines.len() {
-                            self.selected = index;
+                        let index = self.list().offset + row;
+                        if index < self.list().visible_len() {
+                            self.list_mut().selected = index;
                             self.open_selected(out);
                         }
                     }
@@ -309,27 +639,24 @@ impl App {
         }
     }
 
-    fn answer(&mut self, answer: Answer) {
+    fn answer(&mut self, answer: Answer, out: &mut Vec<Request>) {
         match answer {
-            Answer::Article { id, result } => {
+            Answer::Article {
+                id,
+                result,
+                position,
+                saved,
+            } => {
                 let Some(pending) = self.pending.take_if(|p| p.id == id) else {
                     // An answer for a page the reader already left.
                     return;
                 };
                 match result {
                     Ok(article) => {
-                        let article: Arc<Article> = Arc::from(article);
-                        match (&mut self.current, pending.reload) {
-                            (Some(page), true) => page.article = article,
-                            (current, _) => {
-                                if let Some(old) = current.take() {
-                                    self.back.push(old);
-                                }
-                                self.forward.clear();
-                                self.current = Some(Page { article, scroll: 0 });
-                            }
+                        if !pending.reload {
+                            out.extend(self.position_request());
                         }
-                        self.error = None;
+                        self.show(Arc::from(article), pending.reload, position, saved);
                     }
                     Err(e) => {
                         self.error = Some(e);
@@ -337,30 +664,75 @@ impl App {
                     }
                 }
             }
-            Answer::Headlines { id, result } => {
-                let Some(pending) = self.pending_list.take_if(|p| p.id == id) else {
+            Answer::Headlines {
+                id,
+                result,
+                fetched_at,
+                read,
+            } => {
+                let Some(i) = self.pending_lists.iter().position(|p| p.id == id) else {
                     return;
                 };
+                let pending = self.pending_lists.remove(i);
                 match result {
                     Ok(page) => {
-                        if pending.append {
-                            for h in page.headlines {
-                                if !self.headlines.iter().any(|o| o.url == h.url) {
-                                    self.headlines.push(h);
-                                }
-                            }
+                        self.read.extend(read);
+                        let filter = if pending.list == self.tab {
+                            self.filter.clone()
                         } else {
-                            self.headlines = page.headlines;
-                            self.selected =
-                                self.selected.min(self.headlines.len().saturating_sub(1));
+                            String::new()
+                        };
+                        let list = &mut self.lists[pending.list];
+                        list.set(page.headlines, pending.append, &filter);
+                        list.next = page.next;
+                        if !pending.append {
+                            list.fetched_at = Some(fetched_at);
                         }
-                        self.next_page = page.next;
                         self.error = None;
                     }
                     Err(e) => self.error = Some(e),
                 }
             }
+            Answer::Saved { id, list } => {
+                let Some(i) = self.pending_lists.iter().position(|p| p.id == id) else {
+                    return;
+                };
+                let pending = self.pending_lists.remove(i);
+                self.saved = list.iter().map(|h| h.url.clone()).collect();
+                let filter = if pending.list == self.tab {
+                    self.filter.clone()
+                } else {
+                    String::new()
+                };
+                self.lists[pending.list].set(list, false, &filter);
+            }
+            Answer::Prefetching(n) => self.prefetching = n,
+            Answer::Notice(words) => self.error = Some(words),
         }
+    }
+
+    /// Puts an arrived article on screen: a new page goes on top of the history.
+    fn show(&mut self, article: Arc<Article>, reload: bool, position: usize, saved: bool) {
+        let url = article.url.clone();
+        match (&mut self.current, reload) {
+            (Some(page), true) => page.article = article,
+            (current, _) => {
+                if let Some(old) = current.take() {
+                    self.back.push(old);
+                }
+                self.forward.clear();
+                self.current = Some(Page {
+                    article,
+                    scroll: position,
+                });
+            }
+        }
+        if saved {
+            self.saved.insert(url.clone());
+        }
+        self.read.insert(url);
+        self.find.clear();
+        self.error = None;
     }
 
     fn move_by(&mut self, delta: isize, out: &mut Vec<Request>) {
@@ -372,13 +744,9 @@ impl App {
 
     /// Moves the selection; moving onto the last headline loads the next page of the list.
     fn move_list(&mut self, delta: isize, out: &mut Vec<Request>) {
-        let last = self.headlines.len().saturating_sub(1);
-        self.selected = self.selected.saturating_add_signed(delta).min(last);
-        if self.selected == last
-            && self.pending_list.is_none()
-            && let Some(next) = self.next_page.clone()
-        {
-            out.push(self.load_list(next, true));
+        let at_end = self.list_mut().move_by(delta);
+        if at_end && !self.pending_lists.iter().any(|p| p.list == self.tab) {
+            out.extend(self.load_tab(self.tab, true));
         }
     }
 
@@ -389,6 +757,25 @@ impl App {
         }
     }
 
+    fn switch_tab(&mut self, delta: isize, out: &mut Vec<Request>) {
+        let n = self.lists.len() as isize;
+        self.tab = (self.tab as isize + delta).rem_euclid(n) as usize;
+        self.focus = Focus::List;
+        let filter = self.filter.clone();
+        self.list_mut().apply(&filter);
+        let list = self.list();
+        if (list.headlines.is_empty() || self.is_saved_view())
+            && !self.pending_lists.iter().any(|p| p.list == self.tab)
+        {
+            out.extend(self.load_tab(self.tab, false));
+        }
+    }
+
+    fn list_rows(&self) -> usize {
+        let rows = self.panes().list.map_or(0, |r| layout::inner(r).height);
+        usize::from((rows / ROWS_PER_HEADLINE).max(1))
+    }
+
     fn reader_rows(&self) -> usize {
         self.panes()
             .reader
@@ -397,10 +784,7 @@ impl App {
 
     fn page_rows(&self) -> usize {
         match self.focus {
-            Focus::List => {
-                let rows = self.panes().list.map_or(0, |r| layout::inner(r).height);
-                usize::from((rows / ROWS_PER_HEADLINE).max(1))
-            }
+            Focus::List => self.list_rows(),
             Focus::Reader => self.reader_rows().saturating_sub(2).max(1),
         }
     }
@@ -418,7 +802,7 @@ impl App {
     }
 
     fn open_selected(&mut self, out: &mut Vec<Request>) {
-        if let Some(url) = self.headlines.get(self.selected).map(|h| h.url.clone()) {
+        if let Some(url) = self.list().selected().map(|h| h.url.clone()) {
             out.push(self.load_article(url, false));
             self.focus = Focus::Reader;
         }
@@ -431,13 +815,22 @@ impl App {
             .and_then(|p| p.article.link_url(n).map(str::to_string));
         match url {
             Some(url) => out.push(self.load_article(url, false)),
-            None => self.error = Some(format!("there is no link [{n}] in this article")),
+            None => self.error = Some(format!("{} [{n}]", self.words().no_link)),
         }
     }
 
-    fn go_back(&mut self) {
+    /// Where the reader is in the article on screen, to remember it.
+    fn position_request(&self) -> Option<Request> {
+        self.current.as_ref().map(|p| Request::SavePosition {
+            url: p.article.url.clone(),
+            line: p.scroll,
+        })
+    }
+
+    fn go_back(&mut self, out: &mut Vec<Request>) {
         match self.back.pop() {
             Some(prev) => {
+                out.extend(self.position_request());
                 if let Some(cur) = self.current.replace(prev) {
                     self.forward.push(cur);
                 }
@@ -447,8 +840,9 @@ impl App {
         }
     }
 
-    fn go_forward(&mut self) {
+    fn go_forward(&mut self, out: &mut Vec<Request>) {
         if let Some(next) = self.forward.pop() {
+            out.extend(self.position_request());
             if let Some(cur) = self.current.replace(next) {
                 self.back.push(cur);
             }
@@ -456,20 +850,37 @@ impl App {
         }
     }
 
-    fn load_article(&mut self, url: String, reload: bool) -> Request {
+    fn load_article(&mut self, url: String, fresh: bool) -> Request {
         let id = self.take_id();
         self.pending = Some(Pending {
             id,
             url: url.clone(),
-            reload,
+            reload: fresh,
         });
-        Request::Article { id, url }
+        Request::Article { id, url, fresh }
     }
 
-    fn load_list(&mut self, url: String, append: bool) -> Request {
+    /// Loads list `tab` (or its next page); nothing when there is no next page.
+    fn load_tab(&mut self, tab: usize, append: bool) -> Option<Request> {
+        let list = &self.lists[tab];
+        let url = match (&list.url, append) {
+            (None, _) => None,
+            (Some(url), false) => Some(url.clone()),
+            (Some(_), true) => Some(list.next.clone()?),
+        };
+        if append && list.url.is_none() {
+            return None;
+        }
         let id = self.take_id();
-        self.pending_list = Some(PendingList { id, append });
-        Request::Headlines { id, url }
+        self.pending_lists.push(PendingList {
+            id,
+            list: tab,
+            append,
+        });
+        Some(match url {
+            Some(url) => Request::Headlines { id, url, append },
+            None => Request::Saved { id },
+        })
     }
 
     fn take_id(&mut self) -> RequestId {
@@ -487,24 +898,18 @@ impl App {
                     .as_ref()
                     .is_none_or(|a| !Arc::ptr_eq(a, &page.article));
             if stale && width > 0 {
-                self.lines = ArticleLines::new(&page.article, width);
+                self.lines = ArticleLines::new(
+                    &page.article,
+                    width,
+                    self.settings.text_width,
+                    &self.settings.theme,
+                );
                 self.laid_out = Some(page.article.clone());
             }
         }
         let max = self.max_scroll();
         if let Some(page) = &mut self.current {
             page.scroll = page.scroll.min(max);
-        }
-    }
-
-    fn keep_selection_visible(&mut self) {
-        let rows = self.panes().list.map_or(1, |r| {
-            usize::from((layout::inner(r).height / ROWS_PER_HEADLINE).max(1))
-        });
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if self.selected >= self.list_offset + rows {
-            self.list_offset = self.selected + 1 - rows;
         }
     }
 }

@@ -9,17 +9,19 @@ use ratatui::text::{Line, Span};
 use crate::article::{Article, BlockKind};
 use crate::text::meta_line;
 
-use super::theme;
+use super::theme::Theme;
 
 /// Below this many columns the list and the reader take turns on the whole screen.
 pub const NARROW_BELOW: u16 = 100;
-/// The widest column of article text: long lines are hard to read.
+/// The widest column of article text by default: long lines are hard to read.
 pub const MAX_TEXT_WIDTH: u16 = 80;
 /// Rows each headline takes in the list: its title, then its label and age.
 pub const ROWS_PER_HEADLINE: u16 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Panes {
+    /// The section tabs, across the top.
+    pub tabs: Rect,
     /// The headline list, with its border.
     pub list: Option<Rect>,
     /// The reader, with its border.
@@ -29,26 +31,30 @@ pub struct Panes {
 
 /// The panes for a screen of `area`; in a narrow screen only the one in focus.
 pub fn panes(area: Rect, reader_in_front: bool) -> Panes {
-    let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let [tabs, main, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     if area.width < NARROW_BELOW {
-        return if reader_in_front {
-            Panes {
-                list: None,
-                reader: Some(main),
-                status,
-            }
+        let (list, reader) = if reader_in_front {
+            (None, Some(main))
         } else {
-            Panes {
-                list: Some(main),
-                reader: None,
-                status,
-            }
+            (Some(main), None)
+        };
+        return Panes {
+            tabs,
+            list,
+            reader,
+            status,
         };
     }
     let list_width = (main.width * 2 / 5).clamp(36, 64);
     let [list, reader] =
         Layout::horizontal([Constraint::Length(list_width), Constraint::Min(1)]).areas(main);
     Panes {
+        tabs,
         list: Some(list),
         reader: Some(reader),
         status,
@@ -76,10 +82,10 @@ pub struct ArticleLines {
 }
 
 impl ArticleLines {
-    pub fn new(article: &Article, width: u16) -> Self {
+    pub fn new(article: &Article, width: u16, max_text: u16, theme: &Theme) -> Self {
         // A margin column on the left; a gap and the scrollbar on the right.
         let usable = width.saturating_sub(3).max(10);
-        let column = usable.min(MAX_TEXT_WIDTH);
+        let column = usable.min(max_text.max(20));
         let pad = " ".repeat(1 + usize::from((usable - column) / 2));
         let mut out = ArticleLines {
             width,
@@ -87,10 +93,10 @@ impl ArticleLines {
         };
         let col = usize::from(column);
 
-        out.wrap(&pad, &article.title, col, "", "", theme::title());
+        out.wrap(&pad, &article.title, col, "", "", theme.title);
         let meta = meta_line(article);
         if !meta.is_empty() {
-            out.wrap(&pad, &meta, col, "", "", theme::dim());
+            out.wrap(&pad, &meta, col, "", "", theme.dim);
         }
         let mut previous = None;
         for block in &article.body {
@@ -101,13 +107,11 @@ impl ArticleLines {
             previous = Some(block.kind);
             match block.kind {
                 BlockKind::Paragraph => out.wrap(&pad, &block.text, col, "", "", Style::default()),
-                BlockKind::Heading => out.wrap(&pad, &block.text, col, "", "", theme::heading()),
+                BlockKind::Heading => out.wrap(&pad, &block.text, col, "", "", theme.heading),
                 BlockKind::ListItem => {
                     out.wrap(&pad, &block.text, col, "  • ", "    ", Style::default())
                 }
-                BlockKind::Quote => {
-                    out.wrap(&pad, &block.text, col, "  ┃ ", "  ┃ ", theme::quote())
-                }
+                BlockKind::Quote => out.wrap(&pad, &block.text, col, "  ┃ ", "  ┃ ", theme.quote),
             }
         }
         let mut n = 0;
@@ -134,7 +138,7 @@ impl ArticleLines {
                 continue;
             }
             out.blank();
-            out.wrap(&pad, heading, col, "", "", theme::heading());
+            out.wrap(&pad, heading, col, "", "", theme.heading);
             for (title, label) in links {
                 n += 1;
                 let first = out.lines.len();
@@ -142,7 +146,7 @@ impl ArticleLines {
                     Some(l) => format!("[{n}] {title} · {l}"),
                     None => format!("[{n}] {title}"),
                 };
-                out.wrap(&pad, &text, col, "", "    ", theme::link());
+                out.wrap(&pad, &text, col, "", "    ", theme.link);
                 out.link_lines
                     .extend((first..out.lines.len()).map(|line| (line, n)));
             }

@@ -1,8 +1,10 @@
-//! Drawing: the headline list, the reader, the status line and the help overlay. Drawing
-//! reads the model and never changes it; the article is already laid out by `update`.
+//! Drawing: the section tabs, the headline list, the reader, the status line and the help
+//! overlay. Drawing reads the model and never changes it; the article is already laid out
+//! by `update`.
 
 pub mod layout;
 pub mod theme;
+pub mod words;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
@@ -12,31 +14,33 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap,
 };
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::app::keymap::{self, BINDINGS};
-use crate::app::{App, Focus};
+use crate::app::keymap::{self, Action};
+use crate::app::{App, Focus, Input};
 use layout::ROWS_PER_HEADLINE;
 
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
 
-/// Draws the whole screen. `now` dates the headlines (`15m`, `3j`).
+/// Draws the whole screen. `now` dates the headlines (`15m`, `3j`) and the list's age.
 pub fn draw(frame: &mut Frame<'_>, app: &App, now: DateTime<FixedOffset>) {
     let panes = app.panes();
+    draw_tabs(frame, app, panes.tabs);
     if let Some(area) = panes.list {
         draw_list(frame, app, area, now);
     }
     if let Some(area) = panes.reader {
         draw_reader(frame, app, area);
     }
-    draw_status(frame, app, panes.status);
+    draw_status(frame, app, panes.status, now);
     if app.help {
-        draw_help(frame, frame.area());
+        draw_help(frame, app, frame.area());
     }
 }
 
-fn pane_block(title: String, focused: bool) -> Block<'static> {
+fn pane_block(title: String, focused: bool, app: &App) -> Block<'static> {
     let style = if focused {
-        theme::focused_border()
+        app.settings.theme.accent
     } else {
         Style::default()
     };
@@ -46,33 +50,61 @@ fn pane_block(title: String, focused: bool) -> Block<'static> {
         .title(title)
 }
 
+fn draw_tabs(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let theme = &app.settings.theme;
+    let mut spans = vec![Span::raw(" ")];
+    for (i, list) in app.lists.iter().enumerate() {
+        let style = if i == app.tab {
+            theme.selected
+        } else {
+            theme.dim
+        };
+        spans.push(Span::styled(format!(" {} ", list.name), style));
+        spans.push(Span::raw(" "));
+    }
+    // Keep the current tab on screen when the tabs are wider than the terminal.
+    let before: usize = spans
+        .iter()
+        .take(1 + app.tab * 2)
+        .map(|s| s.content.width())
+        .sum();
+    let scroll = before.saturating_sub(usize::from(area.width) / 2) as u16;
+    frame.render_widget(Paragraph::new(Line::from(spans)).scroll((0, scroll)), area);
+}
+
 fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOffset>) {
-    let block = pane_block(
-        format!(" Terkini ({}) ", app.headlines.len()),
-        app.focus == Focus::List,
-    );
+    let theme = &app.settings.theme;
+    let list = app.list();
+    let mut title = format!(" {} ({}", list.name, list.visible_len());
+    let unread = app.unread_count();
+    if unread > 0 {
+        title.push_str(&format!(" · {unread} {}", app.words().unread));
+    }
+    title.push_str(") ");
+    let block = pane_block(title, app.focus == Focus::List, app);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut lines = Vec::new();
     let visible = usize::from(inner.height / ROWS_PER_HEADLINE);
-    for (i, h) in app
-        .headlines
-        .iter()
-        .enumerate()
-        .skip(app.list_offset)
-        .take(visible)
-    {
-        let style = if i == app.selected {
-            theme::selected()
+    for (i, h) in list.visible().enumerate().skip(list.offset).take(visible) {
+        let style = if i == list.selected {
+            theme.selected
         } else {
             Style::default()
         };
-        let title = truncate(&h.title, width.saturating_sub(1));
-        lines.push(Line::from(Span::styled(
-            format!(" {title:<w$}", w = width.saturating_sub(1)),
-            style,
-        )));
+        let is_unread = !app.read.contains(&h.url);
+        let mark = if is_unread {
+            Span::styled("•", theme.unread)
+        } else {
+            Span::raw(" ")
+        };
+        let title = truncate(&h.title, width.saturating_sub(2));
+        let pad = width.saturating_sub(2 + title.width());
+        lines.push(Line::from(vec![
+            mark,
+            Span::styled(format!(" {title}{}", " ".repeat(pad)), style),
+        ]));
         let mut meta = Vec::new();
         if let Some(l) = &h.label {
             meta.push(l.clone());
@@ -80,38 +112,52 @@ fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOf
         if let Some(t) = &h.published {
             meta.push(age(*t, now));
         }
+        if app.saved.contains(&h.url) && !app.is_saved_view() {
+            meta.push(app.words().saved_view.to_string());
+        }
         lines.push(Line::from(Span::styled(
-            format!(" {}", meta.join(" · ")),
-            theme::dim(),
+            format!("  {}", meta.join(" · ")),
+            theme.dim,
         )));
     }
-    if app.headlines.is_empty() {
+    if list.visible_len() == 0 {
+        let w = app.words();
         let words = if app.is_loading() {
-            "Loading headlines…"
+            format!("{}…", w.loading)
+        } else if app.is_saved_view() {
+            w.no_saved.to_string()
         } else {
-            "No headlines. Press r to reload."
+            w.no_headlines.to_string()
         };
-        lines.push(Line::from(Span::styled(format!(" {words}"), theme::dim())));
+        lines.push(Line::from(Span::styled(format!(" {words}"), theme.dim)));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let theme = &app.settings.theme;
     let title = match &app.current {
-        Some(page) => format!(" {} ", crate::sites::site_host(&page.article.url)),
-        None => " Reader ".to_string(),
+        Some(page) => {
+            let saved = if app.saved.contains(&page.article.url) {
+                format!(" · {}", app.words().saved_view)
+            } else {
+                String::new()
+            };
+            format!(" {}{saved} ", crate::sites::site_host(&page.article.url))
+        }
+        None => format!(" {} ", app.words().reader),
     };
-    let block = pane_block(title, app.focus == Focus::Reader);
+    let block = pane_block(title, app.focus == Focus::Reader, app);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(page) = &app.current else {
         let words = if app.is_loading() {
-            "Loading…"
+            format!("{}…", app.words().loading)
         } else {
-            "Choose a headline and press Enter."
+            app.words().pick_headline.to_string()
         };
         frame.render_widget(
-            Paragraph::new(Span::styled(words, theme::dim())).centered(),
+            Paragraph::new(Span::styled(words, theme.dim)).centered(),
             inner,
         );
         return;
@@ -136,58 +182,93 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect) {
     }
 }
 
-fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect) {
+fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOffset>) {
+    let theme = &app.settings.theme;
+    let w = app.words();
     let mut left = Vec::new();
-    if let Some(words) = app.loading_words() {
-        left.push(Span::raw(format!(
-            "{} {words}  ",
-            SPINNER[app.spinner % SPINNER.len()]
-        )));
-    }
-    if let Some(n) = app.number {
-        left.push(Span::raw(format!("link [{n}]… Enter  ")));
-    }
-    if let Some(e) = &app.error {
-        left.push(Span::styled(e.clone(), theme::error()));
-        if app.offer_browser.is_some() {
-            left.push(Span::styled(" · o: open in browser", theme::dim()));
+    if let Some(input) = &app.input {
+        let (label, text) = match input {
+            Input::Filter(t) => (w.filter, t),
+            Input::Find(t) => (w.find, t),
+        };
+        left.push(Span::styled(format!("{label}: "), theme.accent));
+        left.push(Span::raw(format!("{text}▏")));
+    } else {
+        if let Some(words) = app.loading_words() {
+            left.push(Span::raw(format!(
+                "{} {words}  ",
+                SPINNER[app.spinner % SPINNER.len()]
+            )));
+        }
+        if let Some(n) = app.number {
+            left.push(Span::raw(format!("[{n}]… Enter  ")));
+        }
+        if let Some(e) = &app.error {
+            left.push(Span::styled(e.clone(), theme.error));
+            if app.offer_browser.is_some() {
+                left.push(Span::styled(format!(" · {}", w.open_in_browser), theme.dim));
+            }
+        } else if let Some(n) = &app.notice {
+            left.push(Span::styled(n.clone(), theme.accent));
+        } else if !app.filter.is_empty() && app.focus == Focus::List {
+            left.push(Span::styled(
+                format!("{}: {}", w.filter, app.filter),
+                theme.dim,
+            ));
+        } else if let Some(at) = app.list().fetched_at.filter(|_| app.focus == Focus::List) {
+            left.push(Span::styled(
+                format!("{} {} {}", w.updated, age(at.fixed_offset(), now), w.ago),
+                theme.dim,
+            ));
         }
     }
     let mut right = String::new();
+    if app.settings.offline {
+        right.push_str(&format!("{}  ", w.offline));
+    }
     if app.focus == Focus::Reader
         && let Some(p) = app.position_percent()
     {
         right.push_str(&format!("{p}%  "));
     }
-    right.push_str("? help  q quit");
+    let keys = &app.settings.keymap;
+    right.push_str(&format!(
+        "{} {}  {} {}",
+        keys.key_of(Action::Help),
+        w.help,
+        keys.key_of(Action::Quit),
+        w.quit
+    ));
     let [l, r] = Layout::horizontal([
         Constraint::Min(1),
-        Constraint::Length(right.chars().count() as u16 + 1),
+        Constraint::Length(right.width() as u16 + 1),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(Line::from(left)), l);
     frame.render_widget(
-        Paragraph::new(Span::styled(right, theme::dim())).right_aligned(),
+        Paragraph::new(Span::styled(right, theme.dim)).right_aligned(),
         r,
     );
 }
 
-fn draw_help(frame: &mut Frame<'_>, screen: Rect) {
-    let mut lines: Vec<Line<'_>> = BINDINGS
-        .iter()
-        .map(|(keys, _, words)| {
+fn draw_help(frame: &mut Frame<'_>, app: &App, screen: Rect) {
+    let theme = &app.settings.theme;
+    let indonesian = app.words().indonesian;
+    let mut lines: Vec<Line<'_>> = app
+        .settings
+        .keymap
+        .bindings()
+        .filter(|(_, keys)| !keys.is_empty())
+        .map(|(action, keys)| {
             let keys: Vec<String> = keys.iter().map(|k| keymap::key_name(*k)).collect();
             Line::from(vec![
-                Span::styled(format!("{:>16}  ", keys.join(" / ")), theme::heading()),
-                Span::raw(*words),
+                Span::styled(format!("{:>16}  ", keys.join(" / ")), theme.heading),
+                Span::raw(action.words(indonesian)),
             ])
         })
         .collect();
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        "Mouse: the wheel scrolls the pane under it; a click opens.",
-        theme::dim(),
-    )));
+    lines.push(Line::from(Span::styled(app.words().mouse, theme.dim)));
     let width = screen.width.saturating_sub(4).min(84);
     let height = (lines.len() as u16 + 2).min(screen.height.saturating_sub(2));
     let area = Rect {
@@ -199,7 +280,7 @@ fn draw_help(frame: &mut Frame<'_>, screen: Rect) {
     frame.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(" Keys · any key closes ");
+        .title(format!(" {} ", app.words().keys_title));
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -220,7 +301,6 @@ pub fn age(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
 
 /// `s` cut to `width` columns, with an ellipsis when something was cut.
 fn truncate(s: &str, width: usize) -> String {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
     if s.width() <= width {
         return s.to_string();
     }

@@ -1,35 +1,105 @@
-//! The few styles the screen uses, in one place.
+//! The styles the screen uses, in one place; colours come from the config, and with
+//! `NO_COLOR` only bold, italic and reverse remain.
 
 use ratatui::style::{Color, Modifier, Style};
 
-pub fn title() -> Style {
-    Style::new().add_modifier(Modifier::BOLD)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub title: Style,
+    pub heading: Style,
+    pub dim: Style,
+    pub quote: Style,
+    pub link: Style,
+    pub selected: Style,
+    pub error: Style,
+    pub accent: Style,
+    pub unread: Style,
 }
 
-pub fn heading() -> Style {
-    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+/// The colours a theme is made of (names as the config writes them, already checked).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    pub accent: Color,
+    pub selected_fg: Color,
+    pub selected_bg: Color,
+    pub dim: Color,
+    pub link: Color,
+    pub heading: Color,
+    pub error: Color,
+    pub unread: Color,
 }
 
-pub fn dim() -> Style {
-    Style::new().fg(Color::DarkGray)
+impl Default for Palette {
+    fn default() -> Self {
+        Palette {
+            accent: Color::Cyan,
+            selected_fg: Color::White,
+            selected_bg: Color::Blue,
+            dim: Color::DarkGray,
+            link: Color::Blue,
+            heading: Color::Cyan,
+            error: Color::Red,
+            unread: Color::Yellow,
+        }
+    }
 }
 
-pub fn quote() -> Style {
-    Style::new().add_modifier(Modifier::ITALIC)
+impl Theme {
+    pub fn new(p: Palette) -> Self {
+        Theme {
+            title: Style::new().add_modifier(Modifier::BOLD),
+            heading: Style::new().fg(p.heading).add_modifier(Modifier::BOLD),
+            dim: Style::new().fg(p.dim),
+            quote: Style::new().add_modifier(Modifier::ITALIC),
+            link: Style::new().fg(p.link),
+            selected: Style::new().bg(p.selected_bg).fg(p.selected_fg),
+            error: Style::new().fg(p.error),
+            accent: Style::new().fg(p.accent),
+            unread: Style::new().fg(p.unread).add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// For `NO_COLOR`: structure by weight and reverse video only.
+    pub fn plain() -> Self {
+        let none = Style::new();
+        Theme {
+            title: none.add_modifier(Modifier::BOLD),
+            heading: none.add_modifier(Modifier::BOLD),
+            dim: none,
+            quote: none.add_modifier(Modifier::ITALIC),
+            link: none.add_modifier(Modifier::UNDERLINED),
+            selected: none.add_modifier(Modifier::REVERSED),
+            error: none.add_modifier(Modifier::BOLD),
+            accent: none.add_modifier(Modifier::BOLD),
+            unread: none.add_modifier(Modifier::BOLD),
+        }
+    }
 }
 
-pub fn link() -> Style {
-    Style::new().fg(Color::Blue)
+impl Theme {
+    /// The theme the config asks for; plain under `NO_COLOR`. Colour names were checked
+    /// when the config was loaded; one that does not parse keeps its default.
+    pub fn from_colors(c: &crate::config::Colors, no_color: bool) -> Self {
+        if no_color {
+            return Theme::plain();
+        }
+        let d = Palette::default();
+        let pick = |name: &str, default: Color| crate::config::parse_color(name).unwrap_or(default);
+        Theme::new(Palette {
+            accent: pick(&c.accent, d.accent),
+            selected_fg: pick(&c.selected_fg, d.selected_fg),
+            selected_bg: pick(&c.selected_bg, d.selected_bg),
+            dim: pick(&c.dim, d.dim),
+            link: pick(&c.link, d.link),
+            heading: pick(&c.heading, d.heading),
+            error: pick(&c.error, d.error),
+            unread: pick(&c.unread, d.unread),
+        })
+    }
 }
 
-pub fn selected() -> Style {
-    Style::new().bg(Color::Blue).fg(Color::White)
-}
-
-pub fn error() -> Style {
-    Style::new().fg(Color::Red)
-}
-
-pub fn focused_border() -> Style {
-    Style::new().fg(Color::Cyan)
+impl Default for Theme {
+    fn default() -> Self {
+        Theme::new(Palette::default())
+    }
 }

@@ -1,0 +1,410 @@
+//! The offline store: headline lists, articles, read marks, saved articles and reading
+//! positions, kept in one SQLite file, `kabar.db`, in the data directory.
+//!
+//! The file is safe to share: two kabars may run at once (WAL mode, writers wait up to
+//! 5 s for each other), every write is one transaction, and a kabar killed mid-write
+//! leaves every committed write in place. A file that is damaged or another program's is
+//! moved aside, never deleted; a file from a newer kabar is left alone with an error.
+//!
+//! Articles and headlines are stored as the JSON of [`crate::article`] (the `--json`
+//! contract), so what is stored reads back exactly as it was fetched.
+
+mod error;
+mod open;
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::article::{Article, Headline};
+
+pub use error::StoreError;
+pub use open::SCHEMA_VERSION;
+
+/// The store's file name in the data directory.
+pub const FILE_NAME: &str = "kabar.db";
+
+/// The default bound on unsaved articles: the sum of their stored JSON sizes.
+pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 200 * 1024 * 1024;
+
+/// Headline lists fetched longer ago than this are dropped by [`Store::evict`].
+pub const LIST_MAX_AGE_DAYS: i64 = 30;
+
+/// A connection to the store. `Send`, not `Sync`: one thread at a time uses it (the
+/// worker keeps it behind a mutex). Another `Store` on the same file, in this process or
+/// another, is fine.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+}
+
+/// A section's headline list as last fetched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredList {
+    pub headlines: Vec<Headline>,
+    /// The link to the list's next page, if the page had one.
+    pub next: Option<String>,
+    pub fetched_at: DateTime<Utc>,
+}
+
+/// A saved article and when it was first saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedArticle {
+    pub article: Article,
+    pub saved_at: DateTime<Utc>,
+}
+
+impl Store {
+    /// Opens (creating dirs and file) `dir/kabar.db`. The String is a one-line notice for
+    /// the user when the old file had to be moved aside.
+    pub fn open_in(dir: &Path) -> Result<(Store, Option<String>), StoreError> {
+        Store::open(&dir.join(FILE_NAME))
+    }
+
+    /// Opens the store at `path`, creating its folder and file as needed, moving a damaged
+    /// or foreign file aside (the notice says where), and upgrading the schema. A file
+    /// from a newer kabar gives [`StoreError::TooNew`] and is not touched.
+    pub fn open(path: &Path) -> Result<(Store, Option<String>), StoreError> {
+        let (conn, notice) = open::open(path)?;
+        Ok((Store { conn }, notice))
+    }
+
+    /// Replaces the whole list of `section`.
+    pub fn put_headlines(
+        &self,
+        section: &str,
+        list: &[Headline],
+        next: Option<&str>,
+        fetched_at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let json = to_json(list, "the headline list")?;
+        self.write(|tx| {
+            tx.prepare_cached(
+                "INSERT INTO lists (section, fetched_at, next, headlines) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (section) DO UPDATE SET fetched_at = excluded.fetched_at,
+                     next = excluded.next, headlines = excluded.headlines",
+            )?
+            .execute(params![section, time_text(fetched_at), next, json])?;
+            Ok(())
+        })
+    }
+
+    /// The stored list of `section`. A list this kabar cannot read back (stored by a
+    /// build with another model) counts as not stored: it is a cache, and the next fetch
+    /// replaces it.
+    pub fn headlines(&self, section: &str) -> Result<Option<StoredList>, StoreError> {
+        let row = self
+            .conn
+            .prepare_cached("SELECT headlines, next, fetched_at FROM lists WHERE section = ?1")?
+            .query_row([section], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .optional()?;
+        let Some((json, next, fetched_at)) = row else {
+            return Ok(None);
+        };
+        let decoded = from_json::<Vec<Headline>>(&json, "a headline list")
+            .and_then(|headlines| Ok((headlines, parse_time(&fetched_at)?)));
+        match decoded {
+            Ok((headlines, fetched_at)) => Ok(Some(StoredList {
+                headlines,
+                next,
+                fetched_at,
+            })),
+            Err(e) => {
+                tracing::warn!(section, "{e}; treating the list as not stored");
+                Ok(None)
+            }
+        }
+    }
+
+    /// Stores an article as extracted from the page at `url`. Replaces an earlier copy;
+    /// whether it is saved stays as it was.
+    pub fn put_article(
+        &self,
+        url: &str,
+        article: &Article,
+        fetched_at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let json = to_json(article, "the article")?;
+        self.write(|tx| {
+            tx.prepare_cached(
+                "INSERT INTO articles (url, fetched_at, saved_at, bytes, json)
+                 VALUES (?1, ?2, NULL, ?3, ?4)
+                 ON CONFLICT (url) DO UPDATE SET fetched_at = excluded.fetched_at,
+                     bytes = excluded.bytes, json = excluded.json",
+            )?
+            .execute(params![url, time_text(fetched_at), json.len() as i64, json])?;
+            Ok(())
+        })
+    }
+
+    /// The article stored for `url`. One this kabar cannot read back counts as not
+    /// stored, as with [`Store::headlines`].
+    pub fn article(&self, url: &str) -> Result<Option<Article>, StoreError> {
+        let json: Option<String> = self
+            .conn
+            .prepare_cached("SELECT json FROM articles WHERE url = ?1")?
+            .query_row([url], |r| r.get(0))
+            .optional()?;
+        let Some(json) = json else { return Ok(None) };
+        match from_json(&json, "an article") {
+            Ok(article) => Ok(Some(article)),
+            Err(e) => {
+                tracing::warn!(url, "{e}; treating the article as not stored");
+                Ok(None)
+            }
+        }
+    }
+
+    pub fn has_article(&self, url: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM articles WHERE url = ?1)")?
+            .query_row([url], |r| r.get(0))?)
+    }
+
+    /// Stored URLs among `urls` (to skip them when prefetching).
+    pub fn stored_among(&self, urls: &[String]) -> Result<HashSet<String>, StoreError> {
+        self.among(
+            "SELECT url FROM articles WHERE url IN (SELECT value FROM json_each(?1))",
+            urls,
+        )
+    }
+
+    /// Marks `url` read (remembering `at` as the last time it was read, which also orders
+    /// eviction) or unread. Marking unread keeps the last-read time: the article was read
+    /// then all the same. Works whether or not the article is stored.
+    pub fn set_read(&self, url: &str, read: bool, at: DateTime<Utc>) -> Result<(), StoreError> {
+        self.write(|tx| mark_read(tx, url, read, at))
+    }
+
+    /// Marks every one of `urls` read at `at`, in one transaction.
+    pub fn set_all_read(&self, urls: &[String], at: DateTime<Utc>) -> Result<(), StoreError> {
+        self.write(|tx| {
+            for url in urls {
+                mark_read(tx, url, true, at)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The URLs among `urls` marked read.
+    pub fn read_among(&self, urls: &[String]) -> Result<HashSet<String>, StoreError> {
+        self.among(
+            "SELECT url FROM marks WHERE read = 1 AND url IN (SELECT value FROM json_each(?1))",
+            urls,
+        )
+    }
+
+    /// Saving needs the article (it is stored with it, so a saved article is readable
+    /// offline even if never stored before). It is keyed by `article.url`. Saving again
+    /// updates the copy but keeps the first `saved_at`. Unsaving keeps the copy as an
+    /// ordinary stored article, which eviction may then drop; `at` is not used for it.
+    pub fn set_saved(
+        &self,
+        article: &Article,
+        saved: bool,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        if !saved {
+            return self.write(|tx| {
+                tx.prepare_cached("UPDATE articles SET saved_at = NULL WHERE url = ?1")?
+                    .execute([&article.url])?;
+                Ok(())
+            });
+        }
+        let json = to_json(article, "the article")?;
+        self.write(|tx| {
+            tx.prepare_cached(
+                "INSERT INTO articles (url, fetched_at, saved_at, bytes, json)
+                 VALUES (?1, ?2, ?2, ?3, ?4)
+                 ON CONFLICT (url) DO UPDATE SET
+                     saved_at = coalesce(articles.saved_at, excluded.saved_at),
+                     bytes = excluded.bytes, json = excluded.json",
+            )?
+            .execute(params![article.url, time_text(at), json.len() as i64, json])?;
+            Ok(())
+        })
+    }
+
+    pub fn is_saved(&self, url: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM articles WHERE url = ?1 AND saved_at IS NOT NULL)",
+            )?
+            .query_row([url], |r| r.get(0))?)
+    }
+
+    /// Newest saved first. Unlike the cache, a saved article that cannot be read back is
+    /// an error, not silently left out: it is the user's, and it is still in the file.
+    pub fn saved(&self) -> Result<Vec<SavedArticle>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT json, saved_at FROM articles WHERE saved_at IS NOT NULL
+             ORDER BY saved_at DESC, url",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut saved = Vec::new();
+        for row in rows {
+            let (json, saved_at) = row?;
+            saved.push(SavedArticle {
+                article: from_json(&json, "a saved article")?,
+                saved_at: parse_time(&saved_at)?,
+            });
+        }
+        Ok(saved)
+    }
+
+    /// Remembers the reader's scroll line for `url`.
+    pub fn set_position(&self, url: &str, line: usize) -> Result<(), StoreError> {
+        let line = i64::try_from(line).unwrap_or(i64::MAX);
+        self.write(|tx| {
+            tx.prepare_cached(
+                "INSERT INTO marks (url, position) VALUES (?1, ?2)
+                 ON CONFLICT (url) DO UPDATE SET position = excluded.position",
+            )?
+            .execute(params![url, line])?;
+            Ok(())
+        })
+    }
+
+    pub fn position(&self, url: &str) -> Result<Option<usize>, StoreError> {
+        let line: Option<Option<i64>> = self
+            .conn
+            .prepare_cached("SELECT position FROM marks WHERE url = ?1")?
+            .query_row([url], |r| r.get(0))
+            .optional()?;
+        Ok(line.flatten().and_then(|l| usize::try_from(l).ok()))
+    }
+
+    /// Retention; returns how many lists and articles were dropped.
+    ///
+    /// Drops headline lists fetched more than [`LIST_MAX_AGE_DAYS`] before `now`. Then,
+    /// while the unsaved articles' JSON adds up to more than `max_article_bytes`, drops
+    /// unsaved articles, the one read longest ago first; one never read counts as read
+    /// when it was fetched. Saved articles neither count toward the bound nor are ever
+    /// dropped, and read marks and positions stay (they are small, and a list may show
+    /// the URL again). Freed pages are then given back to the file system.
+    pub fn evict(
+        &self,
+        now: DateTime<Utc>,
+        max_article_bytes: u64,
+    ) -> Result<(usize, usize), StoreError> {
+        let cutoff = now
+            .checked_sub_signed(TimeDelta::days(LIST_MAX_AGE_DAYS))
+            .unwrap_or(DateTime::<Utc>::MIN_UTC);
+        let max = i64::try_from(max_article_bytes).unwrap_or(i64::MAX);
+        let dropped = self.write(|tx| {
+            let lists = tx.execute(
+                "DELETE FROM lists WHERE fetched_at < ?1",
+                [time_text(cutoff)],
+            )?;
+            let total: i64 = tx.query_row(
+                "SELECT coalesce(sum(bytes), 0) FROM articles WHERE saved_at IS NULL",
+                [],
+                |r| r.get(0),
+            )?;
+            let mut over = total.saturating_sub(max);
+            let mut victims = Vec::new();
+            if over > 0 {
+                let mut stmt = tx.prepare(
+                    "SELECT a.url, a.bytes FROM articles a LEFT JOIN marks m ON m.url = a.url
+                     WHERE a.saved_at IS NULL
+                     ORDER BY coalesce(m.read_at, a.fetched_at), a.fetched_at, a.url",
+                )?;
+                let mut rows = stmt.query([])?;
+                while over > 0 {
+                    let Some(row) = rows.next()? else { break };
+                    victims.push(row.get::<_, String>(0)?);
+                    over -= row.get::<_, i64>(1)?;
+                }
+            }
+            let mut delete = tx.prepare("DELETE FROM articles WHERE url = ?1")?;
+            for url in &victims {
+                delete.execute([url])?;
+            }
+            Ok((lists, victims.len()))
+        })?;
+        if dropped != (0, 0) {
+            // Its own small transaction; a store made before auto_vacuum was on just
+            // keeps its free pages for reuse.
+            self.conn.execute_batch("PRAGMA incremental_vacuum")?;
+        }
+        Ok(dropped)
+    }
+
+    /// Runs `f` as one write transaction. Immediate: the write lock is taken (waiting for
+    /// another kabar's write if need be) before anything is read, so two writers never
+    /// deadlock on upgrading a read to a write.
+    fn write<T>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// The first column of `sql`'s rows, with `urls` passed as one JSON array in `?1`.
+    fn among(&self, sql: &str, urls: &[String]) -> Result<HashSet<String>, StoreError> {
+        if urls.is_empty() {
+            return Ok(HashSet::new());
+        }
+        let list = to_json(urls, "the URL list")?;
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let found = stmt
+            .query_map([list], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(found)
+    }
+}
+
+fn mark_read(
+    tx: &Transaction<'_>,
+    url: &str,
+    read: bool,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    if read {
+        tx.prepare_cached(
+            "INSERT INTO marks (url, read, read_at) VALUES (?1, 1, ?2)
+             ON CONFLICT (url) DO UPDATE SET read = 1, read_at = excluded.read_at",
+        )?
+        .execute(params![url, time_text(at)])?;
+    } else {
+        tx.prepare_cached("UPDATE marks SET read = 0 WHERE url = ?1")?
+            .execute([url])?;
+    }
+    Ok(())
+}
+
+/// RFC 3339 in UTC with all nine digits of the fraction: fixed width, so comparing the
+/// text compares the times.
+fn time_text(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Nanos, true)
+}
+
+fn parse_time(text: &str) -> Result<DateTime<Utc>, StoreError> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| StoreError::Data(format!("cannot read back the time {text:?}: {e}")))
+}
+
+fn to_json<T: Serialize + ?Sized>(value: &T, what: &str) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| StoreError::Data(format!("cannot write {what}: {e}")))
+}
+
+fn from_json<T: DeserializeOwned>(json: &str, what: &str) -> Result<T, StoreError> {
+    serde_json::from_str(json)
+        .map_err(|e| StoreError::Data(format!("cannot read back {what}: {e}")))
+}
