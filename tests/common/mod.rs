@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each test crate uses a different part of this module
 
+pub mod tmux;
+
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
