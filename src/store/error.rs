@@ -55,7 +55,7 @@ impl fmt::Display for StoreError {
                     f.write_str("offline store: the disk is full, nothing was written")
                 }
                 Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => f.write_str(
-                    "offline store: the file is damaged; restart kabar to move it aside",
+                    "offline store: the file is damaged; move kabar.db away to start afresh",
                 ),
                 Some(ErrorCode::ReadOnly) => {
                     f.write_str("offline store: the file is read-only, nothing was written")

@@ -335,9 +335,12 @@ impl Store {
             Ok((lists, victims.len()))
         })?;
         if dropped != (0, 0) {
-            // Its own small transaction; a store made before auto_vacuum was on just
-            // keeps its free pages for reuse.
-            self.conn.execute_batch("PRAGMA incremental_vacuum")?;
+            // Its own small transaction. The pragma frees one page per step, so it is
+            // stepped to the end. (A store without auto_vacuum just keeps its free
+            // pages for reuse.)
+            let mut vacuum = self.conn.prepare("PRAGMA incremental_vacuum")?;
+            let mut steps = vacuum.query([])?;
+            while steps.next()?.is_some() {}
         }
         Ok(dropped)
     }

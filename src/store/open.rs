@@ -2,7 +2,7 @@
 //! moving the last two aside, and bringing the schema up to date.
 
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -79,14 +79,28 @@ pub(super) fn open(path: &Path) -> Result<(Connection, Option<String>), StoreErr
     let mut notice = None;
     let mut moved = false;
     loop {
-        let conn = connect(path)?;
-        let found = match inspect(&conn) {
-            Ok(found) => found,
-            Err(e) => match e.sqlite_error_code() {
-                Some(ErrorCode::NotADatabase) => Found::Foreign("not a database file"),
-                Some(ErrorCode::DatabaseCorrupt) => Found::Foreign("damaged"),
-                _ => return Err(e.into()),
-            },
+        // What the header says, before SQLite opens the file: on close, SQLite deletes
+        // a -wal beside a file that is not in WAL mode, and the siblings of a foreign
+        // file are to be moved aside with it, not lost.
+        let sniffed = sniff(path).map_err(|source| StoreError::Io {
+            action: "read",
+            path: path.to_owned(),
+            source,
+        })?;
+        let (conn, found) = match sniffed {
+            Some(found) => (None, found),
+            None => {
+                let conn = connect(path)?;
+                let found = match inspect(&conn) {
+                    Ok(found) => found,
+                    Err(e) => match e.sqlite_error_code() {
+                        Some(ErrorCode::NotADatabase) => Found::Foreign("not a database file"),
+                        Some(ErrorCode::DatabaseCorrupt) => Found::Foreign("damaged"),
+                        _ => return Err(e.into()),
+                    },
+                };
+                (Some(conn), found)
+            }
         };
         match found {
             Found::Ours(v) if v > SCHEMA_VERSION => {
@@ -97,6 +111,10 @@ pub(super) fn open(path: &Path) -> Result<(Connection, Option<String>), StoreErr
                 });
             }
             Found::Empty | Found::Ours(_) => {
+                let conn = match conn {
+                    Some(conn) => conn,
+                    None => connect(path)?,
+                };
                 prepare(&conn, path, matches!(found, Found::Empty))?;
                 return Ok((conn, notice));
             }
@@ -121,6 +139,32 @@ pub(super) fn open(path: &Path) -> Result<(Connection, Option<String>), StoreErr
             }
         }
     }
+}
+
+/// The first 100 bytes of the file, where SQLite keeps its header: `Some` when they
+/// settle the matter (no file, not SQLite, or another program's application id), `None`
+/// when SQLite must look (an empty file is an empty database to SQLite).
+fn sniff(path: &Path) -> io::Result<Option<Found>> {
+    let file = match fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Some(Found::Empty)),
+        Err(e) => return Err(e),
+    };
+    let mut header = Vec::with_capacity(100);
+    file.take(100).read_to_end(&mut header)?;
+    if header.is_empty() {
+        return Ok(None);
+    }
+    if !header.starts_with(b"SQLite format 3\0") {
+        return Ok(Some(Found::Foreign("not a database file")));
+    }
+    if let Some(id) = header.get(68..72) {
+        let id = i32::from_be_bytes(id.try_into().expect("four bytes"));
+        if id != 0 && id != APPLICATION_ID {
+            return Ok(Some(Found::Foreign("another program's database")));
+        }
+    }
+    Ok(None)
 }
 
 fn connect(path: &Path) -> Result<Connection, StoreError> {
@@ -161,8 +205,13 @@ fn inspect(conn: &Connection) -> rusqlite::Result<Found> {
 fn prepare(conn: &Connection, path: &Path, empty: bool) -> Result<(), StoreError> {
     if empty {
         // Lets eviction hand freed pages back to the file system (see `Store::evict`).
-        // Only takes effect before the first table is made.
+        // Takes effect at once on a new file; an empty file that already has a header
+        // needs a VACUUM for it, which costs nothing with no tables.
         conn.pragma_update(None, "auto_vacuum", "INCREMENTAL")?;
+        let mode: i64 = conn.pragma_query_value(None, "auto_vacuum", |r| r.get(0))?;
+        if mode != 2 {
+            conn.execute_batch("VACUUM")?;
+        }
     }
     // WAL: readers never block the writer, and a write cut off by a crash is simply not
     // there on the next open. NORMAL syncs at checkpoints only: a killed process loses
