@@ -81,7 +81,11 @@ fn quit(tmux: &Tmux) {
     tmux.send(&["q"]);
     let start = Instant::now();
     while tmux.query("#{alternate_on}") != "0" {
-        assert!(start.elapsed() < Duration::from_secs(10), "kabar did not quit:\n{}", tmux.screen());
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "kabar did not quit:\n{}",
+            tmux.screen()
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
 }
@@ -95,7 +99,11 @@ fn what_was_read_and_saved_is_there_offline_after_a_restart() {
     tmux.wait_for("$");
 
     // Online: read the first article, save it, let the prefetch of the list finish.
-    tmux.type_line(&format!("{kabar} --data-dir {} --mirror {}", data.display(), mirror.base()));
+    tmux.type_line(&format!(
+        "{kabar} --data-dir {} --mirror {}",
+        data.display(),
+        mirror.base()
+    ));
     tmux.wait_for("Terkini (14 · 14");
     tmux.send(&["Enter"]);
     tmux.wait_for("KOMPAS.com - Timnas Indonesia menang 2-0 atas Vietnam");
@@ -103,7 +111,11 @@ fn what_was_read_and_saved_is_there_offline_after_a_restart() {
     tmux.wait_for("bola.kompas.com · Tersimpan");
     let start = Instant::now();
     while tmux.screen().contains("storing for offline") {
-        assert!(start.elapsed() < Duration::from_secs(20), "prefetch did not finish:\n{}", tmux.screen());
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "prefetch did not finish:\n{}",
+            tmux.screen()
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
     quit(&tmux);
@@ -113,8 +125,14 @@ fn what_was_read_and_saved_is_there_offline_after_a_restart() {
     // opens, and a prefetched article opens too.
     tmux.type_line(&format!("{kabar} --data-dir {} --offline", data.display()));
     let screen = tmux.wait_for("Terkini (14 · 13 unread)");
-    let first = screen.lines().find(|l| l.contains("Timnas Indonesia Tekuk Vietnam")).unwrap();
-    assert!(!first.contains('•'), "the article read online is marked read: {first}");
+    let first = screen
+        .lines()
+        .find(|l| l.contains("Timnas Indonesia Tekuk Vietnam"))
+        .unwrap();
+    assert!(
+        !first.contains('•'),
+        "the article read online is marked read: {first}"
+    );
     assert!(screen.contains("offline"));
     tmux.send(&["Enter"]);
     tmux.wait_for("KOMPAS.com - Timnas Indonesia menang 2-0 atas Vietnam");
@@ -126,6 +144,13 @@ fn what_was_read_and_saved_is_there_offline_after_a_restart() {
     let saved = common::kabar(&["--data-dir", data.to_str().unwrap(), "saved"]);
     assert!(saved.status.success(), "{}", common::stderr(&saved));
     let saved = common::stdout(&saved);
-    assert!(saved.contains("Timnas Indonesia Tekuk Vietnam 2-0 di GBK"), "{saved}");
-    assert_eq!(saved.matches("https://").count(), 1, "one saved article: {saved}");
+    assert!(
+        saved.contains("Timnas Indonesia Tekuk Vietnam 2-0 di GBK"),
+        "{saved}"
+    );
+    assert_eq!(
+        saved.matches("https://").count(),
+        1,
+        "one saved article: {saved}"
+    );
 }

@@ -105,15 +105,136 @@ impl RawServer {
 }
 
 fn serve(mut stream: TcpStream, handler: &dyn Fn(&str) -> Answer) {
+    if let Some(path) = read_head(&mut stream) {
+        let _ = stream.write_all(&handler(&path));
+    }
+}
+
+/// True for a character that must never reach the terminal from a page: a control
+/// character (C0 but the line break, DEL, C1; ESC starts every escape sequence) or a
+/// bidi control that reorders what is shown.
+pub fn is_forbidden(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The first forbidden character in `text` and where it is, for an assertion message.
+pub fn first_forbidden(text: &str) -> Option<(usize, String)> {
+    text.char_indices()
+        .find(|&(_, c)| is_forbidden(c))
+        .map(|(i, c)| (i, format!("U+{:04X}", c as u32)))
+}
+
+impl RawServer {
+    /// Like [`RawServer::start`], but `handler` gets the connection itself, after the
+    /// request head is read, to answer as slowly, partly or never as a test needs.
+    pub fn start_streaming(handler: impl Fn(&str, &mut TcpStream) + Send + Sync + 'static) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = listener.local_addr().expect("addr").port();
+        let handler = Arc::new(handler);
+        thread::spawn(move || {
+            for mut stream in listener.incoming().flatten() {
+                let handler = handler.clone();
+                thread::spawn(move || {
+                    if let Some(path) = read_head(&mut stream) {
+                        handler(&path, &mut stream);
+                    }
+                });
+            }
+        });
+        RawServer { port }
+    }
+}
+
+/// Reads a request head; the request target, or `None` when the client went away.
+fn read_head(stream: &mut TcpStream) -> Option<String> {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 4096];
     while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
         match stream.read(&mut chunk) {
-            Ok(0) | Err(_) => return,
+            Ok(0) | Err(_) => return None,
             Ok(n) => buf.extend_from_slice(&chunk[..n]),
         }
     }
     let head = String::from_utf8_lossy(&buf);
-    let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
-    let _ = stream.write_all(&handler(&path));
+    Some(head.split_whitespace().nth(1).unwrap_or("/").to_string())
+}
+
+/// Holds a connection open without answering until the client closes it.
+pub fn hang(stream: &mut TcpStream) {
+    let mut sink = [0u8; 1024];
+    while matches!(stream.read(&mut sink), Ok(n) if n > 0) {}
+}
+
+/// One run of the binary, with what a user sees and what it cost.
+pub struct Run {
+    /// The exit status, `None` when a signal ended the process (a crash or the deadline).
+    pub code: Option<i32>,
+    pub signal: Option<i32>,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    /// The process's own peak resident memory (`ru_maxrss` from `wait4`), in MiB.
+    pub peak_rss_mb: f64,
+    pub elapsed: std::time::Duration,
+    /// Killed at the deadline.
+    pub timed_out: bool,
+}
+
+/// Runs the built `kabar` with `args` (no mirror from the environment, a fresh data
+/// directory), killing it after `deadline`. The peak memory is the child's own, read from
+/// `wait4`, so tests running side by side do not blur it.
+pub fn kabar_run(args: &[&str], deadline: std::time::Duration) -> Run {
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kabar"))
+        .args(args)
+        .env_remove("KABAR_MIRROR")
+        .env("KABAR_DATA_DIR", scratch_dir("data"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kabar runs");
+    let start = Instant::now();
+    let pid = child.id() as libc::pid_t;
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let out = drain(child.stdout.take().map(|p| Box::new(p) as _));
+    let err = drain(child.stderr.take().map(|p| Box::new(p) as _));
+    let mut status = 0;
+    // SAFETY: rusage is plain old data; zeroed is a valid value for it.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let mut timed_out = false;
+    loop {
+        // SAFETY: `pid` is our own child, not yet reaped (std's `Child` is never waited
+        // on), so the pid cannot have been reused.
+        let reaped = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+        if reaped == pid {
+            break;
+        }
+        assert!(reaped == 0, "wait4 failed");
+        if !timed_out && start.elapsed() > deadline {
+            timed_out = true;
+            // SAFETY: as above, the pid is still our unreaped child.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+        thread::sleep(Duration::from_millis(10));
+    }
+    let elapsed = start.elapsed();
+    Run {
+        code: libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status)),
+        signal: libc::WIFSIGNALED(status).then(|| libc::WTERMSIG(status)),
+        stdout: out.join().expect("stdout drained"),
+        stderr: err.join().expect("stderr drained"),
+        peak_rss_mb: usage.ru_maxrss as f64 / 1024.0,
+        elapsed,
+        timed_out,
+    }
 }
