@@ -231,3 +231,63 @@ fn demo_serves_its_own_index_and_articles() {
     assert_eq!(article["title"], list[0]["title"]);
     assert!(article["terkini"].as_array().unwrap().len() >= 5);
 }
+
+#[test]
+fn an_invalid_config_is_reported_with_its_line_before_anything_starts() {
+    let dir = scratch_dir("bad-config");
+    let file = dir.join("config.toml");
+    std::fs::write(&file, "prefetch = 10\n\n[colors]\ncolour = \"red\"\n").unwrap();
+    // No command: the reader would start; the config is read first.
+    let out = kabar(&["--config", file.to_str().unwrap()]);
+    assert_fails(&out, 2, "line 4");
+    assert!(stderr(&out).contains("colour"), "{}", stderr(&out));
+}
+
+#[test]
+fn print_config_gives_every_default_and_loads_back() {
+    let out = kabar(&["--print-config"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let printed = stdout(&out);
+    for key in [
+        "prefetch = 20",
+        "refresh_minutes = 10",
+        "text_width = 80",
+        "[colors]",
+        "[[sections]]",
+        "Nasional",
+        "[keys]",
+    ] {
+        assert!(printed.contains(key), "{key} in:\n{printed}");
+    }
+    let dir = scratch_dir("printed-config");
+    let file = dir.join("config.toml");
+    std::fs::write(&file, &printed).unwrap();
+    let again = kabar(&["--config", file.to_str().unwrap(), "--print-config"]);
+    assert_eq!(
+        stdout(&again),
+        printed,
+        "the printed config loads back to itself"
+    );
+}
+
+#[test]
+fn the_reader_needs_a_terminal() {
+    let out = kabar(&["--demo"]);
+    assert_fails(&out, 2, "needs a terminal");
+}
+
+#[test]
+fn offline_read_says_plainly_when_a_page_is_not_stored() {
+    let dir = scratch_dir("offline-read");
+    let out = kabar(&[
+        "--data-dir",
+        dir.to_str().unwrap(),
+        "--offline",
+        "read",
+        "https://www.kompas.com/read/2026/01/01/1/x",
+    ]);
+    assert_fails(&out, 3, "offline, and this page is not stored");
+    let saved = kabar(&["--data-dir", dir.to_str().unwrap(), "saved", "--json"]);
+    assert!(saved.status.success(), "{}", stderr(&saved));
+    assert_eq!(stdout(&saved).trim(), "[]");
+}

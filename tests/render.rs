@@ -156,3 +156,58 @@ fn hostile_page_draws_clean() {
         }
     }
 }
+
+#[test]
+fn indonesian_words_unread_marks_and_the_age_of_the_list() {
+    use kabar::ui::words;
+    let settings = Settings {
+        words: words::ID,
+        ..Settings::default()
+    };
+    let mut a = App::new(settings, (100, 24));
+    let fetched = DateTime::parse_from_rfc3339("2026-11-25T21:57:00+07:00")
+        .unwrap()
+        .to_utc();
+    let mut page = index();
+    page.headlines.truncate(5);
+    let read = [page.headlines[1].url.clone()].into_iter().collect();
+    a.show_stored(page, fetched, read);
+    let shown = screen(&a);
+    assert!(shown.contains("Terkini (5 · 4 belum dibaca)"), "{shown}");
+    assert!(shown.contains("diperbarui 3m lalu"), "{shown}");
+    insta::assert_snapshot!("stored_list_id_100x24", shown);
+}
+
+#[test]
+fn no_color_draws_without_colours() {
+    let settings = Settings {
+        theme: kabar::ui::theme::Theme::plain(),
+        ..Settings::default()
+    };
+    let mut a = App::new(settings, (120, 40));
+    let Some(Request::Headlines { id, .. }) = a.start().pop() else {
+        panic!()
+    };
+    a.update(Msg::Answer(Answer::Headlines {
+        id,
+        result: Ok(index()),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
+    }));
+    open(&mut a, "article-health-kebiasaan-pagi.html");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let now = DateTime::parse_from_rfc3339("2026-11-25T22:00:00+07:00").unwrap();
+    terminal.draw(|f| ui::draw(f, &a, now)).unwrap();
+    for cell in terminal.backend().buffer().content() {
+        assert_eq!(
+            cell.fg,
+            ratatui::style::Color::Reset,
+            "a coloured cell under NO_COLOR"
+        );
+        assert_eq!(
+            cell.bg,
+            ratatui::style::Color::Reset,
+            "a coloured cell under NO_COLOR"
+        );
+    }
+}

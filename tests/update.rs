@@ -209,10 +209,7 @@ fn a_link_number_that_does_not_exist_says_so() {
     open_with(&mut app, "article-global-latihan-bencana.html");
     keys(&mut app, "42");
     assert!(key(&mut app, KeyCode::Enter).is_empty());
-    assert_eq!(
-        app.error.as_deref(),
-        Some("there is no link [42] in this article")
-    );
+    assert_eq!(app.error.as_deref(), Some("there is no link [42]"));
 }
 
 #[test]
@@ -284,8 +281,9 @@ fn mouse_click_opens_a_headline_and_the_wheel_scrolls_the_pane_under_it() {
             modifiers: KeyModifiers::NONE,
         })
     };
-    // Row 1 is the border; headlines take two rows each: rows 5–6 are the third.
-    let (id, url) = article_request(&app.update(click(10, 5)));
+    // Row 0 holds the section tabs, row 1 the border; headlines take two rows each:
+    // rows 6–7 are the third.
+    let (id, url) = article_request(&app.update(click(10, 6)));
     assert_eq!(url, app.list().headlines[2].url);
     app.update(Msg::Answer(Answer::Article {
         id,
@@ -302,4 +300,205 @@ fn mouse_click_opens_a_headline_and_the_wheel_scrolls_the_pane_under_it() {
     app.update(wheel);
     assert_eq!(app.current.as_ref().unwrap().scroll, 3);
     assert_eq!(app.list().selected, 2, "the list did not move");
+}
+
+fn settings_with_sections() -> Settings {
+    Settings {
+        sections: vec![
+            ("Terkini".into(), "https://indeks.kompas.com/".into()),
+            (
+                "Nasional".into(),
+                "https://indeks.kompas.com/?site=nasional".into(),
+            ),
+        ],
+        ..Settings::default()
+    }
+}
+
+#[test]
+fn sections_switch_with_brackets_and_arrows_and_load_once() {
+    let mut app = App::new(settings_with_sections(), (120, 40));
+    let start = app.start();
+    let [Request::Headlines { id, .. }] = start.as_slice() else {
+        panic!("{start:?}")
+    };
+    app.update(Msg::Answer(Answer::Headlines {
+        id: *id,
+        result: Ok(index("indeks-page-1.html")),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
+    }));
+    let reqs = keys(&mut app, "]");
+    let [Request::Headlines { url, .. }] = reqs.as_slice() else {
+        panic!("{reqs:?}")
+    };
+    assert_eq!(url, "https://indeks.kompas.com/?site=nasional");
+    assert_eq!(app.list().name, "Nasional");
+    // → past the last section is the saved articles, which come from the store.
+    let reqs = key(&mut app, KeyCode::Right);
+    assert!(
+        matches!(reqs.as_slice(), [Request::Saved { .. }]),
+        "{reqs:?}"
+    );
+    assert!(app.is_saved_view());
+    // Back to Terkini: already loaded, nothing to fetch.
+    key(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Left);
+    assert!(keys(&mut app, "").is_empty());
+    assert_eq!(app.list().name, "Terkini");
+    assert_eq!(app.list().headlines.len(), 14);
+}
+
+#[test]
+fn slash_filters_the_list_as_you_type_and_esc_clears() {
+    let mut app = app_with_list();
+    keys(&mut app, "/");
+    keys(&mut app, "EMAS");
+    assert_eq!(app.list().visible_len(), 1);
+    assert_eq!(
+        app.list().selected().unwrap().title,
+        "Harga Emas Antam Hari Ini Turun Rp 8.000"
+    );
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Backspace);
+    keys(&mut app, "ko");
+    assert_eq!(app.filter, "EMko");
+    assert_eq!(app.list().visible_len(), 0);
+    key(&mut app, KeyCode::Esc);
+    assert!(app.input.is_none() && app.filter.is_empty());
+    assert_eq!(app.list().visible_len(), 14);
+    // Enter keeps the filter; Esc afterwards clears it.
+    keys(&mut app, "/tren");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.list().visible_len(), 2);
+    let (_, url) = article_request(&key(&mut app, KeyCode::Enter));
+    assert!(url.contains("/tren/"), "{url}");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.list().visible_len(), 14);
+}
+
+#[test]
+fn find_in_the_article_jumps_between_matches() {
+    let mut app = app_with_list();
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    keys(&mut app, "/gempa");
+    key(&mut app, KeyCode::Enter);
+    let first = app.current.as_ref().unwrap().scroll;
+    assert!(first > 0, "jumped to the first match");
+    assert!(
+        app.lines.lines[first]
+            .to_string()
+            .to_lowercase()
+            .contains("gempa")
+    );
+    assert!(app.notice.as_deref().unwrap().starts_with("match 1/"));
+    keys(&mut app, "n");
+    assert!(app.notice.as_deref().unwrap().starts_with("match 2/"));
+    assert!(app.current.as_ref().unwrap().scroll >= first);
+    keys(&mut app, "N");
+    assert!(app.notice.as_deref().unwrap().starts_with("match 1/"));
+    assert_eq!(app.current.as_ref().unwrap().scroll, first);
+    key(&mut app, KeyCode::Esc);
+    assert!(app.find.is_empty());
+}
+
+#[test]
+fn read_marks_saving_and_copying_become_requests() {
+    let mut app = app_with_list();
+    assert_eq!(app.unread_count(), 14);
+    let first = app.list().headlines[0].url.clone();
+    assert_eq!(
+        keys(&mut app, "u"),
+        [Request::MarkRead {
+            urls: vec![first.clone()],
+            read: true
+        }]
+    );
+    assert_eq!(app.unread_count(), 13);
+    assert_eq!(
+        keys(&mut app, "u"),
+        [Request::MarkRead {
+            urls: vec![first.clone()],
+            read: false
+        }]
+    );
+    let all = keys(&mut app, "U");
+    assert!(matches!(&all[..], [Request::MarkRead { urls, read: true }] if urls.len() == 14));
+    assert_eq!(app.unread_count(), 0);
+    assert_eq!(
+        keys(&mut app, "y"),
+        [Request::Copy {
+            text: first.clone()
+        }]
+    );
+
+    open_with(&mut app, "article-bola-timnas.html");
+    let reqs = keys(&mut app, "s");
+    assert!(
+        matches!(&reqs[..], [Request::SetSaved { saved: true, article }] if article.url == first)
+    );
+    assert!(app.saved.contains(&first));
+    let reqs = keys(&mut app, "s");
+    assert!(matches!(
+        &reqs[..],
+        [Request::SetSaved { saved: false, .. }]
+    ));
+}
+
+#[test]
+fn an_article_reopens_where_the_reader_left_it() {
+    let mut app = app_with_list();
+    let (id, _) = article_request(&key(&mut app, KeyCode::Enter));
+    app.update(Msg::Answer(Answer::Article {
+        id,
+        result: Ok(Box::new(article("article-global-latihan-bencana.html"))),
+        position: 7,
+        saved: true,
+    }));
+    assert_eq!(app.current.as_ref().unwrap().scroll, 7);
+    assert!(
+        app.saved
+            .contains(&app.current.as_ref().unwrap().article.url)
+    );
+    keys(&mut app, "jj");
+    // Leaving asks the store to remember the place.
+    let reqs = app.update(Msg::Quit);
+    assert_eq!(
+        reqs,
+        [Request::SavePosition {
+            url: "https://www.kompas.com/global/read/2026/11/24/193015670/jepang-dan-korea-selatan-sepakati-latihan-penanggulangan-bencana-bersama".into(),
+            line: 9
+        }]
+    );
+}
+
+#[test]
+fn a_failed_refresh_is_said_and_the_stored_list_stays() {
+    let mut app = App::new(Settings::default(), (120, 40));
+    let stored_at = chrono::Utc::now() - chrono::Duration::minutes(3);
+    app.show_stored(index("indeks-page-1.html"), stored_at, Default::default());
+    assert_eq!(
+        app.list().headlines.len(),
+        14,
+        "drawn before anything is fetched"
+    );
+    let start = app.start();
+    let [Request::Headlines { id, .. }] = start.as_slice() else {
+        panic!("{start:?}")
+    };
+    app.update(Msg::Answer(Answer::Headlines {
+        id: *id,
+        result: Err("cannot load https://indeks.kompas.com/: connection refused".into()),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
+    }));
+    assert_eq!(app.list().headlines.len(), 14);
+    assert_eq!(app.list().fetched_at, Some(stored_at));
+    assert!(app.error.as_deref().unwrap().contains("connection refused"));
+    // The periodic refresh asks again.
+    assert!(matches!(
+        app.update(Msg::Refresh).as_slice(),
+        [Request::Headlines { .. }]
+    ));
 }

@@ -192,8 +192,10 @@ pub struct App {
     pub input: Option<Input>,
     /// The list filter in force.
     pub filter: String,
-    /// The search in the article in force, and the line of the current match.
+    /// The search in the article in force.
     pub find: String,
+    /// The line of the current match (the reader cannot always scroll it to the top).
+    found_line: Option<usize>,
     pub prefetching: usize,
     pub spinner: usize,
     pub quit: bool,
@@ -233,6 +235,7 @@ impl App {
             input: None,
             filter: String::new(),
             find: String::new(),
+            found_line: None,
             prefetching: 0,
             spinner: 0,
             quit: false,
@@ -509,6 +512,7 @@ impl App {
             KeyCode::Enter => {
                 if let Some(Input::Find(t)) = self.input.take() {
                     self.find = t;
+                    self.found_line = None;
                     self.jump_to_match(true);
                 }
                 return;
@@ -544,36 +548,24 @@ impl App {
             .filter(|(_, l)| list::fold(&l.to_string()).contains(&query))
             .map(|(i, _)| i)
             .collect();
-        let Some(page) = &mut self.current else {
-            return;
+        let from = self.found_line.or(self.current.as_ref().map(|p| p.scroll));
+        let target = match (forward, from) {
+            (true, Some(at)) => matches.iter().find(|&&i| i > at).or(matches.first()),
+            (false, Some(at)) => matches.iter().rev().find(|&&i| i < at).or(matches.last()),
+            (_, None) => matches.first(),
         };
-        let target = if forward {
-            matches
-                .iter()
-                .find(|&&i| i > page.scroll)
-                .or(matches.first())
-        } else {
-            matches
-                .iter()
-                .rev()
-                .find(|&&i| i < page.scroll)
-                .or(matches.last())
-        };
-        match target {
-            Some(&line) => {
-                page.scroll = line;
+        match target.copied() {
+            Some(line) => {
+                self.found_line = Some(line);
+                let max = self.max_scroll();
+                if let Some(page) = &mut self.current {
+                    page.scroll = line.min(max);
+                }
                 let nth = matches.iter().position(|&m| m == line).unwrap_or(0) + 1;
-                self.notice = Some(format!(
-                    "{} {nth}/{}",
-                    self.settings.words.matches,
-                    matches.len()
-                ));
+                let words = self.settings.words.matches;
+                self.notice = Some(format!("{words} {nth}/{}", matches.len()));
             }
             None => self.notice = Some(format!("{}: {}", self.settings.words.no_match, self.find)),
-        }
-        let max = self.max_scroll();
-        if let Some(page) = &mut self.current {
-            page.scroll = page.scroll.min(max);
         }
     }
 
@@ -732,6 +724,7 @@ impl App {
         }
         self.read.insert(url);
         self.find.clear();
+        self.found_line = None;
         self.error = None;
     }
 

@@ -21,7 +21,9 @@ use crate::sanitize;
 /// Main article text of any page, as sanitized blocks in reading order (paragraphs,
 /// headings, list items, quotes). Empty when the page holds no readable text.
 pub fn body(html: &str, url: &url::Url) -> Vec<Block> {
-    let from_readability = readability_content(html, url)
+    let from_readability = (nesting(html) <= MAX_READABILITY_NESTING)
+        .then(|| readability_content(html, url))
+        .flatten()
         .map(|content| clean(walk(Html::parse_fragment(&content).root_element())))
         .unwrap_or_default();
     let blocks = if from_readability.is_empty() {
@@ -51,6 +53,49 @@ fn readability_content(html: &str, url: &url::Url) -> Option<String> {
         .or_else(|_| Readability::new(html, None, Some(cfg)))
         .ok()?;
     Some(readability.parse().ok()?.content.to_string())
+}
+
+/// Deepest page given to Readability. dom_smoothie recurses over the tree and slows down
+/// with depth: a page nested some ten thousand elements deep (the deepest of the
+/// benchmark's 181 counts about 500 by [`nesting`]) would take it seconds and could
+/// overflow the stack of a worker thread, which aborts the program. Such a page takes
+/// the fallback instead.
+const MAX_READABILITY_NESTING: usize = 2048;
+
+/// How deep `html` nests, estimated from its tags alone: a start tag opens a level
+/// unless it is void (`<br>`), an end tag closes one. Tags the parser closes by itself
+/// (`<p>`, `<li>`, `<path/>`) make it count high; it is a guard against runaway nesting
+/// in broken pages, not a parser.
+fn nesting(html: &str) -> usize {
+    #[rustfmt::skip]
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open + 1..];
+        match rest.as_bytes().first() {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name_end = rest
+                    .find(|c: char| !c.is_ascii_alphanumeric())
+                    .unwrap_or(rest.len());
+                if !VOID
+                    .iter()
+                    .any(|v| v.eq_ignore_ascii_case(&rest[..name_end]))
+                {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+                // Past the attributes, whose values may hold a `<`.
+                rest = &rest[rest.find('>').unwrap_or(rest.len())..];
+            }
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// For when Readability finds nothing: the blocks of the element whose own `<p>`
@@ -242,11 +287,22 @@ struct Walker {
     link_chars: usize,
     /// Whether the walk is inside a link (which may wrap blocks: a teaser card).
     in_link: bool,
+    /// How many elements deep the walk is, to stop recursing at [`MAX_DEPTH`].
+    depth: usize,
 }
+
+/// Deepest element the walk recurses into; below it, text is taken flat. Real pages nest
+/// a few dozen levels; a hostile one could nest enough to overflow the stack.
+const MAX_DEPTH: usize = 128;
 
 impl Walker {
     /// Walks the children of `el`; loose text in it makes blocks of `kind`.
     fn container(&mut self, el: ElementRef, kind: BlockKind) {
+        if self.depth >= MAX_DEPTH {
+            el.text().for_each(|t| self.push_text(t));
+            return;
+        }
+        self.depth += 1;
         for child in el.children() {
             if let Node::Text(t) = child.value() {
                 self.push_text(t);
@@ -276,6 +332,7 @@ impl Walker {
                     let mut quote = Walker {
                         total_chars: self.total_chars,
                         in_link: self.in_link,
+                        depth: self.depth,
                         ..Walker::default()
                     };
                     quote.container(c, BlockKind::Quote);
@@ -308,6 +365,7 @@ impl Walker {
             }
             self.in_link = outer_link;
         }
+        self.depth -= 1;
     }
 
     /// Appends the text of an inline element, `<br>` as a line break.
@@ -316,6 +374,11 @@ impl Walker {
             self.buf.push('\n');
             return;
         }
+        if self.depth >= MAX_DEPTH {
+            el.text().for_each(|t| self.push_text(t));
+            return;
+        }
+        self.depth += 1;
         for child in el.children() {
             if let Node::Text(t) = child.value() {
                 self.push_text(t);
@@ -328,6 +391,7 @@ impl Walker {
                 self.in_link = outer_link;
             }
         }
+        self.depth -= 1;
     }
 
     /// Appends text with its whitespace folded: source line breaks in HTML are just
@@ -733,6 +797,33 @@ mod tests {
             .map(|c| c.text)
             .collect();
         assert_eq!(texts, vec![para(1), para(2)]);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow_the_stack() {
+        let depth = 30_000;
+        let html = format!(
+            "<html><body><article><p>{}</p>{}deep text{}</article></body></html>",
+            para(1),
+            "<span>".repeat(depth),
+            "</span>".repeat(depth)
+        );
+        // A worker thread's stack, smaller than the main thread's.
+        let blocks = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || body(&html, &url()))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(texts(&blocks), vec![para(1).as_str(), "deep text"]);
+    }
+
+    #[test]
+    fn nesting_counts_open_tags() {
+        let page = "<html><body><p>a<br>b<img src=x></p><p title='<x>'>c</p></body></html>";
+        assert_eq!(nesting(page), 3);
+        assert_eq!(nesting(&"<div>".repeat(5000)), 5000);
+        assert_eq!(nesting("<p>a < b<!-- <x> --></p>"), 2);
     }
 
     #[test]
