@@ -291,3 +291,73 @@ fn offline_read_says_plainly_when_a_page_is_not_stored() {
     assert!(saved.status.success(), "{}", stderr(&saved));
     assert_eq!(stdout(&saved).trim(), "[]");
 }
+
+const PARAGRAPHS: &str = "<p>Pemerintah kota membuka jalur sepeda baru sepanjang dua belas kilometer yang menghubungkan stasiun dengan kawasan perkantoran di pusat kota.</p>\
+<p>Jalur itu dipisahkan dari jalan raya dengan pembatas beton dan dilengkapi lampu penerangan di sepanjang rute, menurut dinas perhubungan.</p>\
+<p>Warga menyambut baik jalur tersebut, tetapi berharap ada tempat parkir sepeda yang aman di setiap stasiun yang dilewati.</p>";
+
+#[test]
+fn a_page_without_a_profile_reads_from_meta_tags_json_ld_and_the_generic_extractor() {
+    let page = format!(
+        r#"<!doctype html><html><head><title>Jalur Sepeda Baru | Warta Kota</title>
+        <meta property="og:site_name" content="Warta Kota">
+        <script type="application/ld+json">{{"@type":"NewsArticle","headline":"Jalur Sepeda Baru Dibuka","datePublished":"2026-11-24T16:35:00+07:00","author":[{{"@type":"Person","name":"Sari Wulandari"}}]}}</script>
+        </head><body><nav><a href="/">Beranda</a> <a href="/kota">Kota</a></nav>
+        <article><h1>Jalur Sepeda Baru Dibuka</h1>{PARAGRAPHS}</article>
+        <footer>Hak cipta Warta Kota</footer></body></html>"#
+    );
+    let server = RawServer::start(move |_| http_answer("200 OK", &[HTML], page.as_bytes()));
+    let out = kabar(&[
+        "--mirror",
+        &server.url("/"),
+        "read",
+        "https://warta.example/kota/jalur-sepeda",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let a: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(a["site"], "generic");
+    assert_eq!(a["title"], "Jalur Sepeda Baru Dibuka");
+    assert_eq!(a["published"], "2026-11-24T16:35:00+07:00");
+    assert_eq!(a["authors"], serde_json::json!(["Sari Wulandari"]));
+    let body: Vec<&str> = a["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(body.len(), 3, "{body:?}");
+    assert!(body[0].starts_with("Pemerintah kota membuka jalur sepeda"));
+    assert!(
+        !body
+            .iter()
+            .any(|t| t.contains("Beranda") || t.contains("Hak cipta"))
+    );
+}
+
+#[test]
+fn a_kompas_page_in_a_new_layout_still_reads() {
+    // No read__title, no read__content, no credit block: only meta tags and the text.
+    let page = format!(
+        r#"<!doctype html><html><head><title>Jalur Sepeda Baru Dibuka - Kompas.com</title>
+        <meta property="article:published_time" content="2026-11-24T16:35:00+07:00">
+        <meta name="content_author" content="Sari Wulandari, Bima Putra">
+        <meta name="content_editor" content="Dewi Lestari">
+        </head><body><header><a href="/">Kompas.com</a></header>
+        <main class="story-2027"><section class="story-text">{PARAGRAPHS}</section></main>
+        <div class="footer">Copyright 2008 - 2027 PT. Kompas Cyber Media</div></body></html>"#
+    );
+    let server = RawServer::start(move |_| http_answer("200 OK", &[HTML], page.as_bytes()));
+    let url = "https://megapolitan.kompas.com/read/2027/01/05/16350081/jalur-sepeda-baru-dibuka";
+    let out = kabar(&["--mirror", &server.url("/"), "read", url, "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let a: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(a["site"], "kompas");
+    assert_eq!(a["title"], "Jalur Sepeda Baru Dibuka");
+    assert_eq!(
+        a["authors"],
+        serde_json::json!(["Sari Wulandari", "Bima Putra"])
+    );
+    assert_eq!(a["editor"], "Dewi Lestari");
+    assert_eq!(a["body"].as_array().unwrap().len(), 3, "{}", a["body"]);
+}

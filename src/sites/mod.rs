@@ -68,10 +68,24 @@ pub fn read_article(html: &str, url: &Url) -> Result<ArticlePage, Error> {
             paging: None,
         },
     };
+    let mut page = page;
+    drop_repeated_title(&mut page.article);
     if page.article.body.is_empty() {
         return Err(Error::NoText(url.to_string()));
     }
     Ok(page)
+}
+
+/// The generic extractor often keeps the page's `<h1>` as the first block; the title is
+/// shown above the text already.
+fn drop_repeated_title(article: &mut Article) {
+    let repeated = article
+        .body
+        .first()
+        .is_some_and(|b| b.text.eq_ignore_ascii_case(&article.title));
+    if repeated {
+        article.body.remove(0);
+    }
 }
 
 /// Reads a list page (index, section, home) into headlines, in page order.
