@@ -110,8 +110,13 @@ struct Output {
     width: Option<usize>,
 }
 
+/// Where `read` and `headlines` take their page from.
 enum Source {
     Web(Url),
+    Local(Local),
+}
+
+enum Local {
     File(PathBuf),
     Stdin,
 }
@@ -119,7 +124,7 @@ enum Source {
 impl Source {
     fn parse(s: &str) -> Result<Self, Error> {
         if s == "-" {
-            return Ok(Source::Stdin);
+            return Ok(Source::Local(Local::Stdin));
         }
         if s.starts_with("http://") || s.starts_with("https://") {
             return Url::parse(s)
@@ -131,13 +136,15 @@ impl Source {
                 "only http and https addresses can be read: {s}"
             )));
         }
-        Ok(Source::File(PathBuf::from(s)))
+        Ok(Source::Local(Local::File(PathBuf::from(s))))
     }
+}
 
+impl Local {
     /// The page text and the URL it stands for, for a local source.
-    fn read_local(&self, given: Option<&Url>) -> Result<(String, Url), Error> {
+    fn read(&self, given: Option<&Url>) -> Result<(String, Url), Error> {
         let (bytes, fallback) = match self {
-            Source::File(path) => {
+            Local::File(path) => {
                 let bytes = std::fs::read(path).map_err(|e| Error::File {
                     path: path.display().to_string(),
                     reason: io_words(&e),
@@ -147,7 +154,7 @@ impl Source {
                     .unwrap_or_else(|_| Url::parse("file:///page.html").expect("valid URL"));
                 (bytes, url)
             }
-            Source::Stdin => {
+            Local::Stdin => {
                 let mut bytes = Vec::new();
                 std::io::stdin()
                     .take(net::MAX_BODY_BYTES as u64)
@@ -158,7 +165,6 @@ impl Source {
                     })?;
                 (bytes, Url::parse("file:///dev/stdin").expect("valid URL"))
             }
-            Source::Web(_) => unreachable!("web sources are fetched"),
         };
         let text = net::decode(&bytes, None);
         let url = sites::page_url(&text, given, &fallback);
@@ -219,8 +225,8 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
                     .map_err(|e| Error::Usage(format!("store: {e}")))?
                     .ok_or_else(|| Error::Offline(url.to_string()))?,
                 Source::Web(url) => fetch::article(&client, &url).await?,
-                local => {
-                    let (text, url) = local.read_local(output.url.as_ref())?;
+                Source::Local(local) => {
+                    let (text, url) = local.read(output.url.as_ref())?;
                     sites::read_article(&text, &url)?.article
                 }
             };
@@ -243,8 +249,8 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
                     }
                 }
                 Source::Web(url) => fetch::headlines(&client, &url).await?,
-                local => {
-                    let (text, url) = local.read_local(output.url.as_ref())?;
+                Source::Local(local) => {
+                    let (text, url) = local.read(output.url.as_ref())?;
                     sites::read_headlines(&text, &url)?
                 }
             };
