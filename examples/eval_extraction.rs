@@ -2,7 +2,7 @@
 //! predictions for `score_extraction.py`.
 //!
 //! usage: eval_extraction [BENCH_DIR] [PREDICTIONS_JSON]
-//!   BENCH_DIR defaults to /work/shared/bench/extraction (holding `ground-truth.json`
+//!   BENCH_DIR defaults to ../shared/bench/extraction, beside the checkout (holding `ground-truth.json`
 //!   and `html/<id>.html.gz`); PREDICTIONS_JSON to target/extraction-predictions.json.
 //!
 //! Pages are read and gunzipped before the clock starts: the times printed are those of
@@ -20,7 +20,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let bench = PathBuf::from(
         args.next()
-            .unwrap_or_else(|| "/work/shared/bench/extraction".into()),
+            .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/bench/extraction").into()),
     );
     let out = PathBuf::from(
         args.next()
