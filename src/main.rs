@@ -63,6 +63,10 @@ struct Global {
     /// The config file (default ~/.config/kabar/config.toml).
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// The longest a page may take to load, in seconds.
+    #[arg(long, global = true, value_name = "SECONDS", env = "KABAR_TIMEOUT", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    timeout: u64,
     /// No request leaves the machine: read only what the store holds.
     #[arg(long, global = true)]
     offline: bool,
@@ -211,7 +215,7 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
         return Ok(());
     }
     let (mirror, _server) = mirror(&cli.global)?;
-    let client = Client::new(mirror)?;
+    let client = Client::with_timeout(mirror, std::time::Duration::from_secs(cli.global.timeout))?;
     let offline = cli.global.offline;
     let Some(command) = cli.command else {
         return reader(config, data_dir, client, offline).await;

@@ -20,7 +20,8 @@ const USER_AGENT: &str = concat!(
     " (terminal news reader; one request per page a reader opens)"
 );
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-const TOTAL_TIMEOUT: Duration = Duration::from_secs(30);
+/// The longest a page may take to load, by default.
+pub const TOTAL_TIMEOUT: Duration = Duration::from_secs(30);
 const MAX_REDIRECTS: usize = 8;
 /// Waits before each retry of a connection error or a 5xx answer.
 const BACKOFF: [Duration; 2] = [Duration::from_millis(400), Duration::from_millis(1200)];
@@ -45,10 +46,15 @@ impl Client {
     /// `mirror`: a base URL; each request for `scheme://host/path?query` then goes to
     /// `BASE/host/path?query` instead.
     pub fn new(mirror: Option<Url>) -> Result<Self, Error> {
+        Self::with_timeout(mirror, TOTAL_TIMEOUT)
+    }
+
+    /// Like [`Client::new`], with the longest a page may take to load (`--timeout`).
+    pub fn with_timeout(mirror: Option<Url>, total: Duration) -> Result<Self, Error> {
         let http = reqwest::Client::builder()
             .user_agent(USER_AGENT)
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(TOTAL_TIMEOUT)
+            .connect_timeout(CONNECT_TIMEOUT.min(total))
+            .timeout(total)
             .redirect(redirect::Policy::custom(|attempt| {
                 if attempt.previous().len() >= MAX_REDIRECTS {
                     attempt.error("too many redirects")
