@@ -37,6 +37,11 @@ pub enum Error {
         url: String,
         limit_mb: u64,
     },
+    /// A page built to hurt: nested too deep, or too many elements.
+    TooComplex {
+        url: String,
+        what: String,
+    },
     NoText(String),
     NoHeadlines(String),
     Offline(String),
@@ -49,6 +54,7 @@ impl Error {
             Error::Network { .. } | Error::Status { .. } | Error::Offline(_) => exit::NETWORK,
             Error::NotHtml { .. }
             | Error::TooLarge { .. }
+            | Error::TooComplex { .. }
             | Error::NoText(_)
             | Error::NoHeadlines(_) => exit::CONTENT,
         }
@@ -71,6 +77,9 @@ impl fmt::Display for Error {
             }
             Error::TooLarge { url, limit_mb } => {
                 write!(f, "page larger than {limit_mb} MB, not loaded: {url}")
+            }
+            Error::TooComplex { url, what } => {
+                write!(f, "page too complex to read safely ({what}): {url}")
             }
             Error::NoText(url) => write!(f, "no article text found on the page: {url}"),
             Error::NoHeadlines(url) => write!(f, "no headlines found on the page: {url}"),

@@ -391,18 +391,28 @@ async fn reader(
         .map_err(|e| Error::Usage(format!("terminal error: {e}")))
 }
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
     let cli = Cli::parse();
     let data_dir = kabar::logging::data_dir(cli.global.data_dir.as_deref());
-    let _log = data_dir
+    let log = data_dir
         .as_deref()
         .and_then(|dir| kabar::logging::init(dir, cli.global.log_level.as_deref()));
-    match run(cli, data_dir).await {
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("kabar: cannot start: {e}");
+            return ExitCode::from(kabar::error::exit::USAGE);
+        }
+    };
+    let code = match runtime.block_on(run(cli, data_dir)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("kabar: {e}");
             ExitCode::from(e.exit_code())
         }
-    }
+    };
+    // A page still being parsed for an article the reader left is not waited for.
+    runtime.shutdown_background();
+    drop(log);
+    code
 }

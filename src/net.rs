@@ -5,11 +5,12 @@
 use std::time::Duration;
 
 use encoding_rs::Encoding;
-use reqwest::header::{CONTENT_TYPE, RETRY_AFTER};
+use reqwest::header::{CONTENT_TYPE, LOCATION, RETRY_AFTER};
 use reqwest::{StatusCode, redirect};
 use url::Url;
 
 use crate::error::Error;
+use crate::sanitize;
 
 /// Pages larger than this (after decompression) are refused, so a hostile server cannot
 /// fill memory.
@@ -107,7 +108,9 @@ impl Client {
                 url: url.to_string(),
                 reason: describe(&e),
             };
-            if e.is_connect() || e.is_timeout() || e.is_request() {
+            // A refused or reset connection often passes; a timeout already waited long
+            // enough, and waiting again would only make the reader wait twice.
+            if e.is_connect() {
                 Retry::Transient(err)
             } else {
                 Retry::Final(err)
@@ -120,6 +123,21 @@ impl Client {
             .await
             .map_err(net_err)?;
         let status = resp.status();
+        if status.is_redirection() {
+            // The redirect policy only lets web addresses through; a redirect that comes
+            // back unfollowed pointed somewhere else (`file:`, `data:`).
+            let to = resp
+                .headers()
+                .get(LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|l| l.split_once(':'))
+                .map(|(scheme, _)| sanitize::inline(scheme))
+                .unwrap_or_default();
+            return Err(Retry::Final(Error::Network {
+                url: url.to_string(),
+                reason: format!("redirect to a non-web address refused ({to}:)"),
+            }));
+        }
         if !status.is_success() {
             let err = Error::Status {
                 url: url.to_string(),

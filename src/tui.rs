@@ -82,6 +82,10 @@ fn now() -> DateTime<FixedOffset> {
 
 /// Runs the reader until the user quits or a signal asks it to stop.
 pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
+    // Signals are caught before the terminal changes, so none can leave it raw.
+    let mut term = signal(SignalKind::terminate())?;
+    let mut hup = signal(SignalKind::hangup())?;
+    let mut int = signal(SignalKind::interrupt())?;
     let (mut terminal, _restore) = init()?;
     let worker::Handle {
         requests,
@@ -112,9 +116,6 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
     let first = app.start();
     send(first, &mut terminal);
     let mut events = EventStream::new();
-    let mut term = signal(SignalKind::terminate())?;
-    let mut hup = signal(SignalKind::hangup())?;
-    let mut int = signal(SignalKind::interrupt())?;
     let mut spinner = tokio::time::interval(SPINNER_INTERVAL);
     spinner.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let mut refresh =
@@ -145,11 +146,30 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
         let reqs = app.update(msg);
         send(reqs, &mut terminal);
         dirty = true;
+        #[cfg(debug_assertions)]
+        fail_on_purpose(&app)?;
     }
     // Let the worker finish the store writes asked for (the reading position, say).
     drop(requests);
     let _ = tokio::time::timeout(FLUSH_TIMEOUT, done).await;
     Ok(())
+}
+
+/// In debug builds only: `KABAR_TEST_FAIL=panic` or `=error` makes the reader fail once
+/// an article is on screen, so the tests can check the terminal comes back after a panic
+/// or an error as it does after a quit.
+#[cfg(debug_assertions)]
+fn fail_on_purpose(app: &App) -> io::Result<()> {
+    if app.current.is_none() {
+        return Ok(());
+    }
+    match std::env::var("KABAR_TEST_FAIL").as_deref() {
+        Ok("panic") => panic!("KABAR_TEST_FAIL=panic: failing on purpose"),
+        Ok("error") => Err(io::Error::other(
+            "KABAR_TEST_FAIL=error: failing on purpose",
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn to_msg(event: Event) -> Option<Msg> {

@@ -21,7 +21,9 @@ use crate::sanitize;
 /// Main article text of any page, as sanitized blocks in reading order (paragraphs,
 /// headings, list items, quotes). Empty when the page holds no readable text.
 pub fn body(html: &str, url: &url::Url) -> Vec<Block> {
-    let from_readability = (nesting(html) <= MAX_READABILITY_NESTING)
+    // dom_smoothie recurses over the tree: a page nested thousands deep would take it
+    // seconds and could overflow a worker thread's stack. Such a page takes the fallback.
+    let from_readability = (super::nesting(html) <= super::MAX_NESTING)
         .then(|| readability_content(html, url))
         .flatten()
         .map(|content| clean(walk(Html::parse_fragment(&content).root_element())))
@@ -53,49 +55,6 @@ fn readability_content(html: &str, url: &url::Url) -> Option<String> {
         .or_else(|_| Readability::new(html, None, Some(cfg)))
         .ok()?;
     Some(readability.parse().ok()?.content.to_string())
-}
-
-/// Deepest page given to Readability. dom_smoothie recurses over the tree and slows down
-/// with depth: a page nested some ten thousand elements deep (the deepest of the
-/// benchmark's 181 counts about 500 by [`nesting`]) would take it seconds and could
-/// overflow the stack of a worker thread, which aborts the program. Such a page takes
-/// the fallback instead.
-const MAX_READABILITY_NESTING: usize = 2048;
-
-/// How deep `html` nests, estimated from its tags alone: a start tag opens a level
-/// unless it is void (`<br>`), an end tag closes one. Tags the parser closes by itself
-/// (`<p>`, `<li>`, `<path/>`) make it count high; it is a guard against runaway nesting
-/// in broken pages, not a parser.
-fn nesting(html: &str) -> usize {
-    #[rustfmt::skip]
-    const VOID: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr",
-    ];
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        rest = &rest[open + 1..];
-        match rest.as_bytes().first() {
-            Some(b'/') => depth = depth.saturating_sub(1),
-            Some(c) if c.is_ascii_alphabetic() => {
-                let name_end = rest
-                    .find(|c: char| !c.is_ascii_alphanumeric())
-                    .unwrap_or(rest.len());
-                if !VOID
-                    .iter()
-                    .any(|v| v.eq_ignore_ascii_case(&rest[..name_end]))
-                {
-                    depth += 1;
-                    deepest = deepest.max(depth);
-                }
-                // Past the attributes, whose values may hold a `<`.
-                rest = &rest[rest.find('>').unwrap_or(rest.len())..];
-            }
-            _ => {}
-        }
-    }
-    deepest
 }
 
 /// For when Readability finds nothing: the blocks of the element whose own `<p>`
@@ -816,14 +775,6 @@ mod tests {
             .join()
             .unwrap();
         assert_eq!(texts(&blocks), vec![para(1).as_str(), "deep text"]);
-    }
-
-    #[test]
-    fn nesting_counts_open_tags() {
-        let page = "<html><body><p>a<br>b<img src=x></p><p title='<x>'>c</p></body></html>";
-        assert_eq!(nesting(page), 3);
-        assert_eq!(nesting(&"<div>".repeat(5000)), 5000);
-        assert_eq!(nesting("<p>a < b<!-- <x> --></p>"), 2);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! fallback (Kompas redesigns every few years; see ../shared/docs/KOMPAS.md), and what is
 //! not news (ads, promos, share widgets, "Baca juga") kept out of the text.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
@@ -9,7 +10,7 @@ use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 use url::Url;
 
-use super::{ArticlePage, Paging, dates, generic, lists, meta};
+use super::{ArticlePage, Paging, dates, lists, meta};
 use crate::article::{Article, Block, BlockKind, HeadlinePage, Link, Site, TerkiniLink};
 use crate::sanitize;
 
@@ -47,7 +48,6 @@ selector!(
     NEXT_PAGE,
     "a.paging__link--next[href], link[rel=next][href], a[rel=next][href]"
 );
-selector!(SCRIPTS, "script");
 selector!(BACA_JUGA_LINK, "a[href]");
 // Everything inside an article body that is not article text. Matched against each
 // element while walking the body, so a match drops the element and all it holds.
@@ -131,8 +131,10 @@ pub fn clean_url(mut url: Url) -> Url {
     url
 }
 
-/// Reads a Kompas article page. `url` is where the page came from.
-pub fn article(doc: &Html, html: &str, url: &Url) -> ArticlePage {
+/// Reads a Kompas article page. `url` is where the page came from. The body is empty
+/// when no Kompas rule finds it (a new layout); the caller then asks the generic
+/// extractor and [`brand_safety_text`].
+pub fn article(doc: &Html, url: &Url) -> ArticlePage {
     let ld = meta::ld_article(doc);
     let canonical = meta::canonical(doc, url)
         .filter(is_kompas)
@@ -141,14 +143,6 @@ pub fn article(doc: &Html, html: &str, url: &Url) -> ArticlePage {
     let mut body = Body::new(url);
     if let Some(content) = doc.select(&BODY).next() {
         body.walk(content);
-    }
-    if body.blocks.is_empty() {
-        // A new layout: the generic extractor, then the plain text Kompas leaves for
-        // its ad partners.
-        body.blocks = generic::body(html, url);
-        if body.blocks.is_empty() {
-            body.blocks = brand_safety_text(doc).into_iter().collect();
-        }
     }
     let article_url = clean_url(canonical);
     let article = Article {
@@ -197,12 +191,10 @@ pub fn headlines(doc: &Html, url: &Url) -> HeadlinePage {
     if lists.is_empty() {
         headlines = lists::headlines(doc, url);
     } else {
+        let mut seen = HashSet::new();
         for list in lists {
             for h in lists::headlines_in(list, url) {
-                if !headlines
-                    .iter()
-                    .any(|o: &crate::article::Headline| o.url == h.url)
-                {
+                if seen.insert(h.url.clone()) {
                     headlines.push(h);
                 }
             }
@@ -312,13 +304,10 @@ fn image(doc: &Html, base: &Url) -> Option<String> {
 
 /// `var keywordBrandSafety = "…"`: plain (truncated) article text Kompas leaves in a
 /// script for its ad partners. The last way in when no markup rule finds the body.
-fn brand_safety_text(doc: &Html) -> Option<Block> {
+/// Script text is not entity-decoded, so it is read straight from the page source.
+pub fn brand_safety_text(html: &str) -> Option<Block> {
     const KEY: &str = "keywordBrandSafety";
-    let script: String = doc
-        .select(&SCRIPTS)
-        .map(|s| s.text().collect::<String>())
-        .find(|s| s.contains(KEY))?;
-    let rest = &script[script.find(KEY)? + KEY.len()..];
+    let rest = &html[html.find(KEY)? + KEY.len()..];
     let start = rest.find('"')? + 1;
     let end = start
         + rest[start..]
@@ -476,7 +465,13 @@ struct Body<'u> {
     /// Loose text and inline elements sitting directly in a container, between blocks.
     loose: String,
     ended: bool,
+    /// How many containers deep the walk is, to stop at [`MAX_DEPTH`].
+    depth: usize,
 }
+
+/// Article text sits a few levels inside the body; anything nested deeper than this is a
+/// trap (recursing into it would overflow a worker thread's stack), and is skipped.
+const MAX_DEPTH: usize = 200;
 
 impl<'u> Body<'u> {
     fn new(base: &'u Url) -> Self {
@@ -486,16 +481,21 @@ impl<'u> Body<'u> {
             related: Vec::new(),
             loose: String::new(),
             ended: false,
+            depth: 0,
         }
     }
 
     fn walk(&mut self, container: ElementRef<'_>) {
+        if self.depth >= MAX_DEPTH {
+            return;
+        }
+        self.depth += 1;
         for child in container.children() {
             if self.ended {
-                return;
+                break;
             }
             match child.value() {
-                Node::Text(_) => collect_text(child, &mut self.loose),
+                Node::Text(_) => collect_text(child, &mut self.loose, 0),
                 Node::Element(e) => {
                     let Some(el) = ElementRef::wrap(child) else {
                         continue;
@@ -515,7 +515,7 @@ impl<'u> Body<'u> {
                             self.flush();
                             self.block(kind, el);
                         }
-                        (None, true) => collect_text(child, &mut self.loose),
+                        (None, true) => collect_text(child, &mut self.loose, self.depth),
                         (None, false) => {
                             self.flush();
                             self.walk(el);
@@ -526,6 +526,7 @@ impl<'u> Body<'u> {
             }
         }
         self.flush();
+        self.depth -= 1;
     }
 
     fn flush(&mut self) {
@@ -535,7 +536,7 @@ impl<'u> Body<'u> {
 
     fn block(&mut self, kind: BlockKind, el: ElementRef<'_>) {
         let mut raw = String::new();
-        collect_text(*el, &mut raw);
+        collect_text(*el, &mut raw, self.depth);
         let links: Vec<(String, String)> = el
             .select(&BACA_JUGA_LINK)
             .filter(|a| !NOT_TEXT.matches(a))
@@ -608,7 +609,10 @@ fn is_inline(tag: &str) -> bool {
 
 /// The text under `node`, skipping what is not text, with a line break for `<br>` and
 /// around nested blocks (paragraphs inside a quote).
-fn collect_text(node: NodeRef<'_, Node>, out: &mut String) {
+fn collect_text(node: NodeRef<'_, Node>, out: &mut String, depth: usize) {
+    if depth >= MAX_DEPTH {
+        return;
+    }
     match node.value() {
         // A line break in the HTML source is only a space; `<br>` is the break.
         Node::Text(t) => out.extend(
@@ -630,7 +634,7 @@ fn collect_text(node: NodeRef<'_, Node>, out: &mut String) {
                 out.push('\n');
             }
             for child in node.children() {
-                collect_text(child, out);
+                collect_text(child, out, depth + 1);
             }
             if block {
                 out.push('\n');

@@ -7,6 +7,7 @@
 //! element. This reads the 2024–2026 `articleItem` lists, the 2017–2023 `article__list`,
 //! headline and most-read blocks, and whatever comes next, as long as articles are links.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use scraper::{ElementRef, Html, Selector};
@@ -33,6 +34,8 @@ const MAX_ITEM_DEPTH: usize = 6;
 /// by URL (tracking parameters dropped), sponsored and off-site items skipped.
 pub fn headlines_in(scope: ElementRef<'_>, base: &Url) -> Vec<Headline> {
     let mut out: Vec<Headline> = Vec::new();
+    // Where each URL is in `out`: lists can hold tens of thousands of links.
+    let mut place: HashMap<String, usize> = HashMap::new();
     for a in scope.select(&LINKS) {
         let Some(url) = article_url(a, base) else {
             continue;
@@ -47,17 +50,21 @@ pub fn headlines_in(scope: ElementRef<'_>, base: &Url) -> Vec<Headline> {
             label: class_texts(item, &["subtitle", "label"]).next(),
             published: class_texts(item, &["date", "time"]).find_map(|t| dates::find_in_text(&t)),
         };
-        match out.iter_mut().find(|h| h.url == found.url) {
+        match place.get(&found.url) {
             // The same article linked twice (image and title): keep the first place, fill
             // in what the first link lacked.
-            Some(h) => {
+            Some(&i) => {
+                let h = &mut out[i];
                 if h.title.is_empty() {
                     h.title = found.title;
                 }
                 h.label = h.label.take().or(found.label);
                 h.published = h.published.or(found.published);
             }
-            None => out.push(found),
+            None => {
+                place.insert(found.url.clone(), out.len());
+                out.push(found);
+            }
         }
     }
     out.retain(|h| !h.title.is_empty());

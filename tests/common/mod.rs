@@ -3,6 +3,7 @@
 
 #![allow(dead_code)] // each test crate uses a different part of this module
 
+pub mod mutate;
 pub mod tmux;
 
 use std::io::{Read, Write};
@@ -173,23 +174,30 @@ pub struct Run {
     pub signal: Option<i32>,
     pub stdout: Vec<u8>,
     pub stderr: Vec<u8>,
-    /// The process's own peak resident memory (`ru_maxrss` from `wait4`), in MiB.
+    /// The process's peak resident memory (`VmHWM`), in MiB.
     pub peak_rss_mb: f64,
     pub elapsed: std::time::Duration,
     /// Killed at the deadline.
     pub timed_out: bool,
 }
 
-/// Runs the built `kabar` with `args` (no mirror from the environment, a fresh data
-/// directory), killing it after `deadline`. The peak memory is the child's own, read from
-/// `wait4`, so tests running side by side do not blur it.
-pub fn kabar_run(args: &[&str], deadline: std::time::Duration) -> Run {
+/// Runs the built `kabar` with `args` and `env` (no mirror from the environment, a fresh
+/// data directory), killing it after `deadline`. The peak memory is the high-water mark the
+/// kernel keeps for the process (`VmHWM`), read every few milliseconds until it exits.
+/// (`ru_maxrss` from `wait4` would not do: it counts the test process's own memory,
+/// which the child had before it ran `exec`.)
+#[allow(
+    clippy::zombie_processes,
+    reason = "reaped with waitpid, to read the exit first"
+)]
+pub fn kabar_run(args: &[&str], env: &[(&str, &str)], deadline: std::time::Duration) -> Run {
     use std::process::Stdio;
     use std::time::{Duration, Instant};
     let mut child = Command::new(env!("CARGO_BIN_EXE_kabar"))
         .args(args)
         .env_remove("KABAR_MIRROR")
         .env("KABAR_DATA_DIR", scratch_dir("data"))
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -209,23 +217,27 @@ pub fn kabar_run(args: &[&str], deadline: std::time::Duration) -> Run {
     let out = drain(child.stdout.take().map(|p| Box::new(p) as _));
     let err = drain(child.stderr.take().map(|p| Box::new(p) as _));
     let mut status = 0;
-    // SAFETY: rusage is plain old data; zeroed is a valid value for it.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let mut peak_kb = 0u64;
     let mut timed_out = false;
     loop {
+        // Read before reaping: until then the pid is the child's, and a zombie's status has
+        // no memory lines (the last reading stands).
+        if let Some(kb) = high_water_kb(pid) {
+            peak_kb = peak_kb.max(kb);
+        }
         // SAFETY: `pid` is our own child, not yet reaped (std's `Child` is never waited
         // on), so the pid cannot have been reused.
-        let reaped = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+        let reaped = unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) };
         if reaped == pid {
             break;
         }
-        assert!(reaped == 0, "wait4 failed");
+        assert!(reaped == 0, "waitpid failed");
         if !timed_out && start.elapsed() > deadline {
             timed_out = true;
             // SAFETY: as above, the pid is still our unreaped child.
             unsafe { libc::kill(pid, libc::SIGKILL) };
         }
-        thread::sleep(Duration::from_millis(10));
+        thread::sleep(Duration::from_millis(5));
     }
     let elapsed = start.elapsed();
     Run {
@@ -233,8 +245,110 @@ pub fn kabar_run(args: &[&str], deadline: std::time::Duration) -> Run {
         signal: libc::WIFSIGNALED(status).then(|| libc::WTERMSIG(status)),
         stdout: out.join().expect("stdout drained"),
         stderr: err.join().expect("stderr drained"),
-        peak_rss_mb: usage.ru_maxrss as f64 / 1024.0,
+        peak_rss_mb: peak_kb as f64 / 1024.0,
         elapsed,
         timed_out,
     }
+}
+
+/// `VmHWM` of a running process, in KiB.
+fn high_water_kb(pid: libc::pid_t) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Every piece of text in an article, with the name of its field.
+pub fn article_texts(a: &kabar::article::Article) -> Vec<(&'static str, &str)> {
+    let mut out = vec![("title", a.title.as_str())];
+    out.extend(a.authors.iter().map(|s| ("author", s.as_str())));
+    out.extend(a.tags.iter().map(|s| ("tag", s.as_str())));
+    out.extend(a.editor.iter().map(|s| ("editor", s.as_str())));
+    out.extend(a.source.iter().map(|s| ("source", s.as_str())));
+    out.extend(a.body.iter().map(|b| ("body", b.text.as_str())));
+    out.extend(a.related.iter().map(|l| ("related", l.title.as_str())));
+    for t in &a.terkini {
+        out.push(("terkini", t.title.as_str()));
+        out.extend(t.label.iter().map(|l| ("label", l.as_str())));
+    }
+    out
+}
+
+/// Every address in an article.
+pub fn article_links(a: &kabar::article::Article) -> Vec<&str> {
+    let mut out = vec![a.url.as_str()];
+    out.extend(a.image.as_deref());
+    out.extend(a.related.iter().map(|l| l.url.as_str()));
+    out.extend(a.terkini.iter().map(|l| l.url.as_str()));
+    out
+}
+
+/// What is wrong with a link a parser let out, if anything: it must be an absolute
+/// http(s) address without credentials or forbidden characters.
+pub fn link_problem(link: &str) -> Option<String> {
+    let Ok(url) = url::Url::parse(link) else {
+        return Some(format!("not an absolute address: {link:?}"));
+    };
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Some(format!("not a web address: {link:?}"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Some(format!("credentials kept: {link:?}"));
+    }
+    first_forbidden(link).map(|(i, c)| format!("{c} at {i} in the link {link:?}"))
+}
+
+/// What is wrong with an article a parser made, if anything: a forbidden character in a
+/// text (one line for inline fields), or a bad link.
+pub fn article_problem(a: &kabar::article::Article) -> Option<String> {
+    for (field, text) in article_texts(a) {
+        if let Some((i, c)) = first_forbidden(text) {
+            return Some(format!("{c} at {i} in the {field} {text:?}"));
+        }
+        if field != "body" && text.contains('\n') {
+            return Some(format!("a line break in the {field} {text:?}"));
+        }
+    }
+    article_links(a).into_iter().find_map(link_problem)
+}
+
+/// The same for a headline list.
+pub fn headlines_problem(page: &kabar::article::HeadlinePage) -> Option<String> {
+    for h in &page.headlines {
+        for text in std::iter::once(&h.title).chain(&h.label) {
+            if let Some((i, c)) = first_forbidden(text) {
+                return Some(format!("{c} at {i} in the headline {text:?}"));
+            }
+            if text.contains('\n') || text.is_empty() {
+                return Some(format!("not one line of text: {text:?}"));
+            }
+        }
+        if let Some(p) = link_problem(&h.url) {
+            return Some(p);
+        }
+    }
+    page.next.as_deref().and_then(link_problem)
+}
+
+/// Reads `html` as an article and as a headline list, as kabar would from `url`, and
+/// checks every result and the article as printed; the first problem, if any.
+pub fn parse_problem(html: &str, url: &url::Url) -> Option<String> {
+    if let Ok(page) = kabar::sites::read_article(html, url) {
+        if let Some(p) = article_problem(&page.article) {
+            return Some(format!("article: {p}"));
+        }
+        let paging = page
+            .paging
+            .iter()
+            .flat_map(|p| p.rest.iter().chain([&p.all]));
+        if let Some(p) = paging.map(|u| u.as_str()).find_map(link_problem) {
+            return Some(format!("paging: {p}"));
+        }
+        let printed = kabar::text::article(&page.article, 40);
+        if let Some((i, c)) = first_forbidden(&printed) {
+            return Some(format!("printed text: {c} at {i}"));
+        }
+    }
+    let list = kabar::sites::read_headlines(html, url).ok()?;
+    headlines_problem(&list).map(|p| format!("headlines: {p}"))
 }

@@ -8,10 +8,22 @@ pub struct Tmux {
     session: String,
 }
 
+/// `tmux` on a server of the session's own: tests run in parallel, and a shared server
+/// that exits as one test ends its last session would fail another test's start.
+fn tmux(socket: &str) -> Command {
+    let mut c = Command::new("tmux");
+    c.args(["-L", socket]);
+    c
+}
+
 impl Tmux {
+    fn tmux(&self) -> Command {
+        tmux(&self.session)
+    }
+
     pub fn start(name: &str) -> Self {
         let session = format!("kabar-{name}-{}", std::process::id());
-        let ok = Command::new("tmux")
+        let ok = tmux(&session)
             .args(["new-session", "-d", "-s", &session, "-x", "120", "-y", "40"])
             .args([
                 "env",
@@ -30,7 +42,8 @@ impl Tmux {
     }
 
     pub fn send(&self, keys: &[&str]) {
-        let ok = Command::new("tmux")
+        let ok = self
+            .tmux()
             .args(["send-keys", "-t", &self.session])
             .args(keys)
             .status()
@@ -44,7 +57,8 @@ impl Tmux {
     }
 
     pub fn screen(&self) -> String {
-        let out = Command::new("tmux")
+        let out = self
+            .tmux()
             .args(["capture-pane", "-p", "-t", &self.session])
             .output()
             .unwrap();
@@ -52,7 +66,8 @@ impl Tmux {
     }
 
     pub fn query(&self, format: &str) -> String {
-        let out = Command::new("tmux")
+        let out = self
+            .tmux()
             .args(["display-message", "-p", "-t", &self.session, format])
             .output()
             .unwrap();
@@ -74,12 +89,27 @@ impl Tmux {
             std::thread::sleep(Duration::from_millis(100));
         }
     }
+
+    /// Waits until the screen no longer shows `text`; fails with the screen after 20
+    /// seconds.
+    pub fn wait_for_gone(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if !screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "waited for {text:?} to go; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
 }
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.session])
-            .status();
+        let _ = self.tmux().arg("kill-server").status();
     }
 }

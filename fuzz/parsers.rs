@@ -1,0 +1,174 @@
+//! A fuzz harness over the page parsers that runs on the stable toolchain: proptest's
+//! generators (mutated fixture pages, tag soup) and its shrinking, run for a time budget
+//! rather than a number of cases.
+//!
+//! `cargo test --test fuzz` runs it for `KABAR_FUZZ_SECONDS` seconds (10 when unset; CI
+//! runs it within the test command, never more than 60 s). For a long run:
+//! `KABAR_FUZZ_SECONDS=3600 cargo test --release --test fuzz -- --nocapture`.
+//!
+//! Every page in `fuzz/regressions/` is checked first, every run. A failure writes the
+//! shrunk page to `target/fuzz-findings/`; once the bug is fixed, move the file into
+//! `fuzz/regressions/`, so the finding stays a test.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::DateTime;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use kabar::app::{Answer, App, Msg, Request, Settings};
+use kabar::article::{Article, Headline, HeadlinePage};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestError, TestRunner};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use url::Url;
+
+use common::mutate::{fixture_pages, mutated_page, page_url, soup};
+use common::{first_forbidden, parse_problem};
+
+const DEFAULT_SECONDS: f64 = 10.0;
+/// A regression page names the address it was read as in its first line.
+const URL_LINE: &str = "<!-- kabar-fuzz url: ";
+
+fn budget() -> Duration {
+    let seconds = std::env::var("KABAR_FUZZ_SECONDS")
+        .ok()
+        .map(|s| s.parse::<f64>().expect("KABAR_FUZZ_SECONDS is a number"))
+        .unwrap_or(DEFAULT_SECONDS);
+    Duration::from_secs_f64(seconds)
+}
+
+/// Everything the harness checks on one page: the parsers' results (see
+/// [`common::parse_problem`]) and the article drawn in the reader.
+fn problem(html: &str, url: &Url) -> Option<String> {
+    parse_problem(html, url).or_else(|| {
+        let article = kabar::sites::read_article(html, url).ok()?.article;
+        draw_problem(article)
+    })
+}
+
+/// Draws the article in the reader, at its top and its end; a forbidden character in any
+/// cell is a problem (a panic in the layout is one too, caught by the runner).
+fn draw_problem(article: Article) -> Option<String> {
+    let mut app = App::new(Settings::default(), (100, 30));
+    let Some(Request::Headlines { id, .. }) = app.start().pop() else {
+        return Some("the app did not ask for its list".into());
+    };
+    let headline = Headline {
+        title: article.title.clone(),
+        url: article.url.clone(),
+        label: None,
+        published: None,
+    };
+    app.update(Msg::Answer(Answer::Headlines {
+        id,
+        result: Ok(HeadlinePage {
+            headlines: vec![headline],
+            next: None,
+        }),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
+    }));
+    let key = |code| Msg::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    let Some(Request::Article { id, .. }) = app.update(key(KeyCode::Enter)).pop() else {
+        return Some("Enter did not open the headline".into());
+    };
+    app.update(Msg::Answer(Answer::Article {
+        id,
+        result: Ok(Box::new(article)),
+        position: 0,
+        saved: false,
+    }));
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let now = DateTime::parse_from_rfc3339("2026-11-25T22:00:00+07:00").unwrap();
+    for _ in 0..2 {
+        terminal.draw(|f| kabar::ui::draw(f, &app, now)).unwrap();
+        let screen: String = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        if let Some((i, c)) = first_forbidden(&screen) {
+            return Some(format!("{c} on screen at cell {i}"));
+        }
+        app.update(key(KeyCode::Char('G')));
+    }
+    None
+}
+
+fn regressions() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "html"));
+    files.sort();
+    files
+}
+
+/// Keeps a failing page for a regression test, and says where.
+fn save_finding(html: &str, url: &Url) -> PathBuf {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    html.hash(&mut hasher);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-findings");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("finding-{:016x}.html", hasher.finish()));
+    std::fs::write(&path, format!("{URL_LINE}{url} -->\n{html}")).unwrap();
+    path
+}
+
+#[test]
+fn regressions_still_hold() {
+    for file in regressions() {
+        let html = std::fs::read_to_string(&file).unwrap();
+        let url = html
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix(URL_LINE))
+            .and_then(|l| Url::parse(l.trim_end_matches("-->").trim()).ok())
+            .unwrap_or_else(|| Url::parse("https://www.kompas.com/read/2026/11/25/1/x").unwrap());
+        if let Some(p) = problem(&html, &url) {
+            panic!("{}: {p}", file.display());
+        }
+    }
+}
+
+#[test]
+fn parsers_hold_for_the_time_given() {
+    let pages = fixture_pages();
+    let input = prop_oneof![
+        4 => mutated_page(pages, 12).prop_map(|(_, html, url)| (html, url)),
+        1 => (soup(400), page_url()),
+    ];
+    let start = Instant::now();
+    let deadline = start + budget();
+    let mut cases = 0u32;
+    // Short rounds, each from a fresh random seed, until the time is up.
+    const ROUND: u32 = 16;
+    while Instant::now() < deadline {
+        let mut runner = TestRunner::new(Config {
+            cases: ROUND,
+            failure_persistence: None,
+            ..Config::default()
+        });
+        let outcome = runner.run(&input, |(html, url)| match problem(&html, &url) {
+            Some(p) => Err(TestCaseError::fail(p)),
+            None => Ok(()),
+        });
+        match outcome {
+            Ok(()) => cases += ROUND,
+            Err(TestError::Fail(why, (html, url))) => {
+                let path = save_finding(&html, &url);
+                panic!("{why}\nthe page, shrunk, is in {}", path.display());
+            }
+            Err(TestError::Abort(why)) => panic!("the fuzz run stopped: {why}"),
+        }
+    }
+    eprintln!("fuzz: {cases} pages in {:.1?}, no problem", start.elapsed());
+}
