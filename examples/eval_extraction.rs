@@ -18,10 +18,9 @@ use serde_json::{Value, json};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let bench = PathBuf::from(
-        args.next()
-            .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/bench/extraction").into()),
-    );
+    let bench = PathBuf::from(args.next().unwrap_or_else(|| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/bench/extraction").into()
+    }));
     let out = PathBuf::from(
         args.next()
             .unwrap_or_else(|| "target/extraction-predictions.json".into()),

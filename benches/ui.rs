@@ -1,0 +1,377 @@
+//! The screen: drawing the reader with a 50,000-word article and a 1,000-headline list at
+//! 200×60, and a key press to a drawn frame with both on screen (`App::update`, then
+//! `ui::draw`, as the event loop does it). Target: at most 16 ms from key to frame.
+//! Figures in docs/PERFORMANCE.md.
+//!
+//! Frames are drawn on ratatui's `TestBackend`; one bench also draws through the crossterm
+//! backend into a sink, which adds the escape sequences a real terminal is sent.
+
+use std::cell::Cell;
+use std::io::Write;
+use std::path::PathBuf;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset};
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use kabar::app::{Answer, App, Msg, Request, Settings};
+use kabar::article::{Article, Block, BlockKind, Headline, HeadlinePage};
+use kabar::{sites, ui};
+use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use url::Url;
+
+const SIZE: (u16, u16) = (200, 60);
+const WORDS: usize = 50_000;
+const HEADLINES: usize = 1_000;
+/// A word that occurs all through the long article, for find-in-article.
+const FIND: &str = "pemerintah";
+
+fn fixture_article(name: &str) -> Article {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/kompas")
+        .join(name);
+    let html = std::fs::read_to_string(path).expect("fixture pages beside the checkout");
+    let url = sites::page_url(&html, None, &Url::parse("https://www.kompas.com/").unwrap());
+    sites::read_article(&html, &url).unwrap().article
+}
+
+/// A 50,000-word article made of the fixture articles' blocks (paragraphs, headings, list
+/// items, quotes), numbered so no two paragraphs are the same, with their links.
+fn long_article() -> Article {
+    let sources: Vec<Article> = [
+        "article-global-latihan-bencana.html",
+        "article-health-kebiasaan-pagi.html",
+        "article-nasional-ruu-data-anak-page-all.html",
+        "article-regional-banjir-rob.html",
+        "article-kolom-transportasi.html",
+    ]
+    .iter()
+    .map(|n| fixture_article(n))
+    .collect();
+    let pool: Vec<&Block> = sources.iter().flat_map(|a| &a.body).collect();
+    let mut article = sources[0].clone();
+    article.body.clear();
+    let mut words = 0;
+    for (i, block) in pool.iter().cycle().enumerate() {
+        if words >= WORDS {
+            break;
+        }
+        let mut b = (*block).clone();
+        if b.kind == BlockKind::Paragraph {
+            // Keep the find word in every tenth paragraph at least.
+            b.text = if i % 10 == 0 {
+                format!("({i}) Menurut {FIND}, {}", b.text)
+            } else {
+                format!("({i}) {}", b.text)
+            };
+        }
+        words += b.text.split_whitespace().count();
+        article.body.push(b);
+    }
+    article.url = "https://www.kompas.com/global/read/2026/11/24/193015670/panjang".into();
+    article
+}
+
+fn headlines(n: usize) -> Vec<Headline> {
+    let template = fixture_article("article-global-latihan-bencana.html");
+    let labels = ["Nasional", "Global", "Regional", "Money", "Tekno", "Bola"];
+    (0..n)
+        .map(|i| Headline {
+            title: format!("{} ({i})", template.title),
+            url: format!("https://www.kompas.com/global/read/2026/11/24/{i:09}/berita-{i}"),
+            label: Some(labels[i % labels.len()].into()),
+            published: template.published,
+        })
+        .collect()
+}
+
+fn press(app: &mut App, code: KeyCode) -> Vec<Request> {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// The app with `n` headlines listed and, when given, `article` open in the reader
+/// (opened from the first headline, as the user does), the clock of the frame fixed.
+fn app_with(n: usize, article: Option<&Article>) -> App {
+    let mut app = App::new(Settings::default(), SIZE);
+    let Some(Request::Headlines { id, .. }) = app.start().pop() else {
+        panic!("the app starts by asking for its list")
+    };
+    app.update(Msg::Answer(Answer::Headlines {
+        id,
+        result: Ok(HeadlinePage {
+            headlines: headlines(n),
+            next: None,
+        }),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
+    }));
+    if let Some(article) = article {
+        open(&mut app, article);
+    }
+    app
+}
+
+/// Opens the selected headline and answers it with `article`.
+fn open(app: &mut App, article: &Article) {
+    let Some(Request::Article { id, .. }) = press(app, KeyCode::Enter).pop() else {
+        panic!("Enter asks for the article")
+    };
+    app.update(Msg::Answer(Answer::Article {
+        id,
+        result: Ok(Box::new(article.clone())),
+        position: 0,
+        saved: false,
+    }));
+}
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-25T22:00:00+07:00").unwrap()
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).unwrap()
+}
+
+fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &App, now: DateTime<FixedOffset>) {
+    terminal.draw(|f| ui::draw(f, app, now)).unwrap();
+}
+
+fn drawing(c: &mut Criterion) {
+    let article = long_article();
+    let now = now();
+    let mut group = c.benchmark_group("draw 200x60");
+
+    let mut app = app_with(1, Some(&article));
+    assert!(app.lines.lines.len() > 5_000, "the article is long");
+    // Somewhere in the middle of the text.
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Char(' '));
+    }
+    let mut t = terminal();
+    group.bench_function("reader, 50,000-word article", |b| {
+        b.iter(|| draw(&mut t, &app, now))
+    });
+
+    let app = app_with(HEADLINES, None);
+    let mut t = terminal();
+    group.bench_function("list, 1,000 headlines", |b| {
+        b.iter(|| draw(&mut t, &app, now))
+    });
+
+    let app = app_with(HEADLINES, Some(&article));
+    let mut t = terminal();
+    group.bench_function("list and reader, 1,000 headlines + 50,000 words", |b| {
+        b.iter(|| draw(&mut t, &app, now))
+    });
+    group.finish();
+}
+
+/// Each iteration: one key through `update`, then the frame drawn. Keys come in pairs
+/// that undo each other (down then up), so every iteration starts from the same state and
+/// every frame differs from the one before.
+fn key_to_frame(c: &mut Criterion) {
+    let article = long_article();
+    let now = now();
+    let mut group = c.benchmark_group("key to frame, 1,000 headlines + 50,000-word article");
+
+    let bench_keys = |group: &mut criterion::BenchmarkGroup<'_, _>,
+                      name: &str,
+                      setup: &dyn Fn(&mut App),
+                      keys: [KeyCode; 2]| {
+        let mut app = app_with(HEADLINES, Some(&article));
+        setup(&mut app);
+        let mut t = terminal();
+        draw(&mut t, &app, now);
+        let mut i = 0usize;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                press(&mut app, keys[i % 2]);
+                i += 1;
+                draw(&mut t, &app, now);
+            })
+        });
+    };
+    let in_list = |app: &mut App| {
+        press(app, KeyCode::Tab);
+        press(app, KeyCode::Char('j'));
+    };
+    let mid_article = |app: &mut App| {
+        for _ in 0..5 {
+            press(app, KeyCode::Char(' '));
+        }
+    };
+    bench_keys(
+        &mut group,
+        "reader: j / k (scroll a line)",
+        &mid_article,
+        [KeyCode::Char('j'), KeyCode::Char('k')],
+    );
+    bench_keys(
+        &mut group,
+        "reader: Space / b (scroll a page)",
+        &mid_article,
+        [KeyCode::Char(' '), KeyCode::Char('b')],
+    );
+    bench_keys(
+        &mut group,
+        "reader: G / g (bottom, top)",
+        &|_| {},
+        [KeyCode::Char('G'), KeyCode::Char('g')],
+    );
+    bench_keys(
+        &mut group,
+        "list: j / k (move the selection)",
+        &in_list,
+        [KeyCode::Char('j'), KeyCode::Char('k')],
+    );
+    bench_keys(
+        &mut group,
+        "list filter: a letter typed / Backspace",
+        &|app| {
+            in_list(app);
+            press(app, KeyCode::Char('/'));
+            type_text(app, "latihan");
+        },
+        [KeyCode::Char('x'), KeyCode::Backspace],
+    );
+    bench_keys(
+        &mut group,
+        "reader: n / N (next, previous match)",
+        &|app| {
+            press(app, KeyCode::Char('/'));
+            type_text(app, FIND);
+            press(app, KeyCode::Enter);
+            assert!(app.notice.as_deref().is_some_and(|n| n.contains('/')));
+        },
+        [KeyCode::Char('n'), KeyCode::Char('N')],
+    );
+
+    // Forward onto the long article from a short one: the long one is laid out again.
+    {
+        let mut app = app_with(HEADLINES, Some(&article));
+        let short = fixture_article("article-global-latihan-bencana.html");
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Char('j'));
+        open(&mut app, &short);
+        let mut t = terminal();
+        group.bench_function("reader: h (back onto the 50,000-word article)", |b| {
+            b.iter_custom(|iters| {
+                let mut took = Duration::ZERO;
+                for _ in 0..iters {
+                    let start = Instant::now();
+                    press(&mut app, KeyCode::Char('h'));
+                    draw(&mut t, &app, now);
+                    took += start.elapsed();
+                    press(&mut app, KeyCode::Char('l'));
+                    draw(&mut t, &app, now);
+                }
+                took
+            })
+        });
+    }
+
+    // The article arrives from the worker: laid out, then drawn.
+    {
+        let mut app = app_with(HEADLINES, None);
+        let mut t = terminal();
+        group.bench_function("article arrives (lay out 50,000 words, draw)", |b| {
+            b.iter_custom(|iters| {
+                let mut took = Duration::ZERO;
+                for _ in 0..iters {
+                    press(&mut app, KeyCode::Tab);
+                    let Some(Request::Article { id, .. }) = press(&mut app, KeyCode::Enter).pop()
+                    else {
+                        panic!("Enter asks for the article")
+                    };
+                    let answer = Msg::Answer(Answer::Article {
+                        id,
+                        result: Ok(Box::new(article.clone())),
+                        position: 0,
+                        saved: false,
+                    });
+                    let start = Instant::now();
+                    app.update(answer);
+                    draw(&mut t, &app, now);
+                    took += start.elapsed();
+                }
+                took
+            })
+        });
+    }
+
+    // A resize: the reader's width changes, so the article is laid out again.
+    {
+        let mut app = app_with(HEADLINES, Some(&article));
+        let mut t = terminal();
+        let mut wide = false;
+        group.bench_function("resize 200x60 / 201x60 (lay out again)", |b| {
+            b.iter(|| {
+                wide = !wide;
+                let w = if wide { SIZE.0 + 1 } else { SIZE.0 };
+                app.update(Msg::Resize(w, SIZE.1));
+                t.backend_mut().resize(w, SIZE.1);
+                draw(&mut t, &app, now);
+            })
+        });
+    }
+
+    // Through the crossterm backend, escape sequences and all, into a sink.
+    {
+        let mut app = app_with(HEADLINES, Some(&article));
+        mid_article(&mut app);
+        let bytes = Rc::new(Cell::new(0));
+        let mut t = Terminal::with_options(
+            CrosstermBackend::new(Counting(bytes.clone())),
+            TerminalOptions {
+                viewport: Viewport::Fixed(Rect::new(0, 0, SIZE.0, SIZE.1)),
+            },
+        )
+        .unwrap();
+        draw(&mut t, &app, now);
+        let mut i = 0usize;
+        bytes.set(0);
+        group.bench_function("reader: j / k, crossterm backend into a sink", |b| {
+            b.iter(|| {
+                let keys = [KeyCode::Char('j'), KeyCode::Char('k')];
+                press(&mut app, keys[i % 2]);
+                i += 1;
+                draw(&mut t, &app, now);
+            })
+        });
+        if let Some(per_frame) = bytes.get().checked_div(i) {
+            println!("crossterm backend: {per_frame} bytes to the terminal per j / k frame");
+        }
+    }
+    group.finish();
+}
+
+/// A writer that throws the bytes away and counts them.
+struct Counting(Rc<Cell<usize>>);
+
+impl Write for Counting {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.set(self.0.get() + buf.len());
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    targets = drawing, key_to_frame
+}
+criterion_main!(benches);
