@@ -95,6 +95,16 @@ impl Article {
         related.chain(terkini)
     }
 
+    /// The article as an entry of a headline list (the saved articles).
+    pub fn into_headline(self) -> Headline {
+        Headline {
+            title: self.title,
+            url: self.url,
+            label: None,
+            published: self.published,
+        }
+    }
+
     /// The URL of link `n` (1-based) in [`Article::numbered_links`] order.
     pub fn link_url(&self, n: usize) -> Option<&str> {
         self.numbered_links()

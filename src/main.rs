@@ -280,12 +280,7 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
             } else {
                 let list: Vec<Headline> = saved
                     .into_iter()
-                    .map(|s| Headline {
-                        title: s.article.title,
-                        url: s.article.url,
-                        label: None,
-                        published: s.article.published,
-                    })
+                    .map(|s| s.article.into_headline())
                     .collect();
                 text::headlines(&list, width(None))
             }

@@ -14,7 +14,7 @@ use tokio::task::JoinHandle;
 use url::Url;
 
 use crate::app::{Answer, Request};
-use crate::article::{Article, Headline, HeadlinePage};
+use crate::article::{Article, HeadlinePage};
 use crate::error::Error;
 use crate::fetch;
 use crate::net::Client;
@@ -88,12 +88,7 @@ impl Worker {
                 let list = self.with_store(|s| s.saved()).await.unwrap_or_default();
                 let list = list
                     .into_iter()
-                    .map(|s| Headline {
-                        title: s.article.title,
-                        url: s.article.url,
-                        label: None,
-                        published: s.article.published,
-                    })
+                    .map(|s| s.article.into_headline())
                     .collect();
                 let _ = self.answers.send(Answer::Saved { id, list });
             }

@@ -52,16 +52,7 @@ fn read_follow_a_terkini_link_go_back_and_quit_to_the_shell() {
     tmux.send(&["h"]);
     tmux.wait_for("KOMPAS.com - Timnas Indonesia menang 2-0 atas Vietnam");
 
-    tmux.send(&["q"]);
-    let start = Instant::now();
-    while tmux.query("#{alternate_on}") != "0" {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "kabar did not quit:\n{}",
-            tmux.screen()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    quit(&tmux);
     tmux.type_line("echo exit-status-$?");
     let screen = tmux.wait_for("exit-status-0");
     assert!(

@@ -10,6 +10,8 @@
 
 mod common;
 
+use common::screen;
+
 use std::collections::HashMap;
 use std::io::Write;
 use std::net::TcpStream;
@@ -17,15 +19,12 @@ use std::ops::RangeInclusive;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-use chrono::DateTime;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kabar::app::{Answer, App, Msg, Request, Settings};
 use kabar::article::{Headline, HeadlinePage};
 use kabar::net::Client;
 use kabar::store::Store;
-use kabar::{ui, worker};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use kabar::worker;
 
 use common::tmux::Tmux;
 use common::{RawServer, Run, hang, kabar_run, scratch_dir};
@@ -482,21 +481,6 @@ fn check_outcome(expect: &Expect, run: &Run, out: &str, err: &str, port: u16) {
 
 fn key(app: &mut App, code: KeyCode) -> Vec<Request> {
     app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-}
-
-fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    let now = DateTime::parse_from_rfc3339("2026-11-25T22:00:00+07:00").unwrap();
-    terminal.draw(|f| ui::draw(f, app, now)).unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            let row: String = (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect();
-            row.trim_end().to_string() + "\n"
-        })
-        .collect()
 }
 
 /// The reader side: the worker fetches for `App`, which is drawn. A good article is

@@ -8,7 +8,6 @@
 
 mod common;
 
-use chrono::DateTime;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kabar::app::{Answer, App, Msg, Request, Settings};
 use kabar::article::{Article, Headline, HeadlinePage};
@@ -290,7 +289,7 @@ fn reader_with(article: Article, size: (u16, u16)) -> App {
 /// every frame: nothing forbidden in any cell, and the pane borders hold no text (a word
 /// that does not wrap would run over them). Returns the first frame of the wide screen.
 fn assert_draws_clean(what: &str, article: &Article) -> String {
-    let now = DateTime::parse_from_rfc3339("2026-11-25T22:00:00+07:00").unwrap();
+    let now = common::test_now();
     let mut first = None;
     for size in [(120, 40), (80, 24)] {
         let mut app = reader_with(article.clone(), size);
@@ -311,16 +310,7 @@ fn assert_draws_clean(what: &str, article: &Article) -> String {
                     );
                 }
             }
-            first.get_or_insert_with(|| {
-                (0..buffer.area.height)
-                    .map(|y| {
-                        let row: String = (0..buffer.area.width)
-                            .map(|x| buffer[(x, y)].symbol())
-                            .collect();
-                        row.trim_end().to_string() + "\n"
-                    })
-                    .collect::<String>()
-            });
+            first.get_or_insert_with(|| common::buffer_text(buffer));
             let scroll = app.current.as_ref().map(|p| p.scroll);
             if scroll == last_scroll {
                 break;

@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::screen;
+
 use chrono::DateTime;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kabar::app::{Answer, App, Msg, Request, Settings};
@@ -51,23 +53,6 @@ fn open(app: &mut App, file: &str) {
         position: 0,
         saved: false,
     }));
-}
-
-/// The screen as text, drawn at the app's size, with the clock fixed.
-fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    let now = DateTime::parse_from_rfc3339("2026-11-25T22:00:00+07:00").unwrap();
-    terminal.draw(|f| ui::draw(f, app, now)).unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let line: String = (0..buffer.area.width)
-            .map(|x| buffer[(x, y)].symbol().to_string())
-            .collect();
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 #[test]
@@ -133,7 +118,7 @@ fn hostile_page_draws_clean() {
         let mut a = app(size);
         open(&mut a, "article-hostile-escape.html");
         let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
-        let now = DateTime::parse_from_rfc3339("2026-11-25T22:00:00+07:00").unwrap();
+        let now = common::test_now();
         for _ in 0..30 {
             terminal.draw(|f| ui::draw(f, &a, now)).unwrap();
             for cell in terminal.backend().buffer().content() {
@@ -196,7 +181,7 @@ fn no_color_draws_without_colours() {
     }));
     open(&mut a, "article-health-kebiasaan-pagi.html");
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    let now = DateTime::parse_from_rfc3339("2026-11-25T22:00:00+07:00").unwrap();
+    let now = common::test_now();
     terminal.draw(|f| ui::draw(f, &a, now)).unwrap();
     for cell in terminal.backend().buffer().content() {
         assert_eq!(

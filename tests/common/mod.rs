@@ -352,3 +352,30 @@ pub fn parse_problem(html: &str, url: &url::Url) -> Option<String> {
     let list = kabar::sites::read_headlines(html, url).ok()?;
     headlines_problem(&list).map(|p| format!("headlines: {p}"))
 }
+
+/// The clock screen tests draw with, so ages (`15m`, `3j`) do not change between runs.
+pub fn test_now() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::DateTime::parse_from_rfc3339("2026-11-25T22:00:00+07:00").expect("valid time")
+}
+
+/// A drawn buffer as text, each row with its trailing blanks cut.
+pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
+    (0..buffer.area.height)
+        .map(|y| {
+            let row: String = (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect();
+            row.trim_end().to_string() + "\n"
+        })
+        .collect()
+}
+
+/// The screen of `app` as text, drawn at its size with the test clock.
+pub fn screen(app: &kabar::app::App) -> String {
+    let backend = ratatui::backend::TestBackend::new(app.size.0, app.size.1);
+    let mut terminal = ratatui::Terminal::new(backend).expect("test terminal");
+    terminal
+        .draw(|f| kabar::ui::draw(f, app, test_now()))
+        .expect("draws");
+    buffer_text(terminal.backend().buffer())
+}
