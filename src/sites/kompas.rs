@@ -408,17 +408,26 @@ fn clean_fragment(mut u: Url) -> Url {
 /// The element whose own text is the heading; then the first thing after it (climbing a
 /// few levels) that links to articles.
 fn terkini(doc: &Html, base: &Url, own: &Url) -> Vec<TerkiniLink> {
+    const HEADING: &str = "Terkini Lainnya";
+    // Only short text that holds the words can be the heading; checking those first spares
+    // building the own text of every element of a big page.
+    let is_heading = |e: &ElementRef<'_>| {
+        let own_text: String = e
+            .children()
+            .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+            .collect();
+        sanitize::inline(&own_text).eq_ignore_ascii_case(HEADING)
+    };
     let heading = doc
         .root_element()
         .descendants()
-        .filter_map(ElementRef::wrap)
-        .find(|e| {
-            let own_text: String = e
-                .children()
-                .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-                .collect();
-            sanitize::inline(&own_text).eq_ignore_ascii_case("Terkini Lainnya")
-        });
+        .filter(|n| {
+            n.value().as_text().is_some_and(|t| {
+                t.len() < 4 * HEADING.len() && t.to_ascii_lowercase().contains("lainnya")
+            })
+        })
+        .filter_map(|t| t.parent().and_then(ElementRef::wrap))
+        .find(is_heading);
     let Some(heading) = heading else {
         return Vec::new();
     };
