@@ -196,6 +196,8 @@ pub struct App {
     pub find: String,
     /// The line of the current match (the reader cannot always scroll it to the top).
     found_line: Option<usize>,
+    /// The lines that hold the search, found once per search and layout.
+    matches: Vec<usize>,
     pub prefetching: usize,
     pub spinner: usize,
     pub quit: bool,
@@ -236,6 +238,7 @@ impl App {
             filter: String::new(),
             find: String::new(),
             found_line: None,
+            matches: Vec::new(),
             prefetching: 0,
             spinner: 0,
             quit: false,
@@ -513,6 +516,7 @@ impl App {
                 if let Some(Input::Find(t)) = self.input.take() {
                     self.find = t;
                     self.found_line = None;
+                    self.find_matches();
                     self.jump_to_match(true);
                 }
                 return;
@@ -534,20 +538,28 @@ impl App {
         }
     }
 
+    /// The lines of the laid-out article that hold the search, ignoring case and accents.
+    fn find_matches(&mut self) {
+        let query = list::fold(&self.find);
+        self.matches = if query.is_empty() {
+            Vec::new()
+        } else {
+            self.lines
+                .lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| list::fold(&l.to_string()).contains(&query))
+                .map(|(i, _)| i)
+                .collect()
+        };
+    }
+
     /// Scrolls to the next (or previous) line holding the search words.
     fn jump_to_match(&mut self, forward: bool) {
         if self.find.is_empty() {
             return;
         }
-        let query = list::fold(&self.find);
-        let matches: Vec<usize> = self
-            .lines
-            .lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| list::fold(&l.to_string()).contains(&query))
-            .map(|(i, _)| i)
-            .collect();
+        let matches = &self.matches;
         let from = self.found_line.or(self.current.as_ref().map(|p| p.scroll));
         let target = match (forward, from) {
             (true, Some(at)) => matches.iter().find(|&&i| i > at).or(matches.first()),
@@ -891,6 +903,7 @@ impl App {
                     .as_ref()
                     .is_none_or(|a| !Arc::ptr_eq(a, &page.article));
             if stale && width > 0 {
+                self.found_line = None;
                 self.lines = ArticleLines::new(
                     &page.article,
                     width,
@@ -898,6 +911,7 @@ impl App {
                     &self.settings.theme,
                 );
                 self.laid_out = Some(page.article.clone());
+                self.find_matches();
             }
         }
         let max = self.max_scroll();
