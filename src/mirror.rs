@@ -73,14 +73,6 @@ impl Routes {
     pub fn remove(&mut self, url: &Url) {
         self.pages.remove(&key(url));
     }
-
-    pub fn len(&self) -> usize {
-        self.pages.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.pages.is_empty()
-    }
 }
 
 /// `host/path?query`: the part of a URL the mirror keeps.
