@@ -20,13 +20,11 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use crate::app::INDEX_URL;
 use crate::app::keymap::{self, Action, Keymap};
 
 /// The documented default configuration, every key with a comment.
 pub const DOCUMENTED: &str = include_str!("../assets/config.toml");
-
-/// The index of all the latest news; a section with `site` adds `?site=<site>`.
-pub const INDEX_URL: &str = "https://indeks.kompas.com/";
 
 /// Bounds of the numbers, used both to check a file and in its error messages.
 pub const PREFETCH_MAX: usize = 100;

@@ -6,6 +6,9 @@
 
 pub mod keymap;
 pub mod list;
+mod messages;
+
+pub use messages::{Answer, Msg, Request, RequestId};
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -14,97 +17,15 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use crate::article::{Article, Headline, HeadlinePage};
+use crate::article::{Article, HeadlinePage};
 use crate::ui::layout::{self, ArticleLines, Panes, ROWS_PER_HEADLINE};
 use crate::ui::theme::Theme;
 use crate::ui::words::{self, Words};
 use keymap::{Action, Keymap};
 use list::HeadlineList;
 
-/// Identifies one request, so an answer that comes after the user moved on is dropped.
-pub type RequestId = u64;
-
 /// The latest-news index: the first section, and the only one without a config.
 pub const INDEX_URL: &str = "https://indeks.kompas.com/";
-
-/// Work for the background worker (and, for `Copy`, for the terminal).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Request {
-    /// `fresh`: from the network even when the store has it (a reload).
-    Article {
-        id: RequestId,
-        url: String,
-        fresh: bool,
-    },
-    Headlines {
-        id: RequestId,
-        url: String,
-        append: bool,
-    },
-    Saved {
-        id: RequestId,
-    },
-    MarkRead {
-        urls: Vec<String>,
-        read: bool,
-    },
-    SetSaved {
-        article: Arc<Article>,
-        saved: bool,
-    },
-    SavePosition {
-        url: String,
-        line: usize,
-    },
-    OpenInBrowser {
-        url: String,
-    },
-    /// Put text on the clipboard (OSC 52, so it works over SSH).
-    Copy {
-        text: String,
-    },
-}
-
-/// What the worker sends back. Errors arrive as words, ready for the status line.
-#[derive(Debug, Clone)]
-pub enum Answer {
-    Article {
-        id: RequestId,
-        result: Result<Box<Article>, String>,
-        /// Where the reader left this article last time (line), 0 when new.
-        position: usize,
-        saved: bool,
-    },
-    Headlines {
-        id: RequestId,
-        result: Result<HeadlinePage, String>,
-        /// When the list was fetched (earlier than now when it came from the store).
-        fetched_at: DateTime<Utc>,
-        /// The entries of the list already read.
-        read: HashSet<String>,
-    },
-    Saved {
-        id: RequestId,
-        list: Vec<Headline>,
-    },
-    /// Articles still being stored for offline reading.
-    Prefetching(usize),
-    /// Something worth a line in the status bar (a refresh failed, the store was reset).
-    Notice(String),
-}
-
-#[derive(Debug, Clone)]
-pub enum Msg {
-    Key(KeyEvent),
-    Mouse(MouseEvent),
-    Resize(u16, u16),
-    Answer(Answer),
-    /// Time passed while something loads (moves the spinner).
-    Tick,
-    /// Time to refresh the list on screen (every few minutes while open).
-    Refresh,
-    Quit,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
