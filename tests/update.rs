@@ -502,3 +502,21 @@ fn a_failed_refresh_is_said_and_the_stored_list_stays() {
         [Request::Headlines { .. }]
     ));
 }
+
+#[test]
+fn a_new_search_counts_a_match_on_the_line_at_the_top() {
+    let mut app = app_with_list();
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    keys(&mut app, "/jepang");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.current.as_ref().unwrap().scroll,
+        0,
+        "the title holds the word"
+    );
+    assert!(
+        app.notice.as_deref().unwrap().starts_with("match 1/"),
+        "{:?}",
+        app.notice
+    );
+}

@@ -481,11 +481,12 @@ impl App {
             return;
         }
         let matches = &self.matches;
-        let from = self.found_line.or(self.current.as_ref().map(|p| p.scroll));
-        let target = match (forward, from) {
+        // A new search starts from the top of the screen, the line there included.
+        let top = self.current.as_ref().map_or(0, |p| p.scroll);
+        let target = match (forward, self.found_line) {
             (true, Some(at)) => matches.iter().find(|&&i| i > at).or(matches.first()),
             (false, Some(at)) => matches.iter().rev().find(|&&i| i < at).or(matches.last()),
-            (_, None) => matches.first(),
+            (_, None) => matches.iter().find(|&&i| i >= top).or(matches.first()),
         };
         match target.copied() {
             Some(line) => {
