@@ -70,7 +70,7 @@ proptest! {
 
 proptest! {
     // Parsing a page takes milliseconds; fewer cases keep the suite quick. The fuzz
-    // harness (fuzz/parsers.rs) runs the same checks for as long as it is given.
+    // harness (tests/fuzz.rs) runs the same checks for as long as it is given.
     #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]

@@ -6,11 +6,10 @@
 //! runs it within the test command, never more than 60 s). For a long run:
 //! `KABAR_FUZZ_SECONDS=3600 cargo test --release --test fuzz -- --nocapture`.
 //!
-//! Every page in `fuzz/regressions/` is checked first, every run. A failure writes the
+//! Every page in `tests/fuzz_regressions/` is checked first, every run. A failure writes the
 //! shrunk page to `target/fuzz-findings/`; once the bug is fixed, move the file into
-//! `fuzz/regressions/`, so the finding stays a test.
+//! `tests/fuzz_regressions/`, so the finding stays a test.
 
-#[path = "../tests/common/mod.rs"]
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -102,7 +101,7 @@ fn draw_problem(article: Article) -> Option<String> {
 }
 
 fn regressions() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
