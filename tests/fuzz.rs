@@ -15,10 +15,9 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use chrono::DateTime;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use kabar::app::{Answer, App, Msg, Request, Settings};
-use kabar::article::{Article, Headline, HeadlinePage};
+use kabar::app::Msg;
+use kabar::article::Article;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestError, TestRunner};
 use ratatui::Terminal;
@@ -52,39 +51,12 @@ fn problem(html: &str, url: &Url) -> Option<String> {
 /// Draws the article in the reader, at its top and its end; a forbidden character in any
 /// cell is a problem (a panic in the layout is one too, caught by the runner).
 fn draw_problem(article: Article) -> Option<String> {
-    let mut app = App::new(Settings::default(), (100, 30));
-    let Some(Request::Headlines { id, .. }) = app.start().pop() else {
-        return Some("the app did not ask for its list".into());
-    };
-    let headline = Headline {
-        title: article.title.clone(),
-        url: article.url.clone(),
-        label: None,
-        published: None,
-    };
-    app.update(Msg::Answer(Answer::Headlines {
-        id,
-        result: Ok(HeadlinePage {
-            headlines: vec![headline],
-            next: None,
-        }),
-        fetched_at: chrono::Utc::now(),
-        read: Default::default(),
-    }));
-    let key = |code| Msg::Key(KeyEvent::new(code, KeyModifiers::NONE));
-    let Some(Request::Article { id, .. }) = app.update(key(KeyCode::Enter)).pop() else {
-        return Some("Enter did not open the headline".into());
-    };
-    app.update(Msg::Answer(Answer::Article {
-        id,
-        result: Ok(Box::new(article)),
-        position: 0,
-        saved: false,
-    }));
+    let mut app = common::reader_with(article, (100, 30));
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    let now = DateTime::parse_from_rfc3339("2026-11-25T22:00:00+07:00").unwrap();
     for _ in 0..2 {
-        terminal.draw(|f| kabar::ui::draw(f, &app, now)).unwrap();
+        terminal
+            .draw(|f| kabar::ui::draw(f, &app, common::test_now()))
+            .unwrap();
         let screen: String = terminal
             .backend()
             .buffer()
@@ -95,7 +67,8 @@ fn draw_problem(article: Article) -> Option<String> {
         if let Some((i, c)) = first_forbidden(&screen) {
             return Some(format!("{c} on screen at cell {i}"));
         }
-        app.update(key(KeyCode::Char('G')));
+        let bottom = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::NONE);
+        app.update(Msg::Key(bottom));
     }
     None
 }

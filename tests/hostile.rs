@@ -9,8 +9,8 @@
 mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use kabar::app::{Answer, App, Msg, Request, Settings};
-use kabar::article::{Article, Headline, HeadlinePage};
+use kabar::app::{App, Msg, Request};
+use kabar::article::Article;
 use kabar::{sites, text, ui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -252,39 +252,6 @@ fn press(app: &mut App, code: KeyCode) -> Vec<Request> {
     app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
 }
 
-/// The reader with `article` open, at `size`.
-fn reader_with(article: Article, size: (u16, u16)) -> App {
-    let mut app = App::new(Settings::default(), size);
-    let Some(Request::Headlines { id, .. }) = app.start().pop() else {
-        panic!("the app loads its list first")
-    };
-    let headline = Headline {
-        title: article.title.clone(),
-        url: article.url.clone(),
-        label: None,
-        published: None,
-    };
-    app.update(Msg::Answer(Answer::Headlines {
-        id,
-        result: Ok(HeadlinePage {
-            headlines: vec![headline],
-            next: None,
-        }),
-        fetched_at: chrono::Utc::now(),
-        read: Default::default(),
-    }));
-    let Some(Request::Article { id, .. }) = press(&mut app, KeyCode::Enter).pop() else {
-        panic!("Enter opens the headline")
-    };
-    app.update(Msg::Answer(Answer::Article {
-        id,
-        result: Ok(Box::new(article)),
-        position: 0,
-        saved: false,
-    }));
-    app
-}
-
 /// Draws the article page by page to its end, at a wide and a narrow size, and checks
 /// every frame: nothing forbidden in any cell, and the pane borders hold no text (a word
 /// that does not wrap would run over them). Returns the first frame of the wide screen.
@@ -292,7 +259,7 @@ fn assert_draws_clean(what: &str, article: &Article) -> String {
     let now = common::test_now();
     let mut first = None;
     for size in [(120, 40), (80, 24)] {
-        let mut app = reader_with(article.clone(), size);
+        let mut app = common::reader_with(article.clone(), size);
         let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
         let mut last_scroll = None;
         loop {

@@ -379,3 +379,42 @@ pub fn screen(app: &kabar::app::App) -> String {
         .expect("draws");
     buffer_text(terminal.backend().buffer())
 }
+
+/// The reader with `article` open, at `size`.
+pub fn reader_with(article: kabar::article::Article, size: (u16, u16)) -> kabar::app::App {
+    let mut app = kabar::app::App::new(kabar::app::Settings::default(), size);
+    let Some(kabar::app::Request::Headlines { id, .. }) = app.start().pop() else {
+        panic!("the app loads its list first")
+    };
+    let headline = kabar::article::Headline {
+        title: article.title.clone(),
+        url: article.url.clone(),
+        label: None,
+        published: None,
+    };
+    app.update(kabar::app::Msg::Answer(kabar::app::Answer::Headlines {
+        id,
+        result: Ok(kabar::article::HeadlinePage {
+            headlines: vec![headline],
+            next: None,
+        }),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
+    }));
+    let Some(kabar::app::Request::Article { id, .. }) = app
+        .update(kabar::app::Msg::Key(crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Enter,
+            crossterm::event::KeyModifiers::NONE,
+        )))
+        .pop()
+    else {
+        panic!("Enter opens the headline")
+    };
+    app.update(kabar::app::Msg::Answer(kabar::app::Answer::Article {
+        id,
+        result: Ok(Box::new(article)),
+        position: 0,
+        saved: false,
+    }));
+    app
+}
