@@ -37,6 +37,16 @@ fn article_request(reqs: &[Request]) -> (u64, String) {
     }
 }
 
+/// The worker's answer to list request `id`: the index page in `file`.
+fn listed(id: u64, file: &str) -> Msg {
+    Msg::Answer(Answer::Headlines {
+        id,
+        result: Ok(index(file)),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
+    })
+}
+
 /// An app at 120×40 with the index loaded.
 fn app_with_list() -> App {
     let mut app = App::new(Settings::default(), (120, 40));
@@ -45,12 +55,7 @@ fn app_with_list() -> App {
         panic!("{start:?}")
     };
     assert_eq!(url, "https://indeks.kompas.com/");
-    app.update(Msg::Answer(Answer::Headlines {
-        id: *id,
-        result: Ok(index("indeks-page-1.html")),
-        fetched_at: chrono::Utc::now(),
-        read: Default::default(),
-    }));
+    app.update(listed(*id, "indeks-page-1.html"));
     assert_eq!(app.list().headlines.len(), 14);
     app
 }
@@ -240,12 +245,7 @@ fn moving_past_the_end_of_the_list_loads_the_next_page() {
         panic!("{reqs:?}")
     };
     assert_eq!(url, "https://indeks.kompas.com/?page=2");
-    app.update(Msg::Answer(Answer::Headlines {
-        id: *id,
-        result: Ok(index("indeks-page-2.html")),
-        fetched_at: chrono::Utc::now(),
-        read: Default::default(),
-    }));
+    app.update(listed(*id, "indeks-page-2.html"));
     assert_eq!(app.list().headlines.len(), 22);
     assert_eq!(app.list().next, None);
     assert!(keys(&mut app, "G").is_empty(), "no page after the last");
@@ -322,12 +322,7 @@ fn sections_switch_with_brackets_and_arrows_and_load_once() {
     let [Request::Headlines { id, .. }] = start.as_slice() else {
         panic!("{start:?}")
     };
-    app.update(Msg::Answer(Answer::Headlines {
-        id: *id,
-        result: Ok(index("indeks-page-1.html")),
-        fetched_at: chrono::Utc::now(),
-        read: Default::default(),
-    }));
+    app.update(listed(*id, "indeks-page-1.html"));
     let reqs = keys(&mut app, "]");
     let [Request::Headlines { url, .. }] = reqs.as_slice() else {
         panic!("{reqs:?}")
