@@ -4,7 +4,6 @@
 //! order they were asked for, so nothing the user did is lost or reordered.
 
 use std::collections::HashSet;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use chrono::Utc;
@@ -31,8 +30,8 @@ pub struct Worker {
     prefetch: usize,
     answers: UnboundedSender<Answer>,
     prefetch_slots: Arc<Semaphore>,
+    /// Articles being stored for offline reading; their number is what the status shows.
     prefetching: Arc<Mutex<HashSet<String>>>,
-    prefetch_left: Arc<AtomicUsize>,
 }
 
 /// Where requests go in, where answers come out, and the worker's task, which ends once
@@ -56,7 +55,6 @@ pub fn spawn(client: Client, store: Option<Store>, offline: bool, prefetch: usiz
         answers: ans_tx,
         prefetch_slots: Arc::new(Semaphore::new(PREFETCH_PARALLEL)),
         prefetching: Arc::default(),
-        prefetch_left: Arc::default(),
     };
     let done = tokio::spawn(async move {
         while let Some(request) = req_rx.recv().await {
@@ -261,15 +259,16 @@ impl Worker {
             let Some(stored) = stored else { return };
             let todo: Vec<String> = {
                 let mut inflight = w.prefetching.lock().unwrap_or_else(|p| p.into_inner());
-                urls.into_iter()
+                let todo: Vec<String> = urls
+                    .into_iter()
                     .filter(|u| !stored.contains(u) && inflight.insert(u.clone()))
-                    .collect()
+                    .collect();
+                // Counts are sent under the lock, so they arrive in the order they changed.
+                if !todo.is_empty() {
+                    let _ = w.answers.send(Answer::Prefetching(inflight.len()));
+                }
+                todo
             };
-            if todo.is_empty() {
-                return;
-            }
-            let left = w.prefetch_left.fetch_add(todo.len(), Ordering::SeqCst) + todo.len();
-            let _ = w.answers.send(Answer::Prefetching(left));
             for url in todo {
                 let w = w.clone();
                 tokio::spawn(async move {
@@ -279,12 +278,9 @@ impl Worker {
                     if let Err(e) = w.fetch_and_store(&url).await {
                         tracing::info!("prefetch of {url} failed: {e}");
                     }
-                    w.prefetching
-                        .lock()
-                        .unwrap_or_else(|p| p.into_inner())
-                        .remove(&url);
-                    let left = w.prefetch_left.fetch_sub(1, Ordering::SeqCst) - 1;
-                    let _ = w.answers.send(Answer::Prefetching(left));
+                    let mut inflight = w.prefetching.lock().unwrap_or_else(|p| p.into_inner());
+                    inflight.remove(&url);
+                    let _ = w.answers.send(Answer::Prefetching(inflight.len()));
                 });
             }
         });
