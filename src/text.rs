@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Datelike, FixedOffset};
 
 use crate::article::{Article, BlockKind, Headline};
 
@@ -29,9 +29,9 @@ pub fn date_long(t: &DateTime<FixedOffset>) -> String {
     let wib = t.with_timezone(&crate::sites::wib());
     format!(
         "{} {} {}, {} WIB",
-        wib.format("%-d"),
-        MONTHS[wib.format("%m").to_string().parse::<usize>().unwrap_or(1) - 1],
-        wib.format("%Y"),
+        wib.day(),
+        MONTHS[wib.month0() as usize],
+        wib.year(),
         wib.format("%H:%M")
     )
 }

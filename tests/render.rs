@@ -14,6 +14,16 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use url::Url;
 
+/// The worker's answer to article request `id`: the page in `file`, new to the reader.
+fn arrived(id: u64, file: &str) -> Msg {
+    Msg::Answer(Answer::Article {
+        id,
+        result: Ok(Box::new(article(file))),
+        position: 0,
+        saved: false,
+    })
+}
+
 fn article(file: &str) -> Article {
     let html = std::fs::read_to_string(common::fixture(file)).unwrap();
     let url = sites::page_url(&html, None, &Url::parse("file:///x").unwrap());
@@ -47,12 +57,7 @@ fn open(app: &mut App, file: &str) {
     let Some(Request::Article { id, .. }) = press(app, KeyCode::Enter).pop() else {
         panic!()
     };
-    app.update(Msg::Answer(Answer::Article {
-        id,
-        result: Ok(Box::new(article(file))),
-        position: 0,
-        saved: false,
-    }));
+    app.update(arrived(id, file));
 }
 
 #[test]

@@ -9,6 +9,16 @@ use kabar::article::{Article, HeadlinePage};
 use kabar::sites;
 use url::Url;
 
+/// The worker's answer to article request `id`: the page in `file`, new to the reader.
+fn arrived(id: u64, file: &str) -> Msg {
+    Msg::Answer(Answer::Article {
+        id,
+        result: Ok(Box::new(article(file))),
+        position: 0,
+        saved: false,
+    })
+}
+
 fn article(file: &str) -> Article {
     let html = std::fs::read_to_string(common::fixture(file)).unwrap();
     let url = sites::page_url(&html, None, &Url::parse("file:///x").unwrap());
@@ -88,14 +98,7 @@ fn enter_opens_the_selected_headline_in_the_reader() {
     assert_eq!(url, app.list().headlines[1].url);
     assert_eq!(app.focus, Focus::Reader);
     assert!(app.is_loading());
-    app.update(Msg::Answer(Answer::Article {
-        id,
-        result: Ok(Box::new(article(
-            "article-nasional-ruu-data-anak-page-all.html",
-        ))),
-        position: 0,
-        saved: false,
-    }));
+    app.update(arrived(id, "article-nasional-ruu-data-anak-page-all.html"));
     assert_eq!(
         current_title(&app),
         "DPR Sahkan RUU Perlindungan Data Anak Menjadi Undang-Undang"
@@ -111,21 +114,12 @@ fn a_late_answer_for_a_page_already_left_is_dropped() {
     key(&mut app, KeyCode::Tab); // back to the list
     key(&mut app, KeyCode::Char('j'));
     let (second, _) = article_request(&key(&mut app, KeyCode::Enter));
-    app.update(Msg::Answer(Answer::Article {
-        id: first,
-        result: Ok(Box::new(article("article-bola-timnas.html"))),
-        position: 0,
-        saved: false,
-    }));
+    app.update(arrived(first, "article-bola-timnas.html"));
     assert!(app.current.is_none(), "the stale answer is not shown");
-    app.update(Msg::Answer(Answer::Article {
-        id: second,
-        result: Ok(Box::new(article(
-            "article-nasional-ruu-data-anak-page-all.html",
-        ))),
-        position: 0,
-        saved: false,
-    }));
+    app.update(arrived(
+        second,
+        "article-nasional-ruu-data-anak-page-all.html",
+    ));
     assert_eq!(
         current_title(&app),
         "DPR Sahkan RUU Perlindungan Data Anak Menjadi Undang-Undang"
@@ -146,14 +140,7 @@ fn a_number_then_enter_follows_that_link_and_back_and_forward_keep_the_place() {
         url,
         "https://nasional.kompas.com/read/2026/11/25/10451231/dpr-sahkan-ruu-perlindungan-data-anak-menjadi-undang-undang"
     );
-    app.update(Msg::Answer(Answer::Article {
-        id,
-        result: Ok(Box::new(article(
-            "article-nasional-ruu-data-anak-page-all.html",
-        ))),
-        position: 0,
-        saved: false,
-    }));
+    app.update(arrived(id, "article-nasional-ruu-data-anak-page-all.html"));
     assert_eq!(
         current_title(&app),
         "DPR Sahkan RUU Perlindungan Data Anak Menjadi Undang-Undang"
@@ -285,12 +272,7 @@ fn mouse_click_opens_a_headline_and_the_wheel_scrolls_the_pane_under_it() {
     // rows 6–7 are the third.
     let (id, url) = article_request(&app.update(click(10, 6)));
     assert_eq!(url, app.list().headlines[2].url);
-    app.update(Msg::Answer(Answer::Article {
-        id,
-        result: Ok(Box::new(article("article-global-latihan-bencana.html"))),
-        position: 0,
-        saved: false,
-    }));
+    app.update(arrived(id, "article-global-latihan-bencana.html"));
     let wheel = Msg::Mouse(MouseEvent {
         kind: MouseEventKind::ScrollDown,
         column: 90,
@@ -513,5 +495,29 @@ fn a_new_search_counts_a_match_on_the_line_at_the_top() {
         app.notice.as_deref().unwrap().starts_with("match 1/"),
         "{:?}",
         app.notice
+    );
+}
+
+#[test]
+fn a_click_on_a_numbered_link_opens_it() {
+    let mut app = app_with_list();
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    keys(&mut app, "G");
+    let scroll = app.current.as_ref().unwrap().scroll;
+    let (line, n) = *app.lines.link_lines.last().expect("the article has links");
+    // Row 0 holds the tabs, row 1 the reader's border; the text starts on row 2.
+    let row = u16::try_from(2 + line - scroll).unwrap();
+    let click = Msg::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 90,
+        row,
+        modifiers: KeyModifiers::NONE,
+    });
+    let (_, url) = article_request(&app.update(click));
+    let article = &app.current.as_ref().unwrap().article;
+    assert_eq!(Some(url.as_str()), article.link_url(n));
+    assert_eq!(
+        url,
+        "https://megapolitan.kompas.com/read/2026/11/24/21450011/krl-tambah-20-perjalanan-mulai-desember"
     );
 }
