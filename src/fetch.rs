@@ -2,6 +2,8 @@
 //! threads (a 200 KB page takes milliseconds to parse, too long to hold up other work),
 //! and for a multi-page article, the rest of its pages.
 
+use std::collections::HashSet;
+
 use url::Url;
 
 use crate::article::{Article, HeadlinePage};
@@ -9,18 +11,23 @@ use crate::error::Error;
 use crate::net::Client;
 use crate::sites::{self, ArticlePage};
 
+/// The most page text one article may bring in all its pages: twice what one page may
+/// be. Past it, the pages not yet read are left out.
+pub const MAX_ARTICLE_BYTES: usize = 2 * crate::net::MAX_BODY_BYTES;
+
 /// The article at `url`, whole: a multi-page article is read from its one-page version
-/// (`?page=all`), or page by page when that fails.
+/// (`?page=all`), or page by page when that fails, within [`MAX_ARTICLE_BYTES`].
 pub async fn article(client: &Client, url: &Url) -> Result<Article, Error> {
-    let first = parse_article(client, url).await?;
+    let (first, mut spent) = parse_article(client, url).await?;
     let Some(paging) = first.paging else {
         return Ok(first.article);
     };
     match parse_article(client, &paging.all).await {
-        Ok(all) if all.article.body.len() >= first.article.body.len() => {
+        Ok((all, _)) if all.article.body.len() >= first.article.body.len() => {
             return Ok(all.article);
         }
-        Ok(_) => {
+        Ok((_, bytes)) => {
+            spent += bytes;
             tracing::warn!(url = %paging.all, "one-page version is shorter; reading page by page")
         }
         Err(e) => {
@@ -28,15 +35,22 @@ pub async fn article(client: &Client, url: &Url) -> Result<Article, Error> {
         }
     }
     let mut article = first.article;
+    let mut related: HashSet<String> = article.related.iter().map(|l| l.url.clone()).collect();
     for page in &paging.rest {
-        let next = parse_article(client, page).await?.article;
-        article.body.extend(next.body);
-        for link in next.related {
-            if !article.related.iter().any(|l| l.url == link.url) {
+        if spent >= MAX_ARTICLE_BYTES {
+            tracing::warn!(%url, "pages past {MAX_ARTICLE_BYTES} bytes left out, from {page}");
+            break;
+        }
+        let (next, bytes) = parse_article(client, page).await?;
+        spent += bytes;
+        article.body.extend(next.article.body);
+        for link in next.article.related {
+            if related.insert(link.url.clone()) {
                 article.related.push(link);
             }
         }
     }
+    sites::limit_text(&mut article.body);
     Ok(article)
 }
 
@@ -46,9 +60,12 @@ pub async fn headlines(client: &Client, url: &Url) -> Result<HeadlinePage, Error
     parse_blocking(move || sites::read_headlines(&page.text, &page.url)).await
 }
 
-async fn parse_article(client: &Client, url: &Url) -> Result<ArticlePage, Error> {
+/// One page of an article, and how many bytes of text it was.
+async fn parse_article(client: &Client, url: &Url) -> Result<(ArticlePage, usize), Error> {
     let page = client.get_html(url).await?;
-    parse_blocking(move || sites::read_article(&page.text, &page.url)).await
+    let bytes = page.text.len();
+    let read = parse_blocking(move || sites::read_article(&page.text, &page.url)).await?;
+    Ok((read, bytes))
 }
 
 async fn parse_blocking<T: Send + 'static>(

@@ -13,20 +13,42 @@
 use std::collections::BTreeMap;
 
 use dom_smoothie::{Config, Readability};
-use scraper::{ElementRef, Html, Node, Selector};
+use scraper::{ElementRef, Node, Selector};
 
+use super::dom::Shape;
 use crate::article::{Block, BlockKind};
 use crate::sanitize;
 
+/// Readability looks at the ancestors of every candidate again and again, so its cost
+/// grows with the depths of all nodes added up ([`Shape::ancestry`]); past this it can
+/// take seconds, and the page is read by its paragraphs instead. Real pages are far
+/// below: the largest of the 391 benchmark pages is under 1,000,000; a 60,000-element
+/// article is about 600,000.
+const READABILITY_MAX_ANCESTRY: usize = 5_000_000;
+
 /// Main article text of any page, as sanitized blocks in reading order (paragraphs,
-/// headings, list items, quotes). Empty when the page holds no readable text.
+/// headings, list items, quotes). Empty when the page holds no readable text, or is past
+/// the budget of every page.
 pub fn body(html: &str, url: &url::Url) -> Vec<Block> {
-    // dom_smoothie recurses over the tree: a page nested thousands deep would take it
-    // seconds and could overflow a worker thread's stack. Such a page takes the fallback.
-    let from_readability = (super::nesting(html) <= super::MAX_NESTING)
+    match super::dom::document(html, &super::dom::PAGE) {
+        Ok(doc) => {
+            let shape = super::dom::shape(&doc);
+            drop(doc);
+            body_of(html, url, shape)
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
+/// [`body`] of a page already parsed within the budget, whose tree had `shape`.
+pub(super) fn body_of(html: &str, url: &url::Url, shape: Shape) -> Vec<Block> {
+    // Readability builds the same tree the page's own parse built within its budget (one
+    // html5ever, one algorithm). What it gives back is parsed again under the budget.
+    let from_readability = (shape.ancestry <= READABILITY_MAX_ANCESTRY)
         .then(|| readability_content(html, url))
         .flatten()
-        .map(|content| clean(walk(Html::parse_fragment(&content).root_element())))
+        .and_then(|content| super::dom::fragment(&content, &super::dom::PAGE).ok())
+        .map(|doc| clean(walk(doc.root_element())))
         .unwrap_or_default();
     let blocks = if from_readability.is_empty() {
         clean(paragraph_cluster(html))
@@ -60,7 +82,9 @@ fn readability_content(html: &str, url: &url::Url) -> Option<String> {
 /// For when Readability finds nothing: the blocks of the element whose own `<p>`
 /// children hold the most text, which on an article page is the article.
 fn paragraph_cluster(html: &str) -> Vec<Candidate> {
-    let doc = Html::parse_document(html);
+    let Ok(doc) = super::dom::document(html, &super::dom::PAGE) else {
+        return Vec::new();
+    };
     let p = Selector::parse("p").expect("a valid selector");
     let mut text_by_parent = BTreeMap::new();
     for para in doc.select(&p) {
@@ -759,22 +783,26 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_does_not_overflow_the_stack() {
-        let depth = 30_000;
-        let html = format!(
-            "<html><body><article><p>{}</p>{}deep text{}</article></body></html>",
-            para(1),
-            "<span>".repeat(depth),
-            "</span>".repeat(depth)
-        );
-        // A worker thread's stack, smaller than the main thread's.
+    fn the_deepest_page_the_budget_allows_fits_a_small_stack() {
+        let page = |depth: usize| {
+            format!(
+                "<html><body><article><p>{}</p>{}deep text{}</article></body></html>",
+                para(1),
+                "<span>".repeat(depth),
+                "</span>".repeat(depth)
+            )
+        };
+        // html, body, article, then the spans.
+        let deepest = page(super::super::dom::PAGE.depth - 3);
+        // A worker thread's stack, a thirtieth of the one pages are parsed on.
         let blocks = std::thread::Builder::new()
             .stack_size(2 << 20)
-            .spawn(move || body(&html, &url()))
+            .spawn(move || body(&deepest, &url()))
             .unwrap()
             .join()
             .unwrap();
         assert_eq!(texts(&blocks), vec![para(1).as_str(), "deep text"]);
+        assert!(body(&page(super::super::dom::PAGE.depth - 2), &url()).is_empty());
     }
 
     #[test]

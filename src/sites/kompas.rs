@@ -2,7 +2,7 @@
 //! fallback (Kompas redesigns every few years; see ../shared/docs/KOMPAS.md), and what is
 //! not news (ads, promos, share widgets, "Baca juga") kept out of the text.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
@@ -188,12 +188,13 @@ pub fn article(doc: &Html, url: &Url) -> ArticlePage {
 pub fn headlines(doc: &Html, url: &Url) -> HeadlinePage {
     let lists: Vec<ElementRef<'_>> = doc.select(&LIST_SCOPES).collect();
     let mut headlines = Vec::new();
+    let links = lists::ArticleLinks::of(doc, url);
     if lists.is_empty() {
-        headlines = lists::headlines(doc, url);
+        headlines = links.headlines_in(doc.root_element());
     } else {
         let mut seen = HashSet::new();
         for list in lists {
-            for h in lists::headlines_in(list, url) {
+            for h in links.headlines_in(list) {
                 if seen.insert(h.url.clone()) {
                     headlines.push(h);
                 }
@@ -354,7 +355,12 @@ fn published_from_url(url: &Url) -> Option<DateTime<FixedOffset>> {
     dates::wib().from_local_datetime(&local).single()
 }
 
-/// The pages of a multi-page article, unless this already is the whole article.
+/// The most pages of one article kabar reads: Kompas splits long articles into a handful.
+pub const MAX_PAGES: u32 = 20;
+
+/// The pages of a multi-page article, unless this already is the whole article: the
+/// one-page version and pages 2 to [`MAX_PAGES`], all on the article's own host (a link
+/// elsewhere is not a page of this article, and is not asked for).
 fn paging(doc: &Html, url: &Url) -> Option<Paging> {
     let is_all = |u: &Url| u.query_pairs().any(|(k, v)| k == "page" && v == "all");
     if is_all(url) {
@@ -365,28 +371,29 @@ fn paging(doc: &Html, url: &Url) -> Option<Paging> {
             .find(|(k, _)| k == "page")
             .and_then(|(_, v)| v.parse::<u32>().ok())
     };
-    let mut rest: Vec<(u32, Url)> = Vec::new();
+    let same_site = |u: &Url| u.host_str() == url.host_str();
+    // Page numbers to addresses, in order; only as many as a reader would page through.
+    let mut rest: BTreeMap<u32, Url> = BTreeMap::new();
     for href in doc
         .select(&PAGING_LINKS)
         .filter_map(|a| a.value().attr("href"))
     {
         if let Some(u) = sanitize::link(href, url)
+            && same_site(&u)
             && let Some(n) = page_of(&u)
-            && n >= 2
-            && !rest.iter().any(|(m, _)| *m == n)
+            && (2..=MAX_PAGES).contains(&n)
         {
-            rest.push((n, clean_fragment(u)));
+            rest.entry(n).or_insert_with(|| clean_fragment(u));
         }
     }
     if rest.is_empty() {
         return None;
     }
-    rest.sort_by_key(|(n, _)| *n);
     let all = doc
         .select(&SHOW_ALL)
         .filter_map(|a| a.value().attr("href"))
         .find_map(|href| sanitize::link(href, url))
-        .filter(is_all)
+        .filter(|u| is_all(u) && same_site(u))
         .map(clean_fragment)
         .unwrap_or_else(|| {
             let mut u = clean_url(url.clone());
@@ -395,7 +402,7 @@ fn paging(doc: &Html, url: &Url) -> Option<Paging> {
         });
     Some(Paging {
         all,
-        rest: rest.into_iter().map(|(_, u)| u).collect(),
+        rest: rest.into_values().collect(),
     })
 }
 
@@ -431,10 +438,11 @@ fn terkini(doc: &Html, base: &Url, own: &Url) -> Vec<TerkiniLink> {
     let Some(heading) = heading else {
         return Vec::new();
     };
+    let links = lists::ArticleLinks::of(doc, base);
     let mut node = heading;
     for _ in 0..4 {
         for sibling in node.next_siblings().filter_map(ElementRef::wrap) {
-            let items = lists::headlines_in(sibling, base);
+            let items = links.headlines_in(sibling);
             if !items.is_empty() {
                 return items
                     .into_iter()
@@ -455,14 +463,10 @@ fn terkini(doc: &Html, base: &Url, own: &Url) -> Vec<TerkiniLink> {
     Vec::new()
 }
 
-fn dedup_links(links: Vec<Link>) -> Vec<Link> {
-    let mut out: Vec<Link> = Vec::new();
-    for l in links {
-        if !out.iter().any(|o| o.url == l.url) {
-            out.push(l);
-        }
-    }
-    out
+fn dedup_links(mut links: Vec<Link>) -> Vec<Link> {
+    let mut seen = HashSet::new();
+    links.retain(|l| seen.insert(l.url.clone()));
+    links
 }
 
 /// Walks the article body in document order, turning it into blocks and pulling the

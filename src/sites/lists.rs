@@ -7,9 +7,11 @@
 //! element. This reads the 2024–2026 `articleItem` lists, the 2017–2023 `article__list`,
 //! headline and most-read blocks, and whatever comes next, as long as articles are links.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
@@ -30,53 +32,139 @@ static IMAGES: LazyLock<Selector> =
 /// How far up from a link an item may reach; real items are 2–5 levels deep.
 const MAX_ITEM_DEPTH: usize = 6;
 
-/// Headlines of every Kompas article linked inside `scope`, in page order, deduplicated
-/// by URL (tracking parameters dropped), sponsored and off-site items skipped.
-pub fn headlines_in(scope: ElementRef<'_>, base: &Url) -> Vec<Headline> {
-    let mut out: Vec<Headline> = Vec::new();
-    // Where each URL is in `out`: lists can hold tens of thousands of links.
-    let mut place: HashMap<String, usize> = HashMap::new();
-    for a in scope.select(&LINKS) {
-        let Some(url) = article_url(a, base) else {
-            continue;
-        };
-        if is_sponsored(a) {
-            continue;
-        }
-        let item = item_of(a, &url, base);
-        let found = Headline {
-            title: title_of(item, a),
-            url: url.to_string(),
-            label: class_texts(item, &["subtitle", "label"]).next(),
-            published: class_texts(item, &["date", "time"]).find_map(|t| dates::find_in_text(&t)),
-        };
-        match place.get(&found.url) {
-            // The same article linked twice (image and title): keep the first place, fill
-            // in what the first link lacked.
-            Some(&i) => {
-                let h = &mut out[i];
-                if h.title.is_empty() {
-                    h.title = found.title;
-                }
-                h.label = h.label.take().or(found.label);
-                h.published = h.published.or(found.published);
-            }
-            None => {
-                place.insert(found.url.clone(), out.len());
-                out.push(found);
-            }
-        }
-    }
-    out.retain(|h| !h.title.is_empty());
-    out
+/// The article links of one page, and for every element above one of them, whether
+/// it holds links to one article or to several: what finding each link's item needs,
+/// worked out once per page in one pass over the links, so a list of thousands of links
+/// costs no more than its links times their depth.
+pub struct ArticleLinks {
+    /// Each link to an article, by its element, with the article's clean URL.
+    urls: HashMap<NodeId, Url>,
+    /// Elements above article links: the one article all their links go to, if one.
+    holds: HashMap<NodeId, Holds>,
+    /// Links inside an ad container.
+    in_ads: HashSet<NodeId>,
 }
 
-/// Headlines of a whole page.
-pub fn headlines(doc: &Html, base: &Url) -> Vec<Headline> {
-    headlines_in(doc.root_element(), base)
+#[derive(Clone, Copy)]
+enum Holds {
+    /// Links to one article only; the element of one of them.
+    One(NodeId),
+    Several,
+}
+
+impl ArticleLinks {
+    pub fn of(doc: &Html, base: &Url) -> Self {
+        let mut links = ArticleLinks {
+            urls: HashMap::new(),
+            holds: HashMap::new(),
+            in_ads: HashSet::new(),
+        };
+        let mut ads_open = 0usize;
+        for edge in doc.tree.root().traverse() {
+            let (node, open) = match edge {
+                Edge::Open(n) => (n, true),
+                Edge::Close(n) => (n, false),
+            };
+            let Some(el) = ElementRef::wrap(node) else {
+                continue;
+            };
+            if is_ad_container(el) {
+                ads_open = if open { ads_open + 1 } else { ads_open - 1 };
+            }
+            if open && let Some(url) = article_url(el, base) {
+                if ads_open > 0 {
+                    links.in_ads.insert(el.id());
+                }
+                links.add(el, url);
+            }
+        }
+        links
+    }
+
+    fn add(&mut self, a: ElementRef<'_>, url: Url) {
+        for up in a.ancestors() {
+            let now = match self.holds.get(&up.id()) {
+                None => Holds::One(a.id()),
+                // Whatever is above already knows this article, or already holds several.
+                Some(Holds::One(other)) if self.urls[other] == url => break,
+                Some(Holds::Several) => break,
+                Some(Holds::One(_)) => Holds::Several,
+            };
+            self.holds.insert(up.id(), now);
+        }
+        self.urls.insert(a.id(), url);
+    }
+
+    /// Headlines of every Kompas article linked inside `scope`, in page order,
+    /// deduplicated by URL (tracking parameters dropped), sponsored and off-site items
+    /// skipped.
+    pub fn headlines_in(&self, scope: ElementRef<'_>) -> Vec<Headline> {
+        let mut out: Vec<Headline> = Vec::new();
+        // Where each URL is in `out`: lists can hold tens of thousands of links.
+        let mut place: HashMap<&Url, usize> = HashMap::new();
+        // What each item says, read once however many links share it.
+        let mut items: HashMap<NodeId, ItemText> = HashMap::new();
+        for a in scope.select(&LINKS) {
+            let Some(url) = self.urls.get(&a.id()) else {
+                continue;
+            };
+            if self.in_ads.contains(&a.id()) || is_sponsored(a) {
+                continue;
+            }
+            let item = self.item_of(a);
+            let said = items
+                .entry(item.id())
+                .or_insert_with(|| ItemText::of(item))
+                .clone();
+            let found = Headline {
+                title: said.title.unwrap_or_else(|| link_title(a)),
+                url: url.to_string(),
+                label: said.label,
+                published: said.published,
+            };
+            match place.get(url) {
+                // The same article linked twice (image and title): keep the first place,
+                // fill in what the first link lacked.
+                Some(&i) => {
+                    let h = &mut out[i];
+                    if h.title.is_empty() {
+                        h.title = found.title;
+                    }
+                    h.label = h.label.take().or(found.label);
+                    h.published = h.published.or(found.published);
+                }
+                None => {
+                    place.insert(url, out.len());
+                    out.push(found);
+                }
+            }
+        }
+        out.retain(|h| !h.title.is_empty());
+        out
+    }
+
+    /// The largest ancestor of `a` (up to [`MAX_ITEM_DEPTH`]) that links to no other
+    /// article.
+    fn item_of<'d>(&self, a: ElementRef<'d>) -> ElementRef<'d> {
+        let mut item = a;
+        for parent in a
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .take(MAX_ITEM_DEPTH)
+        {
+            if matches!(self.holds.get(&parent.id()), Some(Holds::Several)) {
+                break;
+            }
+            item = parent;
+        }
+        item
+    }
 }
 
 fn article_url(a: ElementRef<'_>, base: &Url) -> Option<Url> {
+    if a.value().name() != "a" {
+        return None;
+    }
     let url = sanitize::link(a.value().attr("href")?, base)?;
     kompas::is_article_url(&url).then(|| kompas::clean_url(url))
 }
@@ -86,45 +174,48 @@ fn article_url(a: ElementRef<'_>, base: &Url) -> Option<Url> {
 fn is_sponsored(a: ElementRef<'_>) -> bool {
     let rel = a.value().attr("rel").unwrap_or_default();
     rel.split_ascii_whitespace().any(|r| r == "sponsored")
-        || a.ancestors().filter_map(ElementRef::wrap).any(|e| {
-            e.value().classes().any(|c| {
-                c == "native-wrap" || c.ends_with("--ads") || c.starts_with("ads-") || c == "ads"
-            })
-        })
 }
 
-/// The largest ancestor of `a` (up to [`MAX_ITEM_DEPTH`]) that links to no other article.
-fn item_of<'a>(a: ElementRef<'a>, url: &Url, base: &Url) -> ElementRef<'a> {
-    let mut item = a;
-    for parent in a
-        .ancestors()
-        .filter_map(ElementRef::wrap)
-        .take(MAX_ITEM_DEPTH)
-    {
-        let other = parent
-            .select(&LINKS)
-            .filter_map(|l| article_url(l, base))
-            .any(|u| &u != url);
-        if other {
-            break;
+fn is_ad_container(e: ElementRef<'_>) -> bool {
+    e.value()
+        .classes()
+        .any(|c| c == "native-wrap" || c.ends_with("--ads") || c.starts_with("ads-") || c == "ads")
+}
+
+/// What an item says of its article.
+#[derive(Clone)]
+struct ItemText {
+    title: Option<String>,
+    label: Option<String>,
+    published: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
+impl ItemText {
+    fn of(item: ElementRef<'_>) -> Self {
+        ItemText {
+            title: item_title(item),
+            label: class_texts(item, &["subtitle", "label"]).next(),
+            published: class_texts(item, &["date", "time"]).find_map(|t| dates::find_in_text(&t)),
         }
-        item = parent;
     }
-    item
 }
 
-/// The item's heading (else a `*title*` element), else the link's own text, else an image's
-/// alt text. Hover and mobile copies repeat the title; the heading is the one to take.
-fn title_of(item: ElementRef<'_>, a: ElementRef<'_>) -> String {
+/// The item's heading, else a `*title*` element in it. Hover and mobile copies repeat
+/// the title; the heading is the one to take.
+fn item_title(item: ElementRef<'_>) -> Option<String> {
     let titled = |s: &Selector| {
         item.select(s)
             .filter(|h| !has_class_like(*h, &["subtitle", "label", "author"]))
             .map(text_of)
             .find(|t| !t.is_empty())
     };
-    titled(&HEADINGS)
-        .or_else(|| titled(&TITLED))
-        .or_else(|| Some(text_of(a)).filter(|t| !t.is_empty()))
+    titled(&HEADINGS).or_else(|| titled(&TITLED))
+}
+
+/// For an item without a heading: the link's own text, else an image's alt text.
+fn link_title(a: ElementRef<'_>) -> String {
+    Some(text_of(a))
+        .filter(|t| !t.is_empty())
         .or_else(|| {
             a.select(&IMAGES)
                 .find_map(|i| i.value().attr("alt").map(sanitize::inline))

@@ -79,11 +79,20 @@ pub struct LdArticle {
     pub image: Option<String>,
 }
 
+/// JSON-LD longer than this is skipped: a parsed JSON value takes many times its text
+/// (a megabyte of `{"a":1}` is over 50 MB of objects), and real article metadata takes a
+/// few kilobytes, or a few hundred with the whole text in `articleBody`.
+const MAX_LD_BYTES: usize = 1024 * 1024;
+
 /// The first JSON-LD object whose `@type` is an article kind; empty when there is none or
 /// the JSON is broken (pages ship broken JSON-LD often enough).
 pub fn ld_article(doc: &Html) -> LdArticle {
     let mut objects = Vec::new();
     for script in doc.select(&LD_JSON) {
+        let size: usize = script.text().map(str::len).sum();
+        if size > MAX_LD_BYTES {
+            continue;
+        }
         let raw: String = script.text().collect();
         if let Ok(v) = serde_json::from_str::<Value>(raw.trim()) {
             flatten(v, &mut objects);

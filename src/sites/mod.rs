@@ -3,6 +3,7 @@
 //! the page text and its URL, so they are tested without a network or a runtime.
 
 mod dates;
+pub mod dom;
 pub use dates::wib;
 pub mod generic;
 pub mod kompas;
@@ -54,124 +55,113 @@ pub fn page_url(html: &str, given: Option<&Url>, fallback: &Url) -> Url {
     if let Some(u) = given {
         return u.clone();
     }
-    let doc = Html::parse_document(html);
-    meta::canonical(&doc, fallback).unwrap_or_else(|| fallback.clone())
+    isolated(fallback, || {
+        Ok(dom::document(html, &dom::PAGE)
+            .ok()
+            .and_then(|doc| meta::canonical(&doc, fallback)))
+    })
+    .ok()
+    .flatten()
+    .unwrap_or_else(|| fallback.clone())
 }
-
-/// Pages nested deeper than this are refused: parsing slows with the square of the depth
-/// (html5ever checks its stack of open elements), and no article needs it (the deepest of
-/// 181 real pages in the extraction benchmark is about 500).
-pub const MAX_NESTING: usize = 2048;
-
-/// Pages with more elements than this are refused: a news article has a few thousand
-/// (the largest of the benchmark's 181 pages under 2,000), and a page of hundreds of
-/// thousands would take more memory to hold than the reader should ever use.
-pub const MAX_ELEMENTS: usize = 50_000;
 
 /// A block longer than this is cut (with an ellipsis): no paragraph is this long, and a
 /// page that says otherwise should not fill memory when the text is wrapped.
 pub const MAX_BLOCK_CHARS: usize = 50_000;
 
+/// An article longer than this is cut: as much text as one page may bring (the 10 MB
+/// page limit), whatever number of pages it comes in. Every character is laid out again
+/// on each resize and kept in the store.
+pub const MAX_ARTICLE_CHARS: usize = 10_000_000;
+
+/// How much stack a page's parse gets. Every walk over the tree either recurses at most
+/// [`dom::PAGE`]'s depth or has its own cap; the generic extractor recurses once per
+/// level. 64 MB is over a hundred kilobytes a level, far more than any frame needs; it
+/// is address space, not memory, until used.
+const PARSE_STACK: usize = 64 * 1024 * 1024;
+
+/// Runs the work on one page on a thread of its own, named so the panic hook knows a
+/// panic there is caught: a page that breaks a parser fails alone, with a message, and
+/// never takes the program down.
+fn isolated<T: Send>(url: &Url, job: impl FnOnce() -> Result<T, Error> + Send) -> Result<T, Error> {
+    let broken = |why: String| Error::TooComplex {
+        url: url.to_string(),
+        what: why,
+    };
+    std::thread::scope(|scope| {
+        let handle = std::thread::Builder::new()
+            .name(PARSER_THREAD.into())
+            .stack_size(PARSE_STACK)
+            .spawn_scoped(scope, job)
+            .map_err(|e| broken(format!("no thread to parse it: {e}")))?;
+        handle
+            .join()
+            .unwrap_or_else(|_| Err(broken("it broke the page parser".into())))
+    })
+}
+
+/// The name of the threads pages are parsed on.
+pub const PARSER_THREAD: &str = "kabar-parse";
+
 /// Reads an article page. Fails only when the page holds no article text at all, or is
-/// built to hurt (beyond [`MAX_NESTING`] or [`MAX_ELEMENTS`]).
+/// built to hurt (past [`dom::PAGE`], the budget of every page).
 pub fn read_article(html: &str, url: &Url) -> Result<ArticlePage, Error> {
-    check_shape(html, url)?;
+    isolated(url, || article_of(html, url))
+}
+
+fn article_of(html: &str, url: &Url) -> Result<ArticlePage, Error> {
     let site = site_of(url);
     // The DOM is dropped before the generic extractor builds its own, so a big page is
     // never held twice.
-    let mut page = {
-        let doc = Html::parse_document(html);
-        match site {
+    let (mut page, shape) = {
+        let doc = parse(html, url)?;
+        let page = match site {
             Site::Kompas => kompas::article(&doc, url),
             Site::Generic => ArticlePage {
                 article: generic_article(&doc, url),
                 paging: None,
             },
-        }
+        };
+        (page, dom::shape(&doc))
     };
     let article = &mut page.article;
     if article.body.is_empty() {
-        article.body = generic::body(html, url);
+        article.body = generic::body_of(html, url, shape);
     }
     if article.body.is_empty() && site == Site::Kompas {
         article.body = kompas::brand_safety_text(html).into_iter().collect();
     }
     drop_repeated_title(article);
-    for block in &mut article.body {
-        cut(&mut block.text, MAX_BLOCK_CHARS);
-    }
+    limit_text(&mut article.body);
     if article.body.is_empty() {
         return Err(Error::NoText(url.to_string()));
     }
     Ok(page)
 }
 
-fn check_shape(html: &str, url: &Url) -> Result<(), Error> {
-    let shape = shape(html);
-    let what = if shape.depth > MAX_NESTING {
-        format!("nested more than {MAX_NESTING} elements deep")
-    } else if shape.elements > MAX_ELEMENTS {
-        format!("more than {MAX_ELEMENTS} elements")
-    } else {
-        return Ok(());
-    };
-    Err(Error::TooComplex {
+/// The page's tree, within the budget of every page.
+fn parse(html: &str, url: &Url) -> Result<scraper::Html, Error> {
+    dom::document(html, &dom::PAGE).map_err(|over| Error::TooComplex {
         url: url.to_string(),
-        what,
+        what: over.to_string(),
     })
 }
 
-/// How deep a page nests and how many elements it has, from its tags alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Shape {
-    pub depth: usize,
-    pub elements: usize,
-}
-
-/// How deep `html` nests.
-pub(crate) fn nesting(html: &str) -> usize {
-    shape(html).depth
-}
-
-/// The shape of `html`, estimated from its tags alone, before any parsing: every start
-/// tag is an element; it opens a level unless it is void (`<br>`) or one the parser closes
-/// by itself when the next of its kind starts (`<p>`, `<li>`, table cells); an end tag
-/// closes one.
-fn shape(html: &str) -> Shape {
-    #[rustfmt::skip]
-    const NOT_NESTING: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th",
-    ];
-    let (mut depth, mut deepest, mut elements) = (0usize, 0usize, 0usize);
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        rest = &rest[open + 1..];
-        let closing = rest.starts_with('/');
-        let name_from = usize::from(closing);
-        let name_len = rest[name_from..]
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(rest.len() - name_from);
-        let name = &rest[name_from..name_from + name_len];
-        if name.is_empty() || !name.as_bytes()[0].is_ascii_alphabetic() {
-            continue;
+/// Cuts over-long blocks, and the article where its text passes [`MAX_ARTICLE_CHARS`].
+pub fn limit_text(body: &mut Vec<crate::article::Block>) {
+    let mut total = 0usize;
+    let mut keep = body.len();
+    for (i, block) in body.iter_mut().enumerate() {
+        cut(&mut block.text, MAX_BLOCK_CHARS);
+        let room = MAX_ARTICLE_CHARS.saturating_sub(total);
+        if room == 0 {
+            keep = i;
+            break;
         }
-        elements += usize::from(!closing);
-        if !NOT_NESTING.iter().any(|v| v.eq_ignore_ascii_case(name)) {
-            if closing {
-                depth = depth.saturating_sub(1);
-            } else {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-        }
-        // Past the attributes, whose values may hold a `<`.
-        rest = &rest[rest.find('>').unwrap_or(rest.len())..];
+        cut(&mut block.text, room);
+        total += block.text.chars().count();
     }
-    Shape {
-        depth: deepest,
-        elements,
-    }
+    body.truncate(keep);
 }
 
 /// Cuts `text` to at most `max` characters, marking the cut.
@@ -196,13 +186,13 @@ fn drop_repeated_title(article: &mut Article) {
 
 /// Reads a list page (index, section, home) into headlines, in page order.
 pub fn read_headlines(html: &str, url: &Url) -> Result<HeadlinePage, Error> {
-    check_shape(html, url)?;
-    let doc = Html::parse_document(html);
-    let page = kompas::headlines(&doc, url);
-    if page.headlines.is_empty() {
-        return Err(Error::NoHeadlines(url.to_string()));
-    }
-    Ok(page)
+    isolated(url, || {
+        let page = kompas::headlines(&parse(html, url)?, url);
+        if page.headlines.is_empty() {
+            return Err(Error::NoHeadlines(url.to_string()));
+        }
+        Ok(page)
+    })
 }
 
 /// A page without a profile: metadata from meta tags and JSON-LD; the text comes from
@@ -247,42 +237,49 @@ mod tests {
     use super::*;
 
     #[test]
-    fn nesting_counts_only_tags_that_nest() {
-        let page = "<html><body><p>a<br>b<img src=x></p><p title='<x>'>c</p></body></html>";
-        assert_eq!(nesting(page), 2);
-        assert_eq!(nesting(&"<div>".repeat(5000)), 5000);
-        assert_eq!(
-            nesting(&"<p>".repeat(5000)),
-            0,
-            "paragraphs close each other"
-        );
-        assert_eq!(nesting("<div>a < b</div><div>c</div>"), 1);
-    }
-
-    #[test]
-    fn pages_built_to_hurt_are_refused_before_parsing() {
+    fn pages_past_the_budget_are_refused_with_what_they_passed() {
         let url = Url::parse("https://www.kompas.com/read/2026/01/01/1/x").unwrap();
-        let html = format!(
+        let deep = format!(
             "<html><body>{}<p>teks</p></body></html>",
-            "<div>".repeat(MAX_NESTING + 1)
+            "<div>".repeat(dom::PAGE.depth + 1)
         );
-        assert!(matches!(
-            read_article(&html, &url),
-            Err(Error::TooComplex { .. })
-        ));
-        assert!(matches!(
-            read_headlines(&html, &url),
-            Err(Error::TooComplex { .. })
-        ));
+        for err in [
+            read_article(&deep, &url).unwrap_err(),
+            read_headlines(&deep, &url).map(|_| ()).unwrap_err(),
+        ] {
+            assert!(
+                err.to_string()
+                    .contains("nested more than 256 elements deep"),
+                "{err}"
+            );
+        }
         let wide = format!(
             "<html><body>{}</body></html>",
-            "<a href=/x>x</a>".repeat(MAX_ELEMENTS)
+            "<a href=/x>x</a>".repeat(dom::PAGE.nodes / 2 + 1)
         );
         let err = read_headlines(&wide, &url).unwrap_err();
         assert!(
-            err.to_string().contains("more than 50000 elements"),
+            err.to_string().contains("more than 400000 elements"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_long_article_is_cut_at_the_article_limit() {
+        use crate::article::{Block, BlockKind};
+        let block = |n: usize| Block {
+            kind: BlockKind::Paragraph,
+            text: "a".repeat(n),
+        };
+        let blocks = MAX_ARTICLE_CHARS / MAX_BLOCK_CHARS + 10;
+        let mut body: Vec<Block> = (0..blocks).map(|_| block(MAX_BLOCK_CHARS)).collect();
+        limit_text(&mut body);
+        let total: usize = body.iter().map(|b| b.text.chars().count()).sum();
+        assert_eq!(body.len(), MAX_ARTICLE_CHARS / MAX_BLOCK_CHARS);
+        assert_eq!(total, MAX_ARTICLE_CHARS);
+        let mut long = vec![block(MAX_BLOCK_CHARS + 5)];
+        limit_text(&mut long);
+        assert!(long[0].text.ends_with('…'));
     }
 
     #[test]
