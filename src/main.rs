@@ -374,6 +374,7 @@ async fn reader(
         },
         text_width: config.text_width,
         offline,
+        store: store.is_some(),
     };
     let start = kabar::tui::Start {
         settings,
