@@ -323,7 +323,7 @@ async fn reader(
                 .into(),
         ));
     }
-    let (store, mut notice) = match data_dir.as_deref().map(Store::open_in) {
+    let (mut store, mut notice) = match data_dir.as_deref().map(Store::open_in) {
         Some(Ok((store, notice))) => (Some(store), notice),
         Some(Err(e)) => (
             None,
@@ -342,8 +342,9 @@ async fn reader(
         .map(|s| (s.name.clone(), s.url()))
         .collect();
     let mut stored = None;
-    if let Some(store) = &store {
+    if let Some(store) = &mut store {
         let max_bytes = config.max_store_mb.saturating_mul(1024 * 1024);
+        store.set_max_article_bytes(max_bytes);
         if let Err(e) = store.evict(chrono::Utc::now(), max_bytes) {
             notice.get_or_insert(format!("store: {e}"));
         }
@@ -373,6 +374,7 @@ async fn reader(
         },
         text_width: config.text_width,
         offline,
+        store: store.is_some(),
     };
     let start = kabar::tui::Start {
         settings,

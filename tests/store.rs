@@ -639,7 +639,11 @@ fn crash_child() {
         return;
     };
     let from: usize = std::env::var(CHILD_FROM).unwrap().parse().unwrap();
-    let (store, _) = Store::open_in(Path::new(&dir)).expect("child opens the store");
+    let (mut store, _) = Store::open_in(Path::new(&dir)).expect("child opens the store");
+    // Small enough that the size checks (eviction scan and WAL checkpoint) run every
+    // hundred or so articles, so kills also land around them; large enough that nothing
+    // the parent checks is evicted.
+    store.set_max_article_bytes(4 * 1024 * 1024);
     // Bounded, in case the parent is gone; printing to a closed pipe also ends it.
     for i in from..from + 50_000 {
         let url = format!("https://x/crash/{i}");
@@ -895,5 +899,98 @@ fn eviction_gives_space_back_to_the_file_system() {
     assert!(
         fs::metadata(&path).unwrap().len() < 200 * 1024,
         "file shrank"
+    );
+}
+
+fn file_len(path: &Path) -> u64 {
+    fs::metadata(path).map_or(0, |m| m.len())
+}
+
+/// The store file and its WAL, as the file system counts them.
+fn on_disk(path: &Path) -> u64 {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    file_len(path) + file_len(Path::new(&wal))
+}
+
+#[test]
+fn the_store_keeps_its_size_bound_while_in_use() {
+    const BOUND: u64 = 1024 * 1024;
+    let dir = scratch("bound_in_use");
+    let path = dir.join(FILE_NAME);
+    let mut store = open(&path);
+    store.set_max_article_bytes(BOUND);
+    let saved: Vec<Article> = (0..3)
+        .map(|i| article(&format!("https://x/saved/{i}"), 300))
+        .collect();
+    for (i, a) in saved.iter().enumerate() {
+        store.set_saved(a, true, t(i as i64)).unwrap();
+    }
+    let saved_bytes: u64 = saved.iter().map(json_len).sum();
+    let url = |i: i64| format!("https://x/read/{i}");
+    let count = 300;
+    // The largest of them (the URL is in every paragraph).
+    let one = json_len(&article(&url(count - 1), 300));
+    // Prefetched and read, as in a long session: several times the bound in all.
+    let mut largest = 0;
+    for i in 0..count {
+        store
+            .put_article(&url(i), &article(&url(i), 300), t(10 + i))
+            .unwrap();
+        store.set_read(&url(i), true, t(10 + i)).unwrap();
+        largest = largest.max(on_disk(&path));
+    }
+    assert!(
+        count as u64 * one > 8 * BOUND,
+        "the test writes well past the bound"
+    );
+    eprintln!(
+        "{count} articles of {one} bytes: largest file + WAL {largest} bytes, now {}",
+        on_disk(&path)
+    );
+    // The margin: an eighth of the bound written between two checks, in both the file
+    // and the WAL, with SQLite's pages around it.
+    let margin = BOUND / 2;
+    assert!(
+        largest <= BOUND + margin + saved_bytes,
+        "file + WAL reached {largest} bytes, over {BOUND} + {margin} + {saved_bytes} saved"
+    );
+    for a in &saved {
+        assert_eq!(
+            store.article(&a.url).unwrap().as_ref(),
+            Some(a),
+            "saved kept"
+        );
+    }
+    let all: Vec<String> = (0..count).map(url).collect();
+    let kept = store.stored_among(&all).unwrap();
+    let newest = (BOUND / one) as i64;
+    for i in count - newest..count {
+        assert!(kept.contains(&url(i)), "the newest articles stay: {i}");
+    }
+    assert!(
+        kept.len() as u64 * one <= BOUND + BOUND / 8 + one,
+        "{} kept",
+        kept.len()
+    );
+}
+
+#[test]
+fn an_article_over_a_quarter_of_the_bound_is_not_stored() {
+    let dir = scratch("bound_one_article");
+    let mut store = open(&dir.join(FILE_NAME));
+    let small = article("https://x/small", 20);
+    let big = article("https://x/big", 2000);
+    store.set_max_article_bytes(json_len(&big) * 4 - 1);
+    store.put_article(&small.url, &small, t(0)).unwrap();
+    store.put_article(&big.url, &big, t(1)).unwrap();
+    assert_eq!(store.article(&small.url).unwrap(), Some(small));
+    assert!(!store.has_article(&big.url).unwrap(), "too large to keep");
+    store.set_max_article_bytes(json_len(&big) * 4);
+    store.put_article(&big.url, &big, t(2)).unwrap();
+    assert_eq!(
+        store.article(&big.url).unwrap(),
+        Some(big),
+        "a quarter fits"
     );
 }

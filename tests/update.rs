@@ -59,7 +59,11 @@ fn listed(id: u64, file: &str) -> Msg {
 
 /// An app at 120×40 with the index loaded.
 fn app_with_list() -> App {
-    let mut app = App::new(Settings::default(), (120, 40));
+    app_with_list_in(Settings::default())
+}
+
+fn app_with_list_in(settings: Settings) -> App {
+    let mut app = App::new(settings, (120, 40));
     let start = app.start();
     let [Request::Headlines { id, url, .. }] = start.as_slice() else {
         panic!("{start:?}")
@@ -520,4 +524,89 @@ fn a_click_on_a_numbered_link_opens_it() {
         url,
         "https://megapolitan.kompas.com/read/2026/11/24/21450011/krl-tambah-20-perjalanan-mulai-desember"
     );
+}
+
+/// What the reader shows when its store could not be opened (set at start, as the
+/// terminal loop does).
+const NO_STORE: &str = "no data directory: nothing will be kept";
+
+#[test]
+fn without_a_store_the_notice_outlasts_the_first_list_until_a_key() {
+    let settings = Settings {
+        store: false,
+        ..Settings::default()
+    };
+    let mut app = App::new(settings, (120, 40));
+    app.error = Some(NO_STORE.into());
+    let start = app.start();
+    let [Request::Headlines { id, .. }] = start.as_slice() else {
+        panic!("{start:?}")
+    };
+    app.update(listed(*id, "indeks-page-1.html"));
+    assert_eq!(app.list().headlines.len(), 14);
+    assert_eq!(app.error.as_deref(), Some(NO_STORE));
+    assert!(common::screen(&app).contains(NO_STORE));
+    // The user acts on something: the notice has been read.
+    key(&mut app, KeyCode::Down);
+    assert_eq!(app.error, None);
+    assert!(!common::screen(&app).contains(NO_STORE));
+}
+
+#[test]
+fn a_failed_load_still_stays_until_something_loads() {
+    let mut app = app_with_list();
+    let reload = key(&mut app, KeyCode::Char('r'));
+    let [Request::Headlines { id, .. }] = reload.as_slice() else {
+        panic!("{reload:?}")
+    };
+    app.update(Msg::Answer(Answer::Headlines {
+        id: *id,
+        result: Err("connection refused".into()),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
+    }));
+    let reload = key(&mut app, KeyCode::Char('r'));
+    assert_eq!(
+        app.error.as_deref(),
+        Some("connection refused"),
+        "kept over keys"
+    );
+    let [Request::Headlines { id, .. }] = reload.as_slice() else {
+        panic!("{reload:?}")
+    };
+    app.update(listed(*id, "indeks-page-1.html"));
+    assert_eq!(app.error, None);
+}
+
+#[test]
+fn without_a_store_s_says_saving_needs_it_and_saves_nothing() {
+    for words in [kabar::ui::words::EN, kabar::ui::words::ID] {
+        let mut app = app_with_list_in(Settings {
+            store: false,
+            words,
+            ..Settings::default()
+        });
+        open_with(&mut app, "article-global-latihan-bencana.html");
+        for _ in 0..2 {
+            assert_eq!(
+                key(&mut app, KeyCode::Char('s')),
+                [],
+                "nothing to keep it in"
+            );
+            assert_eq!(app.error.as_deref(), Some(words.needs_store));
+            assert!(app.saved.is_empty());
+            let shown = common::screen(&app);
+            assert!(shown.contains(words.needs_store), "{shown}");
+            assert!(!shown.contains("· Tersimpan"), "{shown}");
+        }
+    }
+    // With a store, the same key saves.
+    let mut app = app_with_list();
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    let asked = key(&mut app, KeyCode::Char('s'));
+    assert!(matches!(
+        asked.as_slice(),
+        [Request::SetSaved { saved: true, .. }]
+    ));
+    assert!(common::screen(&app).contains("· Tersimpan"));
 }

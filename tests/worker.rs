@@ -203,3 +203,37 @@ async fn offline_sends_nothing_and_reads_the_store() {
         "no request left the machine"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_article_too_large_for_the_store_is_shown_but_not_kept() {
+    let site = slow_site(1, Duration::ZERO);
+    let dir = scratch_dir("too_large");
+    let url = article_url(0);
+    let html =
+        std::fs::read_to_string(common::fixture("article-global-latihan-bencana.html")).unwrap();
+    let article = kabar::sites::read_article(&html, &Url::parse(&url).unwrap())
+        .unwrap()
+        .article;
+    let json = serde_json::to_string(&article).unwrap().len() as u64;
+    let (mut store, _) = Store::open_in(&dir).unwrap();
+    // A bound whose quarter is one byte short of this article.
+    store.set_max_article_bytes(4 * json - 4);
+    let mut handle = worker::spawn(client(&site), Some(store), false, 0);
+    handle
+        .requests
+        .send(Request::Article {
+            id: 1,
+            url: url.clone(),
+            fresh: false,
+        })
+        .unwrap();
+    let answers = collect_until(&mut handle, |a| matches!(a, Answer::Article { .. })).await;
+    let [Answer::Article { result, .. }] = answers.as_slice() else {
+        panic!("only the article, no notice: {answers:?}")
+    };
+    assert_eq!(result.as_ref().unwrap().title, article.title, "shown");
+    drop(handle);
+    let (store, _) = Store::open_in(&dir).unwrap();
+    assert!(!store.has_article(&url).unwrap(), "not kept");
+    assert!(!store.has_article(&article.url).unwrap(), "not kept");
+}

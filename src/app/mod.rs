@@ -43,6 +43,9 @@ pub struct Settings {
     pub words: Words,
     pub text_width: u16,
     pub offline: bool,
+    /// Whether there is an offline store. Without one nothing is kept, so nothing can be
+    /// saved either.
+    pub store: bool,
 }
 
 impl Default for Settings {
@@ -54,6 +57,7 @@ impl Default for Settings {
             words: words::EN,
             text_width: layout::MAX_TEXT_WIDTH,
             offline: false,
+            store: true,
         }
     }
 }
@@ -103,6 +107,11 @@ pub struct App {
     pub size: (u16, u16),
     pub help: bool,
     pub error: Option<String>,
+    /// Whether `error` is a page or list that failed to load, which the next one to load
+    /// replaces. Any other (a notice from the store, set at start or sent by the worker)
+    /// stays until the next key: no load has anything to do with it, and one arriving
+    /// must not wipe it before it is read.
+    error_is_load: bool,
     /// A passing message (saved, copied); cleared by the next key.
     pub notice: Option<String>,
     /// The address of a page that could not be read here, offered to the browser (`o`).
@@ -152,6 +161,7 @@ impl App {
             size,
             help: false,
             error: None,
+            error_is_load: false,
             notice: None,
             offer_browser: None,
             number: None,
@@ -278,6 +288,9 @@ impl App {
 
     fn key(&mut self, key: KeyEvent, out: &mut Vec<Request>) {
         self.notice = None;
+        if !self.error_is_load {
+            self.error = None;
+        }
         if self.input.is_some() {
             self.type_key(key);
             return;
@@ -371,7 +384,9 @@ impl App {
                 self.set_read(urls, true, out);
             }
             Action::Save => {
-                if let Some(page) = &self.current {
+                if self.current.is_some() && !self.settings.store {
+                    self.warn(self.words().needs_store.to_string());
+                } else if let Some(page) = &self.current {
                     let url = page.article.url.clone();
                     let saved = !self.saved.contains(&url);
                     out.push(Request::SetSaved {
@@ -585,7 +600,7 @@ impl App {
                         self.show(Arc::from(article), pending.reload, position, saved);
                     }
                     Err(e) => {
-                        self.error = Some(e);
+                        self.load_failed(e);
                         self.offer_browser = Some(pending.url);
                     }
                 }
@@ -614,9 +629,9 @@ impl App {
                         if !pending.append {
                             list.fetched_at = Some(fetched_at);
                         }
-                        self.error = None;
+                        self.loaded();
                     }
-                    Err(e) => self.error = Some(e),
+                    Err(e) => self.load_failed(e),
                 }
             }
             Answer::Saved { id, list } => {
@@ -633,8 +648,26 @@ impl App {
                 self.lists[pending.list].set(list, false, &filter);
             }
             Answer::Prefetching(n) => self.prefetching = n,
-            Answer::Notice(words) => self.error = Some(words),
+            Answer::Notice(words) => self.warn(words),
         }
+    }
+
+    fn load_failed(&mut self, words: String) {
+        self.error = Some(words);
+        self.error_is_load = true;
+    }
+
+    /// Something loaded: a failure to load is no longer news.
+    fn loaded(&mut self) {
+        if self.error_is_load {
+            self.error = None;
+            self.error_is_load = false;
+        }
+    }
+
+    fn warn(&mut self, words: String) {
+        self.error = Some(words);
+        self.error_is_load = false;
     }
 
     /// Puts an arrived article on screen: a new page goes on top of the history.
@@ -659,7 +692,7 @@ impl App {
         self.read.insert(url);
         self.find.clear();
         self.found_line = None;
-        self.error = None;
+        self.loaded();
     }
 
     fn move_by(&mut self, delta: isize, out: &mut Vec<Request>) {
@@ -742,7 +775,7 @@ impl App {
             .and_then(|p| p.article.link_url(n).map(str::to_string));
         match url {
             Some(url) => out.push(self.load_article(url, false)),
-            None => self.error = Some(format!("{} [{n}]", self.words().no_link)),
+            None => self.warn(format!("{} [{n}]", self.words().no_link)),
         }
     }
 

@@ -12,6 +12,7 @@
 mod error;
 mod open;
 
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -31,6 +32,15 @@ pub const FILE_NAME: &str = "kabar.db";
 /// The default bound on unsaved articles: the sum of their stored JSON sizes.
 pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 200 * 1024 * 1024;
 
+/// While the store is in use, once a `1 / CHECK_SHARE` part of the bound has been written
+/// the store is brought back within the bound: the file and the WAL then never outgrow it
+/// by more than that part, whatever is prefetched between two starts.
+const CHECK_SHARE: u64 = 8;
+
+/// An article whose JSON is over `1 / ARTICLE_SHARE` of the bound is not stored: one page
+/// could otherwise push out everything else, or outgrow the bound on its own.
+const ARTICLE_SHARE: u64 = 4;
+
 /// Headline lists fetched longer ago than this are dropped by [`Store::evict`].
 pub const LIST_MAX_AGE_DAYS: i64 = 30;
 
@@ -40,6 +50,10 @@ pub const LIST_MAX_AGE_DAYS: i64 = 30;
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
+    /// The bound on unsaved articles kept to while the store is in use.
+    max_article_bytes: u64,
+    /// JSON written since the store was last brought within the bound.
+    written: Cell<u64>,
 }
 
 /// A section's headline list as last fetched.
@@ -70,7 +84,20 @@ impl Store {
     /// from a newer kabar gives [`StoreError::TooNew`] and is not touched.
     pub fn open(path: &Path) -> Result<(Store, Option<String>), StoreError> {
         let (conn, notice) = open::open(path)?;
-        Ok((Store { conn }, notice))
+        let store = Store {
+            conn,
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+            written: Cell::new(0),
+        };
+        Ok((store, notice))
+    }
+
+    /// Sets the bound on unsaved articles (the sum of their JSON sizes) that the store
+    /// keeps to while in use; [`DEFAULT_MAX_ARTICLE_BYTES`] until set. Writing articles
+    /// then evicts by the rule of [`Store::evict`] and empties the WAL every eighth of the
+    /// bound written, and an article over a quarter of the bound is not stored at all.
+    pub fn set_max_article_bytes(&mut self, bytes: u64) {
+        self.max_article_bytes = bytes;
     }
 
     /// Replaces the whole list of `section`.
@@ -127,7 +154,9 @@ impl Store {
     }
 
     /// Stores an article as extracted from the page at `url`. Replaces an earlier copy;
-    /// whether it is saved stays as it was.
+    /// whether it is saved stays as it was. An article too large for the bound (see
+    /// [`Store::set_max_article_bytes`]) is left out, and the log says so: the reader
+    /// still shows it, it is just not kept for later.
     pub fn put_article(
         &self,
         url: &str,
@@ -135,6 +164,16 @@ impl Store {
         fetched_at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let json = to_json(article, "the article")?;
+        let limit = self.max_article_bytes / ARTICLE_SHARE;
+        if json.len() as u64 > limit {
+            tracing::warn!(
+                url,
+                bytes = json.len(),
+                limit,
+                "article not stored: larger than a quarter of the store's size bound"
+            );
+            return Ok(());
+        }
         self.write(|tx| {
             tx.prepare_cached(
                 "INSERT INTO articles (url, fetched_at, saved_at, bytes, json)
@@ -144,7 +183,8 @@ impl Store {
             )?
             .execute(params![url, time_text(fetched_at), json.len() as i64, json])?;
             Ok(())
-        })
+        })?;
+        self.wrote(json.len())
     }
 
     /// The article stored for `url`. One this kabar cannot read back counts as not
@@ -233,7 +273,9 @@ impl Store {
             )?
             .execute(params![article.url, time_text(at), json.len() as i64, json])?;
             Ok(())
-        })
+        })?;
+        // Saved articles are never evicted, but their writes fill the WAL all the same.
+        self.wrote(json.len())
     }
 
     pub fn is_saved(&self, url: &str) -> Result<bool, StoreError> {
@@ -293,7 +335,8 @@ impl Store {
     /// unsaved articles, the one read longest ago first; one never read counts as read
     /// when it was fetched. Saved articles neither count toward the bound nor are ever
     /// dropped, and read marks and positions stay (they are small, and a list may show
-    /// the URL again). Freed pages are then given back to the file system.
+    /// the URL again). Freed pages are then given back to the file system, and the WAL is
+    /// emptied into the file.
     pub fn evict(
         &self,
         now: DateTime<Utc>,
@@ -308,41 +351,56 @@ impl Store {
                 "DELETE FROM lists WHERE fetched_at < ?1",
                 [time_text(cutoff)],
             )?;
-            let total: i64 = tx.query_row(
-                "SELECT coalesce(sum(bytes), 0) FROM articles WHERE saved_at IS NULL",
-                [],
-                |r| r.get(0),
-            )?;
-            let mut over = total.saturating_sub(max);
-            let mut victims = Vec::new();
-            if over > 0 {
-                let mut stmt = tx.prepare(
-                    "SELECT a.url, a.bytes FROM articles a LEFT JOIN marks m ON m.url = a.url
-                     WHERE a.saved_at IS NULL
-                     ORDER BY coalesce(m.read_at, a.fetched_at), a.fetched_at, a.url",
-                )?;
-                let mut rows = stmt.query([])?;
-                while over > 0 {
-                    let Some(row) = rows.next()? else { break };
-                    victims.push(row.get::<_, String>(0)?);
-                    over -= row.get::<_, i64>(1)?;
-                }
-            }
-            let mut delete = tx.prepare("DELETE FROM articles WHERE url = ?1")?;
-            for url in &victims {
-                delete.execute([url])?;
-            }
-            Ok((lists, victims.len()))
+            Ok((lists, drop_articles_over(tx, max)?))
         })?;
         if dropped != (0, 0) {
-            // Its own small transaction. The pragma frees one page per step, so it is
-            // stepped to the end. (A store without auto_vacuum just keeps its free
-            // pages for reuse.)
-            let mut vacuum = self.conn.prepare("PRAGMA incremental_vacuum")?;
-            let mut steps = vacuum.query([])?;
-            while steps.next()?.is_some() {}
+            self.give_back()?;
         }
+        self.written.set(0);
+        self.checkpoint()?;
         Ok(dropped)
+    }
+
+    /// Counts `bytes` of JSON just written; once a `1 / CHECK_SHARE` part of the bound
+    /// has been written since the last time, evicts unsaved articles down to the bound
+    /// and empties the WAL.
+    fn wrote(&self, bytes: usize) -> Result<(), StoreError> {
+        let written = self.written.get().saturating_add(bytes as u64);
+        if written < self.max_article_bytes / CHECK_SHARE {
+            self.written.set(written);
+            return Ok(());
+        }
+        self.written.set(0);
+        let max = i64::try_from(self.max_article_bytes).unwrap_or(i64::MAX);
+        let dropped = self.write(|tx| drop_articles_over(tx, max))?;
+        if dropped > 0 {
+            self.give_back()?;
+        }
+        self.checkpoint()
+    }
+
+    /// Hands the pages freed by deleting back to the file system, in its own small
+    /// transaction. The pragma frees one page per step, so it is stepped to the end. (A
+    /// store without auto_vacuum just keeps its free pages for reuse.)
+    fn give_back(&self) -> Result<(), StoreError> {
+        let mut vacuum = self.conn.prepare_cached("PRAGMA incremental_vacuum")?;
+        let mut steps = vacuum.query([])?;
+        while steps.next()?.is_some() {}
+        Ok(())
+    }
+
+    /// Copies the WAL into the file and empties it. SQLite's own checkpoints only reuse
+    /// the WAL from its start, so without this it stays as large as the most written
+    /// between two of them. Another kabar reading at that moment keeps it from finishing;
+    /// the next check tries again.
+    fn checkpoint(&self) -> Result<(), StoreError> {
+        let busy: i64 = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        if busy != 0 {
+            tracing::debug!("store: the WAL is in use by another reader; not emptied this time");
+        }
+        Ok(())
     }
 
     /// Runs `f` as one write transaction. Immediate: the write lock is taken (waiting for
@@ -370,6 +428,38 @@ impl Store {
             .collect::<Result<_, _>>()?;
         Ok(found)
     }
+}
+
+/// While the unsaved articles' JSON adds up to more than `max` bytes, drops unsaved
+/// articles, the one read longest ago first (see [`Store::evict`]); returns how many.
+fn drop_articles_over(tx: &Transaction<'_>, max: i64) -> Result<usize, StoreError> {
+    let total: i64 = tx.query_row(
+        "SELECT coalesce(sum(bytes), 0) FROM articles WHERE saved_at IS NULL",
+        [],
+        |r| r.get(0),
+    )?;
+    let mut over = total.saturating_sub(max);
+    if over <= 0 {
+        return Ok(0);
+    }
+    let mut victims = Vec::new();
+    let mut stmt = tx.prepare_cached(
+        "SELECT a.url, a.bytes FROM articles a LEFT JOIN marks m ON m.url = a.url
+         WHERE a.saved_at IS NULL
+         ORDER BY coalesce(m.read_at, a.fetched_at), a.fetched_at, a.url",
+    )?;
+    let mut rows = stmt.query([])?;
+    while over > 0 {
+        let Some(row) = rows.next()? else { break };
+        victims.push(row.get::<_, String>(0)?);
+        over -= row.get::<_, i64>(1)?;
+    }
+    drop(rows);
+    let mut delete = tx.prepare_cached("DELETE FROM articles WHERE url = ?1")?;
+    for url in &victims {
+        delete.execute([url])?;
+    }
+    Ok(victims.len())
 }
 
 fn mark_read(

@@ -29,6 +29,8 @@ pub struct Words {
     pub no_link: &'static str,
     pub saved: &'static str,
     pub unsaved: &'static str,
+    /// `s` pressed when there is no offline store.
+    pub needs_store: &'static str,
     pub copied: &'static str,
     pub offline: &'static str,
 }
@@ -61,6 +63,7 @@ pub const EN: Words = Words {
     no_link: "there is no link",
     saved: "saved",
     unsaved: "no longer saved",
+    needs_store: "not saved: saving needs the offline store, which is not available",
     copied: "address copied",
     offline: "offline",
 };
@@ -93,6 +96,7 @@ pub const ID: Words = Words {
     no_link: "tidak ada tautan",
     saved: "disimpan",
     unsaved: "batal disimpan",
+    needs_store: "tidak disimpan: menyimpan butuh penyimpanan luring, yang tidak tersedia",
     copied: "alamat disalin",
     offline: "luring",
 };
