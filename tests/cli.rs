@@ -361,3 +361,79 @@ fn a_kompas_page_in_a_new_layout_still_reads() {
     assert_eq!(a["editor"], "Dewi Lestari");
     assert_eq!(a["body"].as_array().unwrap().len(), 3, "{}", a["body"]);
 }
+
+/// A page dated in a year no news is from: the date is left out, and `--json` stays RFC
+/// 3339 (`published: null`), whether the date is in a meta tag or in JSON-LD.
+#[test]
+fn a_date_outside_1900_to_2200_is_printed_as_no_date() {
+    let dir = scratch_dir("far-dates");
+    for (i, date) in [
+        "-0500-01-01T00:00:00+0700",
+        "+12345-01-01T00:00:00+07:00",
+        "12345-06-01T10:00:00+0700",
+        "1899-12-31T23:00:00+07:00",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        for head in [
+            format!(r#"<meta property="article:published_time" content="{date}">"#),
+            format!(
+                r#"<script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"{date}"}}</script>"#
+            ),
+        ] {
+            let page = format!(
+                "<!doctype html><html><head><title>Jalur Sepeda Baru</title>{head}</head>\
+                 <body><article><h1>Jalur Sepeda Baru</h1>{PARAGRAPHS}</article></body></html>"
+            );
+            let file = dir.join(format!("page-{i}.html"));
+            std::fs::write(&file, page).unwrap();
+            let out = kabar(&[
+                "read",
+                file.to_str().unwrap(),
+                "--url",
+                "https://warta.example/kota/jalur-sepeda",
+                "--json",
+            ]);
+            assert!(out.status.success(), "{head}: {}", stderr(&out));
+            let a: Value = serde_json::from_str(&stdout(&out)).unwrap();
+            assert_eq!(a["published"], Value::Null, "{head}");
+            assert_eq!(a["title"], "Jalur Sepeda Baru");
+        }
+    }
+}
+
+/// An article saved by an earlier kabar with a date it could not read back (`+12345-…`)
+/// no longer breaks the saved list: it is listed, without a date.
+#[test]
+fn a_saved_article_with_a_stored_far_date_still_lists() {
+    let dir = scratch_dir("saved-far-date");
+    let url = "https://www.kompas.com/read/2026/11/24/1/jalur";
+    let article: kabar::article::Article = serde_json::from_value(serde_json::json!({
+        "url": url, "title": "Jalur Sepeda Baru", "published": null, "authors": [],
+        "editor": null, "source": null, "image": null, "tags": [],
+        "body": [{"kind": "paragraph", "text": "Isi."}], "related": [], "terkini": [],
+        "site": "kompas",
+    }))
+    .unwrap();
+    {
+        let (store, _) = kabar::store::Store::open_in(&dir).unwrap();
+        store.set_saved(&article, true, chrono::Utc::now()).unwrap();
+    }
+    let db = rusqlite::Connection::open(dir.join(kabar::store::FILE_NAME)).unwrap();
+    db.execute(
+        "UPDATE articles SET json = json_set(json, '$.published', '+12345-01-01T00:00:00+07:00')",
+        [],
+    )
+    .unwrap();
+    drop(db);
+
+    let listed = kabar(&["--data-dir", dir.to_str().unwrap(), "saved", "--json"]);
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    let list: Value = serde_json::from_str(&stdout(&listed)).unwrap();
+    assert_eq!(list[0]["url"], url);
+    assert_eq!(list[0]["published"], Value::Null);
+    let plain = kabar(&["--data-dir", dir.to_str().unwrap(), "saved"]);
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    assert!(stdout(&plain).contains("Jalur Sepeda Baru"));
+}
