@@ -15,6 +15,15 @@ use crate::sanitize;
 /// Pages larger than this (after decompression) are refused, so a hostile server cannot
 /// fill memory.
 pub const MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
+
+/// The error for a page (from the network or a file) over [`MAX_BODY_BYTES`].
+pub fn too_large(url: &str) -> Error {
+    Error::TooLarge {
+        url: url.to_string(),
+        limit_mb: (MAX_BODY_BYTES / (1024 * 1024)) as u64,
+    }
+}
+
 const USER_AGENT: &str = concat!(
     "kabar/",
     env!("CARGO_PKG_VERSION"),
@@ -176,10 +185,7 @@ impl Client {
         let mut body = Vec::new();
         while let Some(chunk) = resp.chunk().await.map_err(net_err)? {
             if body.len() + chunk.len() > MAX_BODY_BYTES {
-                return Err(Retry::Final(Error::TooLarge {
-                    url: final_url.to_string(),
-                    limit_mb: (MAX_BODY_BYTES / (1024 * 1024)) as u64,
-                }));
+                return Err(Retry::Final(too_large(final_url.as_str())));
             }
             body.extend_from_slice(&chunk);
         }

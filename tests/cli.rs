@@ -437,3 +437,59 @@ fn a_saved_article_with_a_stored_far_date_still_lists() {
     assert!(plain.status.success(), "{}", stderr(&plain));
     assert!(stdout(&plain).contains("Jalur Sepeda Baru"));
 }
+
+/// A file that never ends is read only up to the page limit, then refused like a page
+/// that large from the network; memory stays low.
+#[test]
+fn an_endless_file_is_refused_at_the_page_limit() {
+    let run = common::kabar_run(
+        &["read", "/dev/zero"],
+        &[],
+        std::time::Duration::from_secs(30),
+    );
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(!run.timed_out, "still reading after 30 s");
+    assert_eq!(run.code, Some(4), "exit status; stderr: {err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(err.contains("page larger than 10 MB"), "{err}");
+    assert!(err.contains("/dev/zero"), "{err}");
+    assert!(run.stdout.is_empty());
+    assert!(
+        run.peak_rss_mb < 60.0,
+        "peak memory {:.1} MB",
+        run.peak_rss_mb
+    );
+}
+
+/// Standard input gets the same limit, and says so rather than reading a cut page.
+#[test]
+fn endless_standard_input_is_refused_at_the_page_limit() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kabar"))
+        .args(["read", "-"])
+        .env_remove("KABAR_MIRROR")
+        .env("KABAR_DATA_DIR", scratch_dir("data"))
+        .stdin(std::fs::File::open("/dev/zero").unwrap())
+        .output()
+        .unwrap();
+    assert_fails(
+        &out,
+        4,
+        "page larger than 10 MB, not loaded: standard input",
+    );
+}
+
+/// A file of exactly the limit is still read.
+#[test]
+fn a_file_of_exactly_the_page_limit_is_read() {
+    let page = format!(
+        "<!doctype html><html><head><title>Jalur Sepeda Baru</title></head>\
+         <body><article><h1>Jalur Sepeda Baru</h1>{PARAGRAPHS}</article></body></html>"
+    );
+    let mut bytes = page.into_bytes();
+    bytes.resize(kabar::net::MAX_BODY_BYTES, b' ');
+    let file = scratch_dir("limit").join("page.html");
+    std::fs::write(&file, bytes).unwrap();
+    let out = kabar(&["read", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("Jalur Sepeda Baru"));
+}
