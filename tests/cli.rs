@@ -493,3 +493,70 @@ fn a_file_of_exactly_the_page_limit_is_read() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).starts_with("Jalur Sepeda Baru"));
 }
+
+/// A windows-1252 page with a UTF-8 closing quote pasted in: its last byte reads as
+/// U+009D, which once swallowed the rest of the paragraph as if it began an escape
+/// string. Now only that character goes.
+#[test]
+fn a_stray_c1_byte_in_a_windows_1252_page_keeps_the_text_after_it() {
+    let mut page = b"<!doctype html><html><head><meta charset=\"windows-1252\">\
+        <title>Kopi Pagi</title></head><body><article><h1>Kopi Pagi</h1>"
+        .to_vec();
+    for _ in 0..3 {
+        page.extend_from_slice(
+            b"<p>Kopi di caf\xe9 itu disebut \xe2\x80\x9dterbaik\xe2\x80\x9d oleh para \
+              pelanggan yang datang setiap pagi sebelum bekerja di kantor.</p>",
+        );
+    }
+    page.extend_from_slice(b"</article></body></html>");
+    let file = scratch_dir("stray-c1").join("page.html");
+    std::fs::write(&file, page).unwrap();
+    let out = kabar(&[
+        "read",
+        file.to_str().unwrap(),
+        "--url",
+        "https://warta.example/kopi",
+        "--width",
+        "200",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "Kopi di caf\u{e9} itu disebut \u{e2}\u{20ac}terbaik\u{e2}\u{20ac} oleh para pelanggan"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("sebelum bekerja di kantor."), "{text}");
+}
+
+/// Invisible and private-use characters are gone from the printed text and from --json.
+#[test]
+fn invisible_characters_leave_printed_and_json_text() {
+    let page = format!(
+        "<!doctype html><html><head><title>Ja\u{200b}lur Se\u{ad}peda\u{e000}</title></head>\
+         <body><article><h1>Ja\u{200b}lur Se\u{ad}peda\u{e000}</h1>\
+         <p>Pe\u{2060}me\u{feff}rin\u{200c}tah\u{e0041} kota{}</p>{PARAGRAPHS}</article></body></html>",
+        "\u{fdd0}\u{10fffd}"
+    );
+    let file = scratch_dir("invisible").join("page.html");
+    std::fs::write(&file, page).unwrap();
+    let args = [
+        "read",
+        file.to_str().unwrap(),
+        "--url",
+        "https://warta.example/a",
+    ];
+    let plain = kabar(&args);
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    assert!(
+        stdout(&plain).starts_with("Jalur Sepeda\n"),
+        "{}",
+        stdout(&plain)
+    );
+    assert!(stdout(&plain).contains("Pemerintah kota"));
+    let json = kabar(&[&args[..], &["--json"]].concat());
+    let a: Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(a["title"], "Jalur Sepeda");
+    assert_eq!(a["body"][0]["text"], "Pemerintah kota");
+}
