@@ -261,6 +261,25 @@ fn misbehave(path: &str, stream: &mut TcpStream, hits: usize) {
                 "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">",
             ),
         ),
+        "/utf-8-labelled-iso-8859-1" => {
+            let bytes = single_byte_page("");
+            let (utf8, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+            answer(
+                stream,
+                "200 OK",
+                &[("Content-Type", "text/html; charset=iso-8859-1")],
+                utf8.as_bytes(),
+            )
+        }
+        "/charset-outside-a-meta" => answer(
+            stream,
+            "200 OK",
+            &[("Content-Type", "text/html")],
+            &single_byte_page(
+                "<!-- <meta charset=\"utf-8\"> --><script charset=\"utf-8\" src=\"/a.js\"></script>\
+                 <noscript>charset=utf-8</noscript>",
+            ),
+        ),
         "/single-byte-unlabelled" => answer(
             stream,
             "200 OK",
@@ -711,6 +730,8 @@ cases! {
     iso_8859_1_with_charset_header: Case::read("/iso-8859-1-header", single_byte());
     iso_8859_1_with_meta_charset_only: Case::read("/iso-8859-1-meta", single_byte());
     single_byte_page_without_any_charset: Case::read("/single-byte-unlabelled", single_byte());
+    utf_8_page_labelled_iso_8859_1: Case::read("/utf-8-labelled-iso-8859-1", single_byte());
+    charset_in_a_script_comment_or_text_is_not_a_label: Case::read("/charset-outside-a-meta", single_byte());
     nested_100k_deep: Case::read("/nested-100k", Expect::PageOrRefused { title: TITLE });
     nested_20k_deep_in_a_kompas_article: Case::read("/nested-20k", Expect::PageOrRefused { title: TITLE }).kompas();
     text_node_of_10_mb: Case::read("/text-10mb", page());
