@@ -131,6 +131,7 @@ impl Source {
             return Ok(Source::Local(Local::Stdin));
         }
         if s.starts_with("http://") || s.starts_with("https://") {
+            net::check_url_length(s)?;
             return Url::parse(s)
                 .map(Source::Web)
                 .map_err(|e| Error::Usage(format!("not a valid URL: {s} ({e})")));

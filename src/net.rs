@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::Encoding;
-use reqwest::header::{CONTENT_TYPE, LOCATION, RETRY_AFTER};
+use reqwest::header::{CONTENT_ENCODING, CONTENT_TYPE, LOCATION, RETRY_AFTER};
 use reqwest::{StatusCode, redirect};
 use scraper::{Html, Selector};
 use url::Url;
@@ -18,6 +18,24 @@ use crate::sanitize;
 /// Pages larger than this (after decompression) are refused, so a hostile server cannot
 /// fill memory.
 pub const MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
+
+/// Addresses longer than this are refused before any request: far longer than any real
+/// page's, and short enough that a mirror's prefix cannot take one past what the HTTP
+/// library accepts (64 KB).
+pub const MAX_URL_BYTES: usize = 32 * 1024;
+
+/// Refuses an address over [`MAX_URL_BYTES`], naming only its start.
+pub fn check_url_length(url: &str) -> Result<(), Error> {
+    if url.len() <= MAX_URL_BYTES {
+        return Ok(());
+    }
+    let start: String = sanitize::inline(url).chars().take(60).collect();
+    Err(Error::Usage(format!(
+        "address too long ({} bytes; kabar loads addresses of up to {} KB): {start}…",
+        url.len(),
+        MAX_URL_BYTES / 1024
+    )))
+}
 
 /// The error for a page (from the network or a file) over [`MAX_BODY_BYTES`].
 pub fn too_large(url: &str) -> Error {
@@ -92,6 +110,7 @@ impl Client {
     /// Fetches an HTML page, retrying connection failures and server errors.
     pub async fn get_html(&self, url: &Url) -> Result<Page, Error> {
         let target = self.to_wire(url);
+        check_url_length(target.as_str())?;
         let mut attempt = 0;
         loop {
             let outcome = self.get_once(url, &target).await;
@@ -136,18 +155,9 @@ impl Client {
             .map_err(net_err)?;
         let status = resp.status();
         if status.is_redirection() {
-            // The redirect policy only lets web addresses through; a redirect that comes
-            // back unfollowed pointed somewhere else (`file:`, `data:`).
-            let to = resp
-                .headers()
-                .get(LOCATION)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|l| l.split_once(':'))
-                .map(|(scheme, _)| sanitize::inline(scheme))
-                .unwrap_or_default();
             return Err(Retry::Final(Error::Network {
                 url: url.to_string(),
-                reason: format!("redirect to a non-web address refused ({to}:)"),
+                reason: unfollowed_redirect(&resp),
             }));
         }
         if !status.is_success() {
@@ -172,17 +182,36 @@ impl Client {
             });
         }
         let final_url = self.unwire(resp.url()).unwrap_or_else(|| url.clone());
+        // The client undoes gzip and brotli and then drops the header; one still there
+        // names a coding it did not undo, and the body would read as noise.
+        let encodings: Vec<String> = resp
+            .headers()
+            .get_all(CONTENT_ENCODING)
+            .iter()
+            .map(|v| sanitize::inline(&String::from_utf8_lossy(v.as_bytes())))
+            .filter(|e| !e.is_empty() && !e.eq_ignore_ascii_case("identity"))
+            .collect();
+        if !encodings.is_empty() {
+            return Err(Retry::Final(Error::Encoding {
+                url: final_url.to_string(),
+                encoding: encodings.join(", "),
+            }));
+        }
         let content_type = resp
             .headers()
             .get(CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
-        if let Some(ct) = &content_type
-            && !is_html_type(ct)
+        let mime = content_type
+            .as_deref()
+            .map(mime_type)
+            .filter(|m| !m.is_empty());
+        if let Some(mime) = &mime
+            && !matches!(mime.as_str(), "text/html" | "application/xhtml+xml")
         {
             return Err(Retry::Final(Error::NotHtml {
                 url: final_url.to_string(),
-                content_type: ct.split(';').next().unwrap_or(ct).trim().to_string(),
+                content_type: sanitize::inline(mime),
             }));
         }
         let mut body = Vec::new();
@@ -192,7 +221,7 @@ impl Client {
             }
             body.extend_from_slice(&chunk);
         }
-        if content_type.is_none() && !looks_like_html(&body) {
+        if mime.is_none() && !looks_like_html(&body) {
             return Err(Retry::Final(Error::NotHtml {
                 url: final_url.to_string(),
                 content_type: "unknown type".into(),
@@ -236,17 +265,33 @@ enum Retry {
     Final(Error),
 }
 
-fn is_html_type(content_type: &str) -> bool {
-    let mime = content_type
+/// The media type of a Content-Type value, lower-case, without its parameters.
+fn mime_type(content_type: &str) -> String {
+    content_type
         .split(';')
         .next()
         .unwrap_or_default()
         .trim()
-        .to_ascii_lowercase();
-    matches!(
-        mime.as_str(),
-        "text/html" | "application/xhtml+xml" | "text/plain" | ""
-    )
+        .to_ascii_lowercase()
+}
+
+/// Why a redirect came back unfollowed. The redirect policy follows every web address
+/// it can; what is left had no `Location`, one of another scheme (`file:`, `data:`), or
+/// one that is not an address at all.
+fn unfollowed_redirect(resp: &reqwest::Response) -> String {
+    let Some(location) = resp.headers().get(LOCATION) else {
+        return "the server redirected without saying where".into();
+    };
+    match location.to_str() {
+        Ok(l) => match resp.url().join(l) {
+            Ok(to) if !matches!(to.scheme(), "http" | "https") => format!(
+                "redirect to a non-web address refused ({}:)",
+                sanitize::inline(to.scheme())
+            ),
+            _ => "the server redirected to an address kabar cannot follow".into(),
+        },
+        Err(_) => "the server redirected to an address kabar cannot follow".into(),
+    }
 }
 
 fn looks_like_html(body: &[u8]) -> bool {
