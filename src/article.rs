@@ -3,8 +3,20 @@
 //! The serde shape of [`Article`] and [`Headline`] is the `--json` contract that tools
 //! outside the project read (see the fixtures' README); change field names only with it.
 
-use chrono::{DateTime, FixedOffset};
+use std::ops::RangeInclusive;
+
+use chrono::{DateTime, Datelike, FixedOffset};
 use serde::{Deserialize, Serialize};
+
+/// The years a news date may fall in. A page giving another year is wrong or hostile
+/// (RFC 3339 cannot even write years before 0 or after 9999), so its date counts as
+/// absent.
+pub const DATE_YEARS: RangeInclusive<i32> = 1900..=2200;
+
+/// `t`, if its year is in [`DATE_YEARS`].
+pub fn plausible_date(t: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+    DATE_YEARS.contains(&t.year()).then_some(t)
+}
 
 /// Which profile read the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,26 +126,32 @@ impl Article {
 }
 
 /// Times are written as RFC 3339 with the page's own offset (WIB, +07:00, for Kompas),
-/// seconds always present: `2026-11-24T19:30:15+07:00`.
+/// seconds always present: `2026-11-24T19:30:15+07:00`. A date outside [`DATE_YEARS`] is
+/// written as null, whichever parser let it in, so the output is always RFC 3339.
 mod rfc3339_opt {
     use chrono::{DateTime, FixedOffset, SecondsFormat};
     use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::plausible_date;
 
     pub fn serialize<S: Serializer>(
         value: &Option<DateTime<FixedOffset>>,
         s: S,
     ) -> Result<S::Ok, S::Error> {
-        match value {
+        match value.and_then(plausible_date) {
             Some(t) => s.serialize_str(&t.to_rfc3339_opts(SecondsFormat::Secs, false)),
             None => s.serialize_none(),
         }
     }
 
+    /// A date that does not read back (an earlier kabar stored `+12345-…`) is taken as
+    /// absent: one bad date must not make a stored article, or the saved list, unreadable.
     pub fn deserialize<'de, D: Deserializer<'de>>(
         d: D,
     ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
         let raw: Option<String> = Option::deserialize(d)?;
-        raw.map(|s| DateTime::parse_from_rfc3339(&s).map_err(serde::de::Error::custom))
-            .transpose()
+        Ok(raw
+            .and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
+            .and_then(plausible_date))
     }
 }

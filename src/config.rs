@@ -7,7 +7,7 @@
 //! `assets/config.toml` is the documented default ([`DOCUMENTED`]); `kabar --print-config`
 //! prints [`Config::to_toml`], the effective settings with every default written out.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ffi::OsStr;
 use std::fmt;
 use std::ops::Range;
@@ -361,6 +361,9 @@ impl Config {
                 "`sections` must list at least one section".into(),
             ));
         }
+        // The first section of each name, so that a file of many sections is checked in
+        // one pass.
+        let mut first_named: HashMap<&str, usize> = HashMap::new();
         for (i, section) in self.sections.iter().enumerate() {
             let path = |k: &'static str| [Seg::Key("sections"), Seg::Index(i), Seg::Key(k)];
             let n = i + 1;
@@ -371,10 +374,10 @@ impl Config {
                 ));
             }
             let name = &section.name;
-            if let Some(earlier) = self.sections[..i].iter().position(|s| s.name == *name) {
+            if let Some(earlier) = first_named.insert(name, i).map(|e| e + 1) {
                 return Err((
                     value(&path("name")),
-                    format!("sections {} and {n} are both named {name:?}", earlier + 1),
+                    format!("sections {earlier} and {n} are both named {name:?}"),
                 ));
             }
             if section.site.is_some() && section.url.is_some() {
@@ -430,7 +433,7 @@ impl Config {
             }
         }
         given.sort_by_key(|(span, _, _)| span.as_ref().map_or(usize::MAX, |s| s.start));
-        let mut bound: Vec<(KeyCode, &str)> = Vec::new();
+        let mut bound: HashMap<KeyCode, &str> = HashMap::new();
         for (place, action, k) in given {
             let Some(code) = keymap::parse_key(k) else {
                 return Err((
@@ -441,15 +444,14 @@ impl Config {
                     ),
                 ));
             };
-            if let Some((_, other)) = bound.iter().find(|(c, _)| *c == code) {
-                let words = if *other == action {
+            if let Some(other) = bound.insert(code, action) {
+                let words = if other == action {
                     format!("key `{k}` is given twice to `{action}` in [keys]")
                 } else {
                     format!("key `{k}` is given to both `{other}` and `{action}` in [keys]")
                 };
                 return Err((place, words));
             }
-            bound.push((code, action));
         }
         Keymap::with_overrides(&self.keys)
             .map_err(|e| (key(&[Seg::Key("keys")]), format!("[keys]: {e}")))?;

@@ -33,6 +33,11 @@ pub enum Error {
         url: String,
         content_type: String,
     },
+    /// The body came compressed in a way the client did not undo (`deflate`, `gzip, gzip`).
+    Encoding {
+        url: String,
+        encoding: String,
+    },
     TooLarge {
         url: String,
         limit_mb: u64,
@@ -53,6 +58,7 @@ impl Error {
             Error::Usage(_) | Error::File { .. } => exit::USAGE,
             Error::Network { .. } | Error::Status { .. } | Error::Offline(_) => exit::NETWORK,
             Error::NotHtml { .. }
+            | Error::Encoding { .. }
             | Error::TooLarge { .. }
             | Error::TooComplex { .. }
             | Error::NoText(_)
@@ -75,6 +81,10 @@ impl fmt::Display for Error {
             Error::NotHtml { url, content_type } => {
                 write!(f, "not a web page ({content_type}): {url}")
             }
+            Error::Encoding { url, encoding } => write!(
+                f,
+                "the server sent the page in an encoding kabar cannot read ({encoding}): {url}"
+            ),
             Error::TooLarge { url, limit_mb } => {
                 write!(f, "page larger than {limit_mb} MB, not loaded: {url}")
             }

@@ -131,6 +131,7 @@ impl Source {
             return Ok(Source::Local(Local::Stdin));
         }
         if s.starts_with("http://") || s.starts_with("https://") {
+            net::check_url_length(s)?;
             return Url::parse(s)
                 .map(Source::Web)
                 .map_err(|e| Error::Usage(format!("not a valid URL: {s} ({e})")));
@@ -149,31 +150,44 @@ impl Local {
     fn read(&self, given: Option<&Url>) -> Result<(String, Url), Error> {
         let (bytes, fallback) = match self {
             Local::File(path) => {
-                let bytes = std::fs::read(path).map_err(|e| Error::File {
-                    path: path.display().to_string(),
-                    reason: io_words(&e),
-                })?;
+                let name = path.display().to_string();
+                let bytes = std::fs::File::open(path)
+                    .map_err(|e| Error::File {
+                        path: name.clone(),
+                        reason: io_words(&e),
+                    })
+                    .and_then(|file| read_capped(file, &name))?;
                 let abs = std::path::absolute(path).unwrap_or_else(|_| path.clone());
                 let url = Url::from_file_path(&abs)
                     .unwrap_or_else(|_| Url::parse("file:///page.html").expect("valid URL"));
                 (bytes, url)
             }
-            Local::Stdin => {
-                let mut bytes = Vec::new();
-                std::io::stdin()
-                    .take(net::MAX_BODY_BYTES as u64)
-                    .read_to_end(&mut bytes)
-                    .map_err(|e| Error::File {
-                        path: "standard input".into(),
-                        reason: io_words(&e),
-                    })?;
-                (bytes, Url::parse("file:///dev/stdin").expect("valid URL"))
-            }
+            Local::Stdin => (
+                read_capped(std::io::stdin(), "standard input")?,
+                Url::parse("file:///dev/stdin").expect("valid URL"),
+            ),
         };
         let text = net::decode(&bytes, None);
         let url = sites::page_url(&text, given, &fallback);
         Ok((text, url))
     }
+}
+
+/// All of `from`, if it is no larger than a page from the network may be. One byte past
+/// the limit is read, to tell a page of exactly the limit from a larger one; no more, so
+/// `/dev/zero` or an endless pipe cannot fill memory.
+fn read_capped(from: impl Read, name: &str) -> Result<Vec<u8>, Error> {
+    let mut bytes = Vec::new();
+    from.take(net::MAX_BODY_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::File {
+            path: name.into(),
+            reason: io_words(&e),
+        })?;
+    if bytes.len() > net::MAX_BODY_BYTES {
+        return Err(net::too_large(name));
+    }
+    Ok(bytes)
 }
 
 fn io_words(e: &std::io::Error) -> String {

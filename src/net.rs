@@ -2,11 +2,14 @@
 //! compressed transfers, timeouts, a size cap, a retry for passing failures, charset
 //! decoding, and the `--mirror` mapping that points every request at a local copy.
 
+use std::sync::LazyLock;
 use std::time::Duration;
 
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::Encoding;
-use reqwest::header::{CONTENT_TYPE, LOCATION, RETRY_AFTER};
+use reqwest::header::{CONTENT_ENCODING, CONTENT_TYPE, LOCATION, RETRY_AFTER};
 use reqwest::{StatusCode, redirect};
+use scraper::{Html, Selector};
 use url::Url;
 
 use crate::error::Error;
@@ -15,6 +18,33 @@ use crate::sanitize;
 /// Pages larger than this (after decompression) are refused, so a hostile server cannot
 /// fill memory.
 pub const MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
+
+/// Addresses longer than this are refused before any request: far longer than any real
+/// page's, and short enough that a mirror's prefix cannot take one past what the HTTP
+/// library accepts (64 KB).
+pub const MAX_URL_BYTES: usize = 32 * 1024;
+
+/// Refuses an address over [`MAX_URL_BYTES`], naming only its start.
+pub fn check_url_length(url: &str) -> Result<(), Error> {
+    if url.len() <= MAX_URL_BYTES {
+        return Ok(());
+    }
+    let start: String = sanitize::inline(url).chars().take(60).collect();
+    Err(Error::Usage(format!(
+        "address too long ({} bytes; kabar loads addresses of up to {} KB): {start}…",
+        url.len(),
+        MAX_URL_BYTES / 1024
+    )))
+}
+
+/// The error for a page (from the network or a file) over [`MAX_BODY_BYTES`].
+pub fn too_large(url: &str) -> Error {
+    Error::TooLarge {
+        url: url.to_string(),
+        limit_mb: (MAX_BODY_BYTES / (1024 * 1024)) as u64,
+    }
+}
+
 const USER_AGENT: &str = concat!(
     "kabar/",
     env!("CARGO_PKG_VERSION"),
@@ -80,6 +110,7 @@ impl Client {
     /// Fetches an HTML page, retrying connection failures and server errors.
     pub async fn get_html(&self, url: &Url) -> Result<Page, Error> {
         let target = self.to_wire(url);
+        check_url_length(target.as_str())?;
         let mut attempt = 0;
         loop {
             let outcome = self.get_once(url, &target).await;
@@ -124,18 +155,9 @@ impl Client {
             .map_err(net_err)?;
         let status = resp.status();
         if status.is_redirection() {
-            // The redirect policy only lets web addresses through; a redirect that comes
-            // back unfollowed pointed somewhere else (`file:`, `data:`).
-            let to = resp
-                .headers()
-                .get(LOCATION)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|l| l.split_once(':'))
-                .map(|(scheme, _)| sanitize::inline(scheme))
-                .unwrap_or_default();
             return Err(Retry::Final(Error::Network {
                 url: url.to_string(),
-                reason: format!("redirect to a non-web address refused ({to}:)"),
+                reason: unfollowed_redirect(&resp),
             }));
         }
         if !status.is_success() {
@@ -160,30 +182,46 @@ impl Client {
             });
         }
         let final_url = self.unwire(resp.url()).unwrap_or_else(|| url.clone());
+        // The client undoes gzip and brotli and then drops the header; one still there
+        // names a coding it did not undo, and the body would read as noise.
+        let encodings: Vec<String> = resp
+            .headers()
+            .get_all(CONTENT_ENCODING)
+            .iter()
+            .map(|v| sanitize::inline(&String::from_utf8_lossy(v.as_bytes())))
+            .filter(|e| !e.is_empty() && !e.eq_ignore_ascii_case("identity"))
+            .collect();
+        if !encodings.is_empty() {
+            return Err(Retry::Final(Error::Encoding {
+                url: final_url.to_string(),
+                encoding: encodings.join(", "),
+            }));
+        }
         let content_type = resp
             .headers()
             .get(CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
-        if let Some(ct) = &content_type
-            && !is_html_type(ct)
+        let mime = content_type
+            .as_deref()
+            .map(mime_type)
+            .filter(|m| !m.is_empty());
+        if let Some(mime) = &mime
+            && !matches!(mime.as_str(), "text/html" | "application/xhtml+xml")
         {
             return Err(Retry::Final(Error::NotHtml {
                 url: final_url.to_string(),
-                content_type: ct.split(';').next().unwrap_or(ct).trim().to_string(),
+                content_type: sanitize::inline(mime),
             }));
         }
         let mut body = Vec::new();
         while let Some(chunk) = resp.chunk().await.map_err(net_err)? {
             if body.len() + chunk.len() > MAX_BODY_BYTES {
-                return Err(Retry::Final(Error::TooLarge {
-                    url: final_url.to_string(),
-                    limit_mb: (MAX_BODY_BYTES / (1024 * 1024)) as u64,
-                }));
+                return Err(Retry::Final(too_large(final_url.as_str())));
             }
             body.extend_from_slice(&chunk);
         }
-        if content_type.is_none() && !looks_like_html(&body) {
+        if mime.is_none() && !looks_like_html(&body) {
             return Err(Retry::Final(Error::NotHtml {
                 url: final_url.to_string(),
                 content_type: "unknown type".into(),
@@ -227,17 +265,33 @@ enum Retry {
     Final(Error),
 }
 
-fn is_html_type(content_type: &str) -> bool {
-    let mime = content_type
+/// The media type of a Content-Type value, lower-case, without its parameters.
+fn mime_type(content_type: &str) -> String {
+    content_type
         .split(';')
         .next()
         .unwrap_or_default()
         .trim()
-        .to_ascii_lowercase();
-    matches!(
-        mime.as_str(),
-        "text/html" | "application/xhtml+xml" | "text/plain" | ""
-    )
+        .to_ascii_lowercase()
+}
+
+/// Why a redirect came back unfollowed. The redirect policy follows every web address
+/// it can; what is left had no `Location`, one of another scheme (`file:`, `data:`), or
+/// one that is not an address at all.
+fn unfollowed_redirect(resp: &reqwest::Response) -> String {
+    let Some(location) = resp.headers().get(LOCATION) else {
+        return "the server redirected without saying where".into();
+    };
+    match location.to_str() {
+        Ok(l) => match resp.url().join(l) {
+            Ok(to) if !matches!(to.scheme(), "http" | "https") => format!(
+                "redirect to a non-web address refused ({}:)",
+                sanitize::inline(to.scheme())
+            ),
+            _ => "the server redirected to an address kabar cannot follow".into(),
+        },
+        Err(_) => "the server redirected to an address kabar cannot follow".into(),
+    }
 }
 
 fn looks_like_html(body: &[u8]) -> bool {
@@ -296,25 +350,36 @@ fn status_words(status: StatusCode) -> String {
     }
 }
 
-/// Decodes a page: the charset from the Content-Type header, else a byte-order mark, else
-/// the page's own `<meta charset>`, else UTF-8 when the bytes are valid UTF-8, else
-/// windows-1252 (what browsers assume for old Western pages).
+/// Decodes a page the way a browser settles its encoding: a byte-order mark first; then
+/// the label, from the Content-Type header or else the page's own `<meta>`, except that
+/// bytes that are valid UTF-8 are read as UTF-8 whatever single-byte encoding the label
+/// names (a UTF-8 page mislabelled windows-1252 or ISO-8859-1 is common, and legacy text
+/// that is also valid, non-ASCII UTF-8 is all but unknown); then, without a label, UTF-8
+/// when the bytes are valid UTF-8, and a guess from the bytes otherwise.
 pub fn decode(body: &[u8], content_type: Option<&str>) -> String {
-    let from_header = content_type
-        .and_then(charset_param)
-        .and_then(|l| Encoding::for_label(l.as_bytes()));
-    let encoding = from_header
-        .or_else(|| Encoding::for_bom(body).map(|(e, _)| e))
-        .or_else(|| meta_charset(body))
-        .unwrap_or_else(|| {
-            if std::str::from_utf8(body).is_ok() {
-                encoding_rs::UTF_8
-            } else {
-                encoding_rs::WINDOWS_1252
-            }
-        });
-    let (text, _, _) = encoding.decode(body);
+    let (text, _, _) = encoding_of(body, content_type).decode(body);
     text.into_owned()
+}
+
+fn encoding_of(body: &[u8], content_type: Option<&str>) -> &'static Encoding {
+    if let Some((bom, _)) = Encoding::for_bom(body) {
+        return bom;
+    }
+    let label = content_type
+        .and_then(charset_param)
+        .and_then(|l| Encoding::for_label(l.as_bytes()))
+        .or_else(|| meta_charset(body));
+    let utf8 = std::str::from_utf8(body).is_ok();
+    match label {
+        Some(enc) if utf8 && enc.is_single_byte() => encoding_rs::UTF_8,
+        Some(enc) => enc,
+        None if utf8 => encoding_rs::UTF_8,
+        None => {
+            let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+            detector.feed(body, true);
+            detector.guess(None, Utf8Detection::Deny)
+        }
+    }
 }
 
 fn charset_param(content_type: &str) -> Option<String> {
@@ -326,17 +391,28 @@ fn charset_param(content_type: &str) -> Option<String> {
     })
 }
 
-/// `<meta charset="…">` or `<meta http-equiv="Content-Type" content="…; charset=…">` in
-/// the first 2 KB, as browsers prescan.
+/// The bytes the HTML prescan looks at for a `<meta>` charset.
+const PRESCAN_BYTES: usize = 1024;
+
+/// The encoding a `<meta charset="…">` or `<meta http-equiv="Content-Type"
+/// content="…; charset=…">` in the first 1024 bytes declares, as the HTML prescan finds
+/// it. Only those two count: a `charset` on a `<script>`, or the word in text or a
+/// comment, does not.
 fn meta_charset(body: &[u8]) -> Option<&'static Encoding> {
-    let head = String::from_utf8_lossy(&body[..body.len().min(2048)]).to_ascii_lowercase();
-    let at = head.find("charset=")? + "charset=".len();
-    let label: String = head[at..]
-        .trim_start_matches(['"', '\''])
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
-        .collect();
-    let enc = Encoding::for_label(label.as_bytes())?;
+    static META: LazyLock<Selector> =
+        LazyLock::new(|| Selector::parse("meta").expect("valid selector"));
+    let head = String::from_utf8_lossy(&body[..body.len().min(PRESCAN_BYTES)]);
+    let doc = Html::parse_document(&head);
+    let enc = doc.select(&META).find_map(|meta| {
+        let attr = |name| meta.value().attr(name);
+        let label = attr("charset").map(str::to_string).or_else(|| {
+            attr("http-equiv")
+                .filter(|h| h.trim().eq_ignore_ascii_case("content-type"))
+                .and(attr("content"))
+                .and_then(charset_in_content)
+        })?;
+        Encoding::for_label(label.trim().as_bytes())
+    })?;
     // A page that declares UTF-16 in ASCII is not UTF-16; browsers read it as UTF-8.
     Some(
         if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
@@ -345,6 +421,30 @@ fn meta_charset(body: &[u8]) -> Option<&'static Encoding> {
             enc
         },
     )
+}
+
+/// The charset in a `content` attribute (`text/html; charset=ISO-8859-1`), as the HTML
+/// standard extracts it: after `charset`, optional spaces and `=`, a quoted value or one
+/// that runs to a space or `;`.
+fn charset_in_content(content: &str) -> Option<String> {
+    let lower = content.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("charset") {
+        let rest = lower[from + at + "charset".len()..].trim_start();
+        from += at + "charset".len();
+        let Some(value) = rest.strip_prefix('=') else {
+            continue;
+        };
+        let value = value.trim_start();
+        return match value.chars().next()? {
+            q @ ('"' | '\'') => value[1..].split_once(q).map(|(v, _)| v.to_string()),
+            _ => value
+                .split(|c: char| c.is_ascii_whitespace() || c == ';')
+                .next()
+                .map(str::to_string),
+        };
+    }
+    None
 }
 
 #[cfg(test)]
@@ -366,6 +466,88 @@ mod tests {
         assert!(decode(with_meta, Some("text/html")).ends_with("café</p>"));
         assert_eq!(decode(b"<p>caf\xe9</p>", None), "<p>café</p>");
         assert_eq!(decode("<p>café</p>".as_bytes(), None), "<p>café</p>");
+    }
+
+    #[test]
+    fn valid_utf8_wins_over_a_single_byte_label() {
+        let page = "<p>caf\u{e9} \u{201c}kutip\u{201d}</p>".as_bytes();
+        for ct in [
+            "text/html; charset=iso-8859-1",
+            "text/html; charset=windows-1252",
+            "text/html; charset=koi8-r",
+        ] {
+            assert_eq!(
+                decode(page, Some(ct)),
+                "<p>caf\u{e9} \u{201c}kutip\u{201d}</p>"
+            );
+        }
+        let with_meta = "<meta charset=iso-8859-1><p>caf\u{e9}</p>";
+        assert!(decode(with_meta.as_bytes(), None).ends_with("caf\u{e9}</p>"));
+        // A byte-order mark comes before everything, the label included.
+        let mut bom = b"\xff\xfe".to_vec();
+        bom.extend("<p>\u{e9}</p>".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(
+            decode(&bom, Some("text/html; charset=utf-8")),
+            "<p>\u{e9}</p>"
+        );
+        // A multi-byte label is kept: its bytes are what it says.
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("<p>\u{65e5}\u{672c}</p>");
+        assert_eq!(
+            decode(&sjis, Some("text/html; charset=shift_jis")),
+            "<p>\u{65e5}\u{672c}</p>"
+        );
+    }
+
+    #[test]
+    fn only_a_meta_in_the_first_1024_bytes_declares_the_charset() {
+        let cafe = b"<p>caf\xe9 \x93kutip\x94 di kota</p>";
+        let page = |head: &str| [head.as_bytes(), cafe].concat();
+        let cp1252 = "caf\u{e9} \u{201c}kutip\u{201d} di kota</p>";
+        // Not a meta: a script's charset, the word in text, in a comment, in an attribute.
+        for head in [
+            "<script charset=\"utf-8\" src=\"/a.js\"></script>",
+            "<title>charset=utf-8</title>",
+            "<!-- <meta charset=\"utf-8\"> -->",
+            "<link rel=x title=\"charset=utf-8\">",
+        ] {
+            assert!(
+                decode(&page(head), Some("text/html")).ends_with(cp1252),
+                "{head}"
+            );
+        }
+        // A meta, in either shape and any attribute order, counts.
+        for head in [
+            "<meta charset=windows-1251>",
+            "<META CHARSET='windows-1251'>",
+            "<meta content=\"text/html; charset=windows-1251\" http-equiv=\"Content-Type\">",
+            "<meta http-equiv=content-type content='text/html;charset = \"windows-1251\"'>",
+            "<meta charset=no-such-thing><meta charset=windows-1251>",
+        ] {
+            let text = decode(&page(head), None);
+            assert!(
+                text.ends_with("caf\u{439} \u{201c}kutip\u{201d} di kota</p>"),
+                "{head}: {text}"
+            );
+        }
+        // Past the first 1024 bytes, a meta is too late.
+        let late = format!(
+            "<title>{}</title><meta charset=windows-1251>",
+            "x".repeat(1024)
+        );
+        assert!(decode(&page(&late), Some("text/html")).ends_with(cp1252));
+        // A meta inside a script is script text, not a declaration.
+        let scripted = "<script>document.write('<meta charset=windows-1251>')</script>";
+        assert!(decode(&page(scripted), None).ends_with(cp1252));
+    }
+
+    #[test]
+    fn an_unlabelled_legacy_page_is_guessed_from_its_bytes() {
+        let russian = "<p>\u{41f}\u{440}\u{435}\u{437}\u{438}\u{434}\u{435}\u{43d}\u{442} \
+                       \u{43f}\u{440}\u{438}\u{431}\u{44b}\u{43b} \u{432} \u{41c}\u{43e}\u{441}\u{43a}\u{432}\u{443} \
+                       \u{43d}\u{430} \u{43f}\u{435}\u{440}\u{435}\u{433}\u{43e}\u{432}\u{43e}\u{440}\u{44b}</p>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(russian);
+        assert_eq!(decode(&bytes, None), russian);
+        assert_eq!(decode(&bytes, Some("text/html")), russian);
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! The one sanitizer: every piece of text and every link that comes out of a web page
 //! passes through here before it enters the model, so nothing a page says can drive the
-//! terminal (escape sequences, control characters) or reorder what is shown (bidi
-//! overrides), and every link is an absolute http(s) URL.
+//! terminal (escape sequences, control characters), reorder what is shown (bidi
+//! overrides) or hide in it (invisible, private-use and non-characters), and every link
+//! is an absolute http(s) URL.
 
+use unicode_segmentation::UnicodeSegmentation;
 use url::Url;
 
 const ESC: char = '\u{1b}';
@@ -11,16 +13,22 @@ const BEL: char = '\u{07}';
 const C1_STRING_STARTS: [char; 5] = ['\u{90}', '\u{98}', '\u{9d}', '\u{9e}', '\u{9f}'];
 const C1_CSI: char = '\u{9b}';
 const C1_ST: char = '\u{9c}';
+const ZWJ: char = '\u{200d}';
+/// The longest control string (after its introducer) that is removed whole. A C1
+/// introducer with no terminator within this span, or with a line break or another
+/// control before it, is a stray byte (the last byte of a UTF-8 `”` read as windows-1252
+/// is U+009D), not an escape: only it is dropped, so it cannot take the rest of the text.
+const MAX_CONTROL_STRING: usize = 512;
 
 /// Text that runs inline (titles, names, labels): all whitespace folds to single spaces.
 pub fn inline(raw: &str) -> String {
-    fold(&strip_controls(raw), false)
+    fold(&drop_loose_joiners(strip_controls(raw)), false)
 }
 
 /// Text of a block (a paragraph): like [`inline`], but line breaks inside the text stay
 /// (one at a time), so a poem or an address keeps its lines.
 pub fn block(raw: &str) -> String {
-    fold(&strip_controls(raw), true)
+    fold(&drop_loose_joiners(strip_controls(raw)), true)
 }
 
 /// A link from a page: resolved against the page URL, kept only if it is http or https.
@@ -46,9 +54,29 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// True for characters that show nothing and only hide things in text: zero-width
+/// spaces and joiners (ZWJ is judged apart, see [`drop_loose_joiners`]), the word joiner,
+/// the BOM, the soft hyphen, the Mongolian vowel separator, tag characters, private-use
+/// characters (which no font of the reader's shows as the page meant) and noncharacters.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'
+            | '\u{200c}'
+            | '\u{2060}'
+            | '\u{feff}'
+            | '\u{ad}'
+            | '\u{180e}'
+            | '\u{e0000}'..='\u{e007f}'
+            | '\u{e000}'..='\u{f8ff}'
+            | '\u{f0000}'..='\u{10ffff}'
+            | '\u{fdd0}'..='\u{fdef}'
+    ) || (c as u32) & 0xfffe == 0xfffe
+}
+
 /// Removes escape sequences whole (CSI, OSC and the other control strings, in both their
 /// 7-bit ESC and 8-bit C1 forms), then every remaining C0 control except line breaks and
-/// tabs, DEL, C1 and bidi controls.
+/// tabs, DEL, C1, bidi controls and invisible characters.
 fn strip_controls(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars().peekable();
@@ -73,7 +101,7 @@ fn strip_controls(raw: &str) -> String {
             c if C1_STRING_STARTS.contains(&c) => skip_control_string(&mut chars),
             '\n' | '\t' => out.push(c),
             '\r' => out.push('\n'),
-            c if c.is_control() || is_bidi_control(c) => {}
+            c if c.is_control() || is_bidi_control(c) || is_invisible(c) => {}
             c => out.push(c),
         }
     }
@@ -97,29 +125,52 @@ fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     }
 }
 
-/// Skips an OSC/DCS/APC/PM/SOS body up to and including its terminator (BEL, ESC \ or
-/// C1 ST). Control strings never span lines in practice; a line break ends one so that a
-/// stray introducer cannot swallow the rest of an article.
+/// Skips an OSC/DCS/APC/PM/SOS body and its terminator (BEL, ESC \ or C1 ST) when the
+/// string is well formed: terminated within [`MAX_CONTROL_STRING`] characters, with no
+/// other control (a line break included) before the terminator. Otherwise nothing is
+/// skipped and only the introducer, already taken, is lost. The look ahead stops at the
+/// first control, so each character is looked at by one introducer at most and the whole
+/// text is cleaned in linear time.
 fn skip_control_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    while let Some(&c) = chars.peek() {
-        match c {
-            BEL | C1_ST => {
-                chars.next();
+    let mut ahead = chars.clone();
+    for _ in 0..=MAX_CONTROL_STRING {
+        match ahead.next() {
+            Some(BEL | C1_ST) => {
+                *chars = ahead;
                 return;
             }
-            ESC => {
-                chars.next();
-                if chars.peek() == Some(&'\\') {
-                    chars.next();
+            Some(ESC) => {
+                if ahead.next() == Some('\\') {
+                    *chars = ahead;
                 }
                 return;
             }
-            '\n' => return,
-            _ => {
-                chars.next();
+            Some(c) if c.is_control() => return,
+            Some(_) => {}
+            None => return,
+        }
+    }
+}
+
+/// Drops each zero-width joiner that does not join: one is kept only inside a grapheme
+/// cluster, followed there by what it joins (an emoji ZWJ sequence such as 👨‍👩‍👧, or a
+/// conjunct in an Indic script), where it changes what is drawn; anywhere else it is
+/// invisible. Judged on text already cleaned of everything else, so cleaning again keeps
+/// the same joiners.
+fn drop_loose_joiners(text: String) -> String {
+    if !text.contains(ZWJ) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for cluster in text.graphemes(true) {
+        let mut chars = cluster.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c != ZWJ || chars.peek().is_some_and(|&n| n != ZWJ) {
+                out.push(c);
             }
         }
     }
+    out
 }
 
 /// Folds runs of whitespace to one space (or one line break, when `keep_lines` and the
@@ -166,6 +217,76 @@ mod tests {
         assert_eq!(inline("one\n two"), "one two");
         assert_eq!(block("  a \n\n  b  "), "a\nb");
         assert_eq!(inline("\u{2067}x\u{2069}"), "x");
+    }
+
+    #[test]
+    fn a_stray_c1_introducer_is_one_character_not_the_rest_of_the_line() {
+        // The end of a UTF-8 `”` (E2 80 9D) read as windows-1252: `â€` and U+009D.
+        assert_eq!(
+            inline("Ia berkata \u{e2}\u{20ac}\u{9d}kami siap\u{e2}\u{20ac}\u{9d} kemarin."),
+            "Ia berkata \u{e2}\u{20ac}kami siap\u{e2}\u{20ac} kemarin."
+        );
+        assert_eq!(inline("a\u{90}b c d"), "ab c d");
+        assert_eq!(block("a\u{9d}b\nc\u{7}d"), "ab\ncd");
+        // Another control comes before any terminator: the first introducer is a stray
+        // byte; the second starts a well-formed string.
+        assert_eq!(inline("a\u{9d}bc\u{90}de\u{9c}f"), "abcf");
+        // Terminated too far away to be a real control string.
+        let far = format!("x\u{9d}{}\u{7}y", "k".repeat(MAX_CONTROL_STRING + 1));
+        assert_eq!(
+            inline(&far),
+            format!("x{}y", "k".repeat(MAX_CONTROL_STRING + 1))
+        );
+        let near = format!("x\u{9d}{}\u{7}y", "k".repeat(MAX_CONTROL_STRING));
+        assert_eq!(inline(&near), "xy");
+        // An unterminated ESC string loses its two introducing characters only.
+        assert_eq!(inline("a\u{1b}]0;judul"), "a0;judul");
+    }
+
+    #[test]
+    fn well_formed_c1_strings_still_go_whole() {
+        assert_eq!(inline("a\u{9d}0;PWNED\u{7}b"), "ab");
+        assert_eq!(inline("a\u{90}1$r\u{9c}b"), "ab");
+        assert_eq!(inline("a\u{9f}x\u{1b}\\b"), "ab");
+        assert_eq!(inline("a\u{9e}\u{9c}b"), "ab");
+    }
+
+    #[test]
+    fn invisible_private_and_non_characters_go() {
+        assert_eq!(
+            inline("a\u{200b}b\u{200c}c\u{2060}d\u{feff}e\u{ad}f\u{180e}g"),
+            "abcdefg"
+        );
+        assert_eq!(inline("x\u{e0041}\u{e007f}y\u{e0001}"), "xy");
+        assert_eq!(
+            inline("x\u{fdd0}\u{fdef}\u{fffe}\u{ffff}\u{1fffe}\u{10ffff}y"),
+            "xy"
+        );
+        assert_eq!(inline("x\u{e000}\u{f8ff}\u{f0000}\u{10fffd}y"), "xy");
+        assert_eq!(inline("x\u{200e}\u{200f}\u{61c}y"), "xy");
+        // Neighbours of the ranges stay.
+        assert_eq!(
+            inline("\u{fdcf}\u{fdf0}\u{f900}\u{fffd}"),
+            "\u{fdcf}\u{fdf0}\u{f900}\u{fffd}"
+        );
+    }
+
+    #[test]
+    fn a_joiner_stays_only_where_it_joins() {
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+        assert_eq!(inline(family), family);
+        let rainbow = "\u{1f3f3}\u{fe0f}\u{200d}\u{1f308}";
+        assert_eq!(inline(rainbow), rainbow);
+        assert_eq!(inline("ka\u{200d}ta \u{200d}kita\u{200d}"), "kata kita");
+        assert_eq!(
+            inline("\u{1f468}\u{200d}\u{200d}\u{1f469}"),
+            "\u{1f468}\u{1f469}"
+        );
+        assert_eq!(inline("\u{1f468}\u{200d} \u{1f469}"), "\u{1f468} \u{1f469}");
+        // A joiner behind an invisible character joins once that is gone, and stays so.
+        let hidden = inline("\u{1f468}\u{200b}\u{200d}\u{1f469}");
+        assert_eq!(hidden, "\u{1f468}\u{200d}\u{1f469}");
+        assert_eq!(inline(&hidden), hidden);
     }
 
     #[test]

@@ -361,3 +361,202 @@ fn a_kompas_page_in_a_new_layout_still_reads() {
     assert_eq!(a["editor"], "Dewi Lestari");
     assert_eq!(a["body"].as_array().unwrap().len(), 3, "{}", a["body"]);
 }
+
+/// A page dated in a year no news is from: the date is left out, and `--json` stays RFC
+/// 3339 (`published: null`), whether the date is in a meta tag or in JSON-LD.
+#[test]
+fn a_date_outside_1900_to_2200_is_printed_as_no_date() {
+    let dir = scratch_dir("far-dates");
+    for (i, date) in [
+        "-0500-01-01T00:00:00+0700",
+        "+12345-01-01T00:00:00+07:00",
+        "12345-06-01T10:00:00+0700",
+        "1899-12-31T23:00:00+07:00",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        for head in [
+            format!(r#"<meta property="article:published_time" content="{date}">"#),
+            format!(
+                r#"<script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"{date}"}}</script>"#
+            ),
+        ] {
+            let page = format!(
+                "<!doctype html><html><head><title>Jalur Sepeda Baru</title>{head}</head>\
+                 <body><article><h1>Jalur Sepeda Baru</h1>{PARAGRAPHS}</article></body></html>"
+            );
+            let file = dir.join(format!("page-{i}.html"));
+            std::fs::write(&file, page).unwrap();
+            let out = kabar(&[
+                "read",
+                file.to_str().unwrap(),
+                "--url",
+                "https://warta.example/kota/jalur-sepeda",
+                "--json",
+            ]);
+            assert!(out.status.success(), "{head}: {}", stderr(&out));
+            let a: Value = serde_json::from_str(&stdout(&out)).unwrap();
+            assert_eq!(a["published"], Value::Null, "{head}");
+            assert_eq!(a["title"], "Jalur Sepeda Baru");
+        }
+    }
+}
+
+/// An article saved by an earlier kabar with a date it could not read back (`+12345-…`)
+/// no longer breaks the saved list: it is listed, without a date.
+#[test]
+fn a_saved_article_with_a_stored_far_date_still_lists() {
+    let dir = scratch_dir("saved-far-date");
+    let url = "https://www.kompas.com/read/2026/11/24/1/jalur";
+    let article: kabar::article::Article = serde_json::from_value(serde_json::json!({
+        "url": url, "title": "Jalur Sepeda Baru", "published": null, "authors": [],
+        "editor": null, "source": null, "image": null, "tags": [],
+        "body": [{"kind": "paragraph", "text": "Isi."}], "related": [], "terkini": [],
+        "site": "kompas",
+    }))
+    .unwrap();
+    {
+        let (store, _) = kabar::store::Store::open_in(&dir).unwrap();
+        store.set_saved(&article, true, chrono::Utc::now()).unwrap();
+    }
+    let db = rusqlite::Connection::open(dir.join(kabar::store::FILE_NAME)).unwrap();
+    db.execute(
+        "UPDATE articles SET json = json_set(json, '$.published', '+12345-01-01T00:00:00+07:00')",
+        [],
+    )
+    .unwrap();
+    drop(db);
+
+    let listed = kabar(&["--data-dir", dir.to_str().unwrap(), "saved", "--json"]);
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    let list: Value = serde_json::from_str(&stdout(&listed)).unwrap();
+    assert_eq!(list[0]["url"], url);
+    assert_eq!(list[0]["published"], Value::Null);
+    let plain = kabar(&["--data-dir", dir.to_str().unwrap(), "saved"]);
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    assert!(stdout(&plain).contains("Jalur Sepeda Baru"));
+}
+
+/// A file that never ends is read only up to the page limit, then refused like a page
+/// that large from the network; memory stays low.
+#[test]
+fn an_endless_file_is_refused_at_the_page_limit() {
+    let run = common::kabar_run(
+        &["read", "/dev/zero"],
+        &[],
+        std::time::Duration::from_secs(30),
+    );
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(!run.timed_out, "still reading after 30 s");
+    assert_eq!(run.code, Some(4), "exit status; stderr: {err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(err.contains("page larger than 10 MB"), "{err}");
+    assert!(err.contains("/dev/zero"), "{err}");
+    assert!(run.stdout.is_empty());
+    assert!(
+        run.peak_rss_mb < 60.0,
+        "peak memory {:.1} MB",
+        run.peak_rss_mb
+    );
+}
+
+/// Standard input gets the same limit, and says so rather than reading a cut page.
+#[test]
+fn endless_standard_input_is_refused_at_the_page_limit() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kabar"))
+        .args(["read", "-"])
+        .env_remove("KABAR_MIRROR")
+        .env("KABAR_DATA_DIR", scratch_dir("data"))
+        .stdin(std::fs::File::open("/dev/zero").unwrap())
+        .output()
+        .unwrap();
+    assert_fails(
+        &out,
+        4,
+        "page larger than 10 MB, not loaded: standard input",
+    );
+}
+
+/// A file of exactly the limit is still read.
+#[test]
+fn a_file_of_exactly_the_page_limit_is_read() {
+    let page = format!(
+        "<!doctype html><html><head><title>Jalur Sepeda Baru</title></head>\
+         <body><article><h1>Jalur Sepeda Baru</h1>{PARAGRAPHS}</article></body></html>"
+    );
+    let mut bytes = page.into_bytes();
+    bytes.resize(kabar::net::MAX_BODY_BYTES, b' ');
+    let file = scratch_dir("limit").join("page.html");
+    std::fs::write(&file, bytes).unwrap();
+    let out = kabar(&["read", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("Jalur Sepeda Baru"));
+}
+
+/// A windows-1252 page with a UTF-8 closing quote pasted in: its last byte reads as
+/// U+009D, which once swallowed the rest of the paragraph as if it began an escape
+/// string. Now only that character goes.
+#[test]
+fn a_stray_c1_byte_in_a_windows_1252_page_keeps_the_text_after_it() {
+    let mut page = b"<!doctype html><html><head><meta charset=\"windows-1252\">\
+        <title>Kopi Pagi</title></head><body><article><h1>Kopi Pagi</h1>"
+        .to_vec();
+    for _ in 0..3 {
+        page.extend_from_slice(
+            b"<p>Kopi di caf\xe9 itu disebut \xe2\x80\x9dterbaik\xe2\x80\x9d oleh para \
+              pelanggan yang datang setiap pagi sebelum bekerja di kantor.</p>",
+        );
+    }
+    page.extend_from_slice(b"</article></body></html>");
+    let file = scratch_dir("stray-c1").join("page.html");
+    std::fs::write(&file, page).unwrap();
+    let out = kabar(&[
+        "read",
+        file.to_str().unwrap(),
+        "--url",
+        "https://warta.example/kopi",
+        "--width",
+        "200",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "Kopi di caf\u{e9} itu disebut \u{e2}\u{20ac}terbaik\u{e2}\u{20ac} oleh para pelanggan"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("sebelum bekerja di kantor."), "{text}");
+}
+
+/// Invisible and private-use characters are gone from the printed text and from --json.
+#[test]
+fn invisible_characters_leave_printed_and_json_text() {
+    let page = format!(
+        "<!doctype html><html><head><title>Ja\u{200b}lur Se\u{ad}peda\u{e000}</title></head>\
+         <body><article><h1>Ja\u{200b}lur Se\u{ad}peda\u{e000}</h1>\
+         <p>Pe\u{2060}me\u{feff}rin\u{200c}tah\u{e0041} kota{}</p>{PARAGRAPHS}</article></body></html>",
+        "\u{fdd0}\u{10fffd}"
+    );
+    let file = scratch_dir("invisible").join("page.html");
+    std::fs::write(&file, page).unwrap();
+    let args = [
+        "read",
+        file.to_str().unwrap(),
+        "--url",
+        "https://warta.example/a",
+    ];
+    let plain = kabar(&args);
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    assert!(
+        stdout(&plain).starts_with("Jalur Sepeda\n"),
+        "{}",
+        stdout(&plain)
+    );
+    assert!(stdout(&plain).contains("Pemerintah kota"));
+    let json = kabar(&[&args[..], &["--json"]].concat());
+    let a: Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(a["title"], "Jalur Sepeda");
+    assert_eq!(a["body"][0]["text"], "Pemerintah kota");
+}

@@ -395,3 +395,38 @@ fn colours_and_no_color() {
     // The real environment's answer is one of the two, without panicking.
     let _ = config::no_color();
 }
+
+/// A file of 50,000 sections loads at once, and a name given twice among them is still
+/// reported at the line of the second one.
+#[test]
+fn many_sections_load_quickly_and_a_late_duplicate_is_found() {
+    const N: usize = 50_000;
+    let mut text: String = (0..N)
+        .map(|i| format!("[[sections]]\nname = \"Bagian {i}\"\nsite = \"nasional\"\n"))
+        .collect();
+    let start = std::time::Instant::now();
+    let config = Config::from_toml(&text, "config.toml").expect("distinct names load");
+    let took = start.elapsed();
+    assert_eq!(config.sections.len(), N);
+    assert!(
+        took < std::time::Duration::from_secs(1),
+        "{N} sections took {took:?}"
+    );
+
+    text.push_str("[[sections]]\nname = \"Bagian 7\"\nsite = \"bola\"\n");
+    let err = Config::from_toml(&text, "config.toml")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err.lines().next(),
+        Some(
+            format!(
+                "config.toml line {}: sections 8 and {} are both named \"Bagian 7\"",
+                3 * N + 2,
+                N + 1
+            )
+            .as_str()
+        ),
+        "{err}"
+    );
+}

@@ -3,8 +3,12 @@
 //! Kompas prints times in Indonesian local time (WIB, UTC+7; rarely WITA/WIT) in several
 //! shapes: ISO in meta tags, `YYYY-MM-DD HH:MM:SS` in `content_PublishedDate`,
 //! `25/11/2026, 14:05 WIB` in lists, `5 April 2026, 06:30 WIB` in newer bylines.
+//!
+//! Every parser here gives no date for a year outside [`DATE_YEARS`].
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+
+use crate::article::{DATE_YEARS, plausible_date};
 
 const HOUR: i32 = 3600;
 
@@ -19,6 +23,7 @@ pub fn parse_iso(s: &str) -> Option<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(s)
         .or_else(|_| DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%z"))
         .ok()
+        .and_then(plausible_date)
         .or_else(|| parse_local(s))
 }
 
@@ -29,6 +34,7 @@ pub fn parse_local(s: &str) -> Option<DateTime<FixedOffset>> {
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
         .and_then(|t| wib().from_local_datetime(&t).single())
+        .and_then(plausible_date)
 }
 
 /// Finds the first date written the Indonesian way anywhere in `text`:
@@ -77,10 +83,10 @@ fn date_at(t: &[Token<'_>]) -> Option<DateTime<FixedOffset>> {
         [Token::Num(d), Token::Word(m), Token::Num(y), ..] => (*d, month_number(m)?, *y),
         _ => return None,
     };
-    if !(1900..=2200).contains(&year) {
-        return None;
-    }
-    let date = NaiveDate::from_ymd_opt(year as i32, month, day)?;
+    let year = i32::try_from(year)
+        .ok()
+        .filter(|y| DATE_YEARS.contains(y))?;
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
     let (time, zone_at) = match &t[3..] {
         [Token::Num(h), Token::Num(m), Token::Num(s), ..] if *s < 60 => {
             (NaiveTime::from_hms_opt(*h, *m, *s), 6)
@@ -162,6 +168,36 @@ mod tests {
         assert_eq!(
             rfc(parse_local("2026-11-24 19:30:15")),
             "2026-11-24T19:30:15+07:00"
+        );
+    }
+
+    #[test]
+    fn years_outside_1900_to_2200_are_no_date() {
+        for bad in [
+            "-0500-01-01T00:00:00+0700",
+            "+12345-01-01T00:00:00+07:00",
+            "12345-01-01T00:00:00+0700",
+            "1899-12-31T23:59:59+07:00",
+            "2201-01-01T00:00:00+07:00",
+            "0500-01-01 00:00:00",
+            "9999-12-31T23:59:59",
+        ] {
+            assert_eq!(parse_iso(bad), None, "{bad}");
+        }
+        assert_eq!(parse_local("2201-01-01 00:00:00"), None);
+        assert_eq!(find_in_text("1/1/1899, 10:00 WIB"), None);
+        assert_eq!(find_in_text("5 April 4294967295"), None);
+        assert_eq!(
+            rfc(parse_iso("1900-01-01T00:00:00+07:00")),
+            "1900-01-01T00:00:00+07:00"
+        );
+        assert_eq!(
+            rfc(parse_iso("2200-12-31T23:59:59+07:00")),
+            "2200-12-31T23:59:59+07:00"
+        );
+        assert_eq!(
+            rfc(find_in_text("31/12/2200, 10:00 WIB")),
+            "2200-12-31T10:00:00+07:00"
         );
     }
 }

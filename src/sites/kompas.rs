@@ -352,7 +352,10 @@ fn published_from_url(url: &Url) -> Option<DateTime<FixedOffset>> {
         }
         _ => return None,
     };
-    dates::wib().from_local_datetime(&local).single()
+    dates::wib()
+        .from_local_datetime(&local)
+        .single()
+        .and_then(crate::article::plausible_date)
 }
 
 /// The most pages of one article kabar reads: Kompas splits long articles into a handful.
@@ -671,6 +674,7 @@ mod tests {
     #[test]
     fn time_from_url() {
         let t = |s: &str| published_from_url(&Url::parse(s).unwrap()).map(|t| t.to_rfc3339());
+        assert_eq!(t("https://www.kompas.com/read/0500/01/01/10000000/x"), None);
         assert_eq!(
             t("https://health.kompas.com/read/26K24060000168/x").as_deref(),
             Some("2026-11-24T06:00:00+07:00")

@@ -2,6 +2,7 @@
 //! overlay. Drawing reads the model and never changes it; the article is already laid out
 //! by `update`.
 
+mod fit;
 pub mod layout;
 pub mod theme;
 pub mod words;
@@ -185,43 +186,6 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect) {
 fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOffset>) {
     let theme = &app.settings.theme;
     let w = app.words();
-    let mut left = Vec::new();
-    if let Some(input) = &app.input {
-        let (label, text) = match input {
-            Input::Filter(t) => (w.filter, t),
-            Input::Find(t) => (w.find, t),
-        };
-        left.push(Span::styled(format!("{label}: "), theme.accent));
-        left.push(Span::raw(format!("{text}▏")));
-    } else {
-        if let Some(words) = app.loading_words() {
-            left.push(Span::raw(format!(
-                "{} {words}  ",
-                SPINNER[app.spinner % SPINNER.len()]
-            )));
-        }
-        if let Some(n) = app.number {
-            left.push(Span::raw(format!("[{n}]… Enter  ")));
-        }
-        if let Some(e) = &app.error {
-            left.push(Span::styled(e.clone(), theme.error));
-            if app.offer_browser.is_some() {
-                left.push(Span::styled(format!(" · {}", w.open_in_browser), theme.dim));
-            }
-        } else if let Some(n) = &app.notice {
-            left.push(Span::styled(n.clone(), theme.accent));
-        } else if !app.filter.is_empty() && app.focus == Focus::List {
-            left.push(Span::styled(
-                format!("{}: {}", w.filter, app.filter),
-                theme.dim,
-            ));
-        } else if let Some(at) = app.list().fetched_at.filter(|_| app.focus == Focus::List) {
-            left.push(Span::styled(
-                format!("{} {} {}", w.updated, age(at.fixed_offset(), now), w.ago),
-                theme.dim,
-            ));
-        }
-    }
     let mut right = String::new();
     if app.settings.offline {
         right.push_str(&format!("{}  ", w.offline));
@@ -244,6 +208,50 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<Fixed
         Constraint::Length(right.width() as u16 + 1),
     ])
     .areas(area);
+    let mut left = Vec::new();
+    if let Some(input) = &app.input {
+        let (label, text) = match input {
+            Input::Filter(t) => (w.filter, t),
+            Input::Find(t) => (w.find, t),
+        };
+        left.push(Span::styled(format!("{label}: "), theme.accent));
+        left.push(Span::raw(format!("{text}▏")));
+    } else {
+        if let Some(words) = app.loading_words() {
+            left.push(Span::raw(format!(
+                "{} {words}  ",
+                SPINNER[app.spinner % SPINNER.len()]
+            )));
+        }
+        if let Some(n) = app.number {
+            left.push(Span::raw(format!("[{n}]… Enter  ")));
+        }
+        if let Some(e) = &app.error {
+            let offer = app
+                .offer_browser
+                .as_ref()
+                .map(|_| format!(" · {}", w.open_in_browser));
+            let used: usize = left.iter().map(Span::width).sum::<usize>()
+                + offer.as_deref().map_or(0, UnicodeWidthStr::width);
+            let room = usize::from(l.width).saturating_sub(used);
+            left.push(Span::styled(fit::fit(e, room), theme.error));
+            if let Some(offer) = offer {
+                left.push(Span::styled(offer, theme.dim));
+            }
+        } else if let Some(n) = &app.notice {
+            left.push(Span::styled(n.clone(), theme.accent));
+        } else if !app.filter.is_empty() && app.focus == Focus::List {
+            left.push(Span::styled(
+                format!("{}: {}", w.filter, app.filter),
+                theme.dim,
+            ));
+        } else if let Some(at) = app.list().fetched_at.filter(|_| app.focus == Focus::List) {
+            left.push(Span::styled(
+                format!("{} {} {}", w.updated, age(at.fixed_offset(), now), w.ago),
+                theme.dim,
+            ));
+        }
+    }
     frame.render_widget(Paragraph::new(Line::from(left)), l);
     frame.render_widget(
         Paragraph::new(Span::styled(right, theme.dim)).right_aligned(),

@@ -112,11 +112,19 @@ fn serve(mut stream: TcpStream, handler: &dyn Fn(&str) -> Answer) {
 }
 
 /// True for a character that must never reach the terminal from a page: a control
-/// character (C0 but the line break, DEL, C1; ESC starts every escape sequence) or a
-/// bidi control that reorders what is shown.
+/// character (C0 but the line break, DEL, C1; ESC starts every escape sequence), a
+/// bidi control that reorders what is shown, or an invisible, private-use or
+/// non-character. (The zero-width joiner is allowed: it stays inside emoji sequences.)
 pub fn is_forbidden(c: char) -> bool {
     (c.is_control() && c != '\n')
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{180e}'
+        )
+        || matches!(c, '\u{e0000}'..='\u{e007f}' | '\u{e000}'..='\u{f8ff}' | '\u{f0000}'..)
+        || matches!(c, '\u{fdd0}'..='\u{fdef}')
+        || (c as u32) & 0xfffe == 0xfffe
 }
 
 /// The first forbidden character in `text` and where it is, for an assertion message.

@@ -1,0 +1,120 @@
+//! Fitting a message into the status line. A message says why, then where
+//! (`page not found (HTTP 404): https://…`); when it is too wide, the address gives way
+//! first, from its middle, so the reason and the end of the address (the article's
+//! slug) both stay readable.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// `text` in at most `width` columns: the web address in it shortened in the middle,
+/// then, if the rest is still too wide, its end cut, with `…` where text was left out.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if let Some((start, end)) = address_in(text) {
+        let (before, url, after) = (&text[..start], &text[start..end], &text[end..]);
+        let room = width.saturating_sub(before.width() + after.width());
+        // An address shorter than this says nothing; cut the text instead.
+        if room >= 16 {
+            return format!("{before}{}{after}", middle_out(url, room));
+        }
+    }
+    cut_end(text, width)
+}
+
+/// Where the first web address in `text` starts and ends.
+fn address_in(text: &str) -> Option<(usize, usize)> {
+    let start = text.find("https://").or_else(|| text.find("http://"))?;
+    let end = text[start..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |n| start + n);
+    Some((start, end))
+}
+
+/// `url` in `width` columns: its start (scheme and host), `…`, and its end.
+fn middle_out(url: &str, width: usize) -> String {
+    let keep = width.saturating_sub(1);
+    let head_width = keep / 2;
+    let mut head = String::new();
+    let mut used = 0;
+    for c in url.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > head_width {
+            break;
+        }
+        head.push(c);
+        used += w;
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut tail_used = 0;
+    for c in url.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + tail_used + w > keep {
+            break;
+        }
+        tail.push(c);
+        tail_used += w;
+    }
+    let tail: String = tail.into_iter().rev().collect();
+    format!("{head}…{tail}")
+}
+
+fn cut_end(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            out.push('…');
+            return out;
+        }
+        out.push(c);
+        used += w;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ERROR: &str = "page too complex to read safely (nested more than 256 elements deep): \
+                         https://www.kompas.com/read/2026/11/25/10000001/banjir-rob-di-pesisir-utara";
+
+    #[test]
+    fn what_fits_is_left_alone() {
+        assert_eq!(
+            fit("page not found (HTTP 404)", 40),
+            "page not found (HTTP 404)"
+        );
+    }
+
+    #[test]
+    fn the_address_gives_way_before_the_reason() {
+        let fitted = fit(ERROR, 100);
+        assert_eq!(fitted.width(), 100, "{fitted}");
+        assert!(fitted.starts_with(
+            "page too complex to read safely (nested more than 256 elements deep): https://www.k"
+        ));
+        assert!(fitted.ends_with("pesisir-utara"), "{fitted}");
+        assert!(fitted.contains('…'));
+    }
+
+    #[test]
+    fn a_reason_too_long_for_the_line_is_cut_at_its_end() {
+        let fitted = fit(ERROR, 50);
+        assert_eq!(fitted.width(), 50, "{fitted}");
+        assert!(fitted.starts_with("page too complex to read safely"));
+        assert!(fitted.ends_with('…'));
+        let wide = fit("国国国国国", 5);
+        assert!(wide.width() <= 5, "{wide}");
+    }
+
+    #[test]
+    fn text_after_the_address_stays() {
+        let text = format!("{ERROR} · o: open in browser");
+        let fitted = fit(&text, 110);
+        assert_eq!(fitted.width(), 110);
+        assert!(fitted.ends_with("utara · o: open in browser"), "{fitted}");
+    }
+}
