@@ -521,3 +521,29 @@ fn a_click_on_a_numbered_link_opens_it() {
         "https://megapolitan.kompas.com/read/2026/11/24/21450011/krl-tambah-20-perjalanan-mulai-desember"
     );
 }
+
+/// Ctrl-C quits whatever the reader is doing, a half-typed filter or search included,
+/// and never types a "c".
+#[test]
+fn ctrl_c_quits_from_a_filter_or_a_find_prompt() {
+    let ctrl_c = Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+
+    let mut app = app_with_list();
+    keys(&mut app, "/emas");
+    assert!(app.input.is_some(), "the filter prompt is open");
+    app.update(ctrl_c.clone());
+    assert!(app.quit, "Ctrl-C in the filter prompt quits");
+    assert_eq!(app.filter, "emas", "no c typed into the filter");
+
+    let mut app = app_with_list();
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    keys(&mut app, "/gem");
+    assert!(app.input.is_some(), "the find prompt is open");
+    let reqs = app.update(ctrl_c);
+    assert!(app.quit, "Ctrl-C in the find prompt quits");
+    assert!(
+        reqs.iter()
+            .any(|r| matches!(r, Request::SavePosition { .. })),
+        "quitting keeps the reading position: {reqs:?}"
+    );
+}

@@ -278,6 +278,10 @@ impl App {
 
     fn key(&mut self, key: KeyEvent, out: &mut Vec<Request>) {
         self.notice = None;
+        if keymap::is_interrupt(key) {
+            self.quit = true;
+            return;
+        }
         if self.input.is_some() {
             self.type_key(key);
             return;
