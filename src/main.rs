@@ -389,9 +389,21 @@ async fn reader(
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let data_dir = kabar::logging::data_dir(cli.global.data_dir.as_deref());
-    let log = data_dir
+    let log = match data_dir
         .as_deref()
-        .and_then(|dir| kabar::logging::init(dir, cli.global.log_level.as_deref()));
+        .map(|dir| kabar::logging::init(dir, cli.global.log_level.as_deref()))
+    {
+        Some(Ok(guard)) => guard,
+        Some(Err(e)) => {
+            eprintln!(
+                "kabar: cannot write the log ({}: {}); running without a log",
+                e.path.display(),
+                io_words(&e.error)
+            );
+            None
+        }
+        None => None,
+    };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
         Err(e) => {

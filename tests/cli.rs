@@ -361,3 +361,33 @@ fn a_kompas_page_in_a_new_layout_still_reads() {
     assert_eq!(a["editor"], "Dewi Lestari");
     assert_eq!(a["body"].as_array().unwrap().len(), 3, "{}", a["body"]);
 }
+
+/// A `kabar.log` kabar cannot open (here a directory in its place; a root-owned file left
+/// by `sudo kabar` is the same to kabar): the command still does its work, and says once,
+/// on stderr, that it runs without a log.
+#[test]
+fn a_log_file_that_cannot_be_opened_is_said_once_and_the_command_runs() {
+    let data = scratch_dir("unwritable-log");
+    let log = data.join("kabar.log");
+    std::fs::create_dir(&log).unwrap();
+    let file = common::fixture("article-global-latihan-bencana.html");
+    let out = kabar(&[
+        "--data-dir",
+        data.to_str().unwrap(),
+        "read",
+        file.to_str().unwrap(),
+    ]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "the article is printed; {err}");
+    assert!(
+        stdout(&out).starts_with("Jepang dan Korea Selatan Sepakati Latihan"),
+        "the article"
+    );
+    assert_eq!(
+        err,
+        format!(
+            "kabar: cannot write the log ({}: it is a directory); running without a log\n",
+            log.display()
+        )
+    );
+}
