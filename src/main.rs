@@ -317,6 +317,13 @@ async fn reader(
     client: Client,
     offline: bool,
 ) -> Result<(), Error> {
+    // A dumb terminal cannot move the cursor, so the reader would draw garbage there.
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        return Err(Error::Usage(
+            "the reader cannot run in a dumb terminal (TERM=dumb); use `kabar headlines` or `kabar read URL`"
+                .into(),
+        ));
+    }
     if !std::io::stdout().is_terminal() {
         return Err(Error::Usage(
             "the reader needs a terminal; in scripts use `kabar headlines` or `kabar read URL`"

@@ -391,3 +391,33 @@ fn a_log_file_that_cannot_be_opened_is_said_once_and_the_command_runs() {
         )
     );
 }
+
+/// `TERM=dumb` (Emacs shell buffers, some CI logs) cannot move the cursor: the reader
+/// refuses in one line that points to the line-mode commands, which still work there.
+#[test]
+fn a_dumb_terminal_gets_the_line_mode_commands_not_the_reader() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kabar"))
+            .args(args)
+            .env_remove("KABAR_MIRROR")
+            .env("KABAR_DATA_DIR", scratch_dir("dumb"))
+            .env("TERM", "dumb")
+            .output()
+            .expect("kabar runs")
+    };
+    let out = run(&["--demo"]);
+    assert_fails(&out, 2, "dumb terminal (TERM=dumb)");
+    let err = stderr(&out);
+    assert!(
+        err.contains("`kabar headlines`") && err.contains("`kabar read URL`"),
+        "{err}"
+    );
+
+    let file = common::fixture("article-global-latihan-bencana.html");
+    let out = run(&["read", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("Jepang dan Korea Selatan Sepakati Latihan"));
+    let out = run(&["--demo", "headlines"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stdout(&out).is_empty(), "headlines are printed");
+}
