@@ -1,5 +1,9 @@
 //! The terminal side of the reader: set the terminal up, run the event loop, and put the
-//! terminal back as it was on quit, on error, on panic and on a signal.
+//! terminal back as it was on quit, on error, on panic and on a signal, fatal ones
+//! included.
+
+#[cfg(unix)]
+mod fatal;
 
 use std::collections::HashSet;
 use std::io::{self, Stdout};
@@ -58,12 +62,38 @@ fn restore() {
     );
 }
 
-fn init() -> io::Result<(Term, Restore)> {
+/// The name of the threads that parse pages. A panic there is caught and becomes an error
+/// for that one page, so the reader goes on and its screen must stay.
+pub const PARSE_THREAD: &str = "kabar-parse";
+
+/// Sets the panic hook: a panic on a [`PARSE_THREAD`] is logged and left to the code that
+/// catches it, with nothing printed over the reader's screen; any other panic first puts
+/// the terminal back with `restore`, then is reported as before.
+pub fn set_panic_hook(restore: fn()) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() == Some(PARSE_THREAD) {
+            let location = info
+                .location()
+                .map_or_else(String::new, ToString::to_string);
+            let payload = info.payload();
+            let message = payload
+                .downcast_ref::<&str>()
+                .copied()
+                .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+                .unwrap_or("(no message)");
+            tracing::error!(location, "a page parser panicked: {message}");
+            return;
+        }
         restore();
         previous(info);
     }));
+}
+
+fn init() -> io::Result<(Term, Restore)> {
+    set_panic_hook(restore);
+    #[cfg(unix)]
+    fatal::install()?;
     enable_raw_mode()?;
     let guard = Restore;
     execute!(
@@ -155,9 +185,9 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
     Ok(())
 }
 
-/// In debug builds only: `KABAR_TEST_FAIL=panic` or `=error` makes the reader fail once
-/// an article is on screen, so the tests can check the terminal comes back after a panic
-/// or an error as it does after a quit.
+/// In debug builds only: `KABAR_TEST_FAIL=panic`, `=error` or `=overflow` makes the reader
+/// fail once an article is on screen, so the tests can check the terminal comes back after
+/// a panic, an error or a stack overflow as it does after a quit.
 #[cfg(debug_assertions)]
 fn fail_on_purpose(app: &App) -> io::Result<()> {
     if app.current.is_none() {
@@ -165,11 +195,25 @@ fn fail_on_purpose(app: &App) -> io::Result<()> {
     }
     match std::env::var("KABAR_TEST_FAIL").as_deref() {
         Ok("panic") => panic!("KABAR_TEST_FAIL=panic: failing on purpose"),
+        Ok("overflow") => {
+            overflow(0);
+            Ok(())
+        }
         Ok("error") => Err(io::Error::other(
             "KABAR_TEST_FAIL=error: failing on purpose",
         )),
         _ => Ok(()),
     }
+}
+
+/// Recurses until the stack runs out, which ends in SIGSEGV.
+#[cfg(debug_assertions)]
+fn overflow(depth: u64) -> u64 {
+    let frame = std::hint::black_box([depth; 512]);
+    if depth == u64::MAX {
+        return 0;
+    }
+    overflow(depth + 1) + frame[0]
 }
 
 fn to_msg(event: Event) -> Option<Msg> {
