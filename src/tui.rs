@@ -2,11 +2,13 @@
 //! terminal back as it was on quit, on error, on panic and on a signal, fatal ones
 //! included.
 
+mod cells;
 #[cfg(unix)]
 mod fatal;
 
 use std::collections::HashSet;
 use std::io::{self, Stdout};
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, Utc};
@@ -19,10 +21,11 @@ use crossterm::{cursor, execute};
 use futures_util::StreamExt;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
 use tokio::signal::unix::{SignalKind, signal};
 
 use crate::app::{App, Msg, Request, Settings};
-use crate::article::HeadlinePage;
+use crate::article::{Article, HeadlinePage};
 use crate::{ui, worker};
 
 /// How often the spinner moves while something loads. Nothing ticks when nothing loads.
@@ -152,9 +155,24 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
         tokio::time::interval_at(tokio::time::Instant::now() + start.refresh, start.refresh);
     refresh.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut dirty = true;
+    let mut shown = Shown::of(&app);
     while !app.quit {
         if dirty {
-            terminal.draw(|f| ui::draw(f, &app, now()))?;
+            // A new page is drawn on a blank terminal: any cell the terminal drew at another
+            // width than ratatui counted (a character `cells` does not know of) would
+            // otherwise stay behind, as ratatui only redraws the cells it sees change.
+            if Shown::of(&app) != shown {
+                shown = Shown::of(&app);
+                // Not `terminal.clear()`: it asks the terminal where the cursor is, and the
+                // event stream takes the answer. A resize to the same size clears the
+                // screen and forgets the last frame without asking anything.
+                let size = terminal.size()?;
+                terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+            }
+            terminal.draw(|f| {
+                ui::draw(f, &app, now());
+                cells::settle(f.buffer_mut());
+            })?;
             dirty = false;
         }
         let msg = tokio::select! {
@@ -183,6 +201,23 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
     drop(requests);
     let _ = tokio::time::timeout(FLUSH_TIMEOUT, done).await;
     Ok(())
+}
+
+/// What fills the screen: the section and the article. When either changes, the whole
+/// screen does.
+#[derive(PartialEq)]
+struct Shown {
+    tab: usize,
+    article: Option<*const Article>,
+}
+
+impl Shown {
+    fn of(app: &App) -> Self {
+        Shown {
+            tab: app.tab,
+            article: app.current.as_ref().map(|p| Arc::as_ptr(&p.article)),
+        }
+    }
 }
 
 /// In debug builds only: `KABAR_TEST_FAIL=panic`, `=error` or `=overflow` makes the reader
