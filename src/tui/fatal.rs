@@ -107,10 +107,15 @@ extern "C" fn on_fatal(signal: c_int) {
         while !left.is_empty() {
             // SAFETY: `left` is valid for reads of its length.
             let n = unsafe { libc::write(libc::STDOUT_FILENO, left.as_ptr().cast(), left.len()) };
-            if n <= 0 {
-                break;
+            // Never a slice that could panic here: `get` for what is left.
+            match usize::try_from(n)
+                .ok()
+                .filter(|&n| n > 0)
+                .and_then(|n| left.get(n..))
+            {
+                Some(rest) => left = rest,
+                None => break,
             }
-            left = &left[n as usize..];
         }
         // SAFETY: `saved.modes` is a termios filled by tcgetattr on the same descriptor.
         unsafe { libc::tcsetattr(saved.fd, libc::TCSANOW, &saved.modes) };
