@@ -47,6 +47,11 @@ pub enum Error {
         url: String,
         what: String,
     },
+    /// Reading the page failed inside the parser (a panic, caught).
+    ParserFailed {
+        url: String,
+        why: String,
+    },
     NoText(String),
     NoHeadlines(String),
     Offline(String),
@@ -61,6 +66,7 @@ impl Error {
             | Error::Encoding { .. }
             | Error::TooLarge { .. }
             | Error::TooComplex { .. }
+            | Error::ParserFailed { .. }
             | Error::NoText(_)
             | Error::NoHeadlines(_) => exit::CONTENT,
         }
@@ -90,6 +96,9 @@ impl fmt::Display for Error {
             }
             Error::TooComplex { url, what } => {
                 write!(f, "page too complex to read safely ({what}): {url}")
+            }
+            Error::ParserFailed { url, why } => {
+                write!(f, "this page could not be read ({why}): {url}")
             }
             Error::NoText(url) => write!(f, "no article text found on the page: {url}"),
             Error::NoHeadlines(url) => write!(f, "no headlines found on the page: {url}"),

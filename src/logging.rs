@@ -1,5 +1,7 @@
 //! Logs go to a file in the data directory, never to the terminal the reader draws on.
 
+use std::fs::OpenOptions;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use tracing_appender::non_blocking::WorkerGuard;
@@ -13,23 +15,40 @@ pub fn data_dir(asked: Option<&Path>) -> Option<PathBuf> {
     })
 }
 
+/// The log file that could not be opened, and why.
+#[derive(Debug)]
+pub struct Unwritable {
+    pub path: PathBuf,
+    pub error: io::Error,
+}
+
 /// Starts logging to `dir/kabar.log` at `level` (a `RUST_LOG`-style filter; `RUST_LOG`
 /// itself when no level is given; warnings by default). Logging is a help, not a need:
-/// when the file cannot be opened, kabar runs without it. Keep the guard alive: dropping
-/// it flushes the log.
-pub fn init(dir: &Path, level: Option<&str>) -> Option<WorkerGuard> {
-    std::fs::create_dir_all(dir).ok()?;
-    let file = tracing_appender::rolling::never(dir, "kabar.log");
-    let (writer, guard) = tracing_appender::non_blocking(file);
+/// when the file cannot be opened (a `kabar.log` left by `sudo kabar`, say) the caller
+/// is told why and kabar runs without a log; a level that does not parse logs nothing.
+/// Keep the guard alive: dropping it flushes the log.
+pub fn init(dir: &Path, level: Option<&str>) -> Result<Option<WorkerGuard>, Unwritable> {
+    let path = dir.join("kabar.log");
+    // Opened here rather than by `tracing_appender::rolling`, which panics on a file it
+    // cannot open.
+    let file = std::fs::create_dir_all(dir)
+        .and_then(|()| OpenOptions::new().append(true).create(true).open(&path))
+        .map_err(|error| Unwritable {
+            path: path.clone(),
+            error,
+        })?;
     let filter = match level {
-        Some(l) => EnvFilter::try_new(l).ok()?,
+        Some(l) => match EnvFilter::try_new(l) {
+            Ok(f) => f,
+            Err(_) => return Ok(None),
+        },
         None => EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn")),
     };
-    tracing_subscriber::fmt()
+    let (writer, guard) = tracing_appender::non_blocking(file);
+    let started = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(writer)
         .with_ansi(false)
-        .try_init()
-        .ok()?;
-    Some(guard)
+        .try_init();
+    Ok(started.ok().map(|()| guard))
 }

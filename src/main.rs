@@ -331,6 +331,13 @@ async fn reader(
     client: Client,
     offline: bool,
 ) -> Result<(), Error> {
+    // A dumb terminal cannot move the cursor, so the reader would draw garbage there.
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        return Err(Error::Usage(
+            "the reader cannot run in a dumb terminal (TERM=dumb); use `kabar headlines` or `kabar read URL`"
+                .into(),
+        ));
+    }
     if !std::io::stdout().is_terminal() {
         return Err(Error::Usage(
             "the reader needs a terminal; in scripts use `kabar headlines` or `kabar read URL`"
@@ -403,11 +410,26 @@ async fn reader(
 }
 
 fn main() -> ExitCode {
+    // A page that breaks a parser fails alone with its own message; the panic is only
+    // logged. The reader adds the terminal's restore to this hook.
+    kabar::tui::set_panic_hook(|| {});
     let cli = Cli::parse();
     let data_dir = kabar::logging::data_dir(cli.global.data_dir.as_deref());
-    let log = data_dir
+    let log = match data_dir
         .as_deref()
-        .and_then(|dir| kabar::logging::init(dir, cli.global.log_level.as_deref()));
+        .map(|dir| kabar::logging::init(dir, cli.global.log_level.as_deref()))
+    {
+        Some(Ok(guard)) => guard,
+        Some(Err(e)) => {
+            eprintln!(
+                "kabar: cannot write the log ({}: {}); running without a log",
+                e.path.display(),
+                io_words(&e.error)
+            );
+            None
+        }
+        None => None,
+    };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
         Err(e) => {

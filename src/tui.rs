@@ -1,8 +1,14 @@
 //! The terminal side of the reader: set the terminal up, run the event loop, and put the
-//! terminal back as it was on quit, on error, on panic and on a signal.
+//! terminal back as it was on quit, on error, on panic and on a signal, fatal ones
+//! included.
+
+mod cells;
+#[cfg(unix)]
+mod fatal;
 
 use std::collections::HashSet;
 use std::io::{self, Stdout};
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, Utc};
@@ -15,10 +21,11 @@ use crossterm::{cursor, execute};
 use futures_util::StreamExt;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
 use tokio::signal::unix::{SignalKind, signal};
 
 use crate::app::{App, Msg, Request, Settings};
-use crate::article::HeadlinePage;
+use crate::article::{Article, HeadlinePage};
 use crate::{ui, worker};
 
 /// How often the spinner moves while something loads. Nothing ticks when nothing loads.
@@ -58,12 +65,35 @@ fn restore() {
     );
 }
 
-fn init() -> io::Result<(Term, Restore)> {
+/// Sets the panic hook: a panic on a page's parse thread ([`crate::sites::PARSER_THREAD`])
+/// is caught there and becomes an error for that one page, so it is only logged, with
+/// nothing printed over the reader's screen; any other panic first puts the terminal back
+/// with `restore`, then is reported as before.
+pub fn set_panic_hook(restore: fn()) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() == Some(crate::sites::PARSER_THREAD) {
+            let location = info
+                .location()
+                .map_or_else(String::new, ToString::to_string);
+            let payload = info.payload();
+            let message = payload
+                .downcast_ref::<&str>()
+                .copied()
+                .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+                .unwrap_or("(no message)");
+            tracing::error!(location, "a page parser panicked: {message}");
+            return;
+        }
         restore();
         previous(info);
     }));
+}
+
+fn init() -> io::Result<(Term, Restore)> {
+    set_panic_hook(restore);
+    #[cfg(unix)]
+    fatal::install()?;
     enable_raw_mode()?;
     let guard = Restore;
     execute!(
@@ -122,9 +152,24 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
         tokio::time::interval_at(tokio::time::Instant::now() + start.refresh, start.refresh);
     refresh.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut dirty = true;
+    let mut shown = Shown::of(&app);
     while !app.quit {
         if dirty {
-            terminal.draw(|f| ui::draw(f, &app, now()))?;
+            // A new page is drawn on a blank terminal: any cell the terminal drew at another
+            // width than ratatui counted (a character `cells` does not know of) would
+            // otherwise stay behind, as ratatui only redraws the cells it sees change.
+            if Shown::of(&app) != shown {
+                shown = Shown::of(&app);
+                // Not `terminal.clear()`: it asks the terminal where the cursor is, and the
+                // event stream takes the answer. A resize to the same size clears the
+                // screen and forgets the last frame without asking anything.
+                let size = terminal.size()?;
+                terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+            }
+            terminal.draw(|f| {
+                ui::draw(f, &app, now());
+                cells::settle(f.buffer_mut());
+            })?;
             dirty = false;
         }
         let msg = tokio::select! {
@@ -155,9 +200,26 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
     Ok(())
 }
 
-/// In debug builds only: `KABAR_TEST_FAIL=panic` or `=error` makes the reader fail once
-/// an article is on screen, so the tests can check the terminal comes back after a panic
-/// or an error as it does after a quit.
+/// What fills the screen: the section and the article. When either changes, the whole
+/// screen does.
+#[derive(PartialEq)]
+struct Shown {
+    tab: usize,
+    article: Option<*const Article>,
+}
+
+impl Shown {
+    fn of(app: &App) -> Self {
+        Shown {
+            tab: app.tab,
+            article: app.current.as_ref().map(|p| Arc::as_ptr(&p.article)),
+        }
+    }
+}
+
+/// In debug builds only: `KABAR_TEST_FAIL=panic`, `=error` or `=overflow` makes the reader
+/// fail once an article is on screen, so the tests can check the terminal comes back after
+/// a panic, an error or a stack overflow as it does after a quit.
 #[cfg(debug_assertions)]
 fn fail_on_purpose(app: &App) -> io::Result<()> {
     if app.current.is_none() {
@@ -165,11 +227,25 @@ fn fail_on_purpose(app: &App) -> io::Result<()> {
     }
     match std::env::var("KABAR_TEST_FAIL").as_deref() {
         Ok("panic") => panic!("KABAR_TEST_FAIL=panic: failing on purpose"),
+        Ok("overflow") => {
+            overflow(0);
+            Ok(())
+        }
         Ok("error") => Err(io::Error::other(
             "KABAR_TEST_FAIL=error: failing on purpose",
         )),
         _ => Ok(()),
     }
+}
+
+/// Recurses until the stack runs out, which ends in SIGSEGV.
+#[cfg(debug_assertions)]
+fn overflow(depth: u64) -> u64 {
+    let frame = std::hint::black_box([depth; 512]);
+    if depth == u64::MAX {
+        return 0;
+    }
+    overflow(depth + 1) + frame[0]
 }
 
 fn to_msg(event: Event) -> Option<Msg> {

@@ -447,3 +447,50 @@ fn the_reader_stays_up_with_every_costly_page_prefetched() {
     tmux.type_line("echo still-here-$?");
     tmux.wait_for("still-here-0");
 }
+
+/// A page that breaks the parser (a panic, made on purpose in debug builds) fails alone:
+/// one line and exit 4 from `kabar read`, nothing else printed.
+#[test]
+fn a_page_that_breaks_the_parser_fails_with_one_line() {
+    let dir = scratch_dir("budgets-parser-panic");
+    let file = dir.join("page.html");
+    std::fs::write(&file, other_article(TITLE, "")).unwrap();
+    let url = "https://example.org/berita";
+    let run = kabar_run(
+        &["read", file.to_str().unwrap(), "--url", url],
+        &[("KABAR_TEST_FAIL", "parser")],
+        DEADLINE,
+    );
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.code, Some(4), "stderr: {err}");
+    assert_eq!(
+        err.trim_end(),
+        format!("kabar: this page could not be read (the parser failed on it): {url}")
+    );
+}
+
+/// The same in the reader: every page breaks the parser, and the reader says so in its
+/// status line, answers keys and quits cleanly.
+#[test]
+fn the_reader_stays_up_when_the_parser_breaks() {
+    let server =
+        RawServer::start(|_| http_answer("200 OK", &[HTML], kompas_article("").as_bytes()));
+    let data = scratch_dir("budgets-reader-panic");
+    let tmux = Tmux::start("parser-panic");
+    tmux.wait_for("$");
+    tmux.type_line(&format!(
+        "KABAR_TEST_FAIL=parser KABAR_DATA_DIR={} {} --mirror {}",
+        data.display(),
+        env!("CARGO_BIN_EXE_kabar"),
+        server.url("/")
+    ));
+    tmux.wait_for("could not be read (the parser failed on it)");
+    assert_eq!(tmux.query("#{alternate_on}"), "1", "the reader is still up");
+    tmux.send(&["?"]);
+    tmux.wait_for("Keys ·");
+    tmux.send(&["Escape"]);
+    tmux.send(&["q"]);
+    tmux.type_line("echo still-here-$?");
+    let screen = tmux.wait_for("still-here-0");
+    assert!(!screen.contains("panicked"), "{screen}");
+}

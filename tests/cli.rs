@@ -560,3 +560,63 @@ fn invisible_characters_leave_printed_and_json_text() {
     assert_eq!(a["title"], "Jalur Sepeda");
     assert_eq!(a["body"][0]["text"], "Pemerintah kota");
 }
+
+/// A `kabar.log` kabar cannot open (here a directory in its place; a root-owned file left
+/// by `sudo kabar` is the same to kabar): the command still does its work, and says once,
+/// on stderr, that it runs without a log.
+#[test]
+fn a_log_file_that_cannot_be_opened_is_said_once_and_the_command_runs() {
+    let data = scratch_dir("unwritable-log");
+    let log = data.join("kabar.log");
+    std::fs::create_dir(&log).unwrap();
+    let file = common::fixture("article-global-latihan-bencana.html");
+    let out = kabar(&[
+        "--data-dir",
+        data.to_str().unwrap(),
+        "read",
+        file.to_str().unwrap(),
+    ]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "the article is printed; {err}");
+    assert!(
+        stdout(&out).starts_with("Jepang dan Korea Selatan Sepakati Latihan"),
+        "the article"
+    );
+    assert_eq!(
+        err,
+        format!(
+            "kabar: cannot write the log ({}: it is a directory); running without a log\n",
+            log.display()
+        )
+    );
+}
+
+/// `TERM=dumb` (Emacs shell buffers, some CI logs) cannot move the cursor: the reader
+/// refuses in one line that points to the line-mode commands, which still work there.
+#[test]
+fn a_dumb_terminal_gets_the_line_mode_commands_not_the_reader() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kabar"))
+            .args(args)
+            .env_remove("KABAR_MIRROR")
+            .env("KABAR_DATA_DIR", scratch_dir("dumb"))
+            .env("TERM", "dumb")
+            .output()
+            .expect("kabar runs")
+    };
+    let out = run(&["--demo"]);
+    assert_fails(&out, 2, "dumb terminal (TERM=dumb)");
+    let err = stderr(&out);
+    assert!(
+        err.contains("`kabar headlines`") && err.contains("`kabar read URL`"),
+        "{err}"
+    );
+
+    let file = common::fixture("article-global-latihan-bencana.html");
+    let out = run(&["read", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("Jepang dan Korea Selatan Sepakati Latihan"));
+    let out = run(&["--demo", "headlines"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stdout(&out).is_empty(), "headlines are printed");
+}

@@ -145,3 +145,56 @@ fn what_was_read_and_saved_is_there_offline_after_a_restart() {
         "one saved article: {saved}"
     );
 }
+
+/// The rows of the reader pane (right of the list) with their text, borders taken off.
+fn reader_rows(screen: &str) -> Vec<&str> {
+    screen
+        .lines()
+        .filter_map(|row| row.split_once("││"))
+        .map(|(_, reader)| reader.trim_end().trim_end_matches('│').trim())
+        .filter(|row| !row.is_empty())
+        .collect()
+}
+
+/// An article of flags (regional-indicator pairs), ZWJ sequences and CJK text, then a
+/// plain one: the plain article's pane shows its own text and nothing else. Terminals draw
+/// those characters at other widths than ratatui counts, and the cells ratatui thought
+/// covered used to keep glyphs of the article before (`🇩`, `際`).
+#[test]
+fn an_article_after_one_of_flags_emoji_and_cjk_shows_no_stray_glyphs() {
+    let table =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wide/urls.tsv");
+    let mirror =
+        kabar::mirror::MirrorServer::start(kabar::mirror::Routes::from_tsv(&table).unwrap())
+            .unwrap();
+    let data = common::scratch_dir("wide");
+    let tmux = Tmux::start("wide");
+    tmux.wait_for("$");
+    tmux.type_line(&format!(
+        "{} --data-dir {} --mirror {}",
+        env!("CARGO_BIN_EXE_kabar"),
+        data.display(),
+        mirror.base()
+    ));
+    tmux.wait_for("Cuaca Cerah di Bandung");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("merayakan");
+    tmux.send(&["Tab"]);
+    tmux.send(&["j"]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Warga memanfaatkan");
+    // Whatever the terminal still had to draw of the frame has arrived.
+    std::thread::sleep(Duration::from_millis(300));
+    let screen = tmux.screen();
+    assert_eq!(
+        reader_rows(&screen),
+        [
+            "Cuaca Cerah di Bandung",
+            "26 November 2026, 09:00 WIB",
+            "Langit Bandung cerah sepanjang hari.",
+            "Warga memanfaatkan akhir pekan untuk berjalan kaki di taman kota.",
+        ],
+        "the second article's text and nothing else:\n{screen}"
+    );
+    quit(&tmux);
+}

@@ -1,6 +1,7 @@
 //! The terminal and the process: the reader, running in a real terminal (tmux), is sent
-//! SIGTERM, SIGINT or SIGHUP and must hand the terminal back as it found it (main screen,
-//! cooked mode, cursor shown, mouse off) with the store closed cleanly; the browser is
+//! SIGTERM, SIGINT or SIGHUP, or dies of SIGABRT, SIGSEGV, SIGBUS, a panic or a stack
+//! overflow, and must hand the terminal back as it found it (main screen, cooked mode,
+//! cursor shown, mouse off) with the store intact; the browser is
 //! started with the address as one argument, never through a shell; logs go to the
 //! file in the data directory at the level asked for, never to the terminal.
 
@@ -44,42 +45,50 @@ fn wait_until(what: &str, tmux: &Tmux, done: impl Fn() -> bool) {
     }
 }
 
-/// Starts the reader on the fixture mirror with an article open, sends `signal`, and
-/// checks what a user would: the shell is back on the main screen, typing echoes, the
-/// cursor shows, the mouse is the terminal's again, and the store opens with what was
-/// read in it.
 /// How the reader is made to end.
 #[derive(Clone, Copy)]
 enum End {
+    /// A signal sent to the running reader, with an article open.
     Signal(i32),
-    /// `KABAR_TEST_FAIL` (debug builds): a panic or an error once an article is shown.
-    Fails(&'static str),
+    /// `KABAR_TEST_FAIL=how` (debug builds): a failure once an article is shown, and what
+    /// the main screen says of it afterwards.
+    Fails {
+        how: &'static str,
+        says: &'static str,
+    },
 }
 
-fn signal_hands_the_terminal_back(signal: i32, name: &str) {
-    ends_and_hands_the_terminal_back(End::Signal(signal), name);
+fn signal_hands_the_terminal_back(signal: i32, name: &str, status: i32) {
+    ends_and_hands_the_terminal_back(End::Signal(signal), name, status);
 }
 
-fn ends_and_hands_the_terminal_back(end: End, name: &str) {
+/// Starts the reader on the fixture mirror, ends it as `end` says, and checks what a user
+/// would: the exit status the shell sees, the shell back on the main screen, typing
+/// echoing, the cursor shown, the mouse the terminal's again, and the store opening with
+/// what was read in it.
+fn ends_and_hands_the_terminal_back(end: End, name: &str, status: i32) {
     let mirror = fixture_mirror();
     let data = scratch_dir(&format!("signal-{name}"));
     let tmux = Tmux::start(&format!("signal-{name}"));
     tmux.wait_for("$");
     let env = match end {
-        End::Fails(how) => format!("KABAR_TEST_FAIL={how} "),
+        End::Fails { how, .. } => format!("KABAR_TEST_FAIL={how} "),
         End::Signal(_) => String::new(),
     };
+    // The status line is computed, so only the shell's answer shows `status=N`, not the
+    // command line typed.
     tmux.type_line(&format!(
-        "{env}{} --data-dir {} --mirror {}",
+        "{env}{} --data-dir {} --mirror {}; echo status=$?",
         env!("CARGO_BIN_EXE_kabar"),
         data.display(),
         mirror.base()
     ));
     tmux.wait_for("Terkini (14");
-    if let End::Fails(_) = end {
+    if let End::Fails { says, .. } = end {
         tmux.send(&["Enter"]);
         wait_until("kabar ends by itself", &tmux, || pids_of(&data).is_empty());
-        let screen = tmux.wait_for("failing on purpose");
+        let screen = tmux.wait_for(&format!("status={status}"));
+        assert!(screen.contains(says), "the screen says {says:?}:\n{screen}");
         assert!(
             !screen.contains("Terkini (14"),
             "the reader's screen is gone:\n{screen}"
@@ -110,6 +119,7 @@ fn ends_and_hands_the_terminal_back(end: End, name: &str) {
     assert_eq!(unsafe { libc::kill(pids[0], signal) }, 0, "kill -{name}");
 
     wait_until("kabar ends", &tmux, || pids_of(&data).is_empty());
+    tmux.wait_for(&format!("status={status}"));
     check_terminal_and_store(&tmux, &data);
 }
 
@@ -157,31 +167,67 @@ fn check_terminal_and_store(tmux: &Tmux, data: &Path) {
 
 #[test]
 fn sigterm_hands_the_terminal_back() {
-    signal_hands_the_terminal_back(libc::SIGTERM, "TERM");
+    signal_hands_the_terminal_back(libc::SIGTERM, "TERM", 0);
 }
 
 #[test]
 fn sigint_hands_the_terminal_back() {
-    signal_hands_the_terminal_back(libc::SIGINT, "INT");
+    signal_hands_the_terminal_back(libc::SIGINT, "INT", 0);
 }
 
 #[test]
 fn sighup_hands_the_terminal_back() {
-    signal_hands_the_terminal_back(libc::SIGHUP, "HUP");
+    signal_hands_the_terminal_back(libc::SIGHUP, "HUP", 0);
 }
 
-/// `o` on a headline whose address is full of shell syntax: the opener (`$BROWSER`) gets
-/// the address as its one argument, and nothing in it runs.
+/// The fatal signals cannot be turned into a quit: kabar dies of them (the shell sees
+/// 128 + the signal), but puts the terminal back first.
+#[test]
+fn sigabrt_hands_the_terminal_back_and_kabar_dies_of_it() {
+    signal_hands_the_terminal_back(libc::SIGABRT, "ABRT", 128 + libc::SIGABRT);
+}
+
+#[test]
+fn sigsegv_hands_the_terminal_back_and_kabar_dies_of_it() {
+    signal_hands_the_terminal_back(libc::SIGSEGV, "SEGV", 128 + libc::SIGSEGV);
+}
+
+#[test]
+fn sigbus_hands_the_terminal_back_and_kabar_dies_of_it() {
+    signal_hands_the_terminal_back(libc::SIGBUS, "BUS", 128 + libc::SIGBUS);
+}
+
 #[test]
 fn a_panic_hands_the_terminal_back() {
-    ends_and_hands_the_terminal_back(End::Fails("panic"), "panic");
+    let end = End::Fails {
+        how: "panic",
+        says: "failing on purpose",
+    };
+    ends_and_hands_the_terminal_back(end, "panic", 101);
 }
 
 #[test]
 fn an_error_hands_the_terminal_back() {
-    ends_and_hands_the_terminal_back(End::Fails("error"), "error");
+    let end = End::Fails {
+        how: "error",
+        says: "failing on purpose",
+    };
+    ends_and_hands_the_terminal_back(end, "error", 2);
 }
 
+/// A stack overflow's SIGSEGV comes with no stack left: the handler runs on a stack of its
+/// own, puts the terminal back, and kabar dies of the SIGSEGV.
+#[test]
+fn a_stack_overflow_hands_the_terminal_back() {
+    let end = End::Fails {
+        how: "overflow",
+        says: "Segmentation fault",
+    };
+    ends_and_hands_the_terminal_back(end, "overflow", 128 + libc::SIGSEGV);
+}
+
+/// `o` on a headline whose address is full of shell syntax: the opener (`$BROWSER`) gets
+/// the address as its one argument, and nothing in it runs.
 #[test]
 fn the_browser_gets_the_address_as_one_argument_never_a_shell() {
     let dir = scratch_dir("browser");

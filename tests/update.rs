@@ -610,3 +610,29 @@ fn without_a_store_s_says_saving_needs_it_and_saves_nothing() {
     ));
     assert!(common::screen(&app).contains("· Tersimpan"));
 }
+
+/// Ctrl-C quits whatever the reader is doing, a half-typed filter or search included,
+/// and never types a "c".
+#[test]
+fn ctrl_c_quits_from_a_filter_or_a_find_prompt() {
+    let ctrl_c = Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+
+    let mut app = app_with_list();
+    keys(&mut app, "/emas");
+    assert!(app.input.is_some(), "the filter prompt is open");
+    app.update(ctrl_c.clone());
+    assert!(app.quit, "Ctrl-C in the filter prompt quits");
+    assert_eq!(app.filter, "emas", "no c typed into the filter");
+
+    let mut app = app_with_list();
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    keys(&mut app, "/gem");
+    assert!(app.input.is_some(), "the find prompt is open");
+    let reqs = app.update(ctrl_c);
+    assert!(app.quit, "Ctrl-C in the find prompt quits");
+    assert!(
+        reqs.iter()
+            .any(|r| matches!(r, Request::SavePosition { .. })),
+        "quitting keeps the reading position: {reqs:?}"
+    );
+}

@@ -281,7 +281,7 @@ impl Keymap {
     /// The action bound to a key press, if any. Ctrl-C always quits.
     pub fn action_for(&self, key: KeyEvent) -> Option<Action> {
         if key.modifiers.contains(KeyModifiers::CONTROL) {
-            return matches!(key.code, KeyCode::Char('c')).then_some(Action::Quit);
+            return is_interrupt(key).then_some(Action::Quit);
         }
         self.bindings
             .iter()
@@ -302,6 +302,11 @@ impl Keymap {
             .and_then(|(_, k)| k.first())
             .map_or_else(String::new, |k| key_name(*k))
     }
+}
+
+/// Ctrl-C: the key every terminal program is left with, so no binding or prompt takes it.
+pub fn is_interrupt(key: KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c')
 }
 
 /// How a key is written in the help and in the config: `j`, `Down`, `Space`, `PgDn`.

@@ -291,6 +291,10 @@ impl App {
         if !self.error_is_load {
             self.error = None;
         }
+        if keymap::is_interrupt(key) {
+            self.quit = true;
+            return;
+        }
         if self.input.is_some() {
             self.type_key(key);
             return;

@@ -84,20 +84,32 @@ const PARSE_STACK: usize = 64 * 1024 * 1024;
 /// panic there is caught: a page that breaks a parser fails alone, with a message, and
 /// never takes the program down.
 fn isolated<T: Send>(url: &Url, job: impl FnOnce() -> Result<T, Error> + Send) -> Result<T, Error> {
-    let broken = |why: String| Error::TooComplex {
+    let failed = |why: String| Error::ParserFailed {
         url: url.to_string(),
-        what: why,
+        why,
     };
     std::thread::scope(|scope| {
         let handle = std::thread::Builder::new()
             .name(PARSER_THREAD.into())
             .stack_size(PARSE_STACK)
-            .spawn_scoped(scope, job)
-            .map_err(|e| broken(format!("no thread to parse it: {e}")))?;
+            .spawn_scoped(scope, || {
+                fail_on_purpose();
+                job()
+            })
+            .map_err(|e| failed(format!("no thread to parse it: {e}")))?;
         handle
             .join()
-            .unwrap_or_else(|_| Err(broken("it broke the page parser".into())))
+            .unwrap_or_else(|_| Err(failed("the parser failed on it".into())))
     })
+}
+
+/// In debug builds only: `KABAR_TEST_FAIL=parser` makes every page's parse panic, so the
+/// tests can check that a page that breaks the parser fails alone.
+fn fail_on_purpose() {
+    #[cfg(debug_assertions)]
+    if std::env::var("KABAR_TEST_FAIL").as_deref() == Ok("parser") {
+        panic!("KABAR_TEST_FAIL=parser: failing on purpose");
+    }
 }
 
 /// The name of the threads pages are parsed on.

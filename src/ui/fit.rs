@@ -13,10 +13,10 @@ pub fn fit(text: &str, width: usize) -> String {
     }
     if let Some((start, end)) = address_in(text) {
         let (before, url, after) = (&text[..start], &text[start..end], &text[end..]);
-        let room = width.saturating_sub(before.width() + after.width());
-        // An address shorter than this says nothing; cut the text instead.
-        if room >= 16 {
-            return format!("{before}{}{after}", middle_out(url, room));
+        let rest = before.width() + after.width();
+        // Down to `…` alone if need be: the reason matters more than where.
+        if rest < width {
+            return format!("{before}{}{after}", middle_out(url, width - rest));
         }
     }
     cut_end(text, width)
@@ -108,6 +108,16 @@ mod tests {
         assert!(fitted.ends_with('…'));
         let wide = fit("国国国国国", 5);
         assert!(wide.width() <= 5, "{wide}");
+    }
+
+    #[test]
+    fn a_long_reason_keeps_all_its_words_while_the_address_can_give_way() {
+        let text = "cannot load https://example.org/a/b/c: too many redirects, or a redirect \
+                    to a non-web address";
+        let fitted = fit(text, 70);
+        assert!(fitted.width() <= 70, "{fitted}");
+        assert!(fitted.ends_with("to a non-web address"), "{fitted}");
+        assert!(fitted.starts_with("cannot load h"), "{fitted}");
     }
 
     #[test]
