@@ -8,8 +8,9 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
-use kabar::app::{App, INDEX_URL, Settings};
+use kabar::app::{App, Settings};
 use kabar::article::{Headline, HeadlinePage};
+use kabar::sites::kompas::INDEX_URL;
 use kabar::store::Store;
 use kabar::{sites, ui};
 use ratatui::Terminal;

@@ -20,8 +20,8 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::app::INDEX_URL;
 use crate::app::keymap::{self, Action, Keymap};
+use crate::sites::kompas;
 
 /// The documented default configuration, every key with a comment.
 pub const DOCUMENTED: &str = include_str!("../assets/config.toml");
@@ -143,8 +143,7 @@ impl Section {
     pub fn url(&self) -> String {
         match (&self.url, &self.site) {
             (Some(url), _) => url.clone(),
-            (None, Some(site)) => format!("{INDEX_URL}?site={site}"),
-            (None, None) => INDEX_URL.to_string(),
+            (None, site) => kompas::section_url(site.as_deref()),
         }
     }
 }

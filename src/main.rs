@@ -19,7 +19,7 @@ use kabar::store::Store;
 use kabar::ui::theme::Theme;
 use kabar::{fetch, sites, text};
 
-use kabar::app::INDEX_URL;
+use kabar::sites::kompas::INDEX_URL;
 
 #[derive(Parser, Debug)]
 #[command(

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use kabar::app::INDEX_URL;
+use kabar::sites::kompas::INDEX_URL;
 use kabar::store::Store;
 
 use common::tmux::Tmux;

@@ -24,8 +24,7 @@ use crate::ui::words::{self, Words};
 use keymap::{Action, Keymap};
 use list::HeadlineList;
 
-/// The latest-news index: the first section, and the only one without a config.
-pub const INDEX_URL: &str = "https://indeks.kompas.com/";
+use crate::sites::kompas::INDEX_URL;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {

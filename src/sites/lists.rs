@@ -1,33 +1,33 @@
 //! Lists of article links: index pages, the home page, "Terkini Lainnya" under an article.
 //!
-//! Rather than one selector per Kompas era, a list is read by its links: every link to a
-//! Kompas article, in page order, each with the smallest piece of page around it that
+//! Rather than one selector per site or era, a list is read by its links: every link to
+//! an article (as the site's profile tells articles from other pages), in page order, each with the smallest piece of page around it that
 //! belongs to that article alone (its "item"). The title comes from the item's heading,
 //! the section label from a `*subtitle*`/`*label*` element, the date from a `*date*`
-//! element. This reads the 2024–2026 `articleItem` lists, the 2017–2023 `article__list`,
-//! headline and most-read blocks, and whatever comes next, as long as articles are links.
+//! element. On Kompas this reads the 2024–2026 `articleItem` lists, the 2017–2023
+//! `article__list`, headline and most-read blocks, and whatever comes next, as long as
+//! articles are links.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
-use super::{dates, kompas};
+use super::dates;
+use super::elements::{selector, text_of};
 use crate::article::Headline;
 use crate::sanitize;
 
-static LINKS: LazyLock<Selector> =
-    LazyLock::new(|| Selector::parse("a[href]").expect("static selector"));
-static HEADINGS: LazyLock<Selector> =
-    LazyLock::new(|| Selector::parse("h1, h2, h3, h4, h5, h6").expect("static selector"));
-static TITLED: LazyLock<Selector> =
-    LazyLock::new(|| Selector::parse("[class*=itle]").expect("static selector"));
+selector!(LINKS, "a[href]");
+selector!(HEADINGS, "h1, h2, h3, h4, h5, h6");
+selector!(TITLED, "[class*=itle]");
+selector!(IMAGES, "img[alt]");
 
-static IMAGES: LazyLock<Selector> =
-    LazyLock::new(|| Selector::parse("img[alt]").expect("static selector"));
+/// A site's rule for links: the identity of the article a link's address stands for
+/// (tracking parameters dropped), or `None` when it is not an article.
+pub type ArticleOf = fn(Url) -> Option<Url>;
 
 /// How far up from a link an item may reach; real items are 2–5 levels deep.
 const MAX_ITEM_DEPTH: usize = 6;
@@ -53,7 +53,7 @@ enum Holds {
 }
 
 impl ArticleLinks {
-    pub fn of(doc: &Html, base: &Url) -> Self {
+    pub fn of(doc: &Html, base: &Url, article_of: ArticleOf) -> Self {
         let mut links = ArticleLinks {
             urls: HashMap::new(),
             holds: HashMap::new(),
@@ -71,7 +71,7 @@ impl ArticleLinks {
             if is_ad_container(el) {
                 ads_open = if open { ads_open + 1 } else { ads_open - 1 };
             }
-            if open && let Some(url) = article_url(el, base) {
+            if open && let Some(url) = article_url(el, base, article_of) {
                 if ads_open > 0 {
                     links.in_ads.insert(el.id());
                 }
@@ -95,7 +95,7 @@ impl ArticleLinks {
         self.urls.insert(a.id(), url);
     }
 
-    /// Headlines of every Kompas article linked inside `scope`, in page order,
+    /// Headlines of every article linked inside `scope`, in page order,
     /// deduplicated by URL (tracking parameters dropped), sponsored and off-site items
     /// skipped.
     pub fn headlines_in(&self, scope: ElementRef<'_>) -> Vec<Headline> {
@@ -161,12 +161,11 @@ impl ArticleLinks {
     }
 }
 
-fn article_url(a: ElementRef<'_>, base: &Url) -> Option<Url> {
+fn article_url(a: ElementRef<'_>, base: &Url, article_of: ArticleOf) -> Option<Url> {
     if a.value().name() != "a" {
         return None;
     }
-    let url = sanitize::link(a.value().attr("href")?, base)?;
-    kompas::is_article_url(&url).then(|| kompas::clean_url(url))
+    article_of(sanitize::link(a.value().attr("href")?, base)?)
 }
 
 /// Sponsored items sit in the same lists as news: `rel=sponsored`, or an ad container
@@ -239,8 +238,4 @@ fn class_texts<'a>(
         .filter(move |e| has_class_like(*e, words))
         .map(text_of)
         .filter(|t| !t.is_empty())
-}
-
-pub fn text_of(e: ElementRef<'_>) -> String {
-    sanitize::inline(&e.text().collect::<String>())
 }

@@ -2,24 +2,19 @@
 //! schema.org JSON-LD. Every profile falls back to these, and pages without a profile
 //! get their title, date and authors from here.
 
-use std::sync::LazyLock;
-
 use chrono::{DateTime, FixedOffset};
-use scraper::{Html, Selector};
+use scraper::Html;
 use serde_json::Value;
 use url::Url;
 
 use super::dates;
+use super::elements::selector;
 use crate::sanitize;
 
-fn sel(css: &str) -> Selector {
-    Selector::parse(css).expect("static selector is valid")
-}
-
-static META: LazyLock<Selector> = LazyLock::new(|| sel("meta[content]"));
-static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel("link[rel~=canonical][href]"));
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
-static LD_JSON: LazyLock<Selector> = LazyLock::new(|| sel(r#"script[type="application/ld+json"]"#));
+selector!(META, "meta[content]");
+selector!(CANONICAL, "link[rel~=canonical][href]");
+selector!(TITLE, "title");
+selector!(LD_JSON, r#"script[type="application/ld+json"]"#);
 
 /// The `content` of `<meta property=key>` or `<meta name=key>` (first non-empty), clean.
 pub fn meta(doc: &Html, key: &str) -> Option<String> {

@@ -4,6 +4,7 @@
 
 mod dates;
 pub mod dom;
+mod elements;
 pub use dates::wib;
 pub mod generic;
 pub mod kompas;

@@ -1,0 +1,42 @@
+//! Reading elements: static selectors and the clean text of an element. A leaf every
+//! profile and the list reader share, so no profile has to borrow these from another.
+
+use scraper::{ElementRef, Html, Selector};
+
+use crate::sanitize;
+
+/// A selector written in the source; a typo in one is a bug, found by the first test
+/// that reads a page.
+pub fn sel(css: &str) -> Selector {
+    Selector::parse(css).expect("static selector is valid")
+}
+
+/// A selector built once, on first use.
+macro_rules! selector {
+    ($name:ident, $css:expr) => {
+        static $name: std::sync::LazyLock<scraper::Selector> =
+            std::sync::LazyLock::new(|| $crate::sites::elements::sel($css));
+    };
+}
+pub(crate) use selector;
+
+/// The element's text, inline: whitespace folded, controls and bidi marks removed.
+pub fn text_of(e: ElementRef<'_>) -> String {
+    sanitize::inline(&e.text().collect::<String>())
+}
+
+/// The first non-empty text of the elements `selector` finds.
+pub fn first_text(doc: &Html, selector: &Selector) -> Option<String> {
+    doc.select(selector).map(text_of).find(|t| !t.is_empty())
+}
+
+/// The distinct non-empty texts of the elements `selector` finds, in page order.
+pub fn texts(doc: &Html, selector: &Selector) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in doc.select(selector).map(text_of) {
+        if !t.is_empty() && !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}

@@ -1,0 +1,279 @@
+//! The text of a Kompas article: the body walked in document order into blocks, with
+//! what is not news (ads, promos, share widgets) left out and the "Baca juga" lines
+//! pulled out into related links; and the plain text Kompas leaves for its ad partners,
+//! for when no markup rule finds the body.
+
+use ego_tree::NodeRef;
+use scraper::{ElementRef, Html, Node};
+use url::Url;
+
+use super::urls::clean_url;
+use crate::article::{Block, BlockKind, Link};
+use crate::sanitize;
+use crate::sites::elements::{selector, text_of};
+
+selector!(BODY, "div.read__content, .read__content");
+selector!(BACA_JUGA_LINK, "a[href]");
+// Everything inside an article body that is not article text. Matched against each
+// element while walking the body, so a match drops the element and all it holds.
+selector!(
+    NOT_TEXT,
+    "script, style, iframe, noscript, template, svg, form, button, object, embed, video, \
+     audio, figure figcaption, .ads-on-body, .ads-partner-wrap, .ads-scrollpage-container, \
+     [class*=DFP], [id^=div-gpt-ad], .native-wrap, [rel~=sponsored], [class*=kompasidRec], \
+     .gate-kgplus, .liftdown_v2_tanda, .fb-quote, .wSpec, .inject-baca-juga, \
+     .twitter-tweet, .instagram-media, .tiktok-embed, [class*=embed], .video-wrap, \
+     .social--share, .comment, .closeAds, .read__paging, .photo__caption"
+);
+
+/// Leading words of lines that are promos, appeals or widget text, never news
+/// (lower case; a line that starts with one is dropped wherever it appears).
+const BOILERPLATE_PREFIXES: &[&str] = &[
+    "baca berita tanpa iklan",
+    "gabung kompas.com+",
+    "simak breaking news dan berita pilihan kami",
+    "dalam segala situasi, kompas.com berkomitmen",
+    "advertisement",
+    "scroll to continue with content",
+    "artikel ini sudah tayang di",
+    "bagikan artikel ini melalui",
+    "close ads",
+    "login untuk memaksimalkan pengalaman mengakses kompas.com",
+    "dapatkan update berita pilihan",
+];
+
+/// Menu and footer words that are boilerplate when they are a whole line.
+const BOILERPLATE_LINES: &[&str] = &[
+    "login",
+    "konten yang disimpan",
+    "konten yang disukai",
+    "atur minat",
+    "berikan masukanmu",
+    "terpopuler",
+    "artikel terkini",
+    "about us",
+    "advertise",
+    "ketentuan penggunaan",
+    "kebijakan data pribadi",
+    "pedoman media siber",
+];
+
+/// A line that starts the comment area: the article has ended.
+const END_OF_ARTICLE: &str = "tulis komentarmu dengan tagar";
+
+/// The body of the article on `doc`, if a Kompas rule finds it.
+pub(super) fn read<'u>(doc: &Html, base: &'u Url) -> Body<'u> {
+    let mut body = Body::new(base);
+    if let Some(content) = doc.select(&BODY).next() {
+        body.walk(content);
+    }
+    body
+}
+
+/// `var keywordBrandSafety = "…"`: plain (truncated) article text Kompas leaves in a
+/// script for its ad partners. The last way in when no markup rule finds the body.
+/// Script text is not entity-decoded, so it is read straight from the page source.
+pub fn brand_safety_text(html: &str) -> Option<Block> {
+    const KEY: &str = "keywordBrandSafety";
+    let rest = &html[html.find(KEY)? + KEY.len()..];
+    let start = rest.find('"')? + 1;
+    let end = start
+        + rest[start..]
+            .find("\";")
+            .or_else(|| rest[start..].find('"'))?;
+    let raw: String = serde_json::from_str(&format!("\"{}\"", &rest[start..end]))
+        .unwrap_or_else(|_| rest[start..end].to_string());
+    let text = sanitize::block(&raw);
+    (!text.is_empty()).then_some(Block {
+        kind: BlockKind::Paragraph,
+        text,
+    })
+}
+
+/// Walks the article body in document order, turning it into blocks and pulling the
+/// "Baca juga" lines out into related links.
+pub(super) struct Body<'u> {
+    base: &'u Url,
+    pub(super) blocks: Vec<Block>,
+    pub(super) related: Vec<Link>,
+    /// Loose text and inline elements sitting directly in a container, between blocks.
+    loose: String,
+    ended: bool,
+    /// How many containers deep the walk is, to stop at [`MAX_DEPTH`].
+    depth: usize,
+}
+
+/// Article text sits a few levels inside the body; anything nested deeper than this is a
+/// trap (recursing into it would overflow a worker thread's stack), and is skipped.
+const MAX_DEPTH: usize = 200;
+
+impl<'u> Body<'u> {
+    fn new(base: &'u Url) -> Self {
+        Body {
+            base,
+            blocks: Vec::new(),
+            related: Vec::new(),
+            loose: String::new(),
+            ended: false,
+            depth: 0,
+        }
+    }
+
+    fn walk(&mut self, container: ElementRef<'_>) {
+        if self.depth >= MAX_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        for child in container.children() {
+            if self.ended {
+                break;
+            }
+            match child.value() {
+                Node::Text(_) => collect_text(child, &mut self.loose, 0),
+                Node::Element(e) => {
+                    let Some(el) = ElementRef::wrap(child) else {
+                        continue;
+                    };
+                    if NOT_TEXT.matches(&el) {
+                        continue;
+                    }
+                    let kind = match e.name() {
+                        "p" => Some(BlockKind::Paragraph),
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(BlockKind::Heading),
+                        "li" => Some(BlockKind::ListItem),
+                        "blockquote" => Some(BlockKind::Quote),
+                        _ => None,
+                    };
+                    match (kind, is_inline(e.name())) {
+                        (Some(kind), _) => {
+                            self.flush();
+                            self.block(kind, el);
+                        }
+                        (None, true) => collect_text(child, &mut self.loose, self.depth),
+                        (None, false) => {
+                            self.flush();
+                            self.walk(el);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.flush();
+        self.depth -= 1;
+    }
+
+    fn flush(&mut self) {
+        let raw = std::mem::take(&mut self.loose);
+        self.push(BlockKind::Paragraph, &raw, &[]);
+    }
+
+    fn block(&mut self, kind: BlockKind, el: ElementRef<'_>) {
+        let mut raw = String::new();
+        collect_text(*el, &mut raw, self.depth);
+        let links: Vec<(String, String)> = el
+            .select(&BACA_JUGA_LINK)
+            .filter(|a| !NOT_TEXT.matches(a))
+            .filter_map(|a| Some((text_of(a), a.value().attr("href")?.to_string())))
+            .collect();
+        self.push(kind, &raw, &links);
+    }
+
+    fn push(&mut self, kind: BlockKind, raw: &str, links: &[(String, String)]) {
+        let text = sanitize::block(raw);
+        let lower = text.to_lowercase();
+        if text.is_empty() {
+            return;
+        }
+        if lower.starts_with("baca juga") {
+            for (title, href) in links {
+                if let Some(url) = sanitize::link(href, self.base)
+                    && !title.is_empty()
+                {
+                    self.related.push(Link {
+                        title: title.clone(),
+                        url: clean_url(url).to_string(),
+                    });
+                }
+            }
+            return;
+        }
+        if lower.starts_with(END_OF_ARTICLE) {
+            self.ended = true;
+            return;
+        }
+        if is_boilerplate(&lower) {
+            return;
+        }
+        self.blocks.push(Block { kind, text });
+    }
+}
+
+fn is_boilerplate(lower: &str) -> bool {
+    BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p))
+        || BOILERPLATE_LINES.contains(&lower)
+        || (lower.starts_with("copyright") && lower.contains("kompas cyber media"))
+}
+
+fn is_inline(tag: &str) -> bool {
+    matches!(
+        tag,
+        "a" | "strong"
+            | "b"
+            | "em"
+            | "i"
+            | "u"
+            | "span"
+            | "sup"
+            | "sub"
+            | "mark"
+            | "small"
+            | "abbr"
+            | "cite"
+            | "code"
+            | "time"
+            | "q"
+            | "s"
+            | "del"
+            | "ins"
+            | "font"
+            | "br"
+    )
+}
+
+/// The text under `node`, skipping what is not text, with a line break for `<br>` and
+/// around nested blocks (paragraphs inside a quote).
+fn collect_text(node: NodeRef<'_, Node>, out: &mut String, depth: usize) {
+    if depth >= MAX_DEPTH {
+        return;
+    }
+    match node.value() {
+        // A line break in the HTML source is only a space; `<br>` is the break.
+        Node::Text(t) => out.extend(
+            t.chars()
+                .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+        ),
+        Node::Element(e) => {
+            if let Some(el) = ElementRef::wrap(node)
+                && NOT_TEXT.matches(&el)
+            {
+                return;
+            }
+            if e.name() == "br" {
+                out.push('\n');
+                return;
+            }
+            let block = !is_inline(e.name());
+            if block {
+                out.push('\n');
+            }
+            for child in node.children() {
+                collect_text(child, out, depth + 1);
+            }
+            if block {
+                out.push('\n');
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,100 @@
+//! The Kompas.com profile: where each field lives on the page, every rule with its
+//! fallback (Kompas redesigns every few years; see ../shared/docs/KOMPAS.md), and what is
+//! not news (ads, promos, share widgets, "Baca juga") kept out of the text.
+
+mod body;
+mod credits;
+mod lists;
+mod paging;
+mod urls;
+
+pub use body::brand_safety_text;
+pub use lists::headlines;
+pub use urls::{INDEX_URL, is_kompas, section_url};
+
+use std::collections::HashSet;
+
+use scraper::Html;
+use url::Url;
+
+use super::elements::{first_text, selector, texts};
+use super::{ArticlePage, dates, meta};
+use crate::article::{Article, Link, Site};
+use crate::sanitize;
+
+selector!(TITLE, "h1.read__title, h1[class*=title]");
+selector!(READ_TIME, ".read__time, [class*=read__time]");
+selector!(PHOTO, ".photo__wrap img, .photo img");
+selector!(TAGS, ".tag__article__link, .tag__article a");
+
+/// Reads a Kompas article page. `url` is where the page came from. The body is empty
+/// when no Kompas rule finds it (a new layout); the caller then asks the generic
+/// extractor and [`brand_safety_text`].
+pub fn article(doc: &Html, url: &Url) -> ArticlePage {
+    let ld = meta::ld_article(doc);
+    let canonical = meta::canonical(doc, url)
+        .filter(is_kompas)
+        .unwrap_or_else(|| url.clone());
+    let credits = credits::Credits::read(doc);
+    let body = body::read(doc, url);
+    let article_url = urls::clean_url(canonical);
+    let article = Article {
+        url: article_url.to_string(),
+        title: first_text(doc, &TITLE)
+            .or_else(|| meta::title(doc))
+            .or(ld.headline)
+            .unwrap_or_default(),
+        published: meta::meta(doc, "article:published_time")
+            .and_then(|s| dates::parse_iso(&s))
+            .or_else(|| {
+                meta::meta(doc, "content_PublishedDate").and_then(|s| dates::parse_local(&s))
+            })
+            .or(ld.published)
+            .or_else(|| first_text(doc, &READ_TIME).and_then(|t| dates::find_in_text(&t)))
+            .or_else(|| urls::published_from_url(&article_url)),
+        authors: credits
+            .authors
+            .or_else(|| meta::meta(doc, "content_author").map(|s| meta::split_list(&s)))
+            .filter(|a| !a.is_empty())
+            .unwrap_or(ld.authors),
+        editor: credits.editor.or_else(|| meta::meta(doc, "content_editor")),
+        source: credits::source(doc).or_else(|| meta::meta(doc, "content_source")),
+        image: image(doc, url)
+            .or_else(|| meta::meta(doc, "og:image").and_then(|s| link(&s, url)))
+            .or_else(|| ld.image.and_then(|s| link(&s, url))),
+        tags: Some(texts(doc, &TAGS))
+            .filter(|t| !t.is_empty())
+            .or_else(|| meta::meta(doc, "content_tags").map(|s| meta::split_list(&s)))
+            .unwrap_or(ld.keywords),
+        related: dedup_links(body.related),
+        terkini: lists::terkini(doc, url, &article_url),
+        body: body.blocks,
+        site: Site::Kompas,
+    };
+    ArticlePage {
+        paging: paging::paging(doc, url),
+        article,
+    }
+}
+
+fn link(href: &str, base: &Url) -> Option<String> {
+    sanitize::link(href, base).map(String::from)
+}
+
+/// The lead photo; lazy-loaded images carry the real address in `data-src`.
+fn image(doc: &Html, base: &Url) -> Option<String> {
+    doc.select(&PHOTO).find_map(|img| {
+        let v = img.value();
+        [v.attr("data-src"), v.attr("src")]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.contains("lazy"))
+            .find_map(|s| link(s, base))
+    })
+}
+
+fn dedup_links(mut links: Vec<Link>) -> Vec<Link> {
+    let mut seen = HashSet::new();
+    links.retain(|l| seen.insert(l.url.clone()));
+    links
+}
