@@ -15,6 +15,8 @@ use url::Url;
 use crate::error::Error;
 use crate::sanitize;
 
+mod resolver;
+
 /// Pages larger than this (after decompression) are refused, so a hostile server cannot
 /// fill memory.
 pub const MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
@@ -84,6 +86,7 @@ impl Client {
     pub fn with_timeout(mirror: Option<Url>, total: Duration) -> Result<Self, Error> {
         let http = reqwest::Client::builder()
             .user_agent(USER_AGENT)
+            .dns_resolver(resolver::SystemResolver)
             .connect_timeout(CONNECT_TIMEOUT.min(total))
             .timeout(total)
             .redirect(redirect::Policy::custom(|attempt| {
@@ -306,18 +309,9 @@ fn describe(e: &reqwest::Error) -> String {
     if e.is_timeout() {
         "the server did not answer in time".into()
     } else if e.is_connect() {
-        let mut source = std::error::Error::source(e);
-        while let Some(s) = source {
-            let msg = s.to_string();
-            if msg.contains("refused") {
-                return "connection refused".into();
-            }
-            if msg.contains("dns") || msg.contains("resolve") || msg.contains("lookup") {
-                return "the host name could not be resolved (no network?)".into();
-            }
-            source = s.source();
-        }
-        "could not connect".into()
+        std::error::Error::source(e)
+            .map_or("could not connect", resolver::connect_failure)
+            .into()
     } else if e.is_redirect() {
         "too many redirects, or a redirect to a non-web address".into()
     } else if e.is_body() || e.is_decode() {
