@@ -8,21 +8,6 @@ use chrono::{DateTime, Datelike, FixedOffset};
 
 use crate::article::{Article, BlockKind, Headline};
 
-const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-
 /// `24 November 2026, 19:30 WIB`: the way Kompas readers read dates, in Jakarta time
 /// whatever offset the page gave.
 pub fn date_long(t: &DateTime<FixedOffset>) -> String {
@@ -30,7 +15,7 @@ pub fn date_long(t: &DateTime<FixedOffset>) -> String {
     format!(
         "{} {} {}, {} WIB",
         wib.day(),
-        MONTHS[wib.month0() as usize],
+        crate::sites::months::name(wib.month0()),
         wib.year(),
         wib.format("%H:%M")
     )

@@ -8,6 +8,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 
+use super::months;
 use crate::article::{DATE_YEARS, plausible_date};
 
 const HOUR: i32 = 3600;
@@ -80,7 +81,7 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
 fn date_at(t: &[Token<'_>]) -> Option<DateTime<FixedOffset>> {
     let (day, month, year) = match t {
         [Token::Num(d), Token::Num(m), Token::Num(y), ..] => (*d, *m, *y),
-        [Token::Num(d), Token::Word(m), Token::Num(y), ..] => (*d, month_number(m)?, *y),
+        [Token::Num(d), Token::Word(m), Token::Num(y), ..] => (*d, months::number(m)?, *y),
         _ => return None,
     };
     let year = i32::try_from(year)
@@ -102,29 +103,6 @@ fn date_at(t: &[Token<'_>]) -> Option<DateTime<FixedOffset>> {
     let zone = FixedOffset::east_opt(offset * HOUR)?;
     let local = date.and_time(time.unwrap_or(NaiveTime::MIN));
     zone.from_local_datetime(&local).single()
-}
-
-/// Indonesian month names, full or abbreviated (English spellings accepted too).
-fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [&[&str]; 12] = [
-        &["januari", "jan", "january"],
-        &["februari", "feb", "pebruari", "february"],
-        &["maret", "mar", "march"],
-        &["april", "apr"],
-        &["mei", "may"],
-        &["juni", "jun", "june"],
-        &["juli", "jul", "july"],
-        &["agustus", "agu", "agt", "ags", "aug", "august"],
-        &["september", "sep", "sept"],
-        &["oktober", "okt", "oct", "october"],
-        &["november", "nov", "nopember"],
-        &["desember", "des", "dec", "december"],
-    ];
-    let w = word.to_lowercase();
-    MONTHS
-        .iter()
-        .position(|names| names.contains(&w.as_str()))
-        .map(|i| i as u32 + 1)
 }
 
 #[cfg(test)]

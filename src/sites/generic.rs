@@ -16,6 +16,7 @@ use dom_smoothie::{Config, Readability};
 use scraper::{ElementRef, Node, Selector};
 
 use super::dom::Shape;
+use super::months;
 use crate::article::{Block, BlockKind};
 use crate::sanitize;
 
@@ -525,13 +526,11 @@ fn is_closing_note(lower: &str) -> bool {
             && CHANNELS.iter().any(|c| lower.contains(c)))
 }
 
-/// Month and weekday names and clock and zone words, in English and Indonesian.
+/// Weekday names and clock and zone words, in English and Indonesian; month names are
+/// [`months`]'.
 #[rustfmt::skip]
 const DATE_NAMES: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "january", "february", "march", "april", "june", "july", "august", "september",
-    "october", "november", "december", "januari", "februari", "maret", "mei", "juni", "juli",
-    "agustus", "oktober", "desember", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
     "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "am", "pm",
     "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et", "pt", "ct",
@@ -554,7 +553,10 @@ fn is_dateline(lower: &str) -> bool {
     let has_digit = |w: &&&str| w.chars().any(|c| c.is_ascii_digit());
     let numeric = words.iter().filter(has_digit).count();
     let clock = words.iter().any(|w| w.contains(':') && has_digit(&w));
-    let names = words.iter().filter(|w| DATE_NAMES.contains(w)).count();
+    let names = words
+        .iter()
+        .filter(|w| DATE_NAMES.contains(w) || months::number(w).is_some())
+        .count();
     let fillers = words.iter().filter(|w| DATE_FILLERS.contains(w)).count();
     // Numbers alone are a table row or a score, not a date.
     numeric > 0 && (clock || names > 0) && (numeric + names + fillers) * 10 >= words.len() * 7

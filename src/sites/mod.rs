@@ -10,6 +10,7 @@ pub mod generic;
 pub mod kompas;
 mod lists;
 pub mod meta;
+pub mod months;
 
 use scraper::Html;
 use url::Url;
