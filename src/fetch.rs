@@ -9,7 +9,7 @@ use url::Url;
 use crate::article::{Article, HeadlinePage};
 use crate::error::Error;
 use crate::net::Client;
-use crate::sites::{self, ArticlePage};
+use crate::sites::{self, PagedArticle};
 
 /// The most page text one article may bring in all its pages: twice what one page may
 /// be. Past it, the pages not yet read are left out.
@@ -61,7 +61,7 @@ pub async fn headlines(client: &Client, url: &Url) -> Result<HeadlinePage, Error
 }
 
 /// One page of an article, and how many bytes of text it was.
-async fn parse_article(client: &Client, url: &Url) -> Result<(ArticlePage, usize), Error> {
+async fn parse_article(client: &Client, url: &Url) -> Result<(PagedArticle, usize), Error> {
     let page = client.get_html(url).await?;
     let bytes = page.text.len();
     let read = parse_blocking(move || sites::read_article(&page.text, &page.url)).await?;

@@ -64,7 +64,7 @@ const MAX_RETRY_AFTER: Duration = Duration::from_secs(5);
 /// A fetched page, decoded to text. `url` is the page's real address after redirects
 /// (mapped back from the mirror, when there is one).
 #[derive(Debug, Clone)]
-pub struct Page {
+pub struct FetchedHtml {
     pub url: Url,
     pub text: String,
 }
@@ -111,7 +111,7 @@ impl Client {
     }
 
     /// Fetches an HTML page, retrying connection failures and server errors.
-    pub async fn get_html(&self, url: &Url) -> Result<Page, Error> {
+    pub async fn get_html(&self, url: &Url) -> Result<FetchedHtml, Error> {
         let target = self.to_wire(url);
         check_url_length(target.as_str())?;
         let mut attempt = 0;
@@ -136,7 +136,7 @@ impl Client {
         }
     }
 
-    async fn get_once(&self, url: &Url, target: &Url) -> Result<Page, Retry> {
+    async fn get_once(&self, url: &Url, target: &Url) -> Result<FetchedHtml, Retry> {
         let net_err = |e: reqwest::Error| {
             let err = Error::Network {
                 url: url.to_string(),
@@ -230,7 +230,7 @@ impl Client {
                 content_type: "unknown type".into(),
             }));
         }
-        Ok(Page {
+        Ok(FetchedHtml {
             url: final_url,
             text: decode(&body, content_type.as_deref()),
         })

@@ -11,10 +11,12 @@ use std::sync::LazyLock;
 use kabar::sanitize;
 use proptest::prelude::*;
 
-use common::mutate::{Page, fixture_pages, hostile_string, href, mutated_page, page_url, soup};
+use common::mutate::{
+    FixturePage, fixture_pages, hostile_string, href, mutated_page, page_url, soup,
+};
 use common::{first_forbidden, link_problem, parse_problem};
 
-static PAGES: LazyLock<Vec<Page>> = LazyLock::new(fixture_pages);
+static PAGES: LazyLock<Vec<FixturePage>> = LazyLock::new(fixture_pages);
 
 /// Any string: generic Unicode, or one built from what escape sequences are made of.
 fn any_text() -> impl Strategy<Value = String> {

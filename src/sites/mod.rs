@@ -20,7 +20,7 @@ use crate::error::Error;
 
 /// An article as read from one page, and the other pages of it, when it has several.
 #[derive(Debug, Clone)]
-pub struct ArticlePage {
+pub struct PagedArticle {
     pub article: Article,
     pub paging: Option<Paging>,
 }
@@ -119,11 +119,11 @@ pub const PARSER_THREAD: &str = "kabar-parse";
 
 /// Reads an article page. Fails only when the page holds no article text at all, or is
 /// built to hurt (past [`dom::PAGE`], the budget of every page).
-pub fn read_article(html: &str, url: &Url) -> Result<ArticlePage, Error> {
+pub fn read_article(html: &str, url: &Url) -> Result<PagedArticle, Error> {
     isolated(url, || article_of(html, url))
 }
 
-fn article_of(html: &str, url: &Url) -> Result<ArticlePage, Error> {
+fn article_of(html: &str, url: &Url) -> Result<PagedArticle, Error> {
     let site = site_of(url);
     // The DOM is dropped before the generic extractor builds its own, so a big page is
     // never held twice.
@@ -131,7 +131,7 @@ fn article_of(html: &str, url: &Url) -> Result<ArticlePage, Error> {
         let doc = parse(html, url)?;
         let page = match site {
             Site::Kompas => kompas::article(&doc, url),
-            Site::Generic => ArticlePage {
+            Site::Generic => PagedArticle {
                 article: generic_article(&doc, url),
                 paging: None,
             },

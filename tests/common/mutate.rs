@@ -193,14 +193,14 @@ pub fn apply(page: &str, mutations: &[Mutation]) -> String {
 
 /// A fixture page: its name, its text, and the address it stands for.
 #[derive(Debug, Clone)]
-pub struct Page {
+pub struct FixturePage {
     pub name: String,
     pub html: String,
     pub url: Url,
 }
 
 /// Every HTML page of the fixtures, the real captures included.
-pub fn fixture_pages() -> Vec<Page> {
+pub fn fixture_pages() -> Vec<FixturePage> {
     let fallback = Url::parse("https://www.kompas.com/").unwrap();
     let mut pages = Vec::new();
     for dir in [super::fixtures(), super::fixtures().join("real")] {
@@ -215,7 +215,7 @@ pub fn fixture_pages() -> Vec<Page> {
             let html = kabar::net::decode(&bytes, None);
             let url = kabar::sites::page_url(&html, None, &fallback);
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            pages.push(Page { name, html, url });
+            pages.push(FixturePage { name, html, url });
         }
     }
     pages
@@ -223,7 +223,7 @@ pub fn fixture_pages() -> Vec<Page> {
 
 /// A fixture page with a few mutations, as (page name, mutated text, its address).
 pub fn mutated_page(
-    pages: Vec<Page>,
+    pages: Vec<FixturePage>,
     max_mutations: usize,
 ) -> impl Strategy<Value = (String, String, Url)> {
     (

@@ -18,7 +18,7 @@ use scraper::Html;
 use url::Url;
 
 use super::elements::{first_text, selector, texts};
-use super::{ArticlePage, dates, meta};
+use super::{PagedArticle, dates, meta};
 use crate::article::{Article, Link, Site};
 use crate::sanitize;
 
@@ -30,7 +30,7 @@ selector!(TAGS, ".tag__article__link, .tag__article a");
 /// Reads a Kompas article page. `url` is where the page came from. The body is empty
 /// when no Kompas rule finds it (a new layout); the caller then asks the generic
 /// extractor and [`brand_safety_text`].
-pub fn article(doc: &Html, url: &Url) -> ArticlePage {
+pub fn article(doc: &Html, url: &Url) -> PagedArticle {
     let ld = meta::ld_article(doc);
     let canonical = meta::canonical(doc, url)
         .filter(is_kompas)
@@ -71,7 +71,7 @@ pub fn article(doc: &Html, url: &Url) -> ArticlePage {
         body: body.blocks,
         site: Site::Kompas,
     };
-    ArticlePage {
+    PagedArticle {
         paging: paging::paging(doc, url),
         article,
     }
