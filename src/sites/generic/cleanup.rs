@@ -1,0 +1,154 @@
+//! The clean-up: blocks that are furniture by what they say (captions and credits,
+//! bylines and datelines, share and follow prompts, pointers and lists of links to other
+//! stories), dropped from what the walk gave.
+
+use super::Candidate;
+use super::phrases::{
+    self, CLOSING_CALLS, CLOSING_CHANNELS, CREDIT_MARKERS, DATE_FILLERS, DATE_NAMES,
+    FURNITURE_LINES, FURNITURE_PREFIXES,
+};
+use crate::article::BlockKind;
+use crate::sites::months;
+
+pub(super) fn clean(mut blocks: Vec<Candidate>) -> Vec<Candidate> {
+    blocks.retain(|b| !is_furniture(b));
+    drop_link_runs(&mut blocks);
+    drop_trailing_link_list(&mut blocks);
+    blocks
+}
+
+/// Longest entry of [`FURNITURE_LINES`] or gallery counter, in words.
+const FURNITURE_LINE_MAX_WORDS: usize = 5;
+
+/// Longest block that a prefix of [`FURNITURE_PREFIXES`] may condemn: beyond it, a
+/// paragraph that happens to start like furniture is likely real text.
+const FURNITURE_PREFIX_MAX_WORDS: usize = 30;
+
+/// Longest byline ("By Jane Doe and John Roe, Reuters"); "By taking off the top half of
+/// the bread, you save ..." is a sentence.
+const BYLINE_MAX_WORDS: usize = 10;
+
+/// Longest caption, credit or closing note ("Jane Doe contributed to this report.") that
+/// a marker may condemn.
+const NOTE_MAX_WORDS: usize = 60;
+
+/// Longest dateline ("Updated 10:42 AM EST, Tuesday, November 19, 2019").
+const DATELINE_MAX_WORDS: usize = 12;
+
+fn is_furniture(b: &Candidate) -> bool {
+    let words = b.words();
+    let lower = b.text.to_lowercase();
+    (words <= FURNITURE_LINE_MAX_WORDS && is_furniture_line(&lower))
+        || (words <= FURNITURE_PREFIX_MAX_WORDS
+            && phrases::any(FURNITURE_PREFIXES, |p| lower.starts_with(p)))
+        || (words <= BYLINE_MAX_WORDS && lower.starts_with("by "))
+        || (words <= DATELINE_MAX_WORDS && is_dateline(&lower))
+        || (words <= NOTE_MAX_WORDS && (is_credit(&lower) || is_closing_note(&lower)))
+}
+
+/// A short block that is one of [`FURNITURE_LINES`] or a gallery counter.
+fn is_furniture_line(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let line = words.join(" ");
+    phrases::any(FURNITURE_LINES, |p| p == line) || is_picture_counter(&words)
+}
+
+/// "Image 3 of 12", "Slide 1 of 5": a gallery's counter.
+fn is_picture_counter(words: &[&str]) -> bool {
+    let number = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    matches!(
+        words,
+        [kind, n, "of" | "dari", m]
+            if matches!(*kind, "image" | "photo" | "picture" | "slide" | "foto" | "gambar")
+                && number(n)
+                && number(m)
+    )
+}
+
+fn is_credit(lower: &str) -> bool {
+    phrases::any(CREDIT_MARKERS, |m| lower.contains(m))
+}
+
+/// Who else reported, and how to reach or follow the writer: the notes that close an
+/// article but are not part of it.
+fn is_closing_note(lower: &str) -> bool {
+    lower.contains("contributed to this report")
+        || lower.contains("contributed reporting")
+        || (phrases::any(CLOSING_CALLS, |c| lower.starts_with(c))
+            && phrases::any(CLOSING_CHANNELS, |c| lower.contains(c)))
+}
+
+/// A block made of a date or a time and little else.
+fn is_dateline(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != ':')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has_digit = |w: &&&str| w.chars().any(|c| c.is_ascii_digit());
+    let numeric = words.iter().filter(has_digit).count();
+    let clock = words.iter().any(|w| w.contains(':') && has_digit(&w));
+    let names = words
+        .iter()
+        .filter(|w| phrases::any(DATE_NAMES, |n| n == **w) || months::number(w).is_some())
+        .count();
+    let fillers = words
+        .iter()
+        .filter(|w| phrases::any(DATE_FILLERS, |f| f == **w))
+        .count();
+    // Numbers alone are a table row or a score, not a date.
+    numeric > 0 && (clock || names > 0) && (numeric + names + fillers) * 10 >= words.len() * 7
+}
+
+/// Share of a block's text inside links from which it is a link, not text.
+const LINK_DENSITY_MAX: f32 = 0.7;
+
+/// Blocks that are mostly links are "related stories", "more from" and the like when
+/// they come in a run (a list of links to elsewhere, whatever its markup) or close the
+/// text; a lone link amid paragraphs ("full results here") is part of the article.
+fn drop_link_runs(blocks: &mut Vec<Candidate>) {
+    let dense: Vec<bool> = blocks
+        .iter()
+        .map(|b| b.link_density() >= LINK_DENSITY_MAX)
+        .collect();
+    let is_dense = |i: usize| dense.get(i).copied().unwrap_or(false);
+    let last = dense.len().saturating_sub(1);
+    let mut i = 0;
+    blocks.retain(|_| {
+        let drop =
+            is_dense(i) && (i == last || is_dense(i + 1) || i.checked_sub(1).is_some_and(is_dense));
+        i += 1;
+        !drop
+    });
+}
+
+/// Longest item of a closing list of links ("The strange life and [death of a coder]").
+const LINK_ITEM_MAX_WORDS: usize = 30;
+
+/// Longest title of such a list ("You may also like", "More Great WIRED Stories").
+const LIST_TITLE_MAX_WORDS: usize = 6;
+
+/// A list that closes the text and whose every item links somewhere is a list of other
+/// stories, even when the links cover only part of each item; its title goes with it.
+fn drop_trailing_link_list(blocks: &mut Vec<Candidate>) {
+    let run = blocks
+        .iter()
+        .rev()
+        .take_while(|b| {
+            b.kind == BlockKind::ListItem && b.link_chars > 0 && b.words() <= LINK_ITEM_MAX_WORDS
+        })
+        .count();
+    if run < 2 {
+        return;
+    }
+    let mut keep = blocks.len() - run;
+    if let Some(title) = keep.checked_sub(1).map(|i| &blocks[i])
+        && title.words() <= LIST_TITLE_MAX_WORDS
+        && !title.text.ends_with('.')
+    {
+        keep -= 1;
+    }
+    blocks.truncate(keep);
+}

@@ -1,0 +1,335 @@
+//! The generic main-content extractor, for pages no site profile knows.
+//!
+//! dom_smoothie (a port of Readability.js) finds the element that holds the article. This
+//! module walks that element into blocks, leaving out what its class and id names or its
+//! tag mark as page furniture, then drops the blocks that are furniture by what they say:
+//! photo captions and credits, bylines and datelines, share, follow and newsletter
+//! prompts, "read more" pointers and lists of links to other stories.
+//!
+//! The rules are general, not fitted to single sites: each one the 181-page extraction
+//! benchmark can test (`scripts/eval-extraction`) was kept only if it raised the score
+//! there; the few Indonesian phrases are the same rules in the language of kabar's readers.
+//! The phrases are data, each list with its source and reason ([`phrases`]); the walk
+//! ([`walk`]) and the clean-up ([`cleanup`]) are the code that reads them.
+
+use std::collections::BTreeMap;
+
+use dom_smoothie::{Config, Readability};
+use scraper::ElementRef;
+
+use super::dom::Shape;
+use crate::article::{Block, BlockKind};
+use cleanup::clean;
+use walk::{text_chars, walk};
+
+mod cleanup;
+pub mod phrases;
+mod walk;
+
+/// Readability looks at the ancestors of every candidate again and again, so its cost
+/// grows with the depths of all nodes added up ([`Shape::ancestry`]); past this it can
+/// take seconds, and the page is read by its paragraphs instead. Real pages are far
+/// below: the largest of the 391 benchmark pages is under 1,000,000; a 60,000-element
+/// article is about 600,000.
+const READABILITY_MAX_ANCESTRY: usize = 5_000_000;
+
+/// Main article text of any page, as sanitized blocks in reading order (paragraphs,
+/// headings, list items, quotes). Empty when the page holds no readable text, or is past
+/// the budget of every page.
+pub fn body(html: &str, url: &url::Url) -> Vec<Block> {
+    match super::dom::document(html, &super::dom::PAGE) {
+        Ok(doc) => {
+            let shape = super::dom::shape(&doc);
+            drop(doc);
+            body_of(html, url, shape)
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
+/// [`body`] of a page already parsed within the budget, whose tree had `shape`.
+pub(super) fn body_of(html: &str, url: &url::Url, shape: Shape) -> Vec<Block> {
+    // Readability builds the same tree the page's own parse built within its budget (one
+    // html5ever, one algorithm). What it gives back is parsed again under the budget.
+    let from_readability = (shape.ancestry <= READABILITY_MAX_ANCESTRY)
+        .then(|| readability_content(html, url))
+        .flatten()
+        .and_then(|content| super::dom::fragment(&content, &super::dom::PAGE).ok())
+        .map(|doc| clean(walk(doc.root_element())))
+        .unwrap_or_default();
+    let blocks = if from_readability.is_empty() {
+        clean(paragraph_cluster(html))
+    } else {
+        from_readability
+    };
+    blocks
+        .into_iter()
+        .map(|c| Block {
+            kind: c.kind,
+            text: c.text,
+        })
+        .collect()
+}
+
+/// The HTML of the element Readability takes for the article, if it finds one.
+fn readability_content(html: &str, url: &url::Url) -> Option<String> {
+    let cfg = Config {
+        // Class names are the best hint there is to what a caption or a byline is.
+        keep_classes: true,
+        ..Config::default()
+    };
+    // Readability takes only `scheme://` URLs; for any other (`about:blank`) it goes
+    // without, as the URL only serves to resolve links, which the text does not keep.
+    let mut readability = Readability::new(html, Some(url.as_str()), Some(cfg.clone()))
+        .or_else(|_| Readability::new(html, None, Some(cfg)))
+        .ok()?;
+    Some(readability.parse().ok()?.content.to_string())
+}
+
+/// For when Readability finds nothing: the blocks of the element whose own `<p>`
+/// children hold the most text, which on an article page is the article.
+fn paragraph_cluster(html: &str) -> Vec<Candidate> {
+    let Ok(doc) = super::dom::document(html, &super::dom::PAGE) else {
+        return Vec::new();
+    };
+    let p = super::elements::sel("p");
+    let mut text_by_parent = BTreeMap::new();
+    for para in doc.select(&p) {
+        if let Some(parent) = para.parent() {
+            *text_by_parent.entry(parent.id()).or_insert(0) += text_chars(para);
+        }
+    }
+    text_by_parent
+        .into_iter()
+        // The first of equals, in document order.
+        .max_by_key(|&(id, chars)| (chars, std::cmp::Reverse(id)))
+        .and_then(|(id, _)| doc.tree.get(id).and_then(ElementRef::wrap))
+        .map(walk)
+        .unwrap_or_default()
+}
+
+/// A block on its way out, with what the filters need to know about it.
+struct Candidate {
+    kind: BlockKind,
+    /// Sanitized.
+    text: String,
+    /// Characters of the text that sat inside links.
+    link_chars: usize,
+}
+
+impl Candidate {
+    fn words(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+
+    fn link_density(&self) -> f32 {
+        self.link_chars as f32 / self.text.chars().count().max(1) as f32
+    }
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url() -> url::Url {
+        url::Url::parse("https://news.example.com/2024/05/story").unwrap()
+    }
+
+    fn texts(blocks: &[Block]) -> Vec<&str> {
+        blocks.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    /// Paragraphs long enough for Readability to take the article for one.
+    fn para(n: usize) -> String {
+        format!(
+            "Paragraph {n} of the story tells, at some length and with care, what happened \
+             in the town this week, who said what about it, and why it matters to readers."
+        )
+    }
+
+    #[test]
+    fn article_paragraphs_come_out_in_order_without_nav_or_footer() {
+        let html = format!(
+            r#"<html><head><title>Story</title></head><body>
+            <nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
+            <article>
+              <p>{}</p><p>{}</p>
+              <figure><img src="a.jpg"><figcaption>A photo of the town hall.</figcaption></figure>
+              <p>Advertisement</p>
+              <p>{}</p><p>{}</p>
+            </article>
+            <footer><p>Copyright 2024 Example News. All rights reserved.</p></footer>
+            </body></html>"#,
+            para(1),
+            para(2),
+            para(3),
+            para(4)
+        );
+        let blocks = body(&html, &url());
+        let expected: Vec<String> = (1..=4).map(para).collect();
+        assert_eq!(texts(&blocks), expected);
+        assert!(blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    }
+
+    #[test]
+    fn a_page_without_text_gives_nothing() {
+        assert!(body("", &url()).is_empty());
+        assert!(body("<html><body><div></div></body></html>", &url()).is_empty());
+    }
+
+    #[test]
+    fn headings_lists_and_quotes_keep_their_kind() {
+        let html = format!(
+            r#"<html><body><article>
+              <p>{}</p>
+              <h2>What comes next</h2>
+              <p>{}</p>
+              <ul><li>First, the council votes.</li><li>Then the mayor signs.</li></ul>
+              <blockquote><p>We will rebuild.</p><p>All of it.</p></blockquote>
+              <p>{}</p>
+            </article></body></html>"#,
+            para(1),
+            para(2),
+            para(3)
+        );
+        let blocks = body(&html, &url());
+        let kinds: Vec<(BlockKind, &str)> =
+            blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (BlockKind::Paragraph, para(1).as_str()),
+                (BlockKind::Heading, "What comes next"),
+                (BlockKind::Paragraph, para(2).as_str()),
+                (BlockKind::ListItem, "First, the council votes."),
+                (BlockKind::ListItem, "Then the mayor signs."),
+                (BlockKind::Quote, "We will rebuild.\nAll of it."),
+                (BlockKind::Paragraph, para(3).as_str()),
+            ]
+        );
+    }
+
+    #[test]
+    fn bylines_datelines_and_link_lists_are_dropped() {
+        let html = format!(
+            r#"<html><body><article>
+              <p>By Jane Doe</p>
+              <p>Updated 10:42 AM EST, Nov 19, 2019</p>
+              <p>{}</p><p>{}</p>
+              <p>Read more: Another story about the town</p>
+              <ul><li><a href="/a">A related story</a></li><li><a href="/b">Another one</a></li></ul>
+            </article></body></html>"#,
+            para(1),
+            para(2)
+        );
+        assert_eq!(texts(&body(&html, &url())), vec![para(1), para(2)]);
+    }
+
+    #[test]
+    fn teaser_cards_that_are_links_are_dropped() {
+        let card = |n| {
+            format!(
+                r#"<div><a href="/s{n}"><div><h3>Other story {n}</h3>
+                <p>What happened elsewhere, in brief.</p></div></a></div>"#
+            )
+        };
+        let html = format!(
+            "<html><body><article><p>{}</p><p>{}</p>{}{}</article></body></html>",
+            para(1),
+            para(2),
+            card(1),
+            card(2)
+        );
+        assert_eq!(texts(&body(&html, &url())), vec![para(1), para(2)]);
+    }
+
+    #[test]
+    fn table_rows_are_lines_and_scores_are_not_dates() {
+        let html = format!(
+            r#"<html><body><article><p>{}</p>
+              <table><tr><th>Team</th><th>Score</th></tr><tr><td>Reds</td><td>3</td></tr>
+              <tr><td>12</td><td>45</td></tr></table><p>{}</p></article></body></html>"#,
+            para(1),
+            para(2)
+        );
+        assert_eq!(
+            texts(&body(&html, &url())),
+            vec![
+                para(1),
+                "Team | Score".into(),
+                "Reds | 3".into(),
+                "12 | 45".into(),
+                para(2)
+            ]
+        );
+    }
+
+    #[test]
+    fn any_page_url_will_do() {
+        let html = format!(
+            "<html><body><article><p>{}</p></article></body></html>",
+            para(1)
+        );
+        let blank = url::Url::parse("about:blank").unwrap();
+        assert_eq!(texts(&body(&html, &blank)), vec![para(1)]);
+    }
+
+    #[test]
+    fn a_short_page_still_gives_its_text() {
+        let html = "<html><body><div><p>Just one short paragraph.</p></div></body></html>";
+        assert_eq!(
+            texts(&body(html, &url())),
+            vec!["Just one short paragraph."]
+        );
+    }
+
+    #[test]
+    fn the_fallback_takes_the_densest_paragraph_cluster() {
+        let html = format!(
+            r#"<html><body><div><p>Menu</p><p>Login</p></div>
+              <div><p>{}</p><p>{}</p></div><div><p>Short aside.</p></div></body></html>"#,
+            para(1),
+            para(2)
+        );
+        let texts: Vec<String> = paragraph_cluster(&html)
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        assert_eq!(texts, vec![para(1), para(2)]);
+    }
+
+    #[test]
+    fn the_deepest_page_the_budget_allows_fits_a_small_stack() {
+        let page = |depth: usize| {
+            format!(
+                "<html><body><article><p>{}</p>{}deep text{}</article></body></html>",
+                para(1),
+                "<span>".repeat(depth),
+                "</span>".repeat(depth)
+            )
+        };
+        // html, body, article, then the spans.
+        let deepest = page(super::super::dom::PAGE.depth - 3);
+        // A worker thread's stack, a thirtieth of the one pages are parsed on.
+        let blocks = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || body(&deepest, &url()))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(texts(&blocks), vec![para(1).as_str(), "deep text"]);
+        assert!(body(&page(super::super::dom::PAGE.depth - 2), &url()).is_empty());
+    }
+
+    #[test]
+    fn text_is_sanitized() {
+        let html = format!(
+            "<html><body><article><p>{}</p><p>Evil \u{1b}]0;title\u{7} text \u{202e}here, and \
+             then enough words to be a paragraph of its own in the story.</p></article></body></html>",
+            para(1)
+        );
+        assert_eq!(
+            texts(&body(&html, &url()))[1],
+            "Evil text here, and then enough words to be a paragraph of its own in the story."
+        );
+    }
+}

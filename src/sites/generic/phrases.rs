@@ -1,0 +1,226 @@
+//! The words and phrases the generic extractor knows page furniture by, each list with
+//! where its phrases came from and why they are there, so that a change can be weighed
+//! against the same source.
+//!
+//! A table in Rust rather than a data file: the lists are checked when kabar is built,
+//! cost nothing at start-up and cannot fail to load, and a change to them is a change to
+//! the extractor, tested and benchmarked like the code that reads them.
+
+/// Where the phrases of a list came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// General rules for any site, kept only where the 181-page extraction benchmark
+    /// (`scripts/eval-extraction`) scored higher with them.
+    Benchmark,
+    /// The same rules in the language of kabar's readers, for the Indonesian sites they
+    /// visit most.
+    Indonesian,
+}
+
+/// Phrases that share a source and a reason.
+#[derive(Debug)]
+pub struct Phrases {
+    pub source: Source,
+    pub why: &'static str,
+    /// In lower case: the text they are matched against is lowered first.
+    pub phrases: &'static [&'static str],
+}
+
+/// Whether `pred` holds for a phrase of any of `lists`.
+pub fn any(lists: &[Phrases], mut pred: impl FnMut(&str) -> bool) -> bool {
+    lists.iter().flat_map(|l| l.phrases).any(|p| pred(p))
+}
+
+/// Words in class and id names that mark page furniture rather than article text.
+#[rustfmt::skip]
+pub const FURNITURE_NAME_WORDS: &[Phrases] = &[
+    Phrases {
+        source: Source::Benchmark,
+        why: "captions, credits and the gallery around pictures",
+        phrases: &[
+            "caption", "captions", "credit", "credits", "gallery", "slideshow", "slide",
+            "copyright", "attribution",
+        ],
+    },
+    Phrases {
+        source: Source::Benchmark,
+        why: "the title's company: standfirst, byline and date, which a reader shows apart",
+        phrases: &[
+            "standfirst", "dek", "byline", "author", "authors", "bio", "timestamp", "date",
+            "dateline", "published", "updated", "meta",
+        ],
+    },
+    Phrases {
+        source: Source::Benchmark,
+        why: "the page around the article: navigation, headers, sharing, promotion",
+        phrases: &[
+            "header", "headline", "breadcrumb", "breadcrumbs", "nav", "toolbar", "sidebar",
+            "button", "print", "share", "sharing", "social", "tags", "comments", "related",
+            "more", "trending", "recommended", "newsletter", "subscribe", "subscription",
+            "signup", "cta", "promo", "sponsored", "advert", "advertisement", "ad", "ads",
+            "outbrain", "taboola", "popup", "modal",
+        ],
+    },
+];
+
+/// Whole blocks (lowercased, punctuation dropped) that are never article text.
+#[rustfmt::skip]
+pub const FURNITURE_LINES: &[Phrases] = &[
+    Phrases {
+        source: Source::Benchmark,
+        why: "labels, share and follow buttons, promotions and pointers to other stories",
+        phrases: &[
+            "advertisement", "advert", "ad", "ads", "comments", "comment", "post comment",
+            "share", "share this", "share this article", "share this story",
+            "sharing is caring", "share tweet submit", "read more", "continue reading",
+            "continue reading below", "subscribe", "sign up", "close", "caption",
+            "highlights", "latest", "popular", "trending", "related", "related news",
+            "related articles", "related stories", "recent articles", "popular this week",
+            "you may also like", "you might also like", "more stories", "don t miss",
+            "see also", "loading content", "text size", "print", "print article",
+            "order reprints", "enlarge image", "view author archive", "email the author",
+            "follow on twitter", "home", "news", "getty images", "tell us what you think",
+        ],
+    },
+    Phrases {
+        source: Source::Indonesian,
+        why: "ads, sharing, related stories and comments, and a widget's words",
+        phrases: &[
+            "iklan", "bagikan", "berita terkait", "baca juga", "komentar",
+            "scroll to continue with content",
+        ],
+    },
+];
+
+/// Openings of blocks that point elsewhere, credit a picture or credit the reporting.
+#[rustfmt::skip]
+pub const FURNITURE_PREFIXES: &[Phrases] = &[
+    Phrases {
+        source: Source::Benchmark,
+        why: "pointers to other stories and pages, picture credits and reporting credits",
+        phrases: &[
+            "read more:", "read more on", "related:", "related post", "related coverage",
+            "see more:", "see also:", "also:", "also on ", "also read", "more:", "don't miss",
+            "don’t miss", "recommended:", "click here", "sign up", "subscribe to",
+            "get the latest", "follow us", "join our", "like this story", "(image:",
+            "(image credit", "image copyright", "image caption", "media caption", "photo:",
+            "(photo:", "copyright", "©", "filed under", "reporting by", "(reporting by",
+            "additional reporting", "editing by",
+        ],
+    },
+    Phrases {
+        source: Source::Indonesian,
+        why: "\"read also\", \"see also\", \"watch also\", and who wrote and edited the piece",
+        phrases: &[
+            "baca juga", "simak juga", "lihat juga", "tonton juga", "penulis:", "editor:",
+            "reporter:",
+        ],
+    },
+];
+
+/// What credits a picture: a caption that carries one is not article text.
+#[rustfmt::skip]
+pub const CREDIT_MARKERS: &[Phrases] = &[
+    Phrases {
+        source: Source::Benchmark,
+        why: "photo agencies and credit labels in captions",
+        phrases: &[
+            "(ap photo", "(photo by", "(photo:", "(image:", "(credit:", "(image credit",
+            "(picture:", "photo credit", "photograph:", "getty images", "/getty", "| getty",
+        ],
+    },
+    Phrases {
+        source: Source::Indonesian,
+        why: "\"photo:\" in captions",
+        phrases: &["(foto:", "foto:"],
+    },
+];
+
+/// How a closing note opens when it asks the reader to follow or reach the writer.
+#[rustfmt::skip]
+pub const CLOSING_CALLS: &[Phrases] = &[Phrases {
+    source: Source::Benchmark,
+    why: "\"follow her on Twitter\", \"email the desk\": the calls that close an article",
+    phrases: &[
+        "follow ", "email ", "e-mail ", "write to ", "reach ", "contact ", "join ", "listen ",
+        "watch ", "like us", "find us", "have a tip",
+    ],
+}];
+
+/// Where a closing note sends the reader: what makes a call a note, not a sentence.
+#[rustfmt::skip]
+pub const CLOSING_CHANNELS: &[Phrases] = &[Phrases {
+    source: Source::Benchmark,
+    why: "the channels a closing call names",
+    phrases: &[
+        "@", "twitter", "facebook", "instagram", "youtube", "http", "www.", "newsletter",
+        "podcast",
+    ],
+}];
+
+/// Weekday names and clock and zone words; month names are [`crate::sites::months`]'.
+#[rustfmt::skip]
+pub const DATE_NAMES: &[Phrases] = &[
+    Phrases {
+        source: Source::Benchmark,
+        why: "English weekdays, clock words and time zones in datelines",
+        phrases: &[
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
+            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "am", "pm",
+            "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et", "pt",
+            "ct", "bst", "cet", "hst",
+        ],
+    },
+    Phrases {
+        source: Source::Indonesian,
+        why: "Indonesian weekdays and the three Indonesian time zones",
+        phrases: &[
+            "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "wib", "wita",
+            "wit",
+        ],
+    },
+];
+
+/// Words that stand around a date in a dateline ("Updated at 1:23 p.m.").
+#[rustfmt::skip]
+pub const DATE_FILLERS: &[Phrases] = &[
+    Phrases {
+        source: Source::Benchmark,
+        why: "what English datelines say around the date",
+        phrases: &[
+            "published", "updated", "posted", "modified", "last", "original", "on", "at", "a",
+            "p", "m",
+        ],
+    },
+    Phrases {
+        source: Source::Indonesian,
+        why: "\"at (o'clock)\" and \"updated\"",
+        phrases: &["pukul", "diperbarui"],
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_says_why_and_matches_lowered_text() {
+        for lists in [
+            FURNITURE_NAME_WORDS,
+            FURNITURE_LINES,
+            FURNITURE_PREFIXES,
+            CREDIT_MARKERS,
+            CLOSING_CALLS,
+            CLOSING_CHANNELS,
+            DATE_NAMES,
+            DATE_FILLERS,
+        ] {
+            for list in lists {
+                assert!(!list.why.is_empty() && !list.phrases.is_empty(), "{list:?}");
+                for p in list.phrases {
+                    assert_eq!(*p, p.to_lowercase(), "{:?}: {p}", list.source);
+                }
+            }
+        }
+    }
+}

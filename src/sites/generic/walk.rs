@@ -1,0 +1,278 @@
+//! The walk: the element Readability took for the article, to blocks, leaving out what
+//! its class and id names or its tag mark as page furniture.
+
+use scraper::{ElementRef, Node};
+
+use super::Candidate;
+use super::phrases::{self, FURNITURE_NAME_WORDS};
+use crate::article::BlockKind;
+use crate::sanitize;
+
+/// The blocks under `root`, in document order.
+pub(super) fn walk(root: ElementRef) -> Vec<Candidate> {
+    let mut walker = Walker {
+        total_chars: text_chars(root),
+        ..Walker::default()
+    };
+    walker.container(root, BlockKind::Paragraph);
+    walker.flush(BlockKind::Paragraph);
+    walker.blocks
+}
+
+/// What an element is to the walk.
+enum Role {
+    /// Not text to read: scripts, form controls, captions, page furniture.
+    Skip,
+    Heading,
+    ListItem,
+    Quote,
+    Pre,
+    /// A table row of plain cells: one line of text.
+    Row,
+    /// Breaks the text around it; its own text is blocks of the enclosing kind.
+    Block,
+    /// Runs within the text of the block around it.
+    Inline,
+}
+
+/// Elements that start a new block.
+#[rustfmt::skip]
+const BLOCK_TAGS: &[&str] = &[
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "ul", "ol",
+    "dl", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "figure", "details", "summary",
+    "address", "center", "form", "fieldset", "hr", "html", "body", "caption", "menu", "hgroup",
+];
+
+/// Elements whose content is never article text. Figure captions are left out on purpose:
+/// a reader shows the text, not the pictures they describe.
+#[rustfmt::skip]
+const SKIPPED_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "figcaption", "button", "svg", "select",
+    "textarea", "input", "iframe", "object", "video", "audio", "canvas", "head", "title",
+    "meta", "link",
+];
+
+fn role(el: ElementRef, total_chars: usize) -> Role {
+    let name = el.value().name();
+    // Headers (title, standfirst, byline), footers, asides and navigation surround an
+    // article. But a name can mislead ("content-with-sidebar", "non-ad-column"): an
+    // element that holds a good part of the text is the article whatever it is called.
+    let furniture = matches!(name, "header" | "footer" | "aside" | "nav") || named_furniture(el);
+    if furniture && text_chars(el) * 3 < total_chars {
+        return Role::Skip;
+    }
+    match name {
+        _ if SKIPPED_TAGS.contains(&name) => Role::Skip,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Role::Heading,
+        "li" | "dt" | "dd" => Role::ListItem,
+        "blockquote" => Role::Quote,
+        "pre" => Role::Pre,
+        // A row whose cells hold blocks is page layout, not data: walk into it.
+        "tr" if !has_block_descendant(el) => Role::Row,
+        _ if BLOCK_TAGS.contains(&name) || has_block_descendant(el) => Role::Block,
+        _ => Role::Inline,
+    }
+}
+
+/// Elements that hold text blocks: an inline-looking element (a link, a span) that wraps
+/// one is a block, as is a table row that does (a layout table).
+#[rustfmt::skip]
+const TEXT_BLOCK_TAGS: &[&str] = &[
+    "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "li", "ul", "ol", "blockquote", "pre",
+    "table", "section",
+];
+
+fn has_block_descendant(el: ElementRef) -> bool {
+    el.descendent_elements()
+        .skip(1)
+        .any(|d| TEXT_BLOCK_TAGS.contains(&d.value().name()))
+}
+
+fn named_furniture(el: ElementRef) -> bool {
+    let v = el.value();
+    [v.attr("class"), v.attr("id")]
+        .into_iter()
+        .flatten()
+        .any(|names| {
+            any_name_word(names, |w| {
+                phrases::any(FURNITURE_NAME_WORDS, |f| f.eq_ignore_ascii_case(w))
+            })
+        })
+}
+
+/// Whether `pred` holds for a word of class or id names, split at non-alphanumerics and
+/// at camelCase humps: `articleCaption`, `image-credit` and `post_byline` all give their
+/// two words.
+fn any_name_word(names: &str, mut pred: impl FnMut(&str) -> bool) -> bool {
+    let mut start = 0;
+    let mut prev_lower = false;
+    for (i, c) in names.char_indices() {
+        let hump = c.is_uppercase() && prev_lower;
+        if !c.is_alphanumeric() || hump {
+            if start < i && pred(&names[start..i]) {
+                return true;
+            }
+            start = if hump { i } else { i + c.len_utf8() };
+        }
+        prev_lower = c.is_lowercase();
+    }
+    start < names.len() && pred(&names[start..])
+}
+
+/// Bytes of text under an element, for weighing its share of the whole.
+pub(super) fn text_chars(el: ElementRef) -> usize {
+    el.text().map(|t| t.trim().len()).sum()
+}
+
+#[derive(Default)]
+struct Walker {
+    /// Text length of the whole content, to weigh an element's share of it.
+    total_chars: usize,
+    blocks: Vec<Candidate>,
+    /// Text of the block being gathered.
+    buf: String,
+    /// Characters of `buf` that sit inside links.
+    link_chars: usize,
+    /// Whether the walk is inside a link (which may wrap blocks: a teaser card).
+    in_link: bool,
+    /// How many elements deep the walk is, to stop recursing at [`MAX_DEPTH`].
+    depth: usize,
+}
+
+/// Deepest element the walk recurses into; below it, text is taken flat. Real pages nest
+/// a few dozen levels; a hostile one could nest enough to overflow the stack.
+const MAX_DEPTH: usize = 128;
+
+impl Walker {
+    /// Walks the children of `el`; loose text in it makes blocks of `kind`.
+    fn container(&mut self, el: ElementRef, kind: BlockKind) {
+        if !self.descend(el) {
+            return;
+        }
+        for child in el.children() {
+            if let Node::Text(t) = child.value() {
+                self.push_text(t);
+                continue;
+            }
+            let Some(c) = ElementRef::wrap(child) else {
+                continue;
+            };
+            let outer_link = self.in_link;
+            self.in_link |= c.value().name() == "a";
+            match role(c, self.total_chars) {
+                Role::Skip => {}
+                Role::Inline => self.inline(c),
+                Role::Heading => {
+                    self.flush(kind);
+                    self.inline(c);
+                    self.flush(BlockKind::Heading);
+                }
+                Role::ListItem => {
+                    self.flush(kind);
+                    self.container(c, BlockKind::ListItem);
+                    self.flush(BlockKind::ListItem);
+                }
+                Role::Quote => {
+                    // One block for the whole quote, its paragraphs on lines of their own.
+                    self.flush(kind);
+                    let mut quote = Walker {
+                        total_chars: self.total_chars,
+                        in_link: self.in_link,
+                        depth: self.depth,
+                        ..Walker::default()
+                    };
+                    quote.container(c, BlockKind::Quote);
+                    quote.flush(BlockKind::Quote);
+                    let lines: Vec<&str> = quote.blocks.iter().map(|b| b.text.as_str()).collect();
+                    self.buf = lines.join("\n");
+                    self.link_chars = quote.blocks.iter().map(|b| b.link_chars).sum();
+                    self.flush(BlockKind::Quote);
+                }
+                Role::Pre => {
+                    self.flush(kind);
+                    self.buf = c.text().collect();
+                    self.flush(kind);
+                }
+                Role::Row => {
+                    self.flush(kind);
+                    for cell in c.child_elements() {
+                        if !self.buf.is_empty() {
+                            self.buf.push_str(" | ");
+                        }
+                        self.inline(cell);
+                    }
+                    self.flush(BlockKind::Paragraph);
+                }
+                Role::Block => {
+                    self.flush(kind);
+                    self.container(c, kind);
+                    self.flush(kind);
+                }
+            }
+            self.in_link = outer_link;
+        }
+        self.depth -= 1;
+    }
+
+    /// Goes one level down into `el`, unless that is past [`MAX_DEPTH`]: then its text is
+    /// taken flat instead, and the walk stays where it is.
+    fn descend(&mut self, el: ElementRef) -> bool {
+        if self.depth >= MAX_DEPTH {
+            el.text().for_each(|t| self.push_text(t));
+            return false;
+        }
+        self.depth += 1;
+        true
+    }
+
+    /// Appends the text of an inline element, `<br>` as a line break.
+    fn inline(&mut self, el: ElementRef) {
+        if el.value().name() == "br" {
+            self.buf.push('\n');
+            return;
+        }
+        if !self.descend(el) {
+            return;
+        }
+        for child in el.children() {
+            if let Node::Text(t) = child.value() {
+                self.push_text(t);
+            } else if let Some(c) = ElementRef::wrap(child)
+                && !matches!(role(c, self.total_chars), Role::Skip)
+            {
+                let outer_link = self.in_link;
+                self.in_link |= c.value().name() == "a";
+                self.inline(c);
+                self.in_link = outer_link;
+            }
+        }
+        self.depth -= 1;
+    }
+
+    /// Appends text with its whitespace folded: source line breaks in HTML are just
+    /// spaces; only `<br>` and blocks break lines.
+    fn push_text(&mut self, text: &str) {
+        let start = self.buf.len();
+        self.buf.extend(
+            text.chars()
+                .map(|c| if c.is_whitespace() { ' ' } else { c }),
+        );
+        if self.in_link {
+            self.link_chars += self.buf[start..].trim().chars().count();
+        }
+    }
+
+    /// Ends the block being gathered, keeping it if it holds any text.
+    fn flush(&mut self, kind: BlockKind) {
+        let raw = std::mem::take(&mut self.buf);
+        let link_chars = std::mem::take(&mut self.link_chars);
+        let text = sanitize::block(&raw);
+        if !text.is_empty() {
+            self.blocks.push(Candidate {
+                kind,
+                text,
+                link_chars,
+            });
+        }
+    }
+}
