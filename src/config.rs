@@ -21,7 +21,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::app::INDEX_URL;
-use crate::app::keymap::{self, Action, Keymap};
+use crate::keymap::{self, Action, Keymap};
 
 /// The documented default configuration, every key with a comment.
 pub const DOCUMENTED: &str = include_str!("../assets/config.toml");

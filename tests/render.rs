@@ -149,7 +149,7 @@ fn hostile_page_draws_clean() {
 
 #[test]
 fn indonesian_words_unread_marks_and_the_age_of_the_list() {
-    use kabar::ui::words;
+    use kabar::words;
     let settings = Settings {
         words: words::ID,
         ..Settings::default()
@@ -171,7 +171,7 @@ fn indonesian_words_unread_marks_and_the_age_of_the_list() {
 #[test]
 fn no_color_draws_without_colours() {
     let settings = Settings {
-        theme: kabar::ui::theme::Theme::plain(),
+        theme: kabar::theme::Theme::plain(),
         ..Settings::default()
     };
     let mut a = App::new(settings, (120, 40));

@@ -367,12 +367,7 @@ fn find_in_the_article_jumps_between_matches() {
     key(&mut app, KeyCode::Enter);
     let first = app.current.as_ref().unwrap().scroll;
     assert!(first > 0, "jumped to the first match");
-    assert!(
-        app.lines.lines[first]
-            .to_string()
-            .to_lowercase()
-            .contains("gempa")
-    );
+    assert!(app.lines.lines[first].text.to_lowercase().contains("gempa"));
     assert!(app.notice.as_deref().unwrap().starts_with("match 1/"));
     keys(&mut app, "n");
     assert!(app.notice.as_deref().unwrap().starts_with("match 2/"));
@@ -580,7 +575,7 @@ fn a_failed_load_still_stays_until_something_loads() {
 
 #[test]
 fn without_a_store_s_says_saving_needs_it_and_saves_nothing() {
-    for words in [kabar::ui::words::EN, kabar::ui::words::ID] {
+    for words in [kabar::words::EN, kabar::words::ID] {
         let mut app = app_with_list_in(Settings {
             store: false,
             words,

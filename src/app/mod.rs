@@ -4,11 +4,13 @@
 //! the model and returns the requests for the worker. It does no I/O, so every behaviour
 //! of the screen is tested by feeding it messages.
 
-pub mod keymap;
+pub mod layout;
 pub mod list;
 mod messages;
+mod settings;
 
 pub use messages::{Answer, Msg, Request, RequestId};
+pub use settings::{Settings, theme_from_colors};
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -18,10 +20,9 @@ use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKin
 use ratatui::layout::{Position, Rect};
 
 use crate::article::{Article, HeadlinePage};
-use crate::ui::layout::{self, ArticleLines, Panes, ROWS_PER_HEADLINE};
-use crate::ui::theme::Theme;
-use crate::ui::words::{self, Words};
-use keymap::{Action, Keymap};
+use crate::keymap::{self, Action};
+use crate::words::Words;
+use layout::{ArticleLines, Panes, ROWS_PER_HEADLINE};
 use list::HeadlineList;
 
 /// The latest-news index: the first section, and the only one without a config.
@@ -31,35 +32,6 @@ pub const INDEX_URL: &str = "https://indeks.kompas.com/";
 pub enum Focus {
     List,
     Reader,
-}
-
-/// What the app is set up with (from the config file, in the binary).
-#[derive(Debug, Clone)]
-pub struct Settings {
-    pub theme: Theme,
-    /// Section tabs: name and index URL.
-    pub sections: Vec<(String, String)>,
-    pub keymap: Keymap,
-    pub words: Words,
-    pub text_width: u16,
-    pub offline: bool,
-    /// Whether there is an offline store. Without one nothing is kept, so nothing can be
-    /// saved either.
-    pub store: bool,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            theme: Theme::default(),
-            sections: vec![("Terkini".into(), INDEX_URL.into())],
-            keymap: Keymap::default(),
-            words: words::EN,
-            text_width: layout::MAX_TEXT_WIDTH,
-            offline: false,
-            store: true,
-        }
-    }
 }
 
 /// An article on the history stack, with where the reader was in it.
@@ -488,7 +460,7 @@ impl App {
                 .lines
                 .iter()
                 .enumerate()
-                .filter(|(_, l)| list::fold(&l.to_string()).contains(&query))
+                .filter(|(_, l)| list::fold(&l.text).contains(&query))
                 .map(|(i, _)| i)
                 .collect()
         };
@@ -863,12 +835,7 @@ impl App {
                     .is_none_or(|a| !Arc::ptr_eq(a, &page.article));
             if stale && width > 0 {
                 self.found_line = None;
-                self.lines = ArticleLines::new(
-                    &page.article,
-                    width,
-                    self.settings.text_width,
-                    &self.settings.theme,
-                );
+                self.lines = ArticleLines::new(&page.article, width, self.settings.text_width);
                 self.laid_out = Some(page.article.clone());
                 self.find_matches();
             }

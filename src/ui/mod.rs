@@ -3,9 +3,6 @@
 //! by `update`.
 
 mod fit;
-pub mod layout;
-pub mod theme;
-pub mod words;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
@@ -17,9 +14,10 @@ use ratatui::widgets::{
 };
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::app::keymap::{self, Action};
+use crate::app::layout::{ArticleLine, ROWS_PER_HEADLINE, Role};
 use crate::app::{App, Focus, Input};
-use layout::ROWS_PER_HEADLINE;
+use crate::keymap::{self, Action};
+use crate::theme::Theme;
 
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
 
@@ -164,13 +162,14 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect) {
         return;
     };
     let rows = usize::from(inner.height);
+    let margin = " ".repeat(app.lines.margin);
     let shown: Vec<Line<'_>> = app
         .lines
         .lines
         .iter()
         .skip(page.scroll)
         .take(rows)
-        .cloned()
+        .map(|line| article_line(line, &margin, theme))
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
     if app.lines.lines.len() > rows {
@@ -181,6 +180,21 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect) {
             &mut state,
         );
     }
+}
+
+fn article_line<'a>(line: &'a ArticleLine, margin: &'a str, theme: &Theme) -> Line<'a> {
+    let style = match line.role {
+        Role::Title => theme.title,
+        Role::Meta => theme.dim,
+        Role::Body => Style::default(),
+        Role::Heading => theme.heading,
+        Role::Quote => theme.quote,
+        Role::Link => theme.link,
+    };
+    Line::from(vec![
+        Span::raw(margin),
+        Span::styled(line.text.as_str(), style),
+    ])
 }
 
 fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOffset>) {
