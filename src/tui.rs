@@ -127,7 +127,9 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
     if let Some((page, at, read)) = start.stored {
         app.show_stored(page, at, read);
     }
-    app.error = start.notice;
+    if let Some(notice) = start.notice {
+        app.warn(notice);
+    }
     let send = |reqs: Vec<Request>, terminal: &mut Term| {
         for r in reqs {
             match r {
@@ -153,7 +155,7 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
     refresh.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut dirty = true;
     let mut shown = Shown::of(&app);
-    while !app.quit {
+    while !app.quit() {
         if dirty {
             // A new page is drawn on a blank terminal: any cell the terminal drew at another
             // width than ratatui counted (a character `cells` does not know of) would
@@ -211,8 +213,8 @@ struct Shown {
 impl Shown {
     fn of(app: &App) -> Self {
         Shown {
-            tab: app.tab,
-            article: app.current.as_ref().map(|p| Arc::as_ptr(&p.article)),
+            tab: app.tab(),
+            article: app.current().map(|p| Arc::as_ptr(p.article())),
         }
     }
 }
@@ -222,7 +224,7 @@ impl Shown {
 /// a panic, an error or a stack overflow as it does after a quit.
 #[cfg(debug_assertions)]
 fn fail_on_purpose(app: &App) -> io::Result<()> {
-    if app.current.is_none() {
+    if app.current().is_none() {
         return Ok(());
     }
     match std::env::var("KABAR_TEST_FAIL").as_deref() {

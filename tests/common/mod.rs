@@ -380,7 +380,7 @@ pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
 
 /// The screen of `app` as text, drawn at its size with the test clock.
 pub fn screen(app: &kabar::app::App) -> String {
-    let backend = ratatui::backend::TestBackend::new(app.size.0, app.size.1);
+    let backend = ratatui::backend::TestBackend::new(app.size().0, app.size().1);
     let mut terminal = ratatui::Terminal::new(backend).expect("test terminal");
     terminal
         .draw(|f| kabar::ui::draw(f, app, test_now()))
