@@ -174,25 +174,44 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
             })?;
             dirty = false;
         }
-        let msg = tokio::select! {
+        let first = tokio::select! {
             event = events.next() => match event {
-                Some(Ok(e)) => match to_msg(e) {
-                    Some(m) => m,
-                    None => continue,
-                },
+                Some(Ok(e)) => to_msg(e),
                 Some(Err(e)) => return Err(e),
-                None => Msg::Quit,
+                None => Some(Msg::Quit),
             },
-            Some(answer) = answers.recv() => Msg::Answer(answer),
-            _ = spinner.tick(), if app.is_loading() => Msg::Tick,
-            _ = refresh.tick() => Msg::Refresh,
-            _ = term.recv() => Msg::Quit,
-            _ = hup.recv() => Msg::Quit,
-            _ = int.recv() => Msg::Quit,
+            Some(answer) = answers.recv() => Some(Msg::Answer(answer)),
+            _ = spinner.tick(), if app.is_loading() => Some(Msg::Tick),
+            _ = refresh.tick() => Some(Msg::Refresh),
+            _ = term.recv() => Some(Msg::Quit),
+            _ = hup.recv() => Some(Msg::Quit),
+            _ = int.recv() => Some(Msg::Quit),
         };
-        let reqs = app.update(msg);
-        send(reqs, &mut terminal);
-        dirty = true;
+        // Whatever else is already waiting (a burst of answers, wheel events) is taken
+        // in before drawing, so the burst is drawn once.
+        let mut msg = first;
+        loop {
+            if let Some(msg) = msg.take() {
+                let reqs = app.update(msg);
+                send(reqs, &mut terminal);
+                dirty = true;
+            }
+            if app.quit() {
+                break;
+            }
+            // Polled with this task's waker (not `now_or_never`): the event stream keeps
+            // the first waker it is polled with, and a dummy one would never wake the loop.
+            msg = tokio::select! {
+                biased;
+                Some(answer) = answers.recv() => Some(Msg::Answer(answer)),
+                event = events.next() => match event {
+                    Some(Ok(e)) => to_msg(e),
+                    Some(Err(e)) => return Err(e),
+                    None => Some(Msg::Quit),
+                },
+                () = std::future::ready(()) => break,
+            };
+        }
         #[cfg(debug_assertions)]
         fail_on_purpose(&app)?;
     }
