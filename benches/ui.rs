@@ -151,7 +151,7 @@ fn drawing(c: &mut Criterion) {
     let mut group = c.benchmark_group("draw 200x60");
 
     let mut app = app_with(1, Some(&article));
-    assert!(app.lines.lines.len() > 5_000, "the article is long");
+    assert!(app.lines().lines.len() > 5_000, "the article is long");
     // Somewhere in the middle of the text.
     for _ in 0..5 {
         press(&mut app, KeyCode::Char(' '));
@@ -250,7 +250,7 @@ fn key_to_frame(c: &mut Criterion) {
             press(app, KeyCode::Char('/'));
             type_text(app, FIND);
             press(app, KeyCode::Enter);
-            assert!(app.notice.as_deref().is_some_and(|n| n.contains('/')));
+            assert!(app.notice().is_some_and(|n| n.contains('/')));
         },
         [KeyCode::Char('n'), KeyCode::Char('N')],
     );

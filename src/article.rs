@@ -92,19 +92,50 @@ pub struct HeadlinePage {
     pub next: Option<String>,
 }
 
+/// A link under the text with the number the reader and the plain text give it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberedLink<'a> {
+    pub n: usize,
+    /// The heading of the group the link is in: "Baca juga" or "Terkini Lainnya".
+    pub group: &'static str,
+    pub title: &'a str,
+    pub url: &'a str,
+    pub label: Option<&'a str>,
+}
+
+impl NumberedLink<'_> {
+    /// The link as it is shown: `[3] Title · Label`.
+    pub fn text(&self) -> String {
+        match self.label {
+            Some(l) => format!("[{}] {} · {l}", self.n, self.title),
+            None => format!("[{}] {}", self.n, self.title),
+        }
+    }
+}
+
 impl Article {
     /// The links after the text, numbered from 1 in the order the reader shows them:
-    /// "Baca juga" first, then "Terkini Lainnya".
-    pub fn numbered_links(&self) -> impl Iterator<Item = (&str, &str, Option<&str>)> {
+    /// "Baca juga" first, then "Terkini Lainnya". Every view numbers them here, so `N
+    /// Enter` opens the link the screen and the plain text call `[N]`.
+    pub fn numbered_links(&self) -> impl Iterator<Item = NumberedLink<'_>> {
         let related = self
             .related
             .iter()
-            .map(|l| (l.title.as_str(), l.url.as_str(), None));
+            .map(|l| ("Baca juga", &l.title, &l.url, None));
         let terkini = self
             .terkini
             .iter()
-            .map(|l| (l.title.as_str(), l.url.as_str(), l.label.as_deref()));
-        related.chain(terkini)
+            .map(|l| ("Terkini Lainnya", &l.title, &l.url, l.label.as_deref()));
+        related
+            .chain(terkini)
+            .enumerate()
+            .map(|(i, (group, title, url, label))| NumberedLink {
+                n: i + 1,
+                group,
+                title,
+                url,
+                label,
+            })
     }
 
     /// The article as an entry of a headline list (the saved articles).
@@ -121,7 +152,7 @@ impl Article {
     pub fn link_url(&self, n: usize) -> Option<&str> {
         self.numbered_links()
             .nth(n.checked_sub(1)?)
-            .map(|(_, url, _)| url)
+            .map(|link| link.url)
     }
 }
 

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::app::keymap::{self, Action, Keymap};
+use crate::keymap::{self, Action, Keymap};
 use crate::sites::kompas;
 
 /// The documented default configuration, every key with a comment.

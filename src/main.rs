@@ -9,14 +9,13 @@ use clap::{Args, Parser, Subcommand};
 use url::Url;
 
 use chrono::SecondsFormat;
-use kabar::app::Settings;
+use kabar::app::{Settings, theme_from_colors};
 use kabar::article::{Headline, HeadlinePage};
 use kabar::config::Config;
 use kabar::error::Error;
 use kabar::mirror::{MirrorServer, Routes};
 use kabar::net::{self, Client};
 use kabar::store::Store;
-use kabar::ui::theme::Theme;
 use kabar::{fetch, sites, text};
 
 use kabar::sites::kompas::INDEX_URL;
@@ -385,13 +384,13 @@ async fn reader(
         }
     }
     let settings = Settings {
-        theme: Theme::from_colors(&config.colors, kabar::config::no_color()),
+        theme: theme_from_colors(&config.colors, kabar::config::no_color()),
         sections,
         keymap: config.keymap(),
         words: if config.language.is_indonesian() {
-            kabar::ui::words::ID
+            kabar::words::ID
         } else {
-            kabar::ui::words::EN
+            kabar::words::EN
         },
         text_width: config.text_width,
         offline,

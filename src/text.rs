@@ -69,39 +69,17 @@ pub fn article(a: &Article, width: usize) -> String {
             let _ = writeln!(out, "{line}");
         }
     }
-    let mut n = 0;
-    for (heading, links) in [
-        (
-            "Baca juga",
-            a.related
-                .iter()
-                .map(|l| (&l.title, &l.url, None))
-                .collect::<Vec<_>>(),
-        ),
-        (
-            "Terkini Lainnya",
-            a.terkini
-                .iter()
-                .map(|l| (&l.title, &l.url, l.label.as_ref()))
-                .collect(),
-        ),
-    ] {
-        if links.is_empty() {
-            continue;
+    let mut group = "";
+    for link in a.numbered_links() {
+        if link.group != group {
+            group = link.group;
+            let _ = write!(out, "\n{group}\n");
         }
-        let _ = write!(out, "\n{heading}\n");
-        for (title, url, label) in links {
-            n += 1;
-            let head = match label {
-                Some(l) => format!("[{n}] {title} · {l}"),
-                None => format!("[{n}] {title}"),
-            };
-            let opts = textwrap::Options::new(width).subsequent_indent("    ");
-            for line in textwrap::wrap(&head, opts) {
-                let _ = writeln!(out, "{line}");
-            }
-            let _ = writeln!(out, "    {url}");
+        let opts = textwrap::Options::new(width).subsequent_indent("    ");
+        for line in textwrap::wrap(&link.text(), opts) {
+            let _ = writeln!(out, "{line}");
         }
+        let _ = writeln!(out, "    {}", link.url);
     }
     out
 }

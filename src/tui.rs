@@ -127,7 +127,9 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
     if let Some((page, at, read)) = start.stored {
         app.show_stored(page, at, read);
     }
-    app.error = start.notice;
+    if let Some(notice) = start.notice {
+        app.warn(notice);
+    }
     let send = |reqs: Vec<Request>, terminal: &mut Term| {
         for r in reqs {
             match r {
@@ -153,7 +155,7 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
     refresh.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut dirty = true;
     let mut shown = Shown::of(&app);
-    while !app.quit {
+    while !app.quit() {
         if dirty {
             // A new page is drawn on a blank terminal: any cell the terminal drew at another
             // width than ratatui counted (a character `cells` does not know of) would
@@ -172,25 +174,44 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
             })?;
             dirty = false;
         }
-        let msg = tokio::select! {
+        let first = tokio::select! {
             event = events.next() => match event {
-                Some(Ok(e)) => match to_msg(e) {
-                    Some(m) => m,
-                    None => continue,
-                },
+                Some(Ok(e)) => to_msg(e),
                 Some(Err(e)) => return Err(e),
-                None => Msg::Quit,
+                None => Some(Msg::Quit),
             },
-            Some(answer) = answers.recv() => Msg::Answer(answer),
-            _ = spinner.tick(), if app.is_loading() => Msg::Tick,
-            _ = refresh.tick() => Msg::Refresh,
-            _ = term.recv() => Msg::Quit,
-            _ = hup.recv() => Msg::Quit,
-            _ = int.recv() => Msg::Quit,
+            Some(answer) = answers.recv() => Some(Msg::Answer(answer)),
+            _ = spinner.tick(), if app.is_loading() => Some(Msg::Tick),
+            _ = refresh.tick() => Some(Msg::Refresh),
+            _ = term.recv() => Some(Msg::Quit),
+            _ = hup.recv() => Some(Msg::Quit),
+            _ = int.recv() => Some(Msg::Quit),
         };
-        let reqs = app.update(msg);
-        send(reqs, &mut terminal);
-        dirty = true;
+        // Whatever else is already waiting (a burst of answers, wheel events) is taken
+        // in before drawing, so the burst is drawn once.
+        let mut msg = first;
+        loop {
+            if let Some(msg) = msg.take() {
+                let reqs = app.update(msg);
+                send(reqs, &mut terminal);
+                dirty = true;
+            }
+            if app.quit() {
+                break;
+            }
+            // Polled with this task's waker (not `now_or_never`): the event stream keeps
+            // the first waker it is polled with, and a dummy one would never wake the loop.
+            msg = tokio::select! {
+                biased;
+                Some(answer) = answers.recv() => Some(Msg::Answer(answer)),
+                event = events.next() => match event {
+                    Some(Ok(e)) => to_msg(e),
+                    Some(Err(e)) => return Err(e),
+                    None => Some(Msg::Quit),
+                },
+                () = std::future::ready(()) => break,
+            };
+        }
         #[cfg(debug_assertions)]
         fail_on_purpose(&app)?;
     }
@@ -211,8 +232,8 @@ struct Shown {
 impl Shown {
     fn of(app: &App) -> Self {
         Shown {
-            tab: app.tab,
-            article: app.current.as_ref().map(|p| Arc::as_ptr(&p.article)),
+            tab: app.tab(),
+            article: app.current().map(|p| Arc::as_ptr(p.article())),
         }
     }
 }
@@ -222,7 +243,7 @@ impl Shown {
 /// a panic, an error or a stack overflow as it does after a quit.
 #[cfg(debug_assertions)]
 fn fail_on_purpose(app: &App) -> io::Result<()> {
-    if app.current.is_none() {
+    if app.current().is_none() {
         return Ok(());
     }
     match std::env::var("KABAR_TEST_FAIL").as_deref() {

@@ -7,11 +7,11 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use kabar::app::keymap::Keymap;
 use kabar::config::{
     self, Colors, Config, DOCUMENTED, Language, Section, default_key_lines, no_color_in,
     parse_color,
 };
+use kabar::keymap::Keymap;
 use ratatui::style::Color;
 
 /// A fresh empty directory for one test.
@@ -226,7 +226,7 @@ fn full_example_round_trips() {
     assert!(text.contains("# open = [\"Enter\"]"), "{text}");
     assert!(!text.contains("# quit = "), "{text}");
     let map = config.keymap();
-    assert_eq!(map.key_of(kabar::app::keymap::Action::Quit), "x");
+    assert_eq!(map.key_of(kabar::keymap::Action::Quit), "x");
 }
 
 #[test]

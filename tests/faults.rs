@@ -609,7 +609,7 @@ fn check_reader(case: &Case) {
             let open = key(&mut app, KeyCode::Enter);
             send(&handle, &client, open);
             answer_next(&mut app, &mut handle, &client).await;
-            assert_eq!(current_title(&app), Some(TITLE), "{:?}", app.error);
+            assert_eq!(current_title(&app), Some(TITLE), "{:?}", app.error());
 
             key(&mut app, KeyCode::Esc);
             key(&mut app, KeyCode::Down);
@@ -619,8 +619,8 @@ fn check_reader(case: &Case) {
             let shown = screen(&app);
             match case.expect {
                 Expect::Page { title, text, url } => {
-                    assert_eq!(current_title(&app), Some(title), "{:?}", app.error);
-                    let article = &app.current.as_ref().unwrap().article;
+                    assert_eq!(current_title(&app), Some(title), "{:?}", app.error());
+                    let article = &app.current().unwrap().article();
                     assert!(article.body.iter().any(|b| b.text.contains(text)));
                     if let Some(u) = url {
                         let u = u.replace("{port}", &server.server.port.to_string());
@@ -659,9 +659,9 @@ fn check_reader(case: &Case) {
 fn check_error(app: &App, expect: &Expect, shown: &str) {
     let words = match expect {
         Expect::Fails { words, .. } => *words,
-        other => panic!("expected {other:?}, got the error {:?}", app.error),
+        other => panic!("expected {other:?}, got the error {:?}", app.error()),
     };
-    let error = app.error.as_deref().expect("an error in the status line");
+    let error = app.error().expect("an error in the status line");
     assert!(error.contains(words), "{error}");
     assert!(!error.contains('\n'), "one line: {error}");
     // The reason stays readable on the status line; the address may be shortened.
@@ -673,7 +673,7 @@ fn check_error(app: &App, expect: &Expect, shown: &str) {
 }
 
 fn current_title(app: &App) -> Option<&str> {
-    app.current.as_ref().map(|p| p.article.title.as_str())
+    app.current().map(|p| p.article().title.as_str())
 }
 
 /// Sends the app's requests to the worker, as the terminal loop does; they only ever go

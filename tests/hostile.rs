@@ -278,7 +278,7 @@ fn assert_draws_clean(what: &str, article: &Article) -> String {
                 }
             }
             first.get_or_insert_with(|| common::buffer_text(buffer));
-            let scroll = app.current.as_ref().map(|p| p.scroll);
+            let scroll = app.current().map(|p| p.scroll());
             if scroll == last_scroll {
                 break;
             }

@@ -47,7 +47,7 @@ fn app(size: (u16, u16)) -> App {
     app.update(Msg::Answer(Answer::Headlines {
         id,
         result: Ok(index()),
-        fetched_at: chrono::Utc::now(),
+        fetched_at: common::fetched_at(),
         read: Default::default(),
     }));
     app
@@ -58,6 +58,42 @@ fn open(app: &mut App, file: &str) {
         panic!()
     };
     app.update(arrived(id, file));
+}
+
+/// The screen's styles, row by row: each run of cells of one style as `count×style`, so a
+/// selection, a focused border or an unread mark that moves or changes colour shows.
+fn styles(app: &App) -> String {
+    let (width, height) = app.size();
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| ui::draw(f, app, common::test_now()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut runs: Vec<(usize, String)> = Vec::new();
+        for x in 0..width {
+            let cell = &buffer[(x, y)];
+            let style = format!("{:?}/{:?}/{:?}", cell.fg, cell.bg, cell.modifier);
+            match runs.last_mut() {
+                Some((n, last)) if *last == style => *n += 1,
+                _ => runs.push((1, style)),
+            }
+        }
+        let row: Vec<String> = runs.iter().map(|(n, s)| format!("{n}×{s}")).collect();
+        out.push_str(&format!("{y:2} {}\n", row.join(" ")));
+    }
+    out
+}
+
+#[test]
+fn list_and_reader_styles() {
+    let mut app = app((120, 40));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('u'));
+    insta::assert_snapshot!("list_120x40_styles", styles(&app));
+    open(&mut app, "article-health-kebiasaan-pagi.html");
+    insta::assert_snapshot!("reader_120x40_styles", styles(&app));
 }
 
 #[test]
@@ -149,7 +185,7 @@ fn hostile_page_draws_clean() {
 
 #[test]
 fn indonesian_words_unread_marks_and_the_age_of_the_list() {
-    use kabar::ui::words;
+    use kabar::words;
     let settings = Settings {
         words: words::ID,
         ..Settings::default()
@@ -171,7 +207,7 @@ fn indonesian_words_unread_marks_and_the_age_of_the_list() {
 #[test]
 fn no_color_draws_without_colours() {
     let settings = Settings {
-        theme: kabar::ui::theme::Theme::plain(),
+        theme: kabar::theme::Theme::plain(),
         ..Settings::default()
     };
     let mut a = App::new(settings, (120, 40));
@@ -181,7 +217,7 @@ fn no_color_draws_without_colours() {
     a.update(Msg::Answer(Answer::Headlines {
         id,
         result: Ok(index()),
-        fetched_at: chrono::Utc::now(),
+        fetched_at: common::fetched_at(),
         read: Default::default(),
     }));
     open(&mut a, "article-health-kebiasaan-pagi.html");

@@ -6,7 +6,9 @@ mod common;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use kabar::app::{Answer, App, Focus, Msg, Request, Settings};
 use kabar::article::{Article, HeadlinePage};
+use kabar::keymap::Keymap;
 use kabar::sites;
+use std::collections::BTreeMap;
 use url::Url;
 
 /// The worker's answer to article request `id`: the page in `file`, new to the reader.
@@ -87,10 +89,10 @@ fn open_with(app: &mut App, file: &str) -> String {
 }
 
 fn current_title(app: &App) -> &str {
-    &app.current
+    &app.current()
         .as_ref()
         .expect("an article on screen")
-        .article
+        .article()
         .title
 }
 
@@ -100,7 +102,7 @@ fn enter_opens_the_selected_headline_in_the_reader() {
     key(&mut app, KeyCode::Char('j'));
     let (id, url) = article_request(&key(&mut app, KeyCode::Enter));
     assert_eq!(url, app.list().headlines[1].url);
-    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(app.focus(), Focus::Reader);
     assert!(app.is_loading());
     app.update(arrived(id, "article-nasional-ruu-data-anak-page-all.html"));
     assert_eq!(
@@ -108,7 +110,7 @@ fn enter_opens_the_selected_headline_in_the_reader() {
         "DPR Sahkan RUU Perlindungan Data Anak Menjadi Undang-Undang"
     );
     assert!(!app.is_loading());
-    assert!(!app.lines.lines.is_empty(), "laid out for the reader");
+    assert!(!app.lines().lines.is_empty(), "laid out for the reader");
 }
 
 #[test]
@@ -119,7 +121,7 @@ fn a_late_answer_for_a_page_already_left_is_dropped() {
     key(&mut app, KeyCode::Char('j'));
     let (second, _) = article_request(&key(&mut app, KeyCode::Enter));
     app.update(arrived(first, "article-bola-timnas.html"));
-    assert!(app.current.is_none(), "the stale answer is not shown");
+    assert!(app.current().is_none(), "the stale answer is not shown");
     app.update(arrived(
         second,
         "article-nasional-ruu-data-anak-page-all.html",
@@ -128,7 +130,7 @@ fn a_late_answer_for_a_page_already_left_is_dropped() {
         current_title(&app),
         "DPR Sahkan RUU Perlindungan Data Anak Menjadi Undang-Undang"
     );
-    assert!(app.back.is_empty(), "the dropped answer left no history");
+    assert!(app.history().0 == 0, "the dropped answer left no history");
 }
 
 #[test]
@@ -136,7 +138,7 @@ fn a_number_then_enter_follows_that_link_and_back_and_forward_keep_the_place() {
     let mut app = app_with_list();
     open_with(&mut app, "article-global-latihan-bencana.html");
     keys(&mut app, "jjjjj");
-    assert_eq!(app.current.as_ref().unwrap().scroll, 5);
+    assert_eq!(app.current().unwrap().scroll(), 5);
     // [1]–[2] are "Baca juga", [3] is the first "Terkini Lainnya" item.
     keys(&mut app, "3");
     let (id, url) = article_request(&key(&mut app, KeyCode::Enter));
@@ -149,7 +151,7 @@ fn a_number_then_enter_follows_that_link_and_back_and_forward_keep_the_place() {
         current_title(&app),
         "DPR Sahkan RUU Perlindungan Data Anak Menjadi Undang-Undang"
     );
-    assert_eq!(app.current.as_ref().unwrap().scroll, 0);
+    assert_eq!(app.current().unwrap().scroll(), 0);
     keys(&mut app, "jj");
 
     key(&mut app, KeyCode::Backspace);
@@ -158,7 +160,7 @@ fn a_number_then_enter_follows_that_link_and_back_and_forward_keep_the_place() {
         "Jepang dan Korea Selatan Sepakati Latihan Penanggulangan Bencana Bersama"
     );
     assert_eq!(
-        app.current.as_ref().unwrap().scroll,
+        app.current().unwrap().scroll(),
         5,
         "back where the reader was"
     );
@@ -167,13 +169,13 @@ fn a_number_then_enter_follows_that_link_and_back_and_forward_keep_the_place() {
         current_title(&app),
         "DPR Sahkan RUU Perlindungan Data Anak Menjadi Undang-Undang"
     );
-    assert_eq!(app.current.as_ref().unwrap().scroll, 2);
+    assert_eq!(app.current().unwrap().scroll(), 2);
     keys(&mut app, "h");
-    assert_eq!(app.forward.len(), 1);
-    assert!(app.back.is_empty());
+    assert_eq!(app.history().1, 1);
+    assert!(app.history().0 == 0);
     // Back with no history left returns to the list.
     keys(&mut app, "h");
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.focus(), Focus::List);
 }
 
 #[test]
@@ -189,12 +191,12 @@ fn an_error_is_shown_in_words_and_the_page_on_screen_stays() {
         position: 0,
         saved: false,
     }));
-    assert_eq!(app.error.as_deref(), Some(words.as_str()));
+    assert_eq!(app.error(), Some(words.as_str()));
     assert_eq!(
         current_title(&app),
         "Jepang dan Korea Selatan Sepakati Latihan Penanggulangan Bencana Bersama"
     );
-    assert!(app.back.is_empty());
+    assert!(app.history().0 == 0);
     // The page that could not be read is offered to the browser.
     assert_eq!(keys(&mut app, "o"), [Request::OpenInBrowser { url }]);
 }
@@ -205,22 +207,22 @@ fn a_link_number_that_does_not_exist_says_so() {
     open_with(&mut app, "article-global-latihan-bencana.html");
     keys(&mut app, "42");
     assert!(key(&mut app, KeyCode::Enter).is_empty());
-    assert_eq!(app.error.as_deref(), Some("there is no link [42]"));
+    assert_eq!(app.error(), Some("there is no link [42]"));
 }
 
 #[test]
 fn resizing_relays_the_article_and_narrow_screens_show_one_pane() {
     let mut app = app_with_list();
     open_with(&mut app, "article-global-latihan-bencana.html");
-    let wide = app.lines.width;
+    let wide = app.lines().width;
     let panes = app.panes();
     assert!(panes.list.is_some() && panes.reader.is_some());
     app.update(Msg::Resize(80, 24));
-    assert_ne!(app.lines.width, wide);
-    assert_eq!(app.lines.width, 78, "the reader fills the narrow screen");
+    assert_ne!(app.lines().width, wide);
+    assert_eq!(app.lines().width, 78, "the reader fills the narrow screen");
     assert!(app.panes().list.is_none());
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.focus(), Focus::List);
     assert!(app.panes().reader.is_none());
 }
 
@@ -246,9 +248,9 @@ fn moving_past_the_end_of_the_list_loads_the_next_page() {
 fn help_opens_and_any_key_closes_it() {
     let mut app = app_with_list();
     keys(&mut app, "?");
-    assert!(app.help);
+    assert!(app.help());
     keys(&mut app, "j");
-    assert!(!app.help);
+    assert!(!app.help());
     assert_eq!(
         app.list().selected,
         0,
@@ -256,9 +258,9 @@ fn help_opens_and_any_key_closes_it() {
     );
     key(&mut app, KeyCode::Char('?'));
     key(&mut app, KeyCode::Esc);
-    assert!(!app.help && !app.quit);
+    assert!(!app.help() && !app.quit());
     keys(&mut app, "q");
-    assert!(app.quit);
+    assert!(app.quit());
 }
 
 #[test]
@@ -284,7 +286,7 @@ fn mouse_click_opens_a_headline_and_the_wheel_scrolls_the_pane_under_it() {
         modifiers: KeyModifiers::NONE,
     });
     app.update(wheel);
-    assert_eq!(app.current.as_ref().unwrap().scroll, 3);
+    assert_eq!(app.current().unwrap().scroll(), 3);
     assert_eq!(app.list().selected, 2, "the list did not move");
 }
 
@@ -322,12 +324,47 @@ fn sections_switch_with_brackets_and_arrows_and_load_once() {
         "{reqs:?}"
     );
     assert!(app.is_saved_view());
-    // Back to Terkini: already loaded, nothing to fetch.
-    key(&mut app, KeyCode::Left);
-    key(&mut app, KeyCode::Left);
-    assert!(keys(&mut app, "").is_empty());
+    // Back to Nasional, then Terkini: both already loaded, nothing to fetch.
+    assert!(key(&mut app, KeyCode::Left).is_empty());
+    assert_eq!(app.list().name, "Nasional");
+    assert!(key(&mut app, KeyCode::Left).is_empty());
     assert_eq!(app.list().name, "Terkini");
     assert_eq!(app.list().headlines.len(), 14);
+}
+
+/// In the reader ← and → do nothing by default, but a key the config binds works there:
+/// `back = ["Left"]` goes back a page.
+#[test]
+fn rebinding_back_to_left_works_in_the_reader() {
+    let mut app = app_with_list();
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    let first = current_title(&app).to_string();
+    key(&mut app, KeyCode::Left);
+    assert_eq!(current_title(&app), first, "← does nothing in the reader");
+    assert_eq!(app.focus(), Focus::Reader);
+
+    let overrides = BTreeMap::from([("back".to_string(), vec!["Left".to_string()])]);
+    let settings = Settings {
+        keymap: Keymap::with_overrides(&overrides).unwrap(),
+        ..Settings::default()
+    };
+    let mut app = app_with_list_in(settings);
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    let first = current_title(&app).to_string();
+    keys(&mut app, "1");
+    let (id, _) = article_request(&key(&mut app, KeyCode::Enter));
+    app.update(arrived(id, "article-bola-timnas.html"));
+    assert_ne!(current_title(&app), first);
+    let reqs = key(&mut app, KeyCode::Left);
+    assert_eq!(current_title(&app), first, "← went back a page");
+    assert!(
+        matches!(reqs.as_slice(), [Request::SavePosition { .. }]),
+        "{reqs:?}"
+    );
+    // In the list, ← is back's now, not the previous section's.
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Left);
+    assert_eq!(app.list().name, "Terkini");
 }
 
 #[test]
@@ -343,10 +380,10 @@ fn slash_filters_the_list_as_you_type_and_esc_clears() {
     key(&mut app, KeyCode::Backspace);
     key(&mut app, KeyCode::Backspace);
     keys(&mut app, "ko");
-    assert_eq!(app.filter, "EMko");
+    assert_eq!(app.filter(), "EMko");
     assert_eq!(app.list().visible_len(), 0);
     key(&mut app, KeyCode::Esc);
-    assert!(app.input.is_none() && app.filter.is_empty());
+    assert!(app.input().is_none() && app.filter().is_empty());
     assert_eq!(app.list().visible_len(), 14);
     // Enter keeps the filter; Esc afterwards clears it.
     keys(&mut app, "/tren");
@@ -365,23 +402,23 @@ fn find_in_the_article_jumps_between_matches() {
     open_with(&mut app, "article-global-latihan-bencana.html");
     keys(&mut app, "/gempa");
     key(&mut app, KeyCode::Enter);
-    let first = app.current.as_ref().unwrap().scroll;
+    let first = app.current().unwrap().scroll();
     assert!(first > 0, "jumped to the first match");
     assert!(
-        app.lines.lines[first]
-            .to_string()
+        app.lines().lines[first]
+            .text
             .to_lowercase()
             .contains("gempa")
     );
-    assert!(app.notice.as_deref().unwrap().starts_with("match 1/"));
+    assert!(app.notice().unwrap().starts_with("match 1/"));
     keys(&mut app, "n");
-    assert!(app.notice.as_deref().unwrap().starts_with("match 2/"));
-    assert!(app.current.as_ref().unwrap().scroll >= first);
+    assert!(app.notice().unwrap().starts_with("match 2/"));
+    assert!(app.current().unwrap().scroll() >= first);
     keys(&mut app, "N");
-    assert!(app.notice.as_deref().unwrap().starts_with("match 1/"));
-    assert_eq!(app.current.as_ref().unwrap().scroll, first);
+    assert!(app.notice().unwrap().starts_with("match 1/"));
+    assert_eq!(app.current().unwrap().scroll(), first);
     key(&mut app, KeyCode::Esc);
-    assert!(app.find.is_empty());
+    assert!(app.find().is_empty());
 }
 
 #[test]
@@ -419,7 +456,7 @@ fn read_marks_saving_and_copying_become_requests() {
     assert!(
         matches!(&reqs[..], [Request::SetSaved { saved: true, article }] if article.url == first)
     );
-    assert!(app.saved.contains(&first));
+    assert!(app.is_saved(&first));
     let reqs = keys(&mut app, "s");
     assert!(matches!(
         &reqs[..],
@@ -437,11 +474,8 @@ fn an_article_reopens_where_the_reader_left_it() {
         position: 7,
         saved: true,
     }));
-    assert_eq!(app.current.as_ref().unwrap().scroll, 7);
-    assert!(
-        app.saved
-            .contains(&app.current.as_ref().unwrap().article.url)
-    );
+    assert_eq!(app.current().unwrap().scroll(), 7);
+    assert!(app.is_saved(&app.current().unwrap().article().url));
     keys(&mut app, "jj");
     // Leaving asks the store to remember the place.
     let reqs = app.update(Msg::Quit);
@@ -476,7 +510,7 @@ fn a_failed_refresh_is_said_and_the_stored_list_stays() {
     }));
     assert_eq!(app.list().headlines.len(), 14);
     assert_eq!(app.list().fetched_at, Some(stored_at));
-    assert!(app.error.as_deref().unwrap().contains("connection refused"));
+    assert!(app.error().unwrap().contains("connection refused"));
     // The periodic refresh asks again.
     assert!(matches!(
         app.update(Msg::Refresh).as_slice(),
@@ -491,14 +525,14 @@ fn a_new_search_counts_a_match_on_the_line_at_the_top() {
     keys(&mut app, "/jepang");
     key(&mut app, KeyCode::Enter);
     assert_eq!(
-        app.current.as_ref().unwrap().scroll,
+        app.current().unwrap().scroll(),
         0,
         "the title holds the word"
     );
     assert!(
-        app.notice.as_deref().unwrap().starts_with("match 1/"),
+        app.notice().unwrap().starts_with("match 1/"),
         "{:?}",
-        app.notice
+        app.notice()
     );
 }
 
@@ -507,8 +541,12 @@ fn a_click_on_a_numbered_link_opens_it() {
     let mut app = app_with_list();
     open_with(&mut app, "article-global-latihan-bencana.html");
     keys(&mut app, "G");
-    let scroll = app.current.as_ref().unwrap().scroll;
-    let (line, n) = *app.lines.link_lines.last().expect("the article has links");
+    let scroll = app.current().unwrap().scroll();
+    let (line, n) = *app
+        .lines()
+        .link_lines
+        .last()
+        .expect("the article has links");
     // Row 0 holds the tabs, row 1 the reader's border; the text starts on row 2.
     let row = u16::try_from(2 + line - scroll).unwrap();
     let click = Msg::Mouse(MouseEvent {
@@ -518,7 +556,7 @@ fn a_click_on_a_numbered_link_opens_it() {
         modifiers: KeyModifiers::NONE,
     });
     let (_, url) = article_request(&app.update(click));
-    let article = &app.current.as_ref().unwrap().article;
+    let article = &app.current().unwrap().article();
     assert_eq!(Some(url.as_str()), article.link_url(n));
     assert_eq!(
         url,
@@ -537,18 +575,18 @@ fn without_a_store_the_notice_outlasts_the_first_list_until_a_key() {
         ..Settings::default()
     };
     let mut app = App::new(settings, (120, 40));
-    app.error = Some(NO_STORE.into());
+    app.warn(NO_STORE.into());
     let start = app.start();
     let [Request::Headlines { id, .. }] = start.as_slice() else {
         panic!("{start:?}")
     };
     app.update(listed(*id, "indeks-page-1.html"));
     assert_eq!(app.list().headlines.len(), 14);
-    assert_eq!(app.error.as_deref(), Some(NO_STORE));
+    assert_eq!(app.error(), Some(NO_STORE));
     assert!(common::screen(&app).contains(NO_STORE));
     // The user acts on something: the notice has been read.
     key(&mut app, KeyCode::Down);
-    assert_eq!(app.error, None);
+    assert_eq!(app.error(), None);
     assert!(!common::screen(&app).contains(NO_STORE));
 }
 
@@ -566,21 +604,17 @@ fn a_failed_load_still_stays_until_something_loads() {
         read: Default::default(),
     }));
     let reload = key(&mut app, KeyCode::Char('r'));
-    assert_eq!(
-        app.error.as_deref(),
-        Some("connection refused"),
-        "kept over keys"
-    );
+    assert_eq!(app.error(), Some("connection refused"), "kept over keys");
     let [Request::Headlines { id, .. }] = reload.as_slice() else {
         panic!("{reload:?}")
     };
     app.update(listed(*id, "indeks-page-1.html"));
-    assert_eq!(app.error, None);
+    assert_eq!(app.error(), None);
 }
 
 #[test]
 fn without_a_store_s_says_saving_needs_it_and_saves_nothing() {
-    for words in [kabar::ui::words::EN, kabar::ui::words::ID] {
+    for words in [kabar::words::EN, kabar::words::ID] {
         let mut app = app_with_list_in(Settings {
             store: false,
             words,
@@ -593,8 +627,8 @@ fn without_a_store_s_says_saving_needs_it_and_saves_nothing() {
                 [],
                 "nothing to keep it in"
             );
-            assert_eq!(app.error.as_deref(), Some(words.needs_store));
-            assert!(app.saved.is_empty());
+            assert_eq!(app.error(), Some(words.needs_store));
+            assert!(!app.is_saved(&app.current().unwrap().article().url));
             let shown = common::screen(&app);
             assert!(shown.contains(words.needs_store), "{shown}");
             assert!(!shown.contains("· Tersimpan"), "{shown}");
@@ -619,17 +653,17 @@ fn ctrl_c_quits_from_a_filter_or_a_find_prompt() {
 
     let mut app = app_with_list();
     keys(&mut app, "/emas");
-    assert!(app.input.is_some(), "the filter prompt is open");
+    assert!(app.input().is_some(), "the filter prompt is open");
     app.update(ctrl_c.clone());
-    assert!(app.quit, "Ctrl-C in the filter prompt quits");
-    assert_eq!(app.filter, "emas", "no c typed into the filter");
+    assert!(app.quit(), "Ctrl-C in the filter prompt quits");
+    assert_eq!(app.filter(), "emas", "no c typed into the filter");
 
     let mut app = app_with_list();
     open_with(&mut app, "article-global-latihan-bencana.html");
     keys(&mut app, "/gem");
-    assert!(app.input.is_some(), "the find prompt is open");
+    assert!(app.input().is_some(), "the find prompt is open");
     let reqs = app.update(ctrl_c);
-    assert!(app.quit, "Ctrl-C in the find prompt quits");
+    assert!(app.quit(), "Ctrl-C in the find prompt quits");
     assert!(
         reqs.iter()
             .any(|r| matches!(r, Request::SavePosition { .. })),

@@ -90,3 +90,14 @@ pub enum Msg {
     Refresh,
     Quit,
 }
+
+/// Hands out request ids, each once.
+#[derive(Debug, Default)]
+pub struct Ids(RequestId);
+
+impl Ids {
+    pub fn next(&mut self) -> RequestId {
+        self.0 += 1;
+        self.0
+    }
+}

@@ -3,9 +3,6 @@
 //! by `update`.
 
 mod fit;
-pub mod layout;
-pub mod theme;
-pub mod words;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
@@ -17,9 +14,10 @@ use ratatui::widgets::{
 };
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::app::keymap::{self, Action};
+use crate::app::layout::{ArticleLine, ROWS_PER_HEADLINE, Role};
 use crate::app::{App, Focus, Input};
-use layout::ROWS_PER_HEADLINE;
+use crate::keymap::{self, Action};
+use crate::theme::Theme;
 
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
 
@@ -34,14 +32,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: DateTime<FixedOffset>) {
         draw_reader(frame, app, area);
     }
     draw_status(frame, app, panes.status, now);
-    if app.help {
+    if app.help() {
         draw_help(frame, app, frame.area());
     }
 }
 
 fn pane_block(title: String, focused: bool, app: &App) -> Block<'static> {
     let style = if focused {
-        app.settings.theme.accent
+        app.settings().theme.accent
     } else {
         Style::default()
     };
@@ -52,10 +50,10 @@ fn pane_block(title: String, focused: bool, app: &App) -> Block<'static> {
 }
 
 fn draw_tabs(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = &app.settings.theme;
+    let theme = &app.settings().theme;
     let mut spans = vec![Span::raw(" ")];
-    for (i, list) in app.lists.iter().enumerate() {
-        let style = if i == app.tab {
+    for (i, list) in app.lists().iter().enumerate() {
+        let style = if i == app.tab() {
             theme.selected
         } else {
             theme.dim
@@ -66,7 +64,7 @@ fn draw_tabs(frame: &mut Frame<'_>, app: &App, area: Rect) {
     // Keep the current tab on screen when the tabs are wider than the terminal.
     let before: usize = spans
         .iter()
-        .take(1 + app.tab * 2)
+        .take(1 + app.tab() * 2)
         .map(|s| s.content.width())
         .sum();
     let scroll = before.saturating_sub(usize::from(area.width) / 2) as u16;
@@ -74,7 +72,7 @@ fn draw_tabs(frame: &mut Frame<'_>, app: &App, area: Rect) {
 }
 
 fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOffset>) {
-    let theme = &app.settings.theme;
+    let theme = &app.settings().theme;
     let list = app.list();
     let mut title = format!(" {} ({}", list.name, list.visible_len());
     let unread = app.unread_count();
@@ -82,7 +80,7 @@ fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOf
         title.push_str(&format!(" · {unread} {}", app.words().unread));
     }
     title.push_str(") ");
-    let block = pane_block(title, app.focus == Focus::List, app);
+    let block = pane_block(title, app.focus() == Focus::List, app);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -94,7 +92,7 @@ fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOf
         } else {
             Style::default()
         };
-        let is_unread = !app.read.contains(&h.url);
+        let is_unread = !app.is_read(&h.url);
         let mark = if is_unread {
             Span::styled("•", theme.unread)
         } else {
@@ -113,7 +111,7 @@ fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOf
         if let Some(t) = &h.published {
             meta.push(age(*t, now));
         }
-        if app.saved.contains(&h.url) && !app.is_saved_view() {
+        if app.is_saved(&h.url) && !app.is_saved_view() {
             meta.push(app.words().saved_view.to_string());
         }
         lines.push(Line::from(Span::styled(
@@ -136,22 +134,22 @@ fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOf
 }
 
 fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = &app.settings.theme;
-    let title = match &app.current {
+    let theme = &app.settings().theme;
+    let title = match app.current() {
         Some(page) => {
-            let saved = if app.saved.contains(&page.article.url) {
+            let saved = if app.is_saved(&page.article().url) {
                 format!(" · {}", app.words().saved_view)
             } else {
                 String::new()
             };
-            format!(" {}{saved} ", crate::sites::site_host(&page.article.url))
+            format!(" {}{saved} ", crate::sites::site_host(&page.article().url))
         }
         None => format!(" {} ", app.words().reader),
     };
-    let block = pane_block(title, app.focus == Focus::Reader, app);
+    let block = pane_block(title, app.focus() == Focus::Reader, app);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(page) = &app.current else {
+    let Some(page) = app.current() else {
         let words = if app.is_loading() {
             format!("{}…", app.words().loading)
         } else {
@@ -164,17 +162,18 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect) {
         return;
     };
     let rows = usize::from(inner.height);
-    let shown: Vec<Line<'_>> = app
-        .lines
+    let lines = page.lines();
+    let margin = " ".repeat(lines.margin);
+    let shown: Vec<Line<'_>> = lines
         .lines
         .iter()
-        .skip(page.scroll)
+        .skip(page.scroll())
         .take(rows)
-        .cloned()
+        .map(|line| article_line(line, &margin, theme))
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
-    if app.lines.lines.len() > rows {
-        let mut state = ScrollbarState::new(app.max_scroll()).position(page.scroll);
+    if lines.lines.len() > rows {
+        let mut state = ScrollbarState::new(app.max_scroll()).position(page.scroll());
         frame.render_stateful_widget(
             Scrollbar::new(ScrollbarOrientation::VerticalRight),
             inner,
@@ -183,19 +182,34 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect) {
     }
 }
 
+fn article_line<'a>(line: &'a ArticleLine, margin: &'a str, theme: &Theme) -> Line<'a> {
+    let style = match line.role {
+        Role::Title => theme.title,
+        Role::Meta => theme.dim,
+        Role::Body => Style::default(),
+        Role::Heading => theme.heading,
+        Role::Quote => theme.quote,
+        Role::Link => theme.link,
+    };
+    Line::from(vec![
+        Span::raw(margin),
+        Span::styled(line.text.as_str(), style),
+    ])
+}
+
 fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOffset>) {
-    let theme = &app.settings.theme;
+    let theme = &app.settings().theme;
     let w = app.words();
     let mut right = String::new();
-    if app.settings.offline {
+    if app.settings().offline {
         right.push_str(&format!("{}  ", w.offline));
     }
-    if app.focus == Focus::Reader
+    if app.focus() == Focus::Reader
         && let Some(p) = app.position_percent()
     {
         right.push_str(&format!("{p}%  "));
     }
-    let keys = &app.settings.keymap;
+    let keys = &app.settings().keymap;
     right.push_str(&format!(
         "{} {}  {} {}",
         keys.key_of(Action::Help),
@@ -209,7 +223,7 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<Fixed
     ])
     .areas(area);
     let mut left = Vec::new();
-    if let Some(input) = &app.input {
+    if let Some(input) = app.input() {
         let (label, text) = match input {
             Input::Filter(t) => (w.filter, t),
             Input::Find(t) => (w.find, t),
@@ -220,16 +234,15 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<Fixed
         if let Some(words) = app.loading_words() {
             left.push(Span::raw(format!(
                 "{} {words}  ",
-                SPINNER[app.spinner % SPINNER.len()]
+                SPINNER[app.spinner() % SPINNER.len()]
             )));
         }
-        if let Some(n) = app.number {
+        if let Some(n) = app.number() {
             left.push(Span::raw(format!("[{n}]… Enter  ")));
         }
-        if let Some(e) = &app.error {
+        if let Some(e) = app.error() {
             let offer = app
-                .offer_browser
-                .as_ref()
+                .offer_browser()
                 .map(|_| format!(" · {}", w.open_in_browser));
             let used: usize = left.iter().map(Span::width).sum::<usize>()
                 + offer.as_deref().map_or(0, UnicodeWidthStr::width);
@@ -238,14 +251,14 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<Fixed
             if let Some(offer) = offer {
                 left.push(Span::styled(offer, theme.dim));
             }
-        } else if let Some(n) = &app.notice {
-            left.push(Span::styled(n.clone(), theme.accent));
-        } else if !app.filter.is_empty() && app.focus == Focus::List {
+        } else if let Some(n) = app.notice() {
+            left.push(Span::styled(n.to_string(), theme.accent));
+        } else if !app.filter().is_empty() && app.focus() == Focus::List {
             left.push(Span::styled(
-                format!("{}: {}", w.filter, app.filter),
+                format!("{}: {}", w.filter, app.filter()),
                 theme.dim,
             ));
-        } else if let Some(at) = app.list().fetched_at.filter(|_| app.focus == Focus::List) {
+        } else if let Some(at) = app.list().fetched_at.filter(|_| app.focus() == Focus::List) {
             left.push(Span::styled(
                 format!("{} {} {}", w.updated, age(at.fixed_offset(), now), w.ago),
                 theme.dim,
@@ -260,10 +273,10 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<Fixed
 }
 
 fn draw_help(frame: &mut Frame<'_>, app: &App, screen: Rect) {
-    let theme = &app.settings.theme;
+    let theme = &app.settings().theme;
     let indonesian = app.words().indonesian;
     let mut lines: Vec<Line<'_>> = app
-        .settings
+        .settings()
         .keymap
         .bindings()
         .filter(|(_, keys)| !keys.is_empty())

@@ -366,6 +366,11 @@ pub fn test_now() -> chrono::DateTime<chrono::FixedOffset> {
     chrono::DateTime::parse_from_rfc3339("2026-11-25T22:00:00+07:00").expect("valid time")
 }
 
+/// When the lists in the screen tests were fetched: five minutes before the test clock.
+pub fn fetched_at() -> chrono::DateTime<chrono::Utc> {
+    (test_now() - chrono::TimeDelta::minutes(5)).to_utc()
+}
+
 /// A drawn buffer as text, each row with its trailing blanks cut.
 pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
     (0..buffer.area.height)
@@ -380,7 +385,7 @@ pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
 
 /// The screen of `app` as text, drawn at its size with the test clock.
 pub fn screen(app: &kabar::app::App) -> String {
-    let backend = ratatui::backend::TestBackend::new(app.size.0, app.size.1);
+    let backend = ratatui::backend::TestBackend::new(app.size().0, app.size().1);
     let mut terminal = ratatui::Terminal::new(backend).expect("test terminal");
     terminal
         .draw(|f| kabar::ui::draw(f, app, test_now()))
@@ -406,7 +411,7 @@ pub fn reader_with(article: kabar::article::Article, size: (u16, u16)) -> kabar:
             headlines: vec![headline],
             next: None,
         }),
-        fetched_at: chrono::Utc::now(),
+        fetched_at: fetched_at(),
         read: Default::default(),
     }));
     let Some(kabar::app::Request::Article { id, .. }) = app

@@ -1,15 +1,12 @@
 //! Where things go on the screen, and the article laid out as lines for a given width.
 //! Both are pure functions of the model and the terminal size, shared by drawing and by
-//! the mouse handling in `update` (a click must hit what was drawn).
+//! the mouse handling in `update` (a click must hit what was drawn). Lines carry the
+//! *role* of their text, not a style: the theme is the drawing's business.
 
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
 
 use crate::article::{Article, BlockKind};
 use crate::text::meta_line;
-
-use super::theme::Theme;
 
 /// Below this many columns the list and the reader take turns on the whole screen.
 pub const NARROW_BELOW: u16 = 100;
@@ -71,32 +68,52 @@ pub fn inner(pane: Rect) -> Rect {
     }
 }
 
+/// What a piece of text is, for the theme to style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Title,
+    Meta,
+    Body,
+    Heading,
+    Quote,
+    Link,
+}
+
+/// One line of a laid-out article, its left margin not included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleLine {
+    pub text: String,
+    pub role: Role,
+}
+
 /// An article as lines for a reader of `width` columns: a centred text column of at most
 /// [`MAX_TEXT_WIDTH`], and which line shows which numbered link (for clicks).
 #[derive(Debug, Clone, Default)]
 pub struct ArticleLines {
     pub width: u16,
-    pub lines: Vec<Line<'static>>,
+    /// The blank columns left of the text column.
+    pub margin: usize,
+    pub lines: Vec<ArticleLine>,
     /// `(line, link number)` for every line that shows part of a numbered link.
     pub link_lines: Vec<(usize, usize)>,
 }
 
 impl ArticleLines {
-    pub fn new(article: &Article, width: u16, max_text: u16, theme: &Theme) -> Self {
+    pub fn new(article: &Article, width: u16, max_text: u16) -> Self {
         // A margin column on the left; a gap and the scrollbar on the right.
         let usable = width.saturating_sub(3).max(10);
         let column = usable.min(max_text.max(20));
-        let pad = " ".repeat(1 + usize::from((usable - column) / 2));
         let mut out = ArticleLines {
             width,
+            margin: 1 + usize::from((usable - column) / 2),
             ..Default::default()
         };
         let col = usize::from(column);
 
-        out.wrap(&pad, &article.title, col, "", "", theme.title);
+        out.wrap(&article.title, col, "", "", Role::Title);
         let meta = meta_line(article);
         if !meta.is_empty() {
-            out.wrap(&pad, &meta, col, "", "", theme.dim);
+            out.wrap(&meta, col, "", "", Role::Meta);
         }
         let mut previous = None;
         for block in &article.body {
@@ -106,67 +123,43 @@ impl ArticleLines {
             }
             previous = Some(block.kind);
             match block.kind {
-                BlockKind::Paragraph => out.wrap(&pad, &block.text, col, "", "", Style::default()),
-                BlockKind::Heading => out.wrap(&pad, &block.text, col, "", "", theme.heading),
-                BlockKind::ListItem => {
-                    out.wrap(&pad, &block.text, col, "  • ", "    ", Style::default())
-                }
-                BlockKind::Quote => out.wrap(&pad, &block.text, col, "  ┃ ", "  ┃ ", theme.quote),
+                BlockKind::Paragraph => out.wrap(&block.text, col, "", "", Role::Body),
+                BlockKind::Heading => out.wrap(&block.text, col, "", "", Role::Heading),
+                BlockKind::ListItem => out.wrap(&block.text, col, "  • ", "    ", Role::Body),
+                BlockKind::Quote => out.wrap(&block.text, col, "  ┃ ", "  ┃ ", Role::Quote),
             }
         }
-        let mut n = 0;
-        let sections = [
-            (
-                "Baca juga",
-                article
-                    .related
-                    .iter()
-                    .map(|l| (&l.title, None))
-                    .collect::<Vec<_>>(),
-            ),
-            (
-                "Terkini Lainnya",
-                article
-                    .terkini
-                    .iter()
-                    .map(|l| (&l.title, l.label.as_ref()))
-                    .collect(),
-            ),
-        ];
-        for (heading, links) in sections {
-            if links.is_empty() {
-                continue;
+        let mut group = "";
+        for link in article.numbered_links() {
+            if link.group != group {
+                group = link.group;
+                out.blank();
+                out.wrap(group, col, "", "", Role::Heading);
             }
-            out.blank();
-            out.wrap(&pad, heading, col, "", "", theme.heading);
-            for (title, label) in links {
-                n += 1;
-                let first = out.lines.len();
-                let text = match label {
-                    Some(l) => format!("[{n}] {title} · {l}"),
-                    None => format!("[{n}] {title}"),
-                };
-                out.wrap(&pad, &text, col, "", "    ", theme.link);
-                out.link_lines
-                    .extend((first..out.lines.len()).map(|line| (line, n)));
-            }
+            let first = out.lines.len();
+            out.wrap(&link.text(), col, "", "    ", Role::Link);
+            out.link_lines
+                .extend((first..out.lines.len()).map(|line| (line, link.n)));
         }
         out
     }
 
     fn blank(&mut self) {
-        self.lines.push(Line::default());
+        self.lines.push(ArticleLine {
+            text: String::new(),
+            role: Role::Body,
+        });
     }
 
-    fn wrap(&mut self, pad: &str, text: &str, width: usize, first: &str, rest: &str, style: Style) {
+    fn wrap(&mut self, text: &str, width: usize, first: &str, rest: &str, role: Role) {
         let opts = textwrap::Options::new(width)
             .initial_indent(first)
             .subsequent_indent(rest);
         for piece in textwrap::wrap(text, opts) {
-            self.lines.push(Line::from(vec![
-                Span::raw(pad.to_string()),
-                Span::styled(piece.into_owned(), style),
-            ]));
+            self.lines.push(ArticleLine {
+                text: piece.into_owned(),
+                role,
+            });
         }
     }
 

@@ -1,6 +1,7 @@
 //! Keys to actions: one table, read both by the key handler and by the help overlay, so
 //! the help can never disagree with what the keys do. The config file can rebind any
-//! action by its name.
+//! action by its name. Every key press goes through [`Keymap::command`], which knows
+//! where it was pressed: a key means one thing in a prompt, another over the help.
 
 use std::collections::BTreeMap;
 
@@ -238,16 +239,50 @@ impl Action {
     }
 }
 
+/// Default keys that work only in the list: in the reader ← and → would move the whole
+/// screen to another section, too easily pressed while reading. A key the config binds
+/// works everywhere.
+const LIST_ONLY: &[KeyCode] = &[KeyCode::Left, KeyCode::Right];
+
+/// Where a key is pressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    List,
+    Reader,
+    /// The help overlay is open.
+    Help,
+    /// A line of text is being typed (the filter, a search).
+    Prompt,
+}
+
+/// What a key press means where it was pressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Act(Action),
+    /// A digit of a link number, typed in the reader before Enter.
+    Digit(usize),
+    /// A character typed into a prompt.
+    Type(char),
+    /// Takes the last character out of a prompt.
+    Erase,
+    /// Ends a prompt, keeping what was typed.
+    Submit,
+    /// Closes the prompt or the help.
+    Cancel,
+}
+
 /// The keys of every action, defaults overridden by the config.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     bindings: Vec<(Action, Vec<KeyCode>)>,
+    list_only: Vec<KeyCode>,
 }
 
 impl Default for Keymap {
     fn default() -> Self {
         Keymap {
             bindings: ACTIONS.iter().map(|a| (a.0, a.2.to_vec())).collect(),
+            list_only: LIST_ONLY.to_vec(),
         }
     }
 }
@@ -271,6 +306,7 @@ impl Keymap {
             for (_, bound) in &mut map.bindings {
                 bound.retain(|c| !codes.contains(c));
             }
+            map.list_only.retain(|c| !codes.contains(c));
             if let Some((_, bound)) = map.bindings.iter_mut().find(|(a, _)| *a == action) {
                 *bound = codes;
             }
@@ -278,10 +314,42 @@ impl Keymap {
         Ok(map)
     }
 
-    /// The action bound to a key press, if any. Ctrl-C always quits.
-    pub fn action_for(&self, key: KeyEvent) -> Option<Action> {
+    /// What `key` means in `context`; `None` when nothing. Ctrl-C quits everywhere, the
+    /// help closes on any key but quit, and a prompt takes the text it is typed.
+    pub fn command(&self, context: Context, key: KeyEvent) -> Option<Command> {
+        if is_interrupt(key) {
+            return Some(Command::Act(Action::Quit));
+        }
+        match context {
+            Context::Prompt => match key.code {
+                KeyCode::Char(c) => Some(Command::Type(c)),
+                KeyCode::Backspace => Some(Command::Erase),
+                KeyCode::Enter => Some(Command::Submit),
+                KeyCode::Esc => Some(Command::Cancel),
+                _ => None,
+            },
+            Context::Help => Some(match self.action_for(key) {
+                Some(Action::Quit) => Command::Act(Action::Quit),
+                _ => Command::Cancel,
+            }),
+            Context::List => self.action_for(key).map(Command::Act),
+            Context::Reader => {
+                if self.list_only.contains(&key.code) {
+                    return None;
+                }
+                match (self.action_for(key), key.code) {
+                    (Some(action), _) => Some(Command::Act(action)),
+                    (None, KeyCode::Char(c)) => c.to_digit(10).map(|d| Command::Digit(d as usize)),
+                    (None, _) => None,
+                }
+            }
+        }
+    }
+
+    /// The action bound to a key press, if any; none for a key held with Ctrl.
+    fn action_for(&self, key: KeyEvent) -> Option<Action> {
         if key.modifiers.contains(KeyModifiers::CONTROL) {
-            return is_interrupt(key).then_some(Action::Quit);
+            return None;
         }
         self.bindings
             .iter()
@@ -305,7 +373,7 @@ impl Keymap {
 }
 
 /// Ctrl-C: the key every terminal program is left with, so no binding or prompt takes it.
-pub fn is_interrupt(key: KeyEvent) -> bool {
+fn is_interrupt(key: KeyEvent) -> bool {
     key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c')
 }
 
@@ -363,7 +431,10 @@ mod tests {
     use super::*;
 
     fn press(map: &Keymap, code: KeyCode) -> Option<Action> {
-        map.action_for(KeyEvent::new(code, KeyModifiers::NONE))
+        match map.command(Context::List, KeyEvent::new(code, KeyModifiers::NONE)) {
+            Some(Command::Act(action)) => Some(action),
+            _ => None,
+        }
     }
 
     #[test]
@@ -386,7 +457,47 @@ mod tests {
         assert_eq!(press(&map, KeyCode::Char('G')), Some(Action::Bottom));
         assert_eq!(press(&map, KeyCode::Char('x')), None);
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(map.action_for(ctrl_c), Some(Action::Quit));
+        for context in [
+            Context::List,
+            Context::Reader,
+            Context::Help,
+            Context::Prompt,
+        ] {
+            assert_eq!(
+                map.command(context, ctrl_c),
+                Some(Command::Act(Action::Quit))
+            );
+        }
+    }
+
+    #[test]
+    fn each_context_reads_keys_its_own_way() {
+        let map = Keymap::default();
+        let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+        let left = key(KeyCode::Left);
+        assert_eq!(
+            map.command(Context::List, left),
+            Some(Command::Act(Action::PrevSection))
+        );
+        assert_eq!(map.command(Context::Reader, left), None);
+        assert_eq!(
+            map.command(Context::Reader, key(KeyCode::Char('7'))),
+            Some(Command::Digit(7))
+        );
+        assert_eq!(
+            map.command(Context::Prompt, key(KeyCode::Char('q'))),
+            Some(Command::Type('q'))
+        );
+        assert_eq!(
+            map.command(Context::Help, key(KeyCode::Char('x'))),
+            Some(Command::Cancel)
+        );
+        let back_on_left = BTreeMap::from([("back".to_string(), vec!["Left".to_string()])]);
+        let map = Keymap::with_overrides(&back_on_left).unwrap();
+        assert_eq!(
+            map.command(Context::Reader, left),
+            Some(Command::Act(Action::Back))
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The styles the screen uses, in one place; colours come from the config, and with
-//! `NO_COLOR` only bold, italic and reverse remain.
+//! The styles the screen uses, in one place; colours come from the config (read in
+//! `app::settings`, as this leaf knows no config), and with `NO_COLOR` only bold, italic
+//! and reverse remain.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -73,28 +74,6 @@ impl Theme {
             accent: none.add_modifier(Modifier::BOLD),
             unread: none.add_modifier(Modifier::BOLD),
         }
-    }
-}
-
-impl Theme {
-    /// The theme the config asks for; plain under `NO_COLOR`. Colour names were checked
-    /// when the config was loaded; one that does not parse keeps its default.
-    pub fn from_colors(c: &crate::config::Colors, no_color: bool) -> Self {
-        if no_color {
-            return Theme::plain();
-        }
-        let d = Palette::default();
-        let pick = |name: &str, default: Color| crate::config::parse_color(name).unwrap_or(default);
-        Theme::new(Palette {
-            accent: pick(&c.accent, d.accent),
-            selected_fg: pick(&c.selected_fg, d.selected_fg),
-            selected_bg: pick(&c.selected_bg, d.selected_bg),
-            dim: pick(&c.dim, d.dim),
-            link: pick(&c.link, d.link),
-            heading: pick(&c.heading, d.heading),
-            error: pick(&c.error, d.error),
-            unread: pick(&c.unread, d.unread),
-        })
     }
 }
 

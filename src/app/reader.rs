@@ -1,0 +1,304 @@
+//! The reader pane: the article on screen with the history behind and ahead of it, each
+//! page with its own view (scroll and layout, so going back does not lay out again), the
+//! search in the article and the link number being typed.
+
+use std::sync::Arc;
+
+use super::layout::ArticleLines;
+use super::list::fold;
+use super::messages::{Ids, Request, RequestId};
+use crate::article::Article;
+
+/// An article in the history, with where the reader was in it and its layout.
+#[derive(Debug, Clone)]
+pub struct Page {
+    article: Arc<Article>,
+    scroll: usize,
+    /// Laid out for the reader's width; empty until the reader has one.
+    lines: ArticleLines,
+}
+
+impl Page {
+    fn new(article: Arc<Article>, scroll: usize) -> Self {
+        Page {
+            article,
+            scroll,
+            lines: ArticleLines::default(),
+        }
+    }
+
+    pub fn article(&self) -> &Arc<Article> {
+        &self.article
+    }
+
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    pub fn lines(&self) -> &ArticleLines {
+        &self.lines
+    }
+}
+
+/// What the reader asked to open and has not arrived yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Pending {
+    id: RequestId,
+    url: String,
+    /// A reload of the page on screen (keeps its place) rather than a new page.
+    reload: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Reader {
+    current: Option<Page>,
+    back: Vec<Page>,
+    forward: Vec<Page>,
+    pending: Option<Pending>,
+    /// The search in the article in force.
+    find: String,
+    /// The line of the current match (the reader cannot always scroll it to the top).
+    found_line: Option<usize>,
+    /// The lines that hold the search, found once per search, page and layout.
+    matches: Vec<usize>,
+    /// Digits typed before Enter: the number of a link.
+    number: Option<usize>,
+    /// The rows of text the pane shows.
+    rows: usize,
+}
+
+/// Where a jump to the next match of the search landed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Jump {
+    NoSearch,
+    NotFound,
+    /// On match `nth` (from 1) of `of`.
+    At {
+        nth: usize,
+        of: usize,
+    },
+}
+
+impl Reader {
+    pub fn page(&self) -> Option<&Page> {
+        self.current.as_ref()
+    }
+
+    pub fn history(&self) -> (usize, usize) {
+        (self.back.len(), self.forward.len())
+    }
+
+    pub fn find(&self) -> &str {
+        &self.find
+    }
+
+    pub fn number(&self) -> Option<usize> {
+        self.number
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Where the reader is in the article on screen, to remember it.
+    pub fn position_request(&self) -> Option<Request> {
+        self.current.as_ref().map(|p| Request::SavePosition {
+            url: p.article.url.clone(),
+            line: p.scroll,
+        })
+    }
+
+    pub fn type_digit(&mut self, digit: usize) {
+        self.number = Some(
+            self.number
+                .unwrap_or(0)
+                .saturating_mul(10)
+                .saturating_add(digit),
+        );
+    }
+
+    pub fn take_number(&mut self) -> Option<usize> {
+        self.number.take()
+    }
+
+    pub fn open(&mut self, url: String, fresh: bool, ids: &mut Ids) -> Request {
+        let id = ids.next();
+        self.pending = Some(Pending {
+            id,
+            url: url.clone(),
+            reload: fresh,
+        });
+        Request::Article { id, url, fresh }
+    }
+
+    pub fn reload(&mut self, ids: &mut Ids) -> Option<Request> {
+        let url = self.current.as_ref()?.article.url.clone();
+        Some(self.open(url, true, ids))
+    }
+
+    /// Link `n` of the article on screen, opened; `None` when it has no such link.
+    pub fn follow(&mut self, n: usize, ids: &mut Ids) -> Option<Request> {
+        let url = self.current.as_ref()?.article.link_url(n)?.to_string();
+        Some(self.open(url, false, ids))
+    }
+
+    /// Matches an answer to what was asked: the address asked for, and whether it was a
+    /// reload; `None` for a page not asked for, or left since.
+    pub fn answered(&mut self, id: RequestId) -> Option<(String, bool)> {
+        self.pending
+            .take_if(|p| p.id == id)
+            .map(|p| (p.url, p.reload))
+    }
+
+    /// Puts an arrived article on screen: a new page goes on top of the history, a reload
+    /// replaces the page on screen and keeps its place.
+    pub fn show(&mut self, article: Arc<Article>, reload: bool, position: usize) {
+        match (&mut self.current, reload) {
+            (Some(page), true) => *page = Page::new(article, page.scroll),
+            (current, _) => {
+                if let Some(old) = current.take() {
+                    self.back.push(old);
+                }
+                self.forward.clear();
+                self.current = Some(Page::new(article, position));
+            }
+        }
+        self.find.clear();
+        self.entered();
+    }
+
+    /// Goes back a page; false when there is none.
+    pub fn go_back(&mut self) -> bool {
+        self.step(false)
+    }
+
+    /// Goes forward a page; false when there is none.
+    pub fn go_forward(&mut self) -> bool {
+        self.step(true)
+    }
+
+    fn step(&mut self, forward: bool) -> bool {
+        let (from, to) = if forward {
+            (&mut self.forward, &mut self.back)
+        } else {
+            (&mut self.back, &mut self.forward)
+        };
+        let Some(page) = from.pop() else {
+            return false;
+        };
+        if let Some(cur) = self.current.replace(page) {
+            to.push(cur);
+        }
+        self.pending = None;
+        self.entered();
+        true
+    }
+
+    /// Another page is on screen: the search starts again on its lines.
+    fn entered(&mut self) {
+        self.found_line = None;
+        self.find_matches();
+    }
+
+    pub fn clear_find(&mut self) -> bool {
+        let had = !self.find.is_empty();
+        self.find.clear();
+        self.matches.clear();
+        had
+    }
+
+    pub fn set_find(&mut self, find: String) {
+        self.find = find;
+        self.entered();
+    }
+
+    /// The lines of the laid-out article that hold the search, ignoring case and accents.
+    fn find_matches(&mut self) {
+        let query = fold(&self.find);
+        self.matches = match &self.current {
+            Some(page) if !query.is_empty() => page
+                .lines
+                .lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| fold(&l.text).contains(&query))
+                .map(|(i, _)| i)
+                .collect(),
+            _ => Vec::new(),
+        };
+    }
+
+    /// Scrolls to the next (or previous) line holding the search.
+    pub fn jump_to_match(&mut self, forward: bool) -> Jump {
+        if self.find.is_empty() {
+            return Jump::NoSearch;
+        }
+        let matches = &self.matches;
+        // A new search starts from the top of the screen, the line there included.
+        let top = self.current.as_ref().map_or(0, |p| p.scroll);
+        let target = match (forward, self.found_line) {
+            (true, Some(at)) => matches.iter().find(|&&i| i > at).or(matches.first()),
+            (false, Some(at)) => matches.iter().rev().find(|&&i| i < at).or(matches.last()),
+            (_, None) => matches.iter().find(|&&i| i >= top).or(matches.first()),
+        };
+        let Some(line) = target.copied() else {
+            return Jump::NotFound;
+        };
+        self.found_line = Some(line);
+        let nth = matches.iter().position(|&m| m == line).unwrap_or(0) + 1;
+        let of = matches.len();
+        let max = self.max_scroll();
+        if let Some(page) = &mut self.current {
+            page.scroll = line.min(max);
+        }
+        Jump::At { nth, of }
+    }
+
+    pub fn scroll_by(&mut self, delta: isize) {
+        let max = self.max_scroll();
+        if let Some(page) = &mut self.current {
+            page.scroll = page.scroll.saturating_add_signed(delta).min(max);
+        }
+    }
+
+    pub fn page_rows(&self) -> usize {
+        self.rows.saturating_sub(2).max(1)
+    }
+
+    pub fn max_scroll(&self) -> usize {
+        self.current
+            .as_ref()
+            .map_or(0, |p| p.lines.lines.len().saturating_sub(self.rows))
+    }
+
+    /// How far through the article the bottom of the pane is, in percent.
+    pub fn position_percent(&self) -> Option<usize> {
+        let page = self.current.as_ref()?;
+        let total = page.lines.lines.len().max(1);
+        let seen = (page.scroll + self.rows).min(total);
+        Some(seen * 100 / total)
+    }
+
+    /// The link shown on row `row` of the pane, if any.
+    pub fn link_at_row(&self, row: usize) -> Option<usize> {
+        let page = self.current.as_ref()?;
+        page.lines.link_at(page.scroll + row)
+    }
+
+    /// Fits the page on screen to a pane of `width` × `rows`: laid out again only when
+    /// the width changed (a pane hidden, of width 0, keeps the layout it had).
+    pub fn fit(&mut self, width: u16, rows: usize, text_width: u16) {
+        self.rows = rows;
+        if let Some(page) = &mut self.current
+            && page.lines.width != width
+            && width > 0
+        {
+            page.lines = ArticleLines::new(&page.article, width, text_width);
+            self.entered();
+        }
+        let max = self.max_scroll();
+        if let Some(page) = &mut self.current {
+            page.scroll = page.scroll.min(max);
+        }
+    }
+}

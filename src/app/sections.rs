@@ -1,0 +1,193 @@
+//! The list pane: the section tabs and the saved articles, the one on screen, the filter
+//! in force and the lists still loading.
+
+use chrono::{DateTime, Utc};
+
+use super::list::HeadlineList;
+use super::messages::{Ids, Request, RequestId};
+use crate::article::{Headline, HeadlinePage};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PendingList {
+    id: RequestId,
+    list: usize,
+    append: bool,
+}
+
+#[derive(Debug)]
+pub struct Sections {
+    /// The sections, then the saved articles.
+    lists: Vec<HeadlineList>,
+    tab: usize,
+    /// The list filter in force.
+    filter: String,
+    pending: Vec<PendingList>,
+}
+
+impl Sections {
+    /// `sections`: name and index URL of each tab; the saved articles come last.
+    pub fn new(sections: &[(String, String)], saved_name: &str) -> Self {
+        let mut lists: Vec<HeadlineList> = sections
+            .iter()
+            .map(|(name, url)| HeadlineList::new(name, Some(url)))
+            .collect();
+        lists.push(HeadlineList::new(saved_name, None));
+        Sections {
+            lists,
+            tab: 0,
+            filter: String::new(),
+            pending: Vec::new(),
+        }
+    }
+
+    pub fn lists(&self) -> &[HeadlineList] {
+        &self.lists
+    }
+
+    pub fn tab(&self) -> usize {
+        self.tab
+    }
+
+    pub fn list(&self) -> &HeadlineList {
+        &self.lists[self.tab]
+    }
+
+    pub fn list_mut(&mut self) -> &mut HeadlineList {
+        &mut self.lists[self.tab]
+    }
+
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    pub fn is_saved_view(&self) -> bool {
+        self.tab == self.lists.len() - 1
+    }
+
+    pub fn is_loading(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Whether the first list loading is only more of a list already shown.
+    pub fn loading_more(&self) -> Option<bool> {
+        self.pending.first().map(|p| p.append)
+    }
+
+    fn loading_tab(&self) -> bool {
+        self.pending.iter().any(|p| p.list == self.tab)
+    }
+
+    pub fn show_stored(&mut self, page: HeadlinePage, fetched_at: DateTime<Utc>) {
+        let list = self.list_mut();
+        list.set(page.headlines, false, "");
+        list.next = page.next;
+        list.fetched_at = Some(fetched_at);
+    }
+
+    /// Filters the list on screen as the user types.
+    pub fn set_filter(&mut self, filter: String) {
+        self.filter = filter;
+        let Sections {
+            lists, tab, filter, ..
+        } = self;
+        lists[*tab].apply(filter);
+    }
+
+    /// Loads the list on screen again, unless it is loading already.
+    pub fn refresh(&mut self, ids: &mut Ids) -> Option<Request> {
+        if self.loading_tab() {
+            return None;
+        }
+        self.load(self.tab, false, ids)
+    }
+
+    /// Loads the list on screen again, even when it is loading.
+    pub fn reload(&mut self, ids: &mut Ids) -> Option<Request> {
+        self.load(self.tab, false, ids)
+    }
+
+    /// Moves the selection; moving onto the last headline loads the next page of the list.
+    pub fn move_by(&mut self, delta: isize, ids: &mut Ids) -> Option<Request> {
+        let at_end = self.list_mut().move_by(delta);
+        if at_end && !self.loading_tab() {
+            return self.load(self.tab, true, ids);
+        }
+        None
+    }
+
+    pub fn switch(&mut self, delta: isize, ids: &mut Ids) -> Option<Request> {
+        let n = self.lists.len() as isize;
+        self.tab = (self.tab as isize + delta).rem_euclid(n) as usize;
+        let filter = self.filter.clone();
+        self.list_mut().apply(&filter);
+        if (self.list().headlines.is_empty() || self.is_saved_view()) && !self.loading_tab() {
+            return self.load(self.tab, false, ids);
+        }
+        None
+    }
+
+    pub fn switch_to_saved(&mut self, ids: &mut Ids) -> Option<Request> {
+        let saved = self.lists.len() - 1;
+        self.switch(saved as isize - self.tab as isize, ids)
+    }
+
+    /// Loads list `tab` (or its next page); nothing when there is no next page.
+    fn load(&mut self, tab: usize, append: bool, ids: &mut Ids) -> Option<Request> {
+        let list = &self.lists[tab];
+        let url = match (&list.url, append) {
+            (None, true) => return None,
+            (None, false) => None,
+            (Some(url), false) => Some(url.clone()),
+            (Some(_), true) => Some(list.next.clone()?),
+        };
+        let id = ids.next();
+        self.pending.push(PendingList {
+            id,
+            list: tab,
+            append,
+        });
+        Some(match url {
+            Some(url) => Request::Headlines { id, url, append },
+            None => Request::Saved { id },
+        })
+    }
+
+    /// The filter for a list that arrived: the one in force on the tab on screen.
+    fn take_pending(&mut self, id: RequestId) -> Option<(PendingList, String)> {
+        let i = self.pending.iter().position(|p| p.id == id)?;
+        let pending = self.pending.remove(i);
+        let filter = if pending.list == self.tab {
+            self.filter.clone()
+        } else {
+            String::new()
+        };
+        Some((pending, filter))
+    }
+
+    /// Puts an arrived list in its place; false when it was not asked for (any more).
+    pub fn arrived(&mut self, id: RequestId, page: HeadlinePage, at: DateTime<Utc>) -> bool {
+        let Some((pending, filter)) = self.take_pending(id) else {
+            return false;
+        };
+        let list = &mut self.lists[pending.list];
+        list.set(page.headlines, pending.append, &filter);
+        list.next = page.next;
+        if !pending.append {
+            list.fetched_at = Some(at);
+        }
+        true
+    }
+
+    /// Forgets a list that failed; false when it was not asked for.
+    pub fn failed(&mut self, id: RequestId) -> bool {
+        self.take_pending(id).is_some()
+    }
+
+    pub fn saved_arrived(&mut self, id: RequestId, list: Vec<Headline>) -> bool {
+        let Some((pending, filter)) = self.take_pending(id) else {
+            return false;
+        };
+        self.lists[pending.list].set(list, false, &filter);
+        true
+    }
+}

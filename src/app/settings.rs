@@ -1,0 +1,60 @@
+//! What the app is set up with, and the theme the config's colours make.
+
+use ratatui::style::Color;
+
+use super::layout;
+use crate::config::{self, Colors};
+use crate::keymap::Keymap;
+use crate::sites::kompas::INDEX_URL;
+use crate::theme::{Palette, Theme};
+use crate::words::{self, Words};
+
+/// What the app is set up with (from the config file, in the binary).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub theme: Theme,
+    /// Section tabs: name and index URL.
+    pub sections: Vec<(String, String)>,
+    pub keymap: Keymap,
+    pub words: Words,
+    pub text_width: u16,
+    pub offline: bool,
+    /// Whether there is an offline store. Without one nothing is kept, so nothing can be
+    /// saved either.
+    pub store: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            theme: Theme::default(),
+            sections: vec![("Terkini".into(), INDEX_URL.into())],
+            keymap: Keymap::default(),
+            words: words::EN,
+            text_width: layout::MAX_TEXT_WIDTH,
+            offline: false,
+            store: true,
+        }
+    }
+}
+
+/// The theme the config asks for; plain under `NO_COLOR`. Colour names were checked when
+/// the config was loaded; one that does not parse keeps its default. This lives here, not
+/// in `theme`, because the theme is a leaf that knows nothing of the config.
+pub fn theme_from_colors(colors: &Colors, no_color: bool) -> Theme {
+    if no_color {
+        return Theme::plain();
+    }
+    let d = Palette::default();
+    let pick = |name: &str, default: Color| config::parse_color(name).unwrap_or(default);
+    Theme::new(Palette {
+        accent: pick(&colors.accent, d.accent),
+        selected_fg: pick(&colors.selected_fg, d.selected_fg),
+        selected_bg: pick(&colors.selected_bg, d.selected_bg),
+        dim: pick(&colors.dim, d.dim),
+        link: pick(&colors.link, d.link),
+        heading: pick(&colors.heading, d.heading),
+        error: pick(&colors.error, d.error),
+        unread: pick(&colors.unread, d.unread),
+    })
+}
