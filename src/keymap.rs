@@ -241,7 +241,8 @@ impl Action {
 
 /// Default keys that work only in the list: in the reader ← and → would move the whole
 /// screen to another section, too easily pressed while reading. A key the config binds
-/// works everywhere.
+/// to another action works everywhere; one it leaves on its default action (as the
+/// printed default config does) stays in the list.
 const LIST_ONLY: &[KeyCode] = &[KeyCode::Left, KeyCode::Right];
 
 /// Where a key is pressed.
@@ -306,7 +307,9 @@ impl Keymap {
             for (_, bound) in &mut map.bindings {
                 bound.retain(|c| !codes.contains(c));
             }
-            map.list_only.retain(|c| !codes.contains(c));
+            let defaults = Keymap::default();
+            map.list_only
+                .retain(|c| !codes.contains(c) || defaults.action_for_code(*c) == Some(action));
             if let Some((_, bound)) = map.bindings.iter_mut().find(|(a, _)| *a == action) {
                 *bound = codes;
             }
@@ -351,9 +354,13 @@ impl Keymap {
         if key.modifiers.contains(KeyModifiers::CONTROL) {
             return None;
         }
+        self.action_for_code(key.code)
+    }
+
+    fn action_for_code(&self, code: KeyCode) -> Option<Action> {
         self.bindings
             .iter()
-            .find(|(_, keys)| keys.contains(&key.code))
+            .find(|(_, keys)| keys.contains(&code))
             .map(|(action, _)| *action)
     }
 
