@@ -64,7 +64,7 @@ struct Global {
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
     /// The longest a page may take to load, in seconds.
-    #[arg(long, global = true, value_name = "SECONDS", env = "KABAR_TIMEOUT", default_value_t = 30,
+    #[arg(long, global = true, value_name = "SECONDS", env = "KABAR_TIMEOUT", default_value_t = net::TOTAL_TIMEOUT.as_secs(),
           value_parser = clap::value_parser!(u64).range(1..=600))]
     timeout: u64,
     /// No request leaves the machine: read only what the store holds.
@@ -364,7 +364,7 @@ async fn reader(
         .collect();
     let mut stored = None;
     if let Some(store) = &mut store {
-        let max_bytes = config.max_store_mb.saturating_mul(1024 * 1024);
+        let max_bytes = kabar::store::bytes_of_mb(config.max_store_mb);
         store.set_max_article_bytes(max_bytes);
         if let Err(e) = store.evict(chrono::Utc::now(), max_bytes) {
             notice.get_or_insert(format!("store: {e}"));
@@ -399,7 +399,7 @@ async fn reader(
     };
     let start = kabar::tui::Start {
         settings,
-        refresh: std::time::Duration::from_secs(config.refresh_minutes.max(1) * 60),
+        refresh: config.refresh_every(),
         stored,
         notice,
     };

@@ -38,8 +38,8 @@ type Term = Terminal<CrosstermBackend<Stdout>>;
 /// What the reader starts with.
 pub struct Start {
     pub settings: Settings,
-    /// How often the list on screen is refreshed while the reader is open.
-    pub refresh: Duration,
+    /// How often the list on screen is refreshed while the reader is open; None never.
+    pub refresh: Option<Duration>,
     /// The first section's list from the store, drawn in the first frame.
     pub stored: Option<(HeadlinePage, DateTime<Utc>, HashSet<String>)>,
     /// A line for the status bar from start-up (the store was reset, say).
@@ -148,9 +148,11 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
     let mut events = EventStream::new();
     let mut spinner = tokio::time::interval(SPINNER_INTERVAL);
     spinner.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-    let mut refresh =
-        tokio::time::interval_at(tokio::time::Instant::now() + start.refresh, start.refresh);
-    refresh.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut refresh = start.refresh.map(|every| {
+        let mut timer = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+        timer.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        timer
+    });
     let mut dirty = true;
     let mut shown = Shown::of(&app);
     while !app.quit {
@@ -183,7 +185,8 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
             },
             Some(answer) = answers.recv() => Msg::Answer(answer),
             _ = spinner.tick(), if app.is_loading() => Msg::Tick,
-            _ = refresh.tick() => Msg::Refresh,
+            // Without a timer this resolves to None at once, which disables the branch.
+            Some(_) = async { Some(refresh.as_mut()?.tick().await) } => Msg::Refresh,
             _ = term.recv() => Msg::Quit,
             _ = hup.recv() => Msg::Quit,
             _ = int.recv() => Msg::Quit,
