@@ -35,7 +35,8 @@ use kabar::app::INDEX_URL;
         kabar headlines                   latest headlines from indeks.kompas.com\n  \
         kabar read URL                    one article, clean, as text\n  \
         kabar read page.html --json       a saved page, as JSON\n\n\
-        Exit status: 0 ok, 2 usage or unreadable file, 3 network error, 4 nothing to read on the page."
+        Exit status: 0 ok, 2 bad command line, config or file, 3 network error, \
+        4 nothing to read on the page, 5 local failure (store, terminal, HTTP client)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -214,16 +215,15 @@ fn width(asked: Option<usize>) -> usize {
 /// Starts the demo server when asked, and returns the mirror base to use.
 fn mirror(global: &Global) -> Result<(Option<Url>, Option<MirrorServer>), Error> {
     if global.demo {
-        let server = MirrorServer::start(Routes::demo())
-            .map_err(|e| Error::Usage(format!("cannot start the demo server: {e}")))?;
+        let server =
+            MirrorServer::start(Routes::demo()).map_err(|e| Error::DemoServer(e.to_string()))?;
         return Ok((Some(server.base().clone()), Some(server)));
     }
     Ok((global.mirror.clone(), None))
 }
 
 async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
-    let config =
-        Config::load(cli.global.config.as_deref()).map_err(|e| Error::Usage(e.to_string()))?;
+    let config = Config::load(cli.global.config.as_deref())?;
     if cli.global.print_config {
         print!("{}", config.to_toml());
         return Ok(());
@@ -239,8 +239,7 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
         Command::Read { source, output } => {
             let article = match Source::parse(&source)? {
                 Source::Web(url) if offline => open_store(data_dir.as_deref())?
-                    .article(url.as_str())
-                    .map_err(|e| Error::Usage(format!("store: {e}")))?
+                    .article(url.as_str())?
                     .ok_or_else(|| Error::Offline(url.to_string()))?,
                 Source::Web(url) => fetch::article(&client, &url).await?,
                 Source::Local(local) => {
@@ -258,8 +257,7 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
             let page = match Source::parse(&source)? {
                 Source::Web(url) if offline => {
                     let stored = open_store(data_dir.as_deref())?
-                        .headlines(url.as_str())
-                        .map_err(|e| Error::Usage(format!("store: {e}")))?
+                        .headlines(url.as_str())?
                         .ok_or_else(|| Error::Offline(url.to_string()))?;
                     HeadlinePage {
                         headlines: stored.headlines,
@@ -279,9 +277,7 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
             }
         }
         Command::Saved { json } => {
-            let saved = open_store(data_dir.as_deref())?
-                .saved()
-                .map_err(|e| Error::Usage(format!("store: {e}")))?;
+            let saved = open_store(data_dir.as_deref())?.saved()?;
             if json {
                 let list: Vec<SavedJson<'_>> = saved
                     .iter()
@@ -316,7 +312,7 @@ struct SavedJson<'a> {
 
 fn open_store(dir: Option<&std::path::Path>) -> Result<Store, Error> {
     let dir = dir.ok_or_else(|| Error::Usage("no data directory: pass --data-dir".into()))?;
-    let (store, notice) = Store::open_in(dir).map_err(|e| Error::Usage(format!("store: {e}")))?;
+    let (store, notice) = Store::open_in(dir)?;
     if let Some(n) = notice {
         eprintln!("kabar: {n}");
     }
@@ -406,7 +402,7 @@ async fn reader(
     let handle = kabar::worker::spawn(client, store, offline, config.prefetch);
     kabar::tui::run(start, handle)
         .await
-        .map_err(|e| Error::Usage(format!("terminal error: {e}")))
+        .map_err(|e| Error::Terminal(e.to_string()))
 }
 
 fn main() -> ExitCode {
@@ -434,7 +430,7 @@ fn main() -> ExitCode {
         Ok(r) => r,
         Err(e) => {
             eprintln!("kabar: cannot start: {e}");
-            return ExitCode::from(kabar::error::exit::USAGE);
+            return ExitCode::from(kabar::error::exit::LOCAL);
         }
     };
     let code = match runtime.block_on(run(cli, data_dir)) {

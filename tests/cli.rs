@@ -210,7 +210,14 @@ fn plain_text_has_title_meta_wrapped_text_and_numbered_links() {
 fn help_explains_the_commands() {
     let out = kabar(&["--help"]);
     let help = stdout(&out);
-    for words in ["read", "headlines", "--mirror", "--demo", "Exit status"] {
+    for words in [
+        "read",
+        "headlines",
+        "--mirror",
+        "--demo",
+        "Exit status",
+        "5 local failure",
+    ] {
         assert!(help.contains(words), "{words}");
     }
     let read = stdout(&kabar(&["read", "--help"]));
@@ -290,6 +297,21 @@ fn offline_read_says_plainly_when_a_page_is_not_stored() {
     let saved = kabar(&["--data-dir", dir.to_str().unwrap(), "saved", "--json"]);
     assert!(saved.status.success(), "{}", stderr(&saved));
     assert_eq!(stdout(&saved).trim(), "[]");
+}
+
+/// A store kabar cannot use is a local failure (5), not a usage error: here a store
+/// from a newer kabar, which is left as it is.
+#[test]
+fn an_unusable_store_is_a_local_failure() {
+    let dir = scratch_dir("newer-store");
+    drop(kabar::store::Store::open_in(&dir).unwrap());
+    let conn = rusqlite::Connection::open(dir.join(kabar::store::FILE_NAME)).unwrap();
+    conn.pragma_update(None, "user_version", kabar::store::SCHEMA_VERSION + 1)
+        .unwrap();
+    drop(conn);
+    let out = kabar(&["--data-dir", dir.to_str().unwrap(), "saved"]);
+    assert_fails(&out, 5, "store: ");
+    assert!(stderr(&out).contains("newer kabar"), "{}", stderr(&out));
 }
 
 const PARAGRAPHS: &str = "<p>Pemerintah kota membuka jalur sepeda baru sepanjang dua belas kilometer yang menghubungkan stasiun dengan kawasan perkantoran di pusat kota.</p>\
