@@ -54,14 +54,16 @@ struct Global {
     /// Use the small offline copy of Kompas built into kabar (no network needed).
     #[arg(long, global = true, conflicts_with = "mirror")]
     demo: bool,
-    /// Where kabar keeps its files (the log); default ~/.local/share/kabar.
+    /// Where kabar keeps its files (the store, the log); default the platform's data
+    /// directory (~/.local/share/kabar on Linux).
     #[arg(long, global = true, value_name = "DIR", env = "KABAR_DATA_DIR")]
     data_dir: Option<PathBuf>,
     /// What goes into the log file: error, warn, info, debug, trace, or a RUST_LOG-style
     /// filter (default: RUST_LOG, else warn).
     #[arg(long, global = true, value_name = "LEVEL")]
     log_level: Option<String>,
-    /// The config file (default ~/.config/kabar/config.toml).
+    /// The config file (default: config.toml in the platform's config directory,
+    /// ~/.config/kabar on Linux).
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
     /// The longest a page may take to load, in seconds.

@@ -5,6 +5,7 @@
 mod cells;
 #[cfg(unix)]
 mod fatal;
+mod signals;
 
 use std::collections::HashSet;
 use std::io::{self, Stdout};
@@ -22,7 +23,6 @@ use futures_util::StreamExt;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
-use tokio::signal::unix::{SignalKind, signal};
 
 use crate::app::{App, Msg, Request, Settings};
 use crate::article::{Article, HeadlinePage};
@@ -113,9 +113,7 @@ fn now() -> DateTime<FixedOffset> {
 /// Runs the reader until the user quits or a signal asks it to stop.
 pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
     // Signals are caught before the terminal changes, so none can leave it raw.
-    let mut term = signal(SignalKind::terminate())?;
-    let mut hup = signal(SignalKind::hangup())?;
-    let mut int = signal(SignalKind::interrupt())?;
+    let mut quit = signals::Quit::listen()?;
     let (mut terminal, _restore) = init()?;
     let worker::Handle {
         requests,
@@ -187,9 +185,7 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
             _ = spinner.tick(), if app.is_loading() => Msg::Tick,
             // Without a timer this resolves to None at once, which disables the branch.
             Some(_) = async { Some(refresh.as_mut()?.tick().await) } => Msg::Refresh,
-            _ = term.recv() => Msg::Quit,
-            _ = hup.recv() => Msg::Quit,
-            _ = int.recv() => Msg::Quit,
+            _ = quit.recv() => Msg::Quit,
         };
         let reqs = app.update(msg);
         send(reqs, &mut terminal);
