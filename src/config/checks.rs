@@ -28,7 +28,16 @@ fn checked<'de, D: Deserializer<'de>, T>(
     keep: impl FnOnce(&Value) -> Option<T>,
 ) -> Result<T, D::Error> {
     let value = Value::deserialize(d)?;
-    keep(&value).ok_or_else(|| D::Error::custom(format!("{}, not {value}", rule())))
+    keep(&value).ok_or_else(|| D::Error::custom(format!("{}, not {}", rule(), shown(&value))))
+}
+
+/// A value as an error quotes it: a string escaped onto one line (TOML would write a
+/// string with line breaks over several), anything else as TOML writes it.
+fn shown(value: &Value) -> String {
+    match value {
+        Value::String(s) => format!("{s:?}"),
+        other => other.to_string(),
+    }
 }
 
 fn whole<'de, D: Deserializer<'de>, T: TryFrom<u64>>(
@@ -166,8 +175,12 @@ impl TryFrom<Value> for KeyList {
     type Error = String;
 
     fn try_from(value: Value) -> Result<Self, String> {
-        let not_a_list =
-            || format!("must be a list of key names, such as [\"q\", \"F10\"], not {value}");
+        let not_a_list = || {
+            format!(
+                "must be a list of key names, such as [\"q\", \"F10\"], not {}",
+                shown(&value)
+            )
+        };
         let items = value.as_array().ok_or_else(not_a_list)?;
         items
             .iter()
@@ -175,7 +188,7 @@ impl TryFrom<Value> for KeyList {
                 let name = item.as_str().ok_or_else(not_a_list)?;
                 keymap::parse_key(name).map(|_| name.to_string()).ok_or_else(|| {
                     format!(
-                        "`{name}` is not a key name; a key is one character or one of {KEY_NAMES}"
+                        "{name:?} is not a key name; a key is one character or one of {KEY_NAMES}"
                     )
                 })
             })

@@ -174,7 +174,10 @@ pub fn default_key_lines() -> Vec<(&'static str, String)> {
 }
 
 /// `FILE line N: words`, the line of the start of `span`.
+/// The words quote the file (a key, a value), so they are folded to one line and
+/// cleared of control characters before they reach the terminal.
 fn at(file: &str, text: &str, span: Option<Range<usize>>, words: &str) -> String {
+    let words = crate::sanitize::inline(words);
     match span {
         Some(span) => {
             let start = span.start.min(text.len());
