@@ -3,19 +3,31 @@
 
 use std::fmt;
 
-/// Exit statuses: distinct for the three kinds of failure a script may want to tell apart.
+/// Exit statuses: distinct for the kinds of failure a script may want to tell apart.
+/// `kabar --help` and the README list them; keep the three in step.
 pub mod exit {
-    /// Bad command line, or an input file that cannot be read.
+    /// Bad command line, config or input file.
     pub const USAGE: u8 = 2;
     /// The page could not be had: no connection, a timeout, an HTTP error status.
     pub const NETWORK: u8 = 3;
     /// The page came but holds nothing to read: not HTML, no article text, no headlines.
     pub const CONTENT: u8 = 4;
+    /// This machine failed kabar: the store, the terminal, the HTTP client or the demo
+    /// server could not be used.
+    pub const LOCAL: u8 = 5;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
     Usage(String),
+    /// The store of articles could not be opened, read or written.
+    Store(String),
+    /// Reading from or drawing on the terminal failed.
+    Terminal(String),
+    /// The HTTP client could not be built (no TLS roots, say).
+    Client(String),
+    /// The built-in demo server could not start.
+    DemoServer(String),
     File {
         path: String,
         reason: String,
@@ -61,6 +73,9 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) | Error::File { .. } => exit::USAGE,
+            Error::Store(_) | Error::Terminal(_) | Error::Client(_) | Error::DemoServer(_) => {
+                exit::LOCAL
+            }
             Error::Network { .. } | Error::Status { .. } | Error::Offline(_) => exit::NETWORK,
             Error::NotHtml { .. }
             | Error::Encoding { .. }
@@ -77,6 +92,10 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Usage(msg) => write!(f, "{msg}"),
+            Error::Store(why) => write!(f, "store: {why}"),
+            Error::Terminal(why) => write!(f, "terminal error: {why}"),
+            Error::Client(why) => write!(f, "cannot start the HTTP client: {why}"),
+            Error::DemoServer(why) => write!(f, "cannot start the demo server: {why}"),
             Error::File { path, reason } => write!(f, "cannot read {path}: {reason}"),
             Error::Network { url, reason } => write!(f, "cannot load {url}: {reason}"),
             Error::Status {

@@ -57,21 +57,27 @@ pub async fn article(client: &Client, url: &Url) -> Result<Article, Error> {
 /// The headline list at `url` and where its next page is.
 pub async fn headlines(client: &Client, url: &Url) -> Result<HeadlinePage, Error> {
     let page = client.get_html(url).await?;
-    parse_blocking(move || sites::read_headlines(&page.text, &page.url)).await
+    parse_blocking(url, move || sites::read_headlines(&page.text, &page.url)).await
 }
 
 /// One page of an article, and how many bytes of text it was.
 async fn parse_article(client: &Client, url: &Url) -> Result<(PagedArticle, usize), Error> {
     let page = client.get_html(url).await?;
     let bytes = page.text.len();
-    let read = parse_blocking(move || sites::read_article(&page.text, &page.url)).await?;
+    let read = parse_blocking(url, move || sites::read_article(&page.text, &page.url)).await?;
     Ok((read, bytes))
 }
 
+/// Runs the parse of the page at `url` off the async threads. The parse catches its own
+/// panics (`sites`); a task that still fails (cancelled at shutdown) fails that page.
 async fn parse_blocking<T: Send + 'static>(
+    url: &Url,
     job: impl FnOnce() -> Result<T, Error> + Send + 'static,
 ) -> Result<T, Error> {
-    tokio::task::spawn_blocking(job)
-        .await
-        .unwrap_or_else(|e| Err(Error::Usage(format!("the page parser failed: {e}"))))
+    tokio::task::spawn_blocking(job).await.unwrap_or_else(|e| {
+        Err(Error::ParserFailed {
+            url: url.to_string(),
+            why: format!("its parse was stopped: {e}"),
+        })
+    })
 }

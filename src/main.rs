@@ -34,7 +34,8 @@ use kabar::sites::kompas::INDEX_URL;
         kabar headlines                   latest headlines from indeks.kompas.com\n  \
         kabar read URL                    one article, clean, as text\n  \
         kabar read page.html --json       a saved page, as JSON\n\n\
-        Exit status: 0 ok, 2 usage or unreadable file, 3 network error, 4 nothing to read on the page."
+        Exit status: 0 ok, 2 bad command line, config or file, 3 network error, \
+        4 nothing to read on the page, 5 local failure (store, terminal, HTTP client)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -52,18 +53,20 @@ struct Global {
     /// Use the small offline copy of Kompas built into kabar (no network needed).
     #[arg(long, global = true, conflicts_with = "mirror")]
     demo: bool,
-    /// Where kabar keeps its files (the log); default ~/.local/share/kabar.
+    /// Where kabar keeps its files (the store, the log); default the platform's data
+    /// directory (~/.local/share/kabar on Linux).
     #[arg(long, global = true, value_name = "DIR", env = "KABAR_DATA_DIR")]
     data_dir: Option<PathBuf>,
     /// What goes into the log file: error, warn, info, debug, trace, or a RUST_LOG-style
     /// filter (default: RUST_LOG, else warn).
     #[arg(long, global = true, value_name = "LEVEL")]
     log_level: Option<String>,
-    /// The config file (default ~/.config/kabar/config.toml).
+    /// The config file (default: config.toml in the platform's config directory,
+    /// ~/.config/kabar on Linux).
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
     /// The longest a page may take to load, in seconds.
-    #[arg(long, global = true, value_name = "SECONDS", env = "KABAR_TIMEOUT", default_value_t = 30,
+    #[arg(long, global = true, value_name = "SECONDS", env = "KABAR_TIMEOUT", default_value_t = net::TOTAL_TIMEOUT.as_secs(),
           value_parser = clap::value_parser!(u64).range(1..=600))]
     timeout: u64,
     /// No request leaves the machine: read only what the store holds.
@@ -213,16 +216,15 @@ fn width(asked: Option<usize>) -> usize {
 /// Starts the demo server when asked, and returns the mirror base to use.
 fn mirror(global: &Global) -> Result<(Option<Url>, Option<MirrorServer>), Error> {
     if global.demo {
-        let server = MirrorServer::start(Routes::demo())
-            .map_err(|e| Error::Usage(format!("cannot start the demo server: {e}")))?;
+        let server =
+            MirrorServer::start(Routes::demo()).map_err(|e| Error::DemoServer(e.to_string()))?;
         return Ok((Some(server.base().clone()), Some(server)));
     }
     Ok((global.mirror.clone(), None))
 }
 
 async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
-    let config =
-        Config::load(cli.global.config.as_deref()).map_err(|e| Error::Usage(e.to_string()))?;
+    let config = Config::load(cli.global.config.as_deref())?;
     if cli.global.print_config {
         print!("{}", config.to_toml());
         return Ok(());
@@ -238,8 +240,7 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
         Command::Read { source, output } => {
             let article = match Source::parse(&source)? {
                 Source::Web(url) if offline => open_store(data_dir.as_deref())?
-                    .article(url.as_str())
-                    .map_err(|e| Error::Usage(format!("store: {e}")))?
+                    .article(url.as_str())?
                     .ok_or_else(|| Error::Offline(url.to_string()))?,
                 Source::Web(url) => fetch::article(&client, &url).await?,
                 Source::Local(local) => {
@@ -257,8 +258,7 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
             let page = match Source::parse(&source)? {
                 Source::Web(url) if offline => {
                     let stored = open_store(data_dir.as_deref())?
-                        .headlines(url.as_str())
-                        .map_err(|e| Error::Usage(format!("store: {e}")))?
+                        .headlines(url.as_str())?
                         .ok_or_else(|| Error::Offline(url.to_string()))?;
                     HeadlinePage {
                         headlines: stored.headlines,
@@ -278,9 +278,7 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
             }
         }
         Command::Saved { json } => {
-            let saved = open_store(data_dir.as_deref())?
-                .saved()
-                .map_err(|e| Error::Usage(format!("store: {e}")))?;
+            let saved = open_store(data_dir.as_deref())?.saved()?;
             if json {
                 let list: Vec<SavedJson<'_>> = saved
                     .iter()
@@ -315,7 +313,7 @@ struct SavedJson<'a> {
 
 fn open_store(dir: Option<&std::path::Path>) -> Result<Store, Error> {
     let dir = dir.ok_or_else(|| Error::Usage("no data directory: pass --data-dir".into()))?;
-    let (store, notice) = Store::open_in(dir).map_err(|e| Error::Usage(format!("store: {e}")))?;
+    let (store, notice) = Store::open_in(dir)?;
     if let Some(n) = notice {
         eprintln!("kabar: {n}");
     }
@@ -363,7 +361,7 @@ async fn reader(
         .collect();
     let mut stored = None;
     if let Some(store) = &mut store {
-        let max_bytes = config.max_store_mb.saturating_mul(1024 * 1024);
+        let max_bytes = kabar::store::bytes_of_mb(config.max_store_mb);
         store.set_max_article_bytes(max_bytes);
         if let Err(e) = store.evict(chrono::Utc::now(), max_bytes) {
             notice.get_or_insert(format!("store: {e}"));
@@ -398,14 +396,14 @@ async fn reader(
     };
     let start = kabar::tui::Start {
         settings,
-        refresh: std::time::Duration::from_secs(config.refresh_minutes.max(1) * 60),
+        refresh: config.refresh_every(),
         stored,
         notice,
     };
     let handle = kabar::worker::spawn(client, store, offline, config.prefetch);
     kabar::tui::run(start, handle)
         .await
-        .map_err(|e| Error::Usage(format!("terminal error: {e}")))
+        .map_err(|e| Error::Terminal(e.to_string()))
 }
 
 fn main() -> ExitCode {
@@ -433,7 +431,7 @@ fn main() -> ExitCode {
         Ok(r) => r,
         Err(e) => {
             eprintln!("kabar: cannot start: {e}");
-            return ExitCode::from(kabar::error::exit::USAGE);
+            return ExitCode::from(kabar::error::exit::LOCAL);
         }
     };
     let code = match runtime.block_on(run(cli, data_dir)) {

@@ -99,7 +99,7 @@ impl Client {
                 }
             }))
             .build()
-            .map_err(|e| Error::Usage(format!("cannot start the HTTP client: {e}")))?;
+            .map_err(|e| Error::Client(e.to_string()))?;
         let mirror = mirror.map(|mut m| {
             if !m.path().ends_with('/') {
                 let path = format!("{}/", m.path());

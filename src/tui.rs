@@ -5,6 +5,7 @@
 mod cells;
 #[cfg(unix)]
 mod fatal;
+mod signals;
 
 use std::collections::HashSet;
 use std::io::{self, Stdout};
@@ -22,7 +23,6 @@ use futures_util::StreamExt;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
-use tokio::signal::unix::{SignalKind, signal};
 
 use crate::app::{App, Msg, Request, Settings};
 use crate::article::{Article, HeadlinePage};
@@ -38,8 +38,8 @@ type Term = Terminal<CrosstermBackend<Stdout>>;
 /// What the reader starts with.
 pub struct Start {
     pub settings: Settings,
-    /// How often the list on screen is refreshed while the reader is open.
-    pub refresh: Duration,
+    /// How often the list on screen is refreshed while the reader is open; None never.
+    pub refresh: Option<Duration>,
     /// The first section's list from the store, drawn in the first frame.
     pub stored: Option<(HeadlinePage, DateTime<Utc>, HashSet<String>)>,
     /// A line for the status bar from start-up (the store was reset, say).
@@ -113,9 +113,7 @@ fn now() -> DateTime<FixedOffset> {
 /// Runs the reader until the user quits or a signal asks it to stop.
 pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
     // Signals are caught before the terminal changes, so none can leave it raw.
-    let mut term = signal(SignalKind::terminate())?;
-    let mut hup = signal(SignalKind::hangup())?;
-    let mut int = signal(SignalKind::interrupt())?;
+    let mut quit = signals::Quit::listen()?;
     let (mut terminal, _restore) = init()?;
     let worker::Handle {
         requests,
@@ -150,9 +148,11 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
     let mut events = EventStream::new();
     let mut spinner = tokio::time::interval(SPINNER_INTERVAL);
     spinner.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-    let mut refresh =
-        tokio::time::interval_at(tokio::time::Instant::now() + start.refresh, start.refresh);
-    refresh.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut refresh = start.refresh.map(|every| {
+        let mut timer = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+        timer.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        timer
+    });
     let mut dirty = true;
     let mut shown = Shown::of(&app);
     while !app.quit() {
@@ -182,10 +182,9 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
             },
             Some(answer) = answers.recv() => Some(Msg::Answer(answer)),
             _ = spinner.tick(), if app.is_loading() => Some(Msg::Tick),
-            _ = refresh.tick() => Some(Msg::Refresh),
-            _ = term.recv() => Some(Msg::Quit),
-            _ = hup.recv() => Some(Msg::Quit),
-            _ = int.recv() => Some(Msg::Quit),
+            // Without a timer this resolves to None at once, which disables the branch.
+            Some(_) = async { Some(refresh.as_mut()?.tick().await) } => Some(Msg::Refresh),
+            _ = quit.recv() => Some(Msg::Quit),
         };
         // Whatever else is already waiting (a burst of answers, wheel events) is taken
         // in before drawing, so the burst is drawn once.

@@ -287,22 +287,22 @@ impl Worker {
     }
 }
 
-/// Hands an http(s) address to the system's opener as one argument: no shell ever sees
-/// it, so nothing in it can run as a command.
+/// Hands an http(s) address to the system's opener (or `$BROWSER`) as one argument: no
+/// shell ever sees it, so nothing in it can run as a command.
 fn open_in_browser(url: &str) {
     let Ok(parsed) = Url::parse(url) else { return };
     if !matches!(parsed.scheme(), "http" | "https") {
         return;
     }
-    let opener = std::env::var("BROWSER").unwrap_or_else(|_| {
-        if cfg!(target_os = "macos") {
-            "open"
-        } else {
-            "xdg-open"
+    let (opener, before) = match std::env::var("BROWSER") {
+        Ok(browser) => (browser, &[][..]),
+        Err(_) => {
+            let (program, before) = SYSTEM_OPENER;
+            (program.to_string(), before)
         }
-        .to_string()
-    });
+    };
     let spawned = std::process::Command::new(&opener)
+        .args(before)
         .arg(parsed.as_str())
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
@@ -312,3 +312,14 @@ fn open_in_browser(url: &str) {
         tracing::warn!("cannot start {opener}: {e}");
     }
 }
+
+/// The program that opens an address in the default browser, and its arguments before
+/// the address. On Windows, `rundll32 url.dll,FileProtocolHandler` takes the address as
+/// one argument (`cmd /C start` would hand it to a shell, and `explorer` splits at
+/// commas).
+#[cfg(windows)]
+const SYSTEM_OPENER: (&str, &[&str]) = ("rundll32", &["url.dll,FileProtocolHandler"]);
+#[cfg(target_os = "macos")]
+const SYSTEM_OPENER: (&str, &[&str]) = ("open", &[]);
+#[cfg(not(any(windows, target_os = "macos")))]
+const SYSTEM_OPENER: (&str, &[&str]) = ("xdg-open", &[]);

@@ -210,7 +210,14 @@ fn plain_text_has_title_meta_wrapped_text_and_numbered_links() {
 fn help_explains_the_commands() {
     let out = kabar(&["--help"]);
     let help = stdout(&out);
-    for words in ["read", "headlines", "--mirror", "--demo", "Exit status"] {
+    for words in [
+        "read",
+        "headlines",
+        "--mirror",
+        "--demo",
+        "Exit status",
+        "5 local failure",
+    ] {
         assert!(help.contains(words), "{words}");
     }
     let read = stdout(&kabar(&["read", "--help"]));
@@ -290,6 +297,75 @@ fn offline_read_says_plainly_when_a_page_is_not_stored() {
     let saved = kabar(&["--data-dir", dir.to_str().unwrap(), "saved", "--json"]);
     assert!(saved.status.success(), "{}", stderr(&saved));
     assert_eq!(stdout(&saved).trim(), "[]");
+}
+
+/// A store kabar cannot use is a local failure (5), not a usage error: here a store
+/// from a newer kabar, which is left as it is.
+#[test]
+fn an_unusable_store_is_a_local_failure() {
+    let dir = scratch_dir("newer-store");
+    drop(kabar::store::Store::open_in(&dir).unwrap());
+    let conn = rusqlite::Connection::open(dir.join(kabar::store::FILE_NAME)).unwrap();
+    conn.pragma_update(None, "user_version", kabar::store::SCHEMA_VERSION + 1)
+        .unwrap();
+    drop(conn);
+    let out = kabar(&["--data-dir", dir.to_str().unwrap(), "saved"]);
+    assert_fails(&out, 5, "store: ");
+    assert!(stderr(&out).contains("newer kabar"), "{}", stderr(&out));
+}
+
+/// As the reader starts, it brings the store within the config's `max_store_mb`: three
+/// articles of 400 KB are over a 1 MB bound, so at least one goes, the one read longest
+/// ago first. (With the default bound of 200 MB all three would stay.)
+#[test]
+fn the_reader_evicts_to_the_configured_store_size_as_it_starts() {
+    let dir = scratch_dir("evict-at-start");
+    let demo = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/demo/money-harga-gabah-panen-raya.html"),
+    )
+    .unwrap();
+    let base = url::Url::parse("https://money.kompas.com/read/2026/11/25/1/x").unwrap();
+    let mut article = kabar::sites::read_article(&demo, &base).unwrap().article;
+    article.body.push(kabar::article::Block {
+        kind: kabar::article::BlockKind::Paragraph,
+        text: "kata ".repeat(80_000),
+    });
+    let urls: Vec<String> = (1..=3)
+        .map(|i| format!("https://money.kompas.com/read/2026/11/2{i}/1/x"))
+        .collect();
+    {
+        let (store, _) = kabar::store::Store::open_in(&dir).unwrap();
+        for (i, url) in (0..).zip(&urls) {
+            let fetched = chrono::Utc::now() - chrono::TimeDelta::hours(3 - i);
+            store.put_article(url, &article, fetched).unwrap();
+            assert!(store.has_article(url).unwrap(), "{url} stored");
+        }
+    }
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "max_store_mb = 1\n").unwrap();
+
+    let tmux = common::tmux::Tmux::start("evict");
+    tmux.wait_for("$");
+    tmux.type_line(&format!(
+        "{} --offline --data-dir {} --config {}",
+        env!("CARGO_BIN_EXE_kabar"),
+        dir.display(),
+        config.display()
+    ));
+    // Eviction comes before the terminal is set up: once the reader draws, it is done.
+    tmux.wait_for("Terkini");
+    tmux.send(&["q"]);
+    tmux.type_line("echo exit-status-$?");
+    tmux.wait_for("exit-status-0");
+
+    let (store, _) = kabar::store::Store::open_in(&dir).unwrap();
+    let kept: Vec<bool> = urls.iter().map(|u| store.has_article(u).unwrap()).collect();
+    assert_eq!(
+        kept,
+        [false, true, true],
+        "the oldest went, the bound kept two"
+    );
 }
 
 const PARAGRAPHS: &str = "<p>Pemerintah kota membuka jalur sepeda baru sepanjang dua belas kilometer yang menghubungkan stasiun dengan kawasan perkantoran di pusat kota.</p>\

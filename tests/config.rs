@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::Duration;
 
 use kabar::config::{
     self, Colors, Config, DOCUMENTED, Language, Section, default_key_lines, no_color_in,
@@ -200,7 +201,7 @@ fn a_given_file_must_exist_and_errors_name_it() {
     let err = Config::load(Some(&path)).unwrap_err().to_string();
     assert!(
         err.starts_with(&format!(
-            "{} line 4: unknown key `colour` in [colors]",
+            "{} line 4: `colour` in [colors]: unknown field `colour`",
             path.display()
         )),
         "{err}"
@@ -429,4 +430,13 @@ fn many_sections_load_quickly_and_a_late_duplicate_is_found() {
         ),
         "{err}"
     );
+}
+
+/// `refresh_minutes = 0` turns the automatic refresh off; any other value is minutes.
+#[test]
+fn refresh_minutes_zero_means_never() {
+    let every = |text: &str| Config::from_toml(text, "c.toml").unwrap().refresh_every();
+    assert_eq!(every("refresh_minutes = 0"), None);
+    assert_eq!(every("refresh_minutes = 1"), Some(Duration::from_secs(60)));
+    assert_eq!(every(""), Some(Duration::from_secs(10 * 60)));
 }

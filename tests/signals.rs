@@ -212,7 +212,7 @@ fn an_error_hands_the_terminal_back() {
         how: "error",
         says: "failing on purpose",
     };
-    ends_and_hands_the_terminal_back(end, "error", 2);
+    ends_and_hands_the_terminal_back(end, "error", 5);
 }
 
 /// A stack overflow's SIGSEGV comes with no stack left: the handler runs on a stack of its

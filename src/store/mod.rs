@@ -29,8 +29,16 @@ pub use open::SCHEMA_VERSION;
 /// The store's file name in the data directory.
 pub const FILE_NAME: &str = "kabar.db";
 
+/// The default bound on unsaved articles, in megabytes (the config's `max_store_mb`).
+pub const DEFAULT_MAX_MB: u64 = 200;
+
 /// The default bound on unsaved articles: the sum of their stored JSON sizes.
-pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 200 * 1024 * 1024;
+pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = bytes_of_mb(DEFAULT_MAX_MB);
+
+/// A size in megabytes, as the config gives it, in bytes.
+pub const fn bytes_of_mb(mb: u64) -> u64 {
+    mb.saturating_mul(1024 * 1024)
+}
 
 /// While the store is in use, once a `1 / CHECK_SHARE` part of the bound has been written
 /// the store is brought back within the bound: the file and the WAL then never outgrow it

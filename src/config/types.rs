@@ -1,0 +1,217 @@
+//! The settings, their defaults and their bounds.
+
+use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
+use std::str::FromStr;
+
+use ratatui::style::Color;
+use serde::{Deserialize, Serialize};
+
+use super::checks;
+use crate::sites::kompas;
+
+/// Bounds of the numbers, used both to check a file and in its error messages.
+pub const PREFETCH: RangeInclusive<u64> = 0..=100;
+pub const REFRESH_MINUTES: RangeInclusive<u64> = 0..=24 * 60;
+pub const TEXT_WIDTH: RangeInclusive<u64> = 20..=1000;
+pub const MAX_STORE_MB: RangeInclusive<u64> = 1..=100_000;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// The language of kabar's own labels (never of the news).
+    #[serde(deserialize_with = "checks::language")]
+    pub language: Language,
+    /// How many articles of a list to fetch ahead, for reading offline.
+    #[serde(deserialize_with = "checks::prefetch")]
+    pub prefetch: usize,
+    /// Reload the open list this often, in minutes; 0 never.
+    #[serde(deserialize_with = "checks::refresh_minutes")]
+    pub refresh_minutes: u64,
+    /// The widest the article text is set, in columns.
+    #[serde(deserialize_with = "checks::text_width")]
+    pub text_width: u16,
+    /// The most the local store of articles may take, in megabytes.
+    #[serde(deserialize_with = "checks::max_store_mb")]
+    pub max_store_mb: u64,
+    /// The headline lists, in tab order.
+    #[serde(deserialize_with = "checks::sections")]
+    pub sections: Vec<Section>,
+    pub colors: Colors,
+    /// Key overrides: action name → keys. Checked at load; see [`Config::keymap`].
+    #[serde(deserialize_with = "checks::keys")]
+    pub keys: BTreeMap<String, Vec<String>>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            language: Language::from_env(),
+            prefetch: 20,
+            refresh_minutes: 10,
+            text_width: 80,
+            max_store_mb: crate::store::DEFAULT_MAX_MB,
+            sections: Section::defaults(),
+            colors: Colors::default(),
+            keys: BTreeMap::new(),
+        }
+    }
+}
+
+impl Config {
+    /// How often the open list is reloaded; None when `refresh_minutes` is 0 (never).
+    pub fn refresh_every(&self) -> Option<std::time::Duration> {
+        (self.refresh_minutes > 0)
+            .then(|| std::time::Duration::from_secs(self.refresh_minutes * 60))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Id,
+    En,
+}
+
+impl Language {
+    /// The language for a `LANG` value: `id…` (`id`, `id_ID.UTF-8`) is Indonesian,
+    /// anything else, or nothing, English.
+    pub fn from_lang(lang: Option<&str>) -> Language {
+        match lang {
+            Some(l) if l.trim().to_ascii_lowercase().starts_with("id") => Language::Id,
+            _ => Language::En,
+        }
+    }
+
+    /// The language for this process's `LANG`.
+    pub fn from_env() -> Language {
+        Language::from_lang(std::env::var("LANG").ok().as_deref())
+    }
+
+    pub fn is_indonesian(self) -> bool {
+        self == Language::Id
+    }
+}
+
+/// One headline list: all the latest news, one Kompas site's (`site = "bola"`), or any
+/// index page (`url`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a [[sections]] table with `name` and `site` or `url`"
+)]
+pub struct Section {
+    #[serde(deserialize_with = "checks::section_name")]
+    pub name: String,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "checks::site"
+    )]
+    pub site: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "checks::url"
+    )]
+    pub url: Option<String>,
+}
+
+impl Section {
+    /// A section of one Kompas site, or of all of them with `site` None.
+    pub fn new(name: &str, site: Option<&str>) -> Section {
+        Section {
+            name: name.to_string(),
+            site: site.map(str::to_string),
+            url: None,
+        }
+    }
+
+    /// The sections a config without `[[sections]]` has, in order.
+    pub fn defaults() -> Vec<Section> {
+        [
+            ("Terkini", None),
+            ("Nasional", Some("nasional")),
+            ("Global", Some("global")),
+            ("Regional", Some("regional")),
+            ("Megapolitan", Some("megapolitan")),
+            ("Money", Some("money")),
+            ("Tekno", Some("tekno")),
+            ("Bola", Some("bola")),
+            ("Tren", Some("tren")),
+            ("Health", Some("health")),
+            ("Lifestyle", Some("lifestyle")),
+        ]
+        .into_iter()
+        .map(|(name, site)| Section::new(name, site))
+        .collect()
+    }
+
+    /// The index page of the section: its `url`, else the Kompas index of its `site`,
+    /// else the index of all the latest news.
+    pub fn url(&self) -> String {
+        match (&self.url, &self.site) {
+            (Some(url), _) => url.clone(),
+            (None, site) => kompas::section_url(site.as_deref()),
+        }
+    }
+}
+
+/// Colours by role, as ratatui names them: `cyan`, `dark_gray`, `light_blue`, `reset`
+/// (the terminal's own), a palette number `0`–`255`, or `#rrggbb`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default, expecting = "a table ([colors])")]
+pub struct Colors {
+    #[serde(deserialize_with = "checks::color")]
+    pub accent: String,
+    #[serde(deserialize_with = "checks::color")]
+    pub selected_fg: String,
+    #[serde(deserialize_with = "checks::color")]
+    pub selected_bg: String,
+    #[serde(deserialize_with = "checks::color")]
+    pub dim: String,
+    #[serde(deserialize_with = "checks::color")]
+    pub link: String,
+    #[serde(deserialize_with = "checks::color")]
+    pub heading: String,
+    #[serde(deserialize_with = "checks::color")]
+    pub error: String,
+    #[serde(deserialize_with = "checks::color")]
+    pub unread: String,
+}
+
+impl Default for Colors {
+    fn default() -> Self {
+        Colors {
+            accent: "cyan".into(),
+            selected_fg: "white".into(),
+            selected_bg: "blue".into(),
+            dim: "dark_gray".into(),
+            link: "blue".into(),
+            heading: "cyan".into(),
+            error: "red".into(),
+            unread: "reset".into(),
+        }
+    }
+}
+
+impl Colors {
+    /// Every colour with its key, in file order.
+    pub fn fields(&self) -> [(&'static str, &str); 8] {
+        [
+            ("accent", &self.accent),
+            ("selected_fg", &self.selected_fg),
+            ("selected_bg", &self.selected_bg),
+            ("dim", &self.dim),
+            ("link", &self.link),
+            ("heading", &self.heading),
+            ("error", &self.error),
+            ("unread", &self.unread),
+        ]
+    }
+}
+
+/// A colour as the config writes it (see [`Colors`]); None if it is not one.
+pub fn parse_color(s: &str) -> Option<Color> {
+    Color::from_str(s.trim()).ok()
+}
