@@ -200,7 +200,7 @@ fn indonesian_words_unread_marks_and_the_age_of_the_list() {
     a.show_stored(page, fetched, read);
     let shown = screen(&a);
     assert!(shown.contains("Terkini (5 · 4 belum dibaca)"), "{shown}");
-    assert!(shown.contains("diperbarui 3m lalu"), "{shown}");
+    assert!(shown.contains("diperbarui 3 menit lalu"), "{shown}");
     insta::assert_snapshot!("stored_list_id_100x24", shown);
 }
 
@@ -236,4 +236,75 @@ fn no_color_draws_without_colours() {
             "a coloured cell under NO_COLOR"
         );
     }
+}
+
+/// A list of three headlines published 30 s, 3 hours and 4 days before the test clock,
+/// fetched 20 s before it, in `words`.
+fn aged_list(words: kabar::words::Words) -> String {
+    let mut a = App::new(
+        Settings {
+            words,
+            ..Settings::default()
+        },
+        (100, 24),
+    );
+    let now = common::test_now();
+    let mut page = index();
+    page.headlines.truncate(3);
+    for (h, ago) in page.headlines.iter_mut().zip([
+        chrono::TimeDelta::seconds(30),
+        chrono::TimeDelta::hours(3),
+        chrono::TimeDelta::days(4),
+    ]) {
+        h.published = Some(now - ago);
+    }
+    a.show_stored(
+        page,
+        (now - chrono::TimeDelta::seconds(20)).to_utc(),
+        Default::default(),
+    );
+    screen(&a)
+}
+
+#[test]
+fn ages_are_in_the_words_of_the_ui_and_unambiguous() {
+    let en = aged_list(kabar::words::EN);
+    assert!(en.contains("updated just now"), "{en}");
+    assert!(!en.contains("ago"), "{en}");
+    for age in ["· just now", "· 3h", "· 4d"] {
+        assert!(en.contains(age), "{age} in {en}");
+    }
+    let id = aged_list(kabar::words::ID);
+    assert!(id.contains("diperbarui baru saja"), "{id}");
+    for age in ["· baru saja", "· 3 jam", "· 4 hari"] {
+        assert!(id.contains(age), "{age} in {id}");
+    }
+}
+
+#[test]
+fn a_filter_that_matches_nothing_says_so() {
+    let mut a = app((120, 40));
+    press(&mut a, KeyCode::Char('/'));
+    for c in "zzzqx".chars() {
+        press(&mut a, KeyCode::Char(c));
+    }
+    press(&mut a, KeyCode::Enter);
+    let shown = screen(&a);
+    assert!(shown.contains("No headlines match the filter."), "{shown}");
+    assert!(!shown.contains("Press r to reload"), "{shown}");
+}
+
+#[test]
+fn the_reader_says_loading_only_while_a_page_loads() {
+    let mut a = app((120, 40));
+    // The list reloading is not the reader loading.
+    press(&mut a, KeyCode::Char('r'));
+    let shown = screen(&a);
+    assert!(!shown.contains("loading…"), "{shown}");
+    assert!(
+        shown.contains("Choose a headline and press Enter."),
+        "{shown}"
+    );
+    press(&mut a, KeyCode::Enter);
+    assert!(screen(&a).contains("loading…"));
 }

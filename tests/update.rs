@@ -205,9 +205,11 @@ fn an_error_is_shown_in_words_and_the_page_on_screen_stays() {
 fn a_link_number_that_does_not_exist_says_so() {
     let mut app = app_with_list();
     open_with(&mut app, "article-global-latihan-bencana.html");
-    keys(&mut app, "42");
+    let links = app.current().unwrap().article().numbered_links().count();
+    assert!(links < 9, "{links} links");
+    keys(&mut app, "9");
     assert!(key(&mut app, KeyCode::Enter).is_empty());
-    assert_eq!(app.error(), Some("there is no link [42]"));
+    assert_eq!(app.error(), Some("there is no link [9]"));
 }
 
 #[test]
@@ -668,5 +670,19 @@ fn ctrl_c_quits_from_a_filter_or_a_find_prompt() {
         reqs.iter()
             .any(|r| matches!(r, Request::SavePosition { .. })),
         "quitting keeps the reading position: {reqs:?}"
+    );
+}
+
+#[test]
+fn a_link_number_has_no_more_digits_than_the_count_of_links() {
+    let mut app = app_with_list();
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    let links = app.current().unwrap().article().numbered_links().count();
+    assert!((1..100).contains(&links), "{links} links");
+    keys(&mut app, "123456789012");
+    let typed = app.number().expect("a number being typed");
+    assert!(
+        typed.to_string().len() <= links.to_string().len(),
+        "[{typed}] for {links} links"
     );
 }

@@ -219,6 +219,16 @@ impl App {
         self.reader.is_loading() || self.sections.is_loading() || self.prefetching > 0
     }
 
+    /// Whether the list on screen is loading (a first load, a reload or its next page).
+    pub fn list_loading(&self) -> bool {
+        self.sections.loading_tab()
+    }
+
+    /// Whether the reader is waiting for a page.
+    pub fn reader_loading(&self) -> bool {
+        self.reader.is_loading()
+    }
+
     /// What is loading, in words, for the status line.
     pub fn loading_words(&self) -> Option<String> {
         let w = self.words();

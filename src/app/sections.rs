@@ -73,7 +73,8 @@ impl Sections {
         self.pending.first().map(|p| p.append)
     }
 
-    fn loading_tab(&self) -> bool {
+    /// Whether the list on screen is loading.
+    pub fn loading_tab(&self) -> bool {
         self.pending.iter().any(|p| p.list == self.tab)
     }
 

@@ -21,7 +21,7 @@ use crate::theme::Theme;
 
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
 
-/// Draws the whole screen. `now` dates the headlines (`15m`, `3j`) and the list's age.
+/// Draws the whole screen. `now` dates the headlines (`15m`, `3h`) and the list's age.
 pub fn draw(frame: &mut Frame<'_>, app: &App, now: DateTime<FixedOffset>) {
     let panes = app.panes();
     draw_tabs(frame, app, panes.tabs);
@@ -109,7 +109,7 @@ fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOf
             meta.push(l.clone());
         }
         if let Some(t) = &h.published {
-            meta.push(age(*t, now));
+            meta.push(app.words().age(minutes_since(*t, now)));
         }
         if app.is_saved(&h.url) && !app.is_saved_view() {
             meta.push(app.words().saved_view.to_string());
@@ -121,8 +121,10 @@ fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOf
     }
     if list.visible_len() == 0 {
         let w = app.words();
-        let words = if app.is_loading() {
+        let words = if app.list_loading() {
             format!("{}…", w.loading)
+        } else if !list.headlines.is_empty() {
+            w.no_match_in_list.to_string()
         } else if app.is_saved_view() {
             w.no_saved.to_string()
         } else {
@@ -150,7 +152,7 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(page) = app.current() else {
-        let words = if app.is_loading() {
+        let words = if app.reader_loading() {
             format!("{}…", app.words().loading)
         } else {
             app.words().pick_headline.to_string()
@@ -260,7 +262,7 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<Fixed
             ));
         } else if let Some(at) = app.list().fetched_at.filter(|_| app.focus() == Focus::List) {
             left.push(Span::styled(
-                format!("{} {} {}", w.updated, age(at.fixed_offset(), now), w.ago),
+                w.updated_ago(minutes_since(at.fixed_offset(), now)),
                 theme.dim,
             ));
         }
@@ -310,14 +312,9 @@ fn draw_help(frame: &mut Frame<'_>, app: &App, screen: Rect) {
     );
 }
 
-/// How long ago, the Indonesian way: `15m` (menit), `3j` (jam), `2h` (hari).
-pub fn age(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
-    let minutes = (now - t).num_minutes().max(0);
-    match minutes {
-        m if m < 60 => format!("{m}m"),
-        m if m < 24 * 60 => format!("{}j", m / 60),
-        m => format!("{}h", m / (24 * 60)),
-    }
+/// Whole minutes from `t` to `now`, none for a time in the future.
+fn minutes_since(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> i64 {
+    (now - t).num_minutes().max(0)
 }
 
 /// `s` cut to `width` columns, with an ellipsis when something was cut.
