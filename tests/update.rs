@@ -686,3 +686,74 @@ fn a_link_number_has_no_more_digits_than_the_count_of_links() {
         "[{typed}] for {links} links"
     );
 }
+
+/// An app at 80×24 (the list and the reader take turns) with the index loaded.
+fn narrow_app() -> App {
+    let mut app = app_with_list();
+    app.update(Msg::Resize(80, 24));
+    app
+}
+
+#[test]
+fn narrow_backspace_returns_to_the_list_and_tab_brings_back_the_page_left() {
+    let mut app = narrow_app();
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('j'));
+    open_with(&mut app, "article-nasional-ruu-data-anak-page-all.html");
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(
+        app.focus(),
+        Focus::List,
+        "back to the list, not the page before"
+    );
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus(), Focus::Reader);
+    assert_eq!(
+        current_title(&app),
+        "DPR Sahkan RUU Perlindungan Data Anak Menjadi Undang-Undang"
+    );
+    assert_eq!(app.history(), (0, 0));
+}
+
+#[test]
+fn reopening_the_article_on_screen_adds_no_history() {
+    let mut app = narrow_app();
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    keys(&mut app, "jjj");
+    key(&mut app, KeyCode::Esc);
+    // Enter on the same headline shows the page as it was left, without a new entry.
+    let reqs = key(&mut app, KeyCode::Enter);
+    assert!(
+        !reqs.iter().any(|r| matches!(r, Request::Article { .. })),
+        "{reqs:?}"
+    );
+    assert_eq!(app.focus(), Focus::Reader);
+    assert_eq!(app.history(), (0, 0));
+    assert_eq!(app.current().unwrap().scroll(), 3);
+    // Answered again (a reload asked elsewhere, say) it still replaces, not stacks.
+    let (id, _) = article_request(&key(&mut app, KeyCode::Char('r')));
+    app.update(arrived(id, "article-global-latihan-bencana.html"));
+    assert_eq!(app.history(), (0, 0));
+}
+
+#[test]
+fn leaving_the_reader_with_esc_remembers_the_place() {
+    let mut app = narrow_app();
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    let url = app.current().unwrap().article().url.clone();
+    keys(&mut app, "jjjj");
+    let reqs = key(&mut app, KeyCode::Esc);
+    assert_eq!(reqs, [Request::SavePosition { url, line: 4 }]);
+    assert_eq!(app.focus(), Focus::List);
+}
+
+#[test]
+fn after_j_enter_esc_the_list_starts_at_the_top() {
+    let mut app = narrow_app();
+    key(&mut app, KeyCode::Char('j'));
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.list().offset, 0);
+    assert_eq!(app.list().selected, 1);
+}

@@ -29,7 +29,7 @@ use crate::words::Words;
 use layout::{ArticleLines, Panes, ROWS_PER_HEADLINE};
 use list::HeadlineList;
 use messages::Ids;
-use reader::{Jump, Reader};
+use reader::{Jump, Opened, Reader};
 use sections::Sections;
 use status::Status;
 
@@ -300,8 +300,11 @@ impl App {
             usize::from(reader.height),
             self.settings.text_width,
         );
-        let rows = self.list_rows();
-        self.sections.list_mut().keep_visible(rows);
+        // A list hidden behind the reader keeps its scroll for when it is back.
+        if panes.list.is_some() {
+            let rows = self.list_rows();
+            self.sections.list_mut().keep_visible(rows);
+        }
     }
 
     fn context(&self) -> Context {
@@ -345,14 +348,12 @@ impl App {
             Action::PageUp => self.move_by(-(self.page_rows() as isize), out),
             Action::Top => self.move_by(isize::MIN / 2, out),
             Action::Bottom => self.move_by(isize::MAX / 2, out),
-            Action::SwitchPane => {
-                self.focus = match self.focus {
-                    Focus::List if self.reader.page().is_some() || self.reader.is_loading() => {
-                        Focus::Reader
-                    }
-                    _ => Focus::List,
+            Action::SwitchPane => match self.focus {
+                Focus::List if self.reader.page().is_some() || self.reader.is_loading() => {
+                    self.focus = Focus::Reader;
                 }
-            }
+                _ => self.leave_reader(out),
+            },
             Action::Open => match (self.focus, number) {
                 (Focus::Reader, Some(n)) => self.follow(n, out),
                 (Focus::List, _) => self.open_selected(out),
@@ -363,7 +364,7 @@ impl App {
                 if self.reader.go_back() {
                     out.extend(here);
                 } else {
-                    self.focus = Focus::List;
+                    self.leave_reader(out);
                 }
             }
             Action::Forward => {
@@ -404,7 +405,7 @@ impl App {
                 if !self.sections.filter().is_empty() && self.focus == Focus::List {
                     self.sections.set_filter(String::new());
                 } else if !self.reader.clear_find() && self.focus == Focus::Reader {
-                    self.focus = Focus::List;
+                    self.leave_reader(out);
                 }
             }
             Action::Reload => match self.focus {
@@ -559,25 +560,25 @@ impl App {
                 position,
                 saved,
             } => {
-                let Some((url, reload)) = self.reader.answered(id) else {
+                let Some((url, opened)) = self.reader.answered(id) else {
                     // An answer for a page the reader already left.
                     return;
                 };
                 match result {
                     Ok(article) => {
-                        if !reload {
+                        if opened != Opened::Reload {
                             out.extend(self.reader.position_request());
                         }
                         if saved {
                             self.saved.insert(article.url.clone());
                         }
                         self.read.insert(article.url.clone());
-                        self.reader.show(Arc::from(article), reload, position);
+                        self.reader.show(Arc::from(article), url, opened, position);
                         self.status.loaded();
                     }
                     Err(e) => {
                         self.status.load_failed(e);
-                        self.status.offer(url);
+                        self.status.offer(url.clone());
                     }
                 }
             }
@@ -640,9 +641,17 @@ impl App {
 
     fn open_selected(&mut self, out: &mut Vec<Request>) {
         if let Some(url) = self.list().selected().map(|h| h.url.clone()) {
-            out.push(self.reader.open(url, false, &mut self.ids));
+            out.extend(self.reader.open_from_list(url, &mut self.ids));
             self.focus = Focus::Reader;
         }
+    }
+
+    /// Back to the list, the page on screen kept (and its place remembered) for `Tab`.
+    fn leave_reader(&mut self, out: &mut Vec<Request>) {
+        if self.focus == Focus::Reader {
+            out.extend(self.reader.position_request());
+        }
+        self.focus = Focus::List;
     }
 
     fn follow(&mut self, n: usize, out: &mut Vec<Request>) {
