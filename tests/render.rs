@@ -123,7 +123,15 @@ fn help_overlay() {
     insta::assert_snapshot!("help_120x40", screen(&a));
     let mut small = app((80, 24));
     press(&mut small, KeyCode::Char('?'));
-    insta::assert_snapshot!("help_80x24", screen(&small));
+    let top = screen(&small);
+    assert!(top.contains("j k PgDn PgUp scroll"), "{top}");
+    insta::assert_snapshot!("help_80x24", top);
+    press(&mut small, KeyCode::PageDown);
+    press(&mut small, KeyCode::PageDown);
+    let end = screen(&small);
+    assert!(end.contains("quit (over the help: close it)"), "{end}");
+    assert!(end.contains("Mouse: the wheel scrolls"), "{end}");
+    insta::assert_snapshot!("help_80x24_end", end);
 }
 
 #[test]

@@ -247,20 +247,34 @@ fn moving_past_the_end_of_the_list_loads_the_next_page() {
 }
 
 #[test]
-fn help_opens_and_any_key_closes_it() {
+fn help_scrolls_and_closes_with_question_esc_or_q_without_quitting() {
     let mut app = app_with_list();
-    keys(&mut app, "?");
-    assert!(app.help());
-    keys(&mut app, "j");
-    assert!(!app.help());
-    assert_eq!(
-        app.list().selected,
-        0,
-        "the key that closed the help did nothing else"
-    );
+    app.update(Msg::Resize(80, 24));
+    for close in [KeyCode::Char('?'), KeyCode::Esc, KeyCode::Char('q')] {
+        key(&mut app, KeyCode::Char('?'));
+        assert!(app.help());
+        key(&mut app, close);
+        assert!(!app.help(), "{close:?} closes the help");
+        assert!(!app.quit(), "{close:?} over the help does not quit");
+    }
     key(&mut app, KeyCode::Char('?'));
+    keys(&mut app, "jj");
+    assert_eq!(app.help_scroll(), 2);
+    assert!(app.help(), "j scrolls the help");
+    assert_eq!(app.list().selected, 0, "keys over the help do nothing else");
+    key(&mut app, KeyCode::PageDown);
+    key(&mut app, KeyCode::PageDown);
+    let rows = usize::from(app.help_area().height) - 2;
+    assert_eq!(
+        app.help_scroll(),
+        app.help_len() - rows,
+        "down to the last line"
+    );
+    key(&mut app, KeyCode::Up);
+    assert_eq!(app.help_scroll(), app.help_len() - rows - 1);
+    keys(&mut app, "x");
+    assert!(app.help(), "a key of nothing leaves the help open");
     key(&mut app, KeyCode::Esc);
-    assert!(!app.help() && !app.quit());
     keys(&mut app, "q");
     assert!(app.quit());
 }

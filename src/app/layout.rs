@@ -58,6 +58,20 @@ pub fn panes(area: Rect, reader_in_front: bool) -> Panes {
     }
 }
 
+/// The help overlay on a screen of `area` for `lines` lines of help: centred, at most
+/// 84 columns wide, as tall as the screen allows less a row above and below.
+pub fn help_area(area: Rect, lines: usize) -> Rect {
+    let width = area.width.saturating_sub(4).min(84);
+    let height = (lines.saturating_add(2).min(usize::from(u16::MAX)) as u16)
+        .min(area.height.saturating_sub(2));
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
+        width,
+        height,
+    }
+}
+
 /// The inside of a bordered pane.
 pub fn inner(pane: Rect) -> Rect {
     Rect {

@@ -24,7 +24,7 @@ use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
 use crate::article::HeadlinePage;
-use crate::keymap::{Action, Command, Context};
+use crate::keymap::{self, Action, Command, Context};
 use crate::words::Words;
 use layout::{ArticleLines, Panes, ROWS_PER_HEADLINE};
 use list::HeadlineList;
@@ -57,6 +57,8 @@ pub struct App {
     focus: Focus,
     size: (u16, u16),
     help: bool,
+    /// The first line of the help shown.
+    help_scroll: usize,
     /// Text being typed, if any.
     input: Option<Input>,
     prefetching: usize,
@@ -78,6 +80,7 @@ impl App {
             focus: Focus::List,
             size,
             help: false,
+            help_scroll: 0,
             input: None,
             prefetching: 0,
             spinner: 0,
@@ -180,6 +183,51 @@ impl App {
 
     pub fn help(&self) -> bool {
         self.help
+    }
+
+    /// The help's entries: the keys of each action that has any, and its words.
+    pub fn help_entries(&self) -> Vec<(String, &'static str)> {
+        let indonesian = self.settings.words.indonesian;
+        self.settings
+            .keymap
+            .bindings()
+            .filter(|(_, keys)| !keys.is_empty())
+            .map(|(action, keys)| {
+                let keys: Vec<String> = keys.iter().map(|k| keymap::key_name(*k)).collect();
+                (keys.join(" / "), action.words(indonesian))
+            })
+            .collect()
+    }
+
+    /// How many lines the help has: its entries, a blank line and the mouse's.
+    pub fn help_len(&self) -> usize {
+        self.help_entries().len() + 2
+    }
+
+    /// The first line of the help shown.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// Where the help goes on screen.
+    pub fn help_area(&self) -> Rect {
+        let screen = Rect::new(0, 0, self.size.0, self.size.1);
+        layout::help_area(screen, self.help_len())
+    }
+
+    fn scroll_help(&mut self, action: Action) {
+        let rows = usize::from(self.help_area().height.saturating_sub(2)).max(1);
+        let max = self.help_len().saturating_sub(rows);
+        let delta = match action {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown => rows as isize,
+            Action::PageUp => -(rows as isize),
+            Action::Top => isize::MIN / 2,
+            Action::Bottom => isize::MAX / 2,
+            _ => 0,
+        };
+        self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
     }
 
     pub fn input(&self) -> Option<&Input> {
@@ -323,7 +371,9 @@ impl App {
         match (context, command) {
             (_, Some(Command::Act(Action::Quit))) => self.quit = true,
             (Context::Prompt, Some(command)) => self.type_key(command),
-            (Context::Help, _) => self.help = false,
+            (Context::Help, Some(Command::Act(action))) => self.scroll_help(action),
+            (Context::Help, Some(_)) => self.help = false,
+            (Context::Help, None) => {}
             (_, Some(Command::Digit(d))) => self.reader.type_digit(d),
             (_, Some(Command::Act(action))) => {
                 let number = self.reader.take_number();
@@ -341,7 +391,10 @@ impl App {
     fn act(&mut self, action: Action, number: Option<usize>, out: &mut Vec<Request>) {
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.help = true,
+            Action::Help => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
             Action::Down => self.move_by(1, out),
             Action::Up => self.move_by(-1, out),
             Action::PageDown => self.move_by(self.page_rows() as isize, out),

@@ -10,13 +10,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap,
+    Block, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::layout::{ArticleLine, ROWS_PER_HEADLINE, Role};
 use crate::app::{App, Focus, Input};
-use crate::keymap::{self, Action};
+use crate::keymap::Action;
 use crate::theme::Theme;
 
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: DateTime<FixedOffset>) {
     }
     draw_status(frame, app, panes.status, now);
     if app.help() {
-        draw_help(frame, app, frame.area());
+        draw_help(frame, app);
     }
 }
 
@@ -274,40 +274,44 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<Fixed
     );
 }
 
-fn draw_help(frame: &mut Frame<'_>, app: &App, screen: Rect) {
+fn draw_help(frame: &mut Frame<'_>, app: &App) {
     let theme = &app.settings().theme;
-    let indonesian = app.words().indonesian;
+    let w = app.words();
     let mut lines: Vec<Line<'_>> = app
-        .settings()
-        .keymap
-        .bindings()
-        .filter(|(_, keys)| !keys.is_empty())
-        .map(|(action, keys)| {
-            let keys: Vec<String> = keys.iter().map(|k| keymap::key_name(*k)).collect();
+        .help_entries()
+        .into_iter()
+        .map(|(keys, words)| {
             Line::from(vec![
-                Span::styled(format!("{:>16}  ", keys.join(" / ")), theme.heading),
-                Span::raw(action.words(indonesian)),
+                Span::styled(format!("{keys:>16}  "), theme.heading),
+                Span::raw(words),
             ])
         })
         .collect();
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled(app.words().mouse, theme.dim)));
-    let width = screen.width.saturating_sub(4).min(84);
-    let height = (lines.len() as u16 + 2).min(screen.height.saturating_sub(2));
-    let area = Rect {
-        x: screen.x + (screen.width - width) / 2,
-        y: screen.y + (screen.height.saturating_sub(height)) / 2,
-        width,
-        height,
-    };
-    frame.render_widget(Clear, area);
-    let block = Block::default()
+    lines.push(Line::from(Span::styled(w.mouse, theme.dim)));
+    let area = app.help_area();
+    let rows = usize::from(area.height.saturating_sub(2));
+    let mut block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", app.words().keys_title));
+        .title(format!(" {} ", w.keys_title));
+    if lines.len() > rows {
+        // Which lines are shown, and how to see the rest.
+        let first = app.help_scroll() + 1;
+        let last = (app.help_scroll() + rows).min(lines.len());
+        block = block.title_bottom(
+            Line::from(format!(
+                " {first}–{last}/{} · {} ",
+                lines.len(),
+                w.help_scroll
+            ))
+            .right_aligned(),
+        );
+    }
+    frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
-            .wrap(Wrap { trim: false }),
+            .scroll((app.help_scroll() as u16, 0)),
         area,
     );
 }
