@@ -136,18 +136,7 @@ fn help_overlay() {
 
 #[test]
 fn error_in_the_status_line_keeps_the_page() {
-    let mut a = app((120, 40));
-    open(&mut a, "article-bola-timnas.html");
-    press(&mut a, KeyCode::Char('1'));
-    let Some(Request::Article { id, url, .. }) = press(&mut a, KeyCode::Enter).pop() else {
-        panic!()
-    };
-    a.update(Msg::Answer(Answer::Article {
-        id,
-        result: Err(format!("page not found (HTTP 404): {url}")),
-        position: 0,
-        saved: false,
-    }));
+    let a = after_an_error();
     let shown = screen(&a);
     assert!(shown.contains("Timnas Indonesia Tekuk Vietnam 2-0 di GBK"));
     assert!(shown.contains("page not found (HTTP 404)"));
@@ -315,4 +304,54 @@ fn the_reader_says_loading_only_while_a_page_loads() {
     );
     press(&mut a, KeyCode::Enter);
     assert!(screen(&a).contains("loading…"));
+}
+
+/// The list at 120×40 with the reader's last page failed to load.
+fn after_an_error() -> App {
+    let mut a = app((120, 40));
+    open(&mut a, "article-bola-timnas.html");
+    press(&mut a, KeyCode::Char('1'));
+    let Some(Request::Article { id, url, .. }) = press(&mut a, KeyCode::Enter).pop() else {
+        panic!()
+    };
+    a.update(Msg::Answer(Answer::Article {
+        id,
+        result: Err(format!("page not found (HTTP 404): {url}")),
+        position: 0,
+        saved: false,
+    }));
+    a
+}
+
+#[test]
+fn saving_says_so_even_over_an_older_error() {
+    let mut a = after_an_error();
+    press(&mut a, KeyCode::Char('s'));
+    let shown = screen(&a);
+    let status = shown.lines().last().unwrap();
+    assert!(
+        status.starts_with("saved  page not found (HTTP 404)"),
+        "{status}"
+    );
+    press(&mut a, KeyCode::Char('s'));
+    let shown = screen(&a);
+    assert!(shown.lines().last().unwrap().starts_with("no longer saved"));
+}
+
+#[test]
+fn the_filter_set_is_not_hidden_by_an_older_error() {
+    let mut a = after_an_error();
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Char('/'));
+    for c in "emas".chars() {
+        press(&mut a, KeyCode::Char(c));
+    }
+    press(&mut a, KeyCode::Enter);
+    let shown = screen(&a);
+    let status = shown.lines().last().unwrap();
+    assert!(status.starts_with("filter: emas"), "{status}");
+    press(&mut a, KeyCode::Char('k'));
+    let shown = screen(&a);
+    let status = shown.lines().last().unwrap();
+    assert!(status.contains("filter: emas  page not found"), "{status}");
 }

@@ -771,3 +771,51 @@ fn after_j_enter_esc_the_list_starts_at_the_top() {
     assert_eq!(app.list().offset, 0);
     assert_eq!(app.list().selected, 1);
 }
+
+#[test]
+fn an_error_from_another_tab_shows_only_on_that_tab() {
+    let mut app = app_with_list_in(settings_with_sections());
+    let reqs = keys(&mut app, "]");
+    let [Request::Headlines { id, url, .. }] = reqs.as_slice() else {
+        panic!("{reqs:?}")
+    };
+    let words = format!("page not found (HTTP 404): {url}");
+    app.update(Msg::Answer(Answer::Headlines {
+        id: *id,
+        result: Err(words.clone()),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
+    }));
+    assert_eq!(app.error(), Some(words.as_str()));
+    keys(&mut app, "[");
+    assert_eq!(app.list().name, "Terkini");
+    assert_eq!(app.error(), None, "not over another tab");
+    keys(&mut app, "j");
+    keys(&mut app, "]");
+    assert_eq!(
+        app.error(),
+        Some(words.as_str()),
+        "still there on its own tab, until it loads"
+    );
+}
+
+#[test]
+fn the_answer_to_the_key_just_pressed_shows_before_an_older_error() {
+    let mut app = app_with_list();
+    open_with(&mut app, "article-bola-timnas.html");
+    keys(&mut app, "1");
+    let (id, url) = article_request(&key(&mut app, KeyCode::Enter));
+    app.update(Msg::Answer(Answer::Article {
+        id,
+        result: Err(format!("page not found (HTTP 404): {url}")),
+        position: 0,
+        saved: false,
+    }));
+    keys(&mut app, "s");
+    assert_eq!(app.notice(), Some("saved"));
+    assert!(app.error().is_some(), "the error still stands");
+    keys(&mut app, "s");
+    assert_eq!(app.notice(), Some("no longer saved"));
+    keys(&mut app, "j");
+    assert_eq!(app.notice(), None, "a notice lasts until the next key");
+}

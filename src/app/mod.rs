@@ -31,7 +31,7 @@ use list::HeadlineList;
 use messages::Ids;
 use reader::{Jump, Opened, Reader};
 use sections::Sections;
-use status::Status;
+use status::{Origin, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -239,8 +239,16 @@ impl App {
         self.reader.number()
     }
 
+    /// The newest error of what is on screen: the app's, the reader's while it shows, the
+    /// tab's on screen (not another tab's).
     pub fn error(&self) -> Option<&str> {
-        self.status.error()
+        let reader_shown = self.panes().reader.is_some();
+        let tab = self.tab();
+        self.status.error(|origin| match origin {
+            Origin::App => true,
+            Origin::Reader => reader_shown,
+            Origin::Tab(n) => n == tab,
+        })
     }
 
     pub fn notice(&self) -> Option<&str> {
@@ -511,9 +519,16 @@ impl App {
                 text.pop();
             }
             Command::Submit => {
-                if let Some(Input::Find(t)) = self.input.take() {
-                    self.reader.set_find(t);
-                    self.jump_to_match(true);
+                match self.input.take() {
+                    Some(Input::Find(t)) => {
+                        self.reader.set_find(t);
+                        self.jump_to_match(true);
+                    }
+                    Some(Input::Filter(t)) if !t.is_empty() => {
+                        let words = format!("{}: {t}", self.words().filter);
+                        self.status.tell(words);
+                    }
+                    _ => {}
                 }
                 return;
             }
@@ -627,10 +642,10 @@ impl App {
                         }
                         self.read.insert(article.url.clone());
                         self.reader.show(Arc::from(article), url, opened, position);
-                        self.status.loaded();
+                        self.status.loaded(Origin::Reader);
                     }
                     Err(e) => {
-                        self.status.load_failed(e);
+                        self.status.fail(Origin::Reader, e);
                         self.status.offer(url.clone());
                     }
                 }
@@ -642,14 +657,14 @@ impl App {
                 read,
             } => match result {
                 Ok(page) => {
-                    if self.sections.arrived(id, page, fetched_at) {
+                    if let Some(tab) = self.sections.arrived(id, page, fetched_at) {
                         self.read.extend(read);
-                        self.status.loaded();
+                        self.status.loaded(Origin::Tab(tab));
                     }
                 }
                 Err(e) => {
-                    if self.sections.failed(id) {
-                        self.status.load_failed(e);
+                    if let Some(tab) = self.sections.failed(id) {
+                        self.status.fail(Origin::Tab(tab), e);
                     }
                 }
             },

@@ -242,6 +242,18 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<Fixed
         if let Some(n) = app.number() {
             left.push(Span::raw(format!("[{n}]… Enter  ")));
         }
+        // The answer to the key just pressed first, then the filter in force, then the
+        // error of what is on screen in the room left.
+        if let Some(n) = app.notice() {
+            left.push(Span::styled(format!("{n}  "), theme.accent));
+        }
+        let filter = format!("{}: {}", w.filter, app.filter());
+        if !app.filter().is_empty()
+            && app.focus() == Focus::List
+            && app.notice() != Some(filter.as_str())
+        {
+            left.push(Span::styled(format!("{filter}  "), theme.dim));
+        }
         if let Some(e) = app.error() {
             let offer = app
                 .offer_browser()
@@ -253,14 +265,9 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<Fixed
             if let Some(offer) = offer {
                 left.push(Span::styled(offer, theme.dim));
             }
-        } else if let Some(n) = app.notice() {
-            left.push(Span::styled(n.to_string(), theme.accent));
-        } else if !app.filter().is_empty() && app.focus() == Focus::List {
-            left.push(Span::styled(
-                format!("{}: {}", w.filter, app.filter()),
-                theme.dim,
-            ));
-        } else if let Some(at) = app.list().fetched_at.filter(|_| app.focus() == Focus::List) {
+        } else if let Some(at) = app.list().fetched_at.filter(|_| {
+            app.focus() == Focus::List && app.notice().is_none() && app.filter().is_empty()
+        }) {
             left.push(Span::styled(
                 w.updated_ago(minutes_since(at.fixed_offset(), now)),
                 theme.dim,
