@@ -40,7 +40,12 @@ fn press(app: &mut App, code: KeyCode) -> Vec<Request> {
 }
 
 fn app(size: (u16, u16)) -> App {
-    let mut app = App::new(Settings::default(), size);
+    app_in(Settings::default(), size)
+}
+
+/// An app of `settings` at `size` with the index loaded.
+fn app_in(settings: Settings, size: (u16, u16)) -> App {
+    let mut app = App::new(settings, size);
     let Some(Request::Headlines { id, .. }) = app.start().pop() else {
         panic!()
     };
@@ -64,11 +69,7 @@ fn open(app: &mut App, file: &str) {
 /// selection, a focused border or an unread mark that moves or changes colour shows.
 fn styles(app: &App) -> String {
     let (width, height) = app.size();
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| ui::draw(f, app, common::test_now()))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
+    let buffer = common::drawn(app);
     let mut out = String::new();
     for y in 0..height {
         let mut runs: Vec<(usize, String)> = Vec::new();
@@ -207,16 +208,7 @@ fn no_color_draws_without_colours() {
         theme: kabar::theme::Theme::plain(),
         ..Settings::default()
     };
-    let mut a = App::new(settings, (120, 40));
-    let Some(Request::Headlines { id, .. }) = a.start().pop() else {
-        panic!()
-    };
-    a.update(Msg::Answer(Answer::Headlines {
-        id,
-        result: Ok(index()),
-        fetched_at: common::fetched_at(),
-        read: Default::default(),
-    }));
+    let mut a = app_in(settings, (120, 40));
     open(&mut a, "article-health-kebiasaan-pagi.html");
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let now = common::test_now();
@@ -354,4 +346,70 @@ fn the_filter_set_is_not_hidden_by_an_older_error() {
     let shown = screen(&a);
     let status = shown.lines().last().unwrap();
     assert!(status.contains("filter: emas  page not found"), "{status}");
+}
+
+/// The text of each run of cells drawn in `style` in the reader of `app`, in order.
+fn runs_in(app: &App, style: ratatui::style::Style) -> Vec<String> {
+    use ratatui::style::Color;
+    let reader = app.panes().reader.unwrap();
+    let is = |cell: &ratatui::buffer::Cell| {
+        cell.fg == style.fg.unwrap_or(Color::Reset)
+            && cell.bg == style.bg.unwrap_or(Color::Reset)
+            && cell.modifier == style.add_modifier
+    };
+    let height = app.size().1;
+    let buffer = common::drawn(app);
+    let mut runs = Vec::new();
+    for y in 0..height {
+        let mut run = String::new();
+        for x in reader.x..reader.x + reader.width {
+            let cell = &buffer[(x, y)];
+            if is(cell) {
+                run.push_str(cell.symbol());
+            } else if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
+            }
+        }
+        if !run.is_empty() {
+            runs.push(run);
+        }
+    }
+    runs
+}
+
+#[test]
+fn find_highlights_every_match_and_the_current_one_distinctly() {
+    for theme in [kabar::theme::Theme::default(), kabar::theme::Theme::plain()] {
+        let settings = Settings {
+            theme,
+            ..Settings::default()
+        };
+        let mut a = app_in(settings, (120, 40));
+        open(&mut a, "article-health-kebiasaan-pagi.html");
+        press(&mut a, KeyCode::Char('g'));
+        press(&mut a, KeyCode::Char('/'));
+        for c in "PAGI".chars() {
+            press(&mut a, KeyCode::Char(c));
+        }
+        press(&mut a, KeyCode::Enter);
+        let others = runs_in(&a, theme.found);
+        let current = runs_in(&a, theme.found_current);
+        assert!(
+            !current.is_empty() && !others.is_empty(),
+            "{current:?} {others:?}"
+        );
+        for run in current.iter().chain(&others) {
+            assert_eq!(run.to_lowercase(), "pagi", "{current:?} {others:?}");
+        }
+        use kabar::app::layout::Role;
+        let line_with = |a: &App, role: Role| {
+            (0..a.lines().lines.len()).find(|&i| a.line_pieces(i).iter().any(|p| p.1 == role))
+        };
+        let before = line_with(&a, Role::CurrentMatch).unwrap();
+        press(&mut a, KeyCode::Char('n'));
+        let after = line_with(&a, Role::CurrentMatch).unwrap();
+        assert!(after > before, "n moves the current match");
+        assert_eq!(line_with(&a, Role::Match), Some(before));
+        assert!(!runs_in(&a, theme.found_current).is_empty());
+    }
 }

@@ -3,7 +3,11 @@
 //! the mouse handling in `update` (a click must hit what was drawn). Lines carry the
 //! *role* of their text, not a style: the theme is the drawing's business.
 
+use std::ops::Range;
+
 use ratatui::layout::{Constraint, Layout, Rect};
+
+use super::list::fold;
 
 use crate::article::{Article, BlockKind};
 use crate::text::meta_line;
@@ -91,6 +95,55 @@ pub enum Role {
     Heading,
     Quote,
     Link,
+    /// A match of the search in the article.
+    Match,
+    /// A match on the line the search is at (`n` moves it).
+    CurrentMatch,
+}
+
+/// Where `query` occurs in `text`, ignoring case and accents as the search does: byte
+/// ranges of `text`, whole characters.
+pub fn find_ranges(text: &str, query: &str) -> Vec<Range<usize>> {
+    let query = fold(query);
+    if query.is_empty() {
+        return Vec::new();
+    }
+    // The text folded a character at a time, with the start of the character each
+    // folded byte came from.
+    let mut folded = String::new();
+    let mut origin = Vec::new();
+    for (i, c) in text.char_indices() {
+        let f = fold(c.encode_utf8(&mut [0; 4]));
+        origin.extend(std::iter::repeat_n(i, f.len()));
+        folded.push_str(&f);
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = folded[from..].find(&query) {
+        let (start, end) = (from + at, from + at + query.len());
+        let last = origin[end - 1];
+        let last_len = text[last..].chars().next().map_or(0, char::len_utf8);
+        out.push(origin[start]..last + last_len);
+        from = end;
+    }
+    out
+}
+
+/// `line` cut into pieces with their roles: the matches of `query` marked with `found`.
+pub fn split_matches<'a>(line: &'a ArticleLine, query: &str, found: Role) -> Vec<(&'a str, Role)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for range in find_ranges(&line.text, query) {
+        if range.start > at {
+            out.push((&line.text[at..range.start], line.role));
+        }
+        out.push((&line.text[range.clone()], found));
+        at = range.end;
+    }
+    if at < line.text.len() || out.is_empty() {
+        out.push((&line.text[at..], line.role));
+    }
+    out
 }
 
 /// One line of a laid-out article, its left margin not included.
@@ -183,5 +236,33 @@ impl ArticleLines {
             .iter()
             .find(|(l, _)| *l == line)
             .map(|(_, n)| *n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_are_found_ignoring_case_and_accents_as_whole_characters() {
+        let text = "Kafé baru, KAFE lama, kafe\u{301} lain";
+        let found: Vec<&str> = find_ranges(text, "kafe")
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(found, ["Kafé", "KAFE", "kafe"]);
+        assert!(find_ranges(text, "").is_empty());
+        let line = ArticleLine {
+            text: "ada kafe di sini".into(),
+            role: Role::Body,
+        };
+        assert_eq!(
+            split_matches(&line, "KAFE", Role::Match),
+            [
+                ("ada ", Role::Body),
+                ("kafe", Role::Match),
+                (" di sini", Role::Body)
+            ]
+        );
     }
 }

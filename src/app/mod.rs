@@ -160,6 +160,12 @@ impl App {
         self.reader.page().map_or(&NONE, Page::lines)
     }
 
+    /// Line `i` of the article on screen in pieces with their roles, the matches of the
+    /// search marked.
+    pub fn line_pieces(&self, i: usize) -> Vec<(&str, layout::Role)> {
+        self.reader.line_pieces(i)
+    }
+
     /// How many pages are behind and ahead of the one on screen.
     pub fn history(&self) -> (usize, usize) {
         self.reader.history()

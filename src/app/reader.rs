@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use super::layout::ArticleLines;
+use super::layout::{self, ArticleLines, Role};
 use super::list::fold;
 use super::messages::{Ids, Request, RequestId};
 use crate::article::Article;
@@ -276,6 +276,23 @@ impl Reader {
                 .collect(),
             _ => Vec::new(),
         };
+    }
+
+    /// Line `i` of the page on screen in pieces with their roles, the matches of the
+    /// search marked (those of the line the search is at as the current ones).
+    pub fn line_pieces(&self, i: usize) -> Vec<(&str, Role)> {
+        let Some(line) = self.current.as_ref().and_then(|p| p.lines.lines.get(i)) else {
+            return Vec::new();
+        };
+        if self.matches.binary_search(&i).is_err() {
+            return vec![(line.text.as_str(), line.role)];
+        }
+        let found = if self.found_line == Some(i) {
+            Role::CurrentMatch
+        } else {
+            Role::Match
+        };
+        layout::split_matches(line, &self.find, found)
     }
 
     /// Scrolls to the next (or previous) line holding the search.

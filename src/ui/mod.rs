@@ -14,7 +14,7 @@ use ratatui::widgets::{
 };
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::app::layout::{ArticleLine, ROWS_PER_HEADLINE, Role};
+use crate::app::layout::{ROWS_PER_HEADLINE, Role};
 use crate::app::{App, Focus, Input};
 use crate::keymap::Action;
 use crate::theme::Theme;
@@ -166,12 +166,9 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let rows = usize::from(inner.height);
     let lines = page.lines();
     let margin = " ".repeat(lines.margin);
-    let shown: Vec<Line<'_>> = lines
-        .lines
-        .iter()
-        .skip(page.scroll())
+    let shown: Vec<Line<'_>> = (page.scroll()..lines.lines.len())
         .take(rows)
-        .map(|line| article_line(line, &margin, theme))
+        .map(|i| article_line(app.line_pieces(i), &margin, theme))
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
     if lines.lines.len() > rows {
@@ -184,19 +181,28 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect) {
     }
 }
 
-fn article_line<'a>(line: &'a ArticleLine, margin: &'a str, theme: &Theme) -> Line<'a> {
-    let style = match line.role {
+fn article_line<'a>(pieces: Vec<(&'a str, Role)>, margin: &'a str, theme: &Theme) -> Line<'a> {
+    let mut spans = vec![Span::raw(margin)];
+    spans.extend(
+        pieces
+            .into_iter()
+            .map(|(text, role)| Span::styled(text, style_of(role, theme))),
+    );
+    Line::from(spans)
+}
+
+/// The style of a role of the article's text.
+fn style_of(role: Role, theme: &Theme) -> Style {
+    match role {
         Role::Title => theme.title,
         Role::Meta => theme.dim,
         Role::Body => Style::default(),
         Role::Heading => theme.heading,
         Role::Quote => theme.quote,
         Role::Link => theme.link,
-    };
-    Line::from(vec![
-        Span::raw(margin),
-        Span::styled(line.text.as_str(), style),
-    ])
+        Role::Match => theme.found,
+        Role::CurrentMatch => theme.found_current,
+    }
 }
 
 fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOffset>) {
