@@ -413,3 +413,51 @@ fn find_highlights_every_match_and_the_current_one_distinctly() {
         assert!(!runs_in(&a, theme.found_current).is_empty());
     }
 }
+
+/// The default config's sections (Kompas's) as tabs.
+fn many_sections() -> Settings {
+    let sections = kabar::config::Config::default().sections;
+    Settings {
+        sections: sections
+            .iter()
+            .map(|s| (s.name.clone(), s.url().to_string()))
+            .collect(),
+        ..Settings::default()
+    }
+}
+
+/// The names on the top row of `app`'s screen, without the markers.
+fn tab_row(app: &App) -> String {
+    screen(app).lines().next().unwrap_or("").to_string()
+}
+
+#[test]
+fn the_tab_bar_scrolls_with_markers_and_never_cuts_a_name() {
+    let mut a = App::new(many_sections(), (80, 24));
+    a.start();
+    let names: Vec<String> = a.lists().iter().map(|l| l.name.clone()).collect();
+    let whole = |row: &str| {
+        row.trim_matches(|c| c == '‹' || c == '›')
+            .split_whitespace()
+            .all(|word| names.iter().any(|n| n == word))
+    };
+    let row = tab_row(&a);
+    assert!(row.ends_with('›'), "{row}");
+    assert!(!row.starts_with('‹'), "{row}");
+    assert!(whole(&row), "a name cut: {row}");
+    insta::assert_snapshot!("tabs_80_first", row);
+    for _ in 0..10 {
+        press(&mut a, KeyCode::Char(']'));
+        let row = tab_row(&a);
+        assert!(row.contains(&format!(" {} ", a.list().name)), "{row}");
+        assert!(whole(&row), "a name cut: {row}");
+    }
+    let row = tab_row(&a);
+    assert!(row.starts_with('‹'), "{row}");
+    assert!(row.contains("Lifestyle"), "{row}");
+    insta::assert_snapshot!("tabs_80_lifestyle", row);
+    // Last, the saved articles: the bar has scrolled to the end.
+    press(&mut a, KeyCode::Char(']'));
+    let row = tab_row(&a);
+    assert!(row.contains("Tersimpan") && !row.ends_with('›'), "{row}");
+}

@@ -819,3 +819,27 @@ fn the_answer_to_the_key_just_pressed_shows_before_an_older_error() {
     keys(&mut app, "j");
     assert_eq!(app.notice(), None, "a notice lasts until the next key");
 }
+
+#[test]
+fn a_click_on_a_tab_selects_it() {
+    let mut app = app_with_list_in(settings_with_sections());
+    let bar = app.tab_bar();
+    let nasional = bar.tabs.iter().find(|t| t.index == 1).unwrap();
+    let click = |x| {
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: x,
+            row: 0,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let reqs = app.update(click(nasional.x + 1));
+    assert_eq!(app.tab(), 1);
+    assert!(
+        matches!(reqs.as_slice(), [Request::Headlines { .. }]),
+        "{reqs:?}"
+    );
+    let terkini = app.tab_bar().tabs[0].x;
+    app.update(click(terkini));
+    assert_eq!(app.tab(), 0);
+}

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use ratatui::layout::{Constraint, Layout, Rect};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::list::fold;
 
@@ -74,6 +75,107 @@ pub fn help_area(area: Rect, lines: usize) -> Rect {
         width,
         height,
     }
+}
+
+/// One tab shown in the tab bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TabSlot {
+    /// Which list it is.
+    pub index: usize,
+    /// Its first column.
+    pub x: u16,
+    pub width: u16,
+    /// Its name with a blank either side, cut with `…` only when the name alone is wider
+    /// than the bar.
+    pub label: String,
+}
+
+/// The tabs that fit the bar, the current one always among them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TabBar {
+    pub tabs: Vec<TabSlot>,
+    /// Tabs are left out before the first shown (`‹` in the first column).
+    pub more_left: bool,
+    /// Tabs are left out after the last shown (`›` in the last column).
+    pub more_right: bool,
+}
+
+impl TabBar {
+    /// The tab at column `x`, or the one a marker at `x` stands for (the one before the
+    /// first shown, the one after the last shown).
+    pub fn at(&self, x: u16, width: u16) -> Option<usize> {
+        let first = self.tabs.first()?.index;
+        let last = self.tabs.last()?.index;
+        match x {
+            0 if self.more_left => Some(first - 1),
+            x if self.more_right && x + 1 == width => Some(last + 1),
+            x => self
+                .tabs
+                .iter()
+                .find(|t| (t.x..t.x + t.width).contains(&x))
+                .map(|t| t.index),
+        }
+    }
+}
+
+/// The tab bar for tabs named `names` in `width` columns with tab `current` on screen:
+/// whole names a blank apart, the first and last columns kept for the markers of tabs
+/// left out, and the tabs shown scrolled as little as keeps the current one in sight.
+pub fn tab_bar(names: &[&str], current: usize, width: u16) -> TabBar {
+    let room = usize::from(width.saturating_sub(2));
+    let widths: Vec<usize> = names.iter().map(|n| n.width() + 2).collect();
+    // The tabs from `first` to `last`, a blank between each, take this many columns.
+    let span =
+        |first: usize, last: usize| widths[first..=last].iter().sum::<usize>() + last - first;
+    if names.is_empty() || room == 0 {
+        return TabBar::default();
+    }
+    let current = current.min(names.len() - 1);
+    let first = (0..=current)
+        .find(|&f| span(f, current) <= room)
+        .unwrap_or(current);
+    let mut last = current;
+    while last + 1 < names.len() && span(first, last + 1) <= room {
+        last += 1;
+    }
+    let mut x = 1;
+    let tabs = (first..=last)
+        .map(|index| {
+            let label = truncate(&format!(" {} ", names[index]), room);
+            let slot = TabSlot {
+                index,
+                x,
+                width: label.width() as u16,
+                label,
+            };
+            x += slot.width + 1;
+            slot
+        })
+        .collect();
+    TabBar {
+        tabs,
+        more_left: first > 0,
+        more_right: last + 1 < names.len(),
+    }
+}
+
+/// `s` cut to `width` columns, with an ellipsis when something was cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
 }
 
 /// The inside of a bordered pane.

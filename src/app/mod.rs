@@ -130,6 +130,12 @@ impl App {
         self.sections.tab()
     }
 
+    /// The tabs that fit across the top, the current one among them.
+    pub fn tab_bar(&self) -> layout::TabBar {
+        let names: Vec<&str> = self.lists().iter().map(|l| l.name.as_str()).collect();
+        layout::tab_bar(&names, self.tab(), self.size.0)
+    }
+
     pub fn list(&self) -> &HeadlineList {
         self.sections.list()
     }
@@ -602,7 +608,12 @@ impl App {
                 }
             }
             MouseEventKind::Down(MouseButton::Left) => {
-                if let (true, Some(pane)) = (in_list, panes.list) {
+                if panes.tabs.contains(at) {
+                    if let Some(tab) = self.tab_bar().at(at.x, self.size.0) {
+                        let delta = tab as isize - self.tab() as isize;
+                        self.switch_tab(|s, ids| s.switch(delta, ids), out);
+                    }
+                } else if let (true, Some(pane)) = (in_list, panes.list) {
                     self.focus = Focus::List;
                     let inner = layout::inner(pane);
                     if at.y >= inner.y {

@@ -12,9 +12,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-use crate::app::layout::{ROWS_PER_HEADLINE, Role};
+use crate::app::layout::{self, ROWS_PER_HEADLINE, Role};
 use crate::app::{App, Focus, Input};
 use crate::keymap::Action;
 use crate::theme::Theme;
@@ -51,24 +51,33 @@ fn pane_block(title: String, focused: bool, app: &App) -> Block<'static> {
 
 fn draw_tabs(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.settings().theme;
-    let mut spans = vec![Span::raw(" ")];
-    for (i, list) in app.lists().iter().enumerate() {
-        let style = if i == app.tab() {
+    let bar = app.tab_bar();
+    let marker = |more: bool, mark: &'static str| {
+        if more {
+            Span::styled(mark, theme.accent)
+        } else {
+            Span::raw(" ")
+        }
+    };
+    let mut spans = vec![marker(bar.more_left, "‹")];
+    let mut x = 1;
+    for slot in &bar.tabs {
+        spans.push(Span::raw(" ".repeat(usize::from(slot.x.saturating_sub(x)))));
+        let style = if slot.index == app.tab() {
             theme.selected
         } else {
             theme.dim
         };
-        spans.push(Span::styled(format!(" {} ", list.name), style));
-        spans.push(Span::raw(" "));
+        spans.push(Span::styled(slot.label.as_str(), style));
+        x = slot.x + slot.width;
     }
-    // Keep the current tab on screen when the tabs are wider than the terminal.
-    let before: usize = spans
-        .iter()
-        .take(1 + app.tab() * 2)
-        .map(|s| s.content.width())
-        .sum();
-    let scroll = before.saturating_sub(usize::from(area.width) / 2) as u16;
-    frame.render_widget(Paragraph::new(Line::from(spans)).scroll((0, scroll)), area);
+    if bar.more_right {
+        spans.push(Span::raw(" ".repeat(usize::from(
+            area.width.saturating_sub(1).saturating_sub(x),
+        ))));
+        spans.push(marker(true, "›"));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOffset>) {
@@ -98,7 +107,7 @@ fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOf
         } else {
             Span::raw(" ")
         };
-        let title = truncate(&h.title, width.saturating_sub(2));
+        let title = layout::truncate(&h.title, width.saturating_sub(2));
         let pad = width.saturating_sub(2 + title.width());
         lines.push(Line::from(vec![
             mark,
@@ -332,23 +341,4 @@ fn draw_help(frame: &mut Frame<'_>, app: &App) {
 /// Whole minutes from `t` to `now`, none for a time in the future.
 fn minutes_since(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> i64 {
     (now - t).num_minutes().max(0)
-}
-
-/// `s` cut to `width` columns, with an ellipsis when something was cut.
-fn truncate(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
 }
