@@ -701,6 +701,20 @@ fn a_link_number_has_no_more_digits_than_the_count_of_links() {
     );
 }
 
+/// Opens the selected headline, then its link [1], which fails with a 404: the address.
+fn follow_a_link_that_fails(app: &mut App) -> String {
+    open_with(app, "article-bola-timnas.html");
+    keys(app, "1");
+    let (id, url) = article_request(&key(app, KeyCode::Enter));
+    app.update(Msg::Answer(Answer::Article {
+        id,
+        result: Err(format!("page not found (HTTP 404): {url}")),
+        position: 0,
+        saved: false,
+    }));
+    url
+}
+
 /// An app at 80×24 (the list and the reader take turns) with the index loaded.
 fn narrow_app() -> App {
     let mut app = app_with_list();
@@ -802,15 +816,7 @@ fn an_error_from_another_tab_shows_only_on_that_tab() {
 #[test]
 fn the_answer_to_the_key_just_pressed_shows_before_an_older_error() {
     let mut app = app_with_list();
-    open_with(&mut app, "article-bola-timnas.html");
-    keys(&mut app, "1");
-    let (id, url) = article_request(&key(&mut app, KeyCode::Enter));
-    app.update(Msg::Answer(Answer::Article {
-        id,
-        result: Err(format!("page not found (HTTP 404): {url}")),
-        position: 0,
-        saved: false,
-    }));
+    follow_a_link_that_fails(&mut app);
     keys(&mut app, "s");
     assert_eq!(app.notice(), Some("saved"));
     assert!(app.error().is_some(), "the error still stands");
@@ -842,4 +848,24 @@ fn a_click_on_a_tab_selects_it() {
     let terkini = app.tab_bar().tabs[0].x;
     app.update(click(terkini));
     assert_eq!(app.tab(), 0);
+}
+
+#[test]
+fn the_browser_is_offered_only_beside_the_reader_error_it_is_for() {
+    let mut app = app_with_list();
+    let url = follow_a_link_that_fails(&mut app);
+    assert_eq!(app.offer_browser(), Some(url.as_str()));
+    // A refresh of the list fails in the background: its error is newer.
+    let reqs = app.update(Msg::Refresh);
+    let [Request::Headlines { id, .. }] = reqs.as_slice() else {
+        panic!("{reqs:?}")
+    };
+    app.update(Msg::Answer(Answer::Headlines {
+        id: *id,
+        result: Err("the host name could not be found".into()),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
+    }));
+    assert_eq!(app.error(), Some("the host name could not be found"));
+    assert_eq!(app.offer_browser(), None, "o would not open the list");
 }

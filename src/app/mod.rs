@@ -254,6 +254,10 @@ impl App {
     /// The newest error of what is on screen: the app's, the reader's while it shows, the
     /// tab's on screen (not another tab's).
     pub fn error(&self) -> Option<&str> {
+        self.shown_error().map(|(words, _)| words)
+    }
+
+    fn shown_error(&self) -> Option<(&str, Origin)> {
         let reader_shown = self.panes().reader.is_some();
         let tab = self.tab();
         self.status.error(|origin| match origin {
@@ -267,8 +271,11 @@ impl App {
         self.status.notice()
     }
 
+    /// The address `o` offers to the browser, while the reader's error is the one shown.
     pub fn offer_browser(&self) -> Option<&str> {
-        self.status.offer_browser()
+        self.status
+            .offer_browser()
+            .filter(|_| matches!(self.shown_error(), Some((_, Origin::Reader))))
     }
 
     pub fn spinner(&self) -> usize {

@@ -28,13 +28,14 @@ pub struct Status {
 }
 
 impl Status {
-    /// The newest error that `shows` lets through (given where it came from).
-    pub fn error(&self, shows: impl Fn(Origin) -> bool) -> Option<&str> {
+    /// The newest error that `shows` lets through (given where it came from), and where
+    /// it came from.
+    pub fn error(&self, shows: impl Fn(Origin) -> bool) -> Option<(&str, Origin)> {
         self.errors
             .iter()
             .rev()
             .find(|(_, origin)| shows(*origin))
-            .map(|(words, _)| words.as_str())
+            .map(|(words, origin)| (words.as_str(), *origin))
     }
 
     pub fn notice(&self) -> Option<&str> {
