@@ -204,15 +204,15 @@ const ACTIONS: &[(Action, &str, &[KeyCode], &str, &str)] = &[
         Action::Close,
         "close",
         &[KeyCode::Esc],
-        "close help or filter / back to the list",
-        "tutup bantuan atau saringan / ke daftar",
+        "close help, filter or search / back to the list",
+        "tutup bantuan, saringan atau pencarian / ke daftar",
     ),
     (
         Action::Quit,
         "quit",
         &[KeyCode::Char('q')],
-        "quit",
-        "keluar",
+        "quit (over the help: close it)",
+        "keluar (di bantuan: menutupnya)",
     ),
 ];
 
@@ -318,7 +318,8 @@ impl Keymap {
     }
 
     /// What `key` means in `context`; `None` when nothing. Ctrl-C quits everywhere, the
-    /// help closes on any key but quit, and a prompt takes the text it is typed.
+    /// help scrolls and closes with help, close or quit (which does not quit from it),
+    /// and a prompt takes the text it is typed.
     pub fn command(&self, context: Context, key: KeyEvent) -> Option<Command> {
         if is_interrupt(key) {
             return Some(Command::Act(Action::Quit));
@@ -331,10 +332,16 @@ impl Keymap {
                 KeyCode::Esc => Some(Command::Cancel),
                 _ => None,
             },
-            Context::Help => Some(match self.action_for(key) {
-                Some(Action::Quit) => Command::Act(Action::Quit),
-                _ => Command::Cancel,
-            }),
+            Context::Help => match self.action_for(key)? {
+                Action::Help | Action::Close | Action::Quit => Some(Command::Cancel),
+                a @ (Action::Down
+                | Action::Up
+                | Action::PageDown
+                | Action::PageUp
+                | Action::Top
+                | Action::Bottom) => Some(Command::Act(a)),
+                _ => None,
+            },
             Context::List => self.action_for(key).map(Command::Act),
             Context::Reader => {
                 if self.list_only.contains(&key.code) {
@@ -495,9 +502,16 @@ mod tests {
             map.command(Context::Prompt, key(KeyCode::Char('q'))),
             Some(Command::Type('q'))
         );
+        assert_eq!(map.command(Context::Help, key(KeyCode::Char('x'))), None);
+        for closes in [KeyCode::Char('q'), KeyCode::Esc, KeyCode::Char('?')] {
+            assert_eq!(
+                map.command(Context::Help, key(closes)),
+                Some(Command::Cancel)
+            );
+        }
         assert_eq!(
-            map.command(Context::Help, key(KeyCode::Char('x'))),
-            Some(Command::Cancel)
+            map.command(Context::Help, key(KeyCode::PageDown)),
+            Some(Command::Act(Action::PageDown))
         );
         let back_on_left = BTreeMap::from([("back".to_string(), vec!["Left".to_string()])]);
         let map = Keymap::with_overrides(&back_on_left).unwrap();

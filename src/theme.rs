@@ -1,6 +1,6 @@
 //! The styles the screen uses, in one place; colours come from the config (read in
-//! `app::settings`, as this leaf knows no config), and with `NO_COLOR` only bold, italic
-//! and reverse remain.
+//! `app::settings`, as this leaf knows no config), and with `NO_COLOR` only bold, italic,
+//! underline and reverse remain (a match of the search is in reverse video).
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -15,6 +15,10 @@ pub struct Theme {
     pub error: Style,
     pub accent: Style,
     pub unread: Style,
+    /// A match of the search in the article.
+    pub found: Style,
+    /// A match on the line the search is at.
+    pub found_current: Style,
 }
 
 /// The colours a theme is made of (names as the config writes them, already checked).
@@ -57,6 +61,11 @@ impl Theme {
             error: Style::new().fg(p.error),
             accent: Style::new().fg(p.accent),
             unread: Style::new().fg(p.unread).add_modifier(Modifier::BOLD),
+            found: Style::new().bg(Color::Yellow).fg(Color::Black),
+            found_current: Style::new()
+                .bg(Color::LightRed)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD),
         }
     }
 
@@ -73,6 +82,9 @@ impl Theme {
             error: none.add_modifier(Modifier::BOLD),
             accent: none.add_modifier(Modifier::BOLD),
             unread: none.add_modifier(Modifier::BOLD),
+            found: none.add_modifier(Modifier::REVERSED),
+            found_current: none
+                .add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 }

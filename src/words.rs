@@ -18,6 +18,8 @@ pub struct Words {
     pub help: &'static str,
     pub quit: &'static str,
     pub keys_title: &'static str,
+    /// How to scroll the help when it does not fit.
+    pub help_scroll: &'static str,
     pub mouse: &'static str,
     pub updated: &'static str,
     pub ago: &'static str,
@@ -33,6 +35,33 @@ pub struct Words {
     pub needs_store: &'static str,
     pub copied: &'static str,
     pub offline: &'static str,
+    /// Under a minute ago.
+    pub just_now: &'static str,
+    /// The units of an age: minutes, hours, days (`3h` / `3 jam`).
+    pub age_units: [&'static str; 3],
+    pub no_match_in_list: &'static str,
+}
+
+impl Words {
+    /// How long ago `minutes` minutes is, short and unambiguous in these words.
+    pub fn age(&self, minutes: i64) -> String {
+        let (n, unit) = match minutes.max(0) {
+            m if m < 1 => return self.just_now.to_string(),
+            m if m < 60 => (m, self.age_units[0]),
+            m if m < 24 * 60 => (m / 60, self.age_units[1]),
+            m => (m / (24 * 60), self.age_units[2]),
+        };
+        format!("{n}{unit}")
+    }
+
+    /// `updated 3m ago` / `diperbarui 3 menit lalu`, or `updated just now`.
+    pub fn updated_ago(&self, minutes: i64) -> String {
+        if minutes < 1 {
+            format!("{} {}", self.updated, self.just_now)
+        } else {
+            format!("{} {} {}", self.updated, self.age(minutes), self.ago)
+        }
+    }
 }
 
 pub const EN: Words = Words {
@@ -51,8 +80,9 @@ pub const EN: Words = Words {
     no_saved: "Nothing saved yet. Press s in an article to keep it.",
     help: "help",
     quit: "quit",
-    keys_title: "Keys · any key closes",
-    mouse: "Mouse: the wheel scrolls the pane under it; a click opens.",
+    keys_title: "Keys · ? Esc q close",
+    help_scroll: "j k PgDn PgUp scroll",
+    mouse: "Mouse: the wheel scrolls the pane under it; a click opens, or shows a tab.",
     updated: "updated",
     ago: "ago",
     open_in_browser: "o: open in browser",
@@ -66,6 +96,9 @@ pub const EN: Words = Words {
     needs_store: "not saved: saving needs the offline store, which is not available",
     copied: "address copied",
     offline: "offline",
+    just_now: "just now",
+    age_units: ["m", "h", "d"],
+    no_match_in_list: "No headlines match the filter.",
 };
 
 pub const ID: Words = Words {
@@ -84,8 +117,9 @@ pub const ID: Words = Words {
     no_saved: "Belum ada yang disimpan. Tekan s di artikel untuk menyimpannya.",
     help: "bantuan",
     quit: "keluar",
-    keys_title: "Tombol · tekan apa saja untuk menutup",
-    mouse: "Tetikus: roda menggulir panel di bawahnya; klik membuka.",
+    keys_title: "Tombol · ? Esc q menutup",
+    help_scroll: "j k PgDn PgUp menggulir",
+    mouse: "Tetikus: roda menggulir panel di bawahnya; klik membuka, atau menampilkan tab.",
     updated: "diperbarui",
     ago: "lalu",
     open_in_browser: "o: buka di peramban",
@@ -99,4 +133,7 @@ pub const ID: Words = Words {
     needs_store: "tidak disimpan: menyimpan butuh penyimpanan luring, yang tidak tersedia",
     copied: "alamat disalin",
     offline: "luring",
+    just_now: "baru saja",
+    age_units: [" menit", " jam", " hari"],
+    no_match_in_list: "Tidak ada judul yang cocok dengan saringan.",
 };

@@ -40,7 +40,12 @@ fn press(app: &mut App, code: KeyCode) -> Vec<Request> {
 }
 
 fn app(size: (u16, u16)) -> App {
-    let mut app = App::new(Settings::default(), size);
+    app_in(Settings::default(), size)
+}
+
+/// An app of `settings` at `size` with the index loaded.
+fn app_in(settings: Settings, size: (u16, u16)) -> App {
+    let mut app = App::new(settings, size);
     let Some(Request::Headlines { id, .. }) = app.start().pop() else {
         panic!()
     };
@@ -64,11 +69,7 @@ fn open(app: &mut App, file: &str) {
 /// selection, a focused border or an unread mark that moves or changes colour shows.
 fn styles(app: &App) -> String {
     let (width, height) = app.size();
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| ui::draw(f, app, common::test_now()))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
+    let buffer = common::drawn(app);
     let mut out = String::new();
     for y in 0..height {
         let mut runs: Vec<(usize, String)> = Vec::new();
@@ -123,23 +124,20 @@ fn help_overlay() {
     insta::assert_snapshot!("help_120x40", screen(&a));
     let mut small = app((80, 24));
     press(&mut small, KeyCode::Char('?'));
-    insta::assert_snapshot!("help_80x24", screen(&small));
+    let top = screen(&small);
+    assert!(top.contains("j k PgDn PgUp scroll"), "{top}");
+    insta::assert_snapshot!("help_80x24", top);
+    press(&mut small, KeyCode::PageDown);
+    press(&mut small, KeyCode::PageDown);
+    let end = screen(&small);
+    assert!(end.contains("quit (over the help: close it)"), "{end}");
+    assert!(end.contains("Mouse: the wheel scrolls"), "{end}");
+    insta::assert_snapshot!("help_80x24_end", end);
 }
 
 #[test]
 fn error_in_the_status_line_keeps_the_page() {
-    let mut a = app((120, 40));
-    open(&mut a, "article-bola-timnas.html");
-    press(&mut a, KeyCode::Char('1'));
-    let Some(Request::Article { id, url, .. }) = press(&mut a, KeyCode::Enter).pop() else {
-        panic!()
-    };
-    a.update(Msg::Answer(Answer::Article {
-        id,
-        result: Err(format!("page not found (HTTP 404): {url}")),
-        position: 0,
-        saved: false,
-    }));
+    let a = after_an_error();
     let shown = screen(&a);
     assert!(shown.contains("Timnas Indonesia Tekuk Vietnam 2-0 di GBK"));
     assert!(shown.contains("page not found (HTTP 404)"));
@@ -200,7 +198,7 @@ fn indonesian_words_unread_marks_and_the_age_of_the_list() {
     a.show_stored(page, fetched, read);
     let shown = screen(&a);
     assert!(shown.contains("Terkini (5 · 4 belum dibaca)"), "{shown}");
-    assert!(shown.contains("diperbarui 3m lalu"), "{shown}");
+    assert!(shown.contains("diperbarui 3 menit lalu"), "{shown}");
     insta::assert_snapshot!("stored_list_id_100x24", shown);
 }
 
@@ -210,16 +208,7 @@ fn no_color_draws_without_colours() {
         theme: kabar::theme::Theme::plain(),
         ..Settings::default()
     };
-    let mut a = App::new(settings, (120, 40));
-    let Some(Request::Headlines { id, .. }) = a.start().pop() else {
-        panic!()
-    };
-    a.update(Msg::Answer(Answer::Headlines {
-        id,
-        result: Ok(index()),
-        fetched_at: common::fetched_at(),
-        read: Default::default(),
-    }));
+    let mut a = app_in(settings, (120, 40));
     open(&mut a, "article-health-kebiasaan-pagi.html");
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let now = common::test_now();
@@ -236,4 +225,239 @@ fn no_color_draws_without_colours() {
             "a coloured cell under NO_COLOR"
         );
     }
+}
+
+/// A list of three headlines published 30 s, 3 hours and 4 days before the test clock,
+/// fetched 20 s before it, in `words`.
+fn aged_list(words: kabar::words::Words) -> String {
+    let mut a = App::new(
+        Settings {
+            words,
+            ..Settings::default()
+        },
+        (100, 24),
+    );
+    let now = common::test_now();
+    let mut page = index();
+    page.headlines.truncate(3);
+    for (h, ago) in page.headlines.iter_mut().zip([
+        chrono::TimeDelta::seconds(30),
+        chrono::TimeDelta::hours(3),
+        chrono::TimeDelta::days(4),
+    ]) {
+        h.published = Some(now - ago);
+    }
+    a.show_stored(
+        page,
+        (now - chrono::TimeDelta::seconds(20)).to_utc(),
+        Default::default(),
+    );
+    screen(&a)
+}
+
+#[test]
+fn ages_are_in_the_words_of_the_ui_and_unambiguous() {
+    let en = aged_list(kabar::words::EN);
+    assert!(en.contains("updated just now"), "{en}");
+    assert!(!en.contains("ago"), "{en}");
+    for age in ["· just now", "· 3h", "· 4d"] {
+        assert!(en.contains(age), "{age} in {en}");
+    }
+    let id = aged_list(kabar::words::ID);
+    assert!(id.contains("diperbarui baru saja"), "{id}");
+    for age in ["· baru saja", "· 3 jam", "· 4 hari"] {
+        assert!(id.contains(age), "{age} in {id}");
+    }
+}
+
+#[test]
+fn a_filter_that_matches_nothing_says_so() {
+    let mut a = app((120, 40));
+    press(&mut a, KeyCode::Char('/'));
+    for c in "zzzqx".chars() {
+        press(&mut a, KeyCode::Char(c));
+    }
+    press(&mut a, KeyCode::Enter);
+    let shown = screen(&a);
+    assert!(shown.contains("No headlines match the filter."), "{shown}");
+    assert!(!shown.contains("Press r to reload"), "{shown}");
+}
+
+#[test]
+fn the_reader_says_loading_only_while_a_page_loads() {
+    let mut a = app((120, 40));
+    // The list reloading is not the reader loading.
+    press(&mut a, KeyCode::Char('r'));
+    let shown = screen(&a);
+    assert!(!shown.contains("loading…"), "{shown}");
+    assert!(
+        shown.contains("Choose a headline and press Enter."),
+        "{shown}"
+    );
+    press(&mut a, KeyCode::Enter);
+    assert!(screen(&a).contains("loading…"));
+}
+
+/// The list at 120×40 with the reader's last page failed to load.
+fn after_an_error() -> App {
+    let mut a = app((120, 40));
+    open(&mut a, "article-bola-timnas.html");
+    press(&mut a, KeyCode::Char('1'));
+    let Some(Request::Article { id, url, .. }) = press(&mut a, KeyCode::Enter).pop() else {
+        panic!()
+    };
+    a.update(Msg::Answer(Answer::Article {
+        id,
+        result: Err(format!("page not found (HTTP 404): {url}")),
+        position: 0,
+        saved: false,
+    }));
+    a
+}
+
+#[test]
+fn saving_says_so_even_over_an_older_error() {
+    let mut a = after_an_error();
+    press(&mut a, KeyCode::Char('s'));
+    let shown = screen(&a);
+    let status = shown.lines().last().unwrap();
+    assert!(
+        status.starts_with("saved  page not found (HTTP 404)"),
+        "{status}"
+    );
+    press(&mut a, KeyCode::Char('s'));
+    let shown = screen(&a);
+    assert!(shown.lines().last().unwrap().starts_with("no longer saved"));
+}
+
+#[test]
+fn the_filter_set_is_not_hidden_by_an_older_error() {
+    let mut a = after_an_error();
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Char('/'));
+    for c in "emas".chars() {
+        press(&mut a, KeyCode::Char(c));
+    }
+    press(&mut a, KeyCode::Enter);
+    let shown = screen(&a);
+    let status = shown.lines().last().unwrap();
+    assert!(status.starts_with("filter: emas"), "{status}");
+    press(&mut a, KeyCode::Char('k'));
+    let shown = screen(&a);
+    let status = shown.lines().last().unwrap();
+    assert!(status.contains("filter: emas  page not found"), "{status}");
+}
+
+/// The text of each run of cells drawn in `style` in the reader of `app`, in order.
+fn runs_in(app: &App, style: ratatui::style::Style) -> Vec<String> {
+    use ratatui::style::Color;
+    let reader = app.panes().reader.unwrap();
+    let is = |cell: &ratatui::buffer::Cell| {
+        cell.fg == style.fg.unwrap_or(Color::Reset)
+            && cell.bg == style.bg.unwrap_or(Color::Reset)
+            && cell.modifier == style.add_modifier
+    };
+    let height = app.size().1;
+    let buffer = common::drawn(app);
+    let mut runs = Vec::new();
+    for y in 0..height {
+        let mut run = String::new();
+        for x in reader.x..reader.x + reader.width {
+            let cell = &buffer[(x, y)];
+            if is(cell) {
+                run.push_str(cell.symbol());
+            } else if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
+            }
+        }
+        if !run.is_empty() {
+            runs.push(run);
+        }
+    }
+    runs
+}
+
+#[test]
+fn find_highlights_every_match_and_the_current_one_distinctly() {
+    for theme in [kabar::theme::Theme::default(), kabar::theme::Theme::plain()] {
+        let settings = Settings {
+            theme,
+            ..Settings::default()
+        };
+        let mut a = app_in(settings, (120, 40));
+        open(&mut a, "article-health-kebiasaan-pagi.html");
+        press(&mut a, KeyCode::Char('g'));
+        press(&mut a, KeyCode::Char('/'));
+        for c in "PAGI".chars() {
+            press(&mut a, KeyCode::Char(c));
+        }
+        press(&mut a, KeyCode::Enter);
+        let others = runs_in(&a, theme.found);
+        let current = runs_in(&a, theme.found_current);
+        assert!(
+            !current.is_empty() && !others.is_empty(),
+            "{current:?} {others:?}"
+        );
+        for run in current.iter().chain(&others) {
+            assert_eq!(run.to_lowercase(), "pagi", "{current:?} {others:?}");
+        }
+        use kabar::app::layout::Role;
+        let line_with = |a: &App, role: Role| {
+            (0..a.lines().lines.len()).find(|&i| a.line_pieces(i).iter().any(|p| p.1 == role))
+        };
+        let before = line_with(&a, Role::CurrentMatch).unwrap();
+        press(&mut a, KeyCode::Char('n'));
+        let after = line_with(&a, Role::CurrentMatch).unwrap();
+        assert!(after > before, "n moves the current match");
+        assert_eq!(line_with(&a, Role::Match), Some(before));
+        assert!(!runs_in(&a, theme.found_current).is_empty());
+    }
+}
+
+/// The default config's sections (Kompas's) as tabs.
+fn many_sections() -> Settings {
+    let sections = kabar::config::Config::default().sections;
+    Settings {
+        sections: sections
+            .iter()
+            .map(|s| (s.name.clone(), s.url().to_string()))
+            .collect(),
+        ..Settings::default()
+    }
+}
+
+/// The names on the top row of `app`'s screen, without the markers.
+fn tab_row(app: &App) -> String {
+    screen(app).lines().next().unwrap_or("").to_string()
+}
+
+#[test]
+fn the_tab_bar_scrolls_with_markers_and_never_cuts_a_name() {
+    let mut a = App::new(many_sections(), (80, 24));
+    a.start();
+    let names: Vec<String> = a.lists().iter().map(|l| l.name.clone()).collect();
+    let whole = |row: &str| {
+        row.trim_matches(|c| c == '‹' || c == '›')
+            .split_whitespace()
+            .all(|word| names.iter().any(|n| n == word))
+    };
+    let row = tab_row(&a);
+    assert!(row.ends_with('›'), "{row}");
+    assert!(!row.starts_with('‹'), "{row}");
+    assert!(whole(&row), "a name cut: {row}");
+    insta::assert_snapshot!("tabs_80_first", row);
+    for _ in 0..10 {
+        press(&mut a, KeyCode::Char(']'));
+        let row = tab_row(&a);
+        assert!(row.contains(&format!(" {} ", a.list().name)), "{row}");
+        assert!(whole(&row), "a name cut: {row}");
+    }
+    let row = tab_row(&a);
+    assert!(row.starts_with('‹'), "{row}");
+    assert!(row.contains("Lifestyle"), "{row}");
+    insta::assert_snapshot!("tabs_80_lifestyle", row);
+    // Last, the saved articles: the bar has scrolled to the end.
+    press(&mut a, KeyCode::Char(']'));
+    let row = tab_row(&a);
+    assert!(row.contains("Tersimpan") && !row.ends_with('›'), "{row}");
 }

@@ -205,9 +205,11 @@ fn an_error_is_shown_in_words_and_the_page_on_screen_stays() {
 fn a_link_number_that_does_not_exist_says_so() {
     let mut app = app_with_list();
     open_with(&mut app, "article-global-latihan-bencana.html");
-    keys(&mut app, "42");
+    let links = app.current().unwrap().article().numbered_links().count();
+    assert!(links < 9, "{links} links");
+    keys(&mut app, "9");
     assert!(key(&mut app, KeyCode::Enter).is_empty());
-    assert_eq!(app.error(), Some("there is no link [42]"));
+    assert_eq!(app.error(), Some("there is no link [9]"));
 }
 
 #[test]
@@ -245,20 +247,34 @@ fn moving_past_the_end_of_the_list_loads_the_next_page() {
 }
 
 #[test]
-fn help_opens_and_any_key_closes_it() {
+fn help_scrolls_and_closes_with_question_esc_or_q_without_quitting() {
     let mut app = app_with_list();
-    keys(&mut app, "?");
-    assert!(app.help());
-    keys(&mut app, "j");
-    assert!(!app.help());
-    assert_eq!(
-        app.list().selected,
-        0,
-        "the key that closed the help did nothing else"
-    );
+    app.update(Msg::Resize(80, 24));
+    for close in [KeyCode::Char('?'), KeyCode::Esc, KeyCode::Char('q')] {
+        key(&mut app, KeyCode::Char('?'));
+        assert!(app.help());
+        key(&mut app, close);
+        assert!(!app.help(), "{close:?} closes the help");
+        assert!(!app.quit(), "{close:?} over the help does not quit");
+    }
     key(&mut app, KeyCode::Char('?'));
+    keys(&mut app, "jj");
+    assert_eq!(app.help_scroll(), 2);
+    assert!(app.help(), "j scrolls the help");
+    assert_eq!(app.list().selected, 0, "keys over the help do nothing else");
+    key(&mut app, KeyCode::PageDown);
+    key(&mut app, KeyCode::PageDown);
+    let rows = usize::from(app.help_area().height) - 2;
+    assert_eq!(
+        app.help_scroll(),
+        app.help_len() - rows,
+        "down to the last line"
+    );
+    key(&mut app, KeyCode::Up);
+    assert_eq!(app.help_scroll(), app.help_len() - rows - 1);
+    keys(&mut app, "x");
+    assert!(app.help(), "a key of nothing leaves the help open");
     key(&mut app, KeyCode::Esc);
-    assert!(!app.help() && !app.quit());
     keys(&mut app, "q");
     assert!(app.quit());
 }
@@ -669,4 +685,187 @@ fn ctrl_c_quits_from_a_filter_or_a_find_prompt() {
             .any(|r| matches!(r, Request::SavePosition { .. })),
         "quitting keeps the reading position: {reqs:?}"
     );
+}
+
+#[test]
+fn a_link_number_has_no_more_digits_than_the_count_of_links() {
+    let mut app = app_with_list();
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    let links = app.current().unwrap().article().numbered_links().count();
+    assert!((1..100).contains(&links), "{links} links");
+    keys(&mut app, "123456789012");
+    let typed = app.number().expect("a number being typed");
+    assert!(
+        typed.to_string().len() <= links.to_string().len(),
+        "[{typed}] for {links} links"
+    );
+}
+
+/// Opens the selected headline, then its link [1], which fails with a 404: the address.
+fn follow_a_link_that_fails(app: &mut App) -> String {
+    open_with(app, "article-bola-timnas.html");
+    keys(app, "1");
+    let (id, url) = article_request(&key(app, KeyCode::Enter));
+    app.update(Msg::Answer(Answer::Article {
+        id,
+        result: Err(format!("page not found (HTTP 404): {url}")),
+        position: 0,
+        saved: false,
+    }));
+    url
+}
+
+/// An app at 80×24 (the list and the reader take turns) with the index loaded.
+fn narrow_app() -> App {
+    let mut app = app_with_list();
+    app.update(Msg::Resize(80, 24));
+    app
+}
+
+#[test]
+fn narrow_backspace_returns_to_the_list_and_tab_brings_back_the_page_left() {
+    let mut app = narrow_app();
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('j'));
+    open_with(&mut app, "article-nasional-ruu-data-anak-page-all.html");
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(
+        app.focus(),
+        Focus::List,
+        "back to the list, not the page before"
+    );
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus(), Focus::Reader);
+    assert_eq!(
+        current_title(&app),
+        "DPR Sahkan RUU Perlindungan Data Anak Menjadi Undang-Undang"
+    );
+    assert_eq!(app.history(), (0, 0));
+}
+
+#[test]
+fn reopening_the_article_on_screen_adds_no_history() {
+    let mut app = narrow_app();
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    keys(&mut app, "jjj");
+    key(&mut app, KeyCode::Esc);
+    // Enter on the same headline shows the page as it was left, without a new entry.
+    let reqs = key(&mut app, KeyCode::Enter);
+    assert!(
+        !reqs.iter().any(|r| matches!(r, Request::Article { .. })),
+        "{reqs:?}"
+    );
+    assert_eq!(app.focus(), Focus::Reader);
+    assert_eq!(app.history(), (0, 0));
+    assert_eq!(app.current().unwrap().scroll(), 3);
+    // Answered again (a reload asked elsewhere, say) it still replaces, not stacks.
+    let (id, _) = article_request(&key(&mut app, KeyCode::Char('r')));
+    app.update(arrived(id, "article-global-latihan-bencana.html"));
+    assert_eq!(app.history(), (0, 0));
+}
+
+#[test]
+fn leaving_the_reader_with_esc_remembers_the_place() {
+    let mut app = narrow_app();
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    let url = app.current().unwrap().article().url.clone();
+    keys(&mut app, "jjjj");
+    let reqs = key(&mut app, KeyCode::Esc);
+    assert_eq!(reqs, [Request::SavePosition { url, line: 4 }]);
+    assert_eq!(app.focus(), Focus::List);
+}
+
+#[test]
+fn after_j_enter_esc_the_list_starts_at_the_top() {
+    let mut app = narrow_app();
+    key(&mut app, KeyCode::Char('j'));
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.list().offset, 0);
+    assert_eq!(app.list().selected, 1);
+}
+
+#[test]
+fn an_error_from_another_tab_shows_only_on_that_tab() {
+    let mut app = app_with_list_in(settings_with_sections());
+    let reqs = keys(&mut app, "]");
+    let [Request::Headlines { id, url, .. }] = reqs.as_slice() else {
+        panic!("{reqs:?}")
+    };
+    let words = format!("page not found (HTTP 404): {url}");
+    app.update(Msg::Answer(Answer::Headlines {
+        id: *id,
+        result: Err(words.clone()),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
+    }));
+    assert_eq!(app.error(), Some(words.as_str()));
+    keys(&mut app, "[");
+    assert_eq!(app.list().name, "Terkini");
+    assert_eq!(app.error(), None, "not over another tab");
+    keys(&mut app, "j");
+    keys(&mut app, "]");
+    assert_eq!(
+        app.error(),
+        Some(words.as_str()),
+        "still there on its own tab, until it loads"
+    );
+}
+
+#[test]
+fn the_answer_to_the_key_just_pressed_shows_before_an_older_error() {
+    let mut app = app_with_list();
+    follow_a_link_that_fails(&mut app);
+    keys(&mut app, "s");
+    assert_eq!(app.notice(), Some("saved"));
+    assert!(app.error().is_some(), "the error still stands");
+    keys(&mut app, "s");
+    assert_eq!(app.notice(), Some("no longer saved"));
+    keys(&mut app, "j");
+    assert_eq!(app.notice(), None, "a notice lasts until the next key");
+}
+
+#[test]
+fn a_click_on_a_tab_selects_it() {
+    let mut app = app_with_list_in(settings_with_sections());
+    let bar = app.tab_bar();
+    let nasional = bar.tabs.iter().find(|t| t.index == 1).unwrap();
+    let click = |x| {
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: x,
+            row: 0,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let reqs = app.update(click(nasional.x + 1));
+    assert_eq!(app.tab(), 1);
+    assert!(
+        matches!(reqs.as_slice(), [Request::Headlines { .. }]),
+        "{reqs:?}"
+    );
+    let terkini = app.tab_bar().tabs[0].x;
+    app.update(click(terkini));
+    assert_eq!(app.tab(), 0);
+}
+
+#[test]
+fn the_browser_is_offered_only_beside_the_reader_error_it_is_for() {
+    let mut app = app_with_list();
+    let url = follow_a_link_that_fails(&mut app);
+    assert_eq!(app.offer_browser(), Some(url.as_str()));
+    // A refresh of the list fails in the background: its error is newer.
+    let reqs = app.update(Msg::Refresh);
+    let [Request::Headlines { id, .. }] = reqs.as_slice() else {
+        panic!("{reqs:?}")
+    };
+    app.update(Msg::Answer(Answer::Headlines {
+        id: *id,
+        result: Err("the host name could not be found".into()),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
+    }));
+    assert_eq!(app.error(), Some("the host name could not be found"));
+    assert_eq!(app.offer_browser(), None, "o would not open the list");
 }

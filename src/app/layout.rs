@@ -3,7 +3,12 @@
 //! the mouse handling in `update` (a click must hit what was drawn). Lines carry the
 //! *role* of their text, not a style: the theme is the drawing's business.
 
+use std::ops::Range;
+
 use ratatui::layout::{Constraint, Layout, Rect};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::list::fold;
 
 use crate::article::{Article, BlockKind};
 use crate::text::meta_line;
@@ -58,6 +63,121 @@ pub fn panes(area: Rect, reader_in_front: bool) -> Panes {
     }
 }
 
+/// The help overlay on a screen of `area` for `lines` lines of help: centred, at most
+/// 84 columns wide, as tall as the screen allows less a row above and below.
+pub fn help_area(area: Rect, lines: usize) -> Rect {
+    let width = area.width.saturating_sub(4).min(84);
+    let height = (lines.saturating_add(2).min(usize::from(u16::MAX)) as u16)
+        .min(area.height.saturating_sub(2));
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
+        width,
+        height,
+    }
+}
+
+/// One tab shown in the tab bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TabSlot {
+    /// Which list it is.
+    pub index: usize,
+    /// Its first column.
+    pub x: u16,
+    pub width: u16,
+    /// Its name with a blank either side, cut with `…` only when the name alone is wider
+    /// than the bar.
+    pub label: String,
+}
+
+/// The tabs that fit the bar, the current one always among them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TabBar {
+    pub tabs: Vec<TabSlot>,
+    /// Tabs are left out before the first shown (`‹` in the first column).
+    pub more_left: bool,
+    /// Tabs are left out after the last shown (`›` in the last column).
+    pub more_right: bool,
+}
+
+impl TabBar {
+    /// The tab at column `x`, or the one a marker at `x` stands for (the one before the
+    /// first shown, the one after the last shown).
+    pub fn at(&self, x: u16, width: u16) -> Option<usize> {
+        let first = self.tabs.first()?.index;
+        let last = self.tabs.last()?.index;
+        match x {
+            0 if self.more_left => Some(first - 1),
+            x if self.more_right && x + 1 == width => Some(last + 1),
+            x => self
+                .tabs
+                .iter()
+                .find(|t| (t.x..t.x + t.width).contains(&x))
+                .map(|t| t.index),
+        }
+    }
+}
+
+/// The tab bar for tabs named `names` in `width` columns with tab `current` on screen:
+/// whole names a blank apart, the first and last columns kept for the markers of tabs
+/// left out, and the tabs shown scrolled as little as keeps the current one in sight.
+pub fn tab_bar(names: &[&str], current: usize, width: u16) -> TabBar {
+    let room = usize::from(width.saturating_sub(2));
+    let widths: Vec<usize> = names.iter().map(|n| n.width() + 2).collect();
+    // The tabs from `first` to `last`, a blank between each, take this many columns.
+    let span =
+        |first: usize, last: usize| widths[first..=last].iter().sum::<usize>() + last - first;
+    if names.is_empty() || room == 0 {
+        return TabBar::default();
+    }
+    let current = current.min(names.len() - 1);
+    let first = (0..=current)
+        .find(|&f| span(f, current) <= room)
+        .unwrap_or(current);
+    let mut last = current;
+    while last + 1 < names.len() && span(first, last + 1) <= room {
+        last += 1;
+    }
+    let mut x = 1;
+    let tabs = (first..=last)
+        .map(|index| {
+            let label = truncate(&format!(" {} ", names[index]), room);
+            let slot = TabSlot {
+                index,
+                x,
+                width: label.width() as u16,
+                label,
+            };
+            x += slot.width + 1;
+            slot
+        })
+        .collect();
+    TabBar {
+        tabs,
+        more_left: first > 0,
+        more_right: last + 1 < names.len(),
+    }
+}
+
+/// `s` cut to `width` columns, with an ellipsis when something was cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
 /// The inside of a bordered pane.
 pub fn inner(pane: Rect) -> Rect {
     Rect {
@@ -77,6 +197,55 @@ pub enum Role {
     Heading,
     Quote,
     Link,
+    /// A match of the search in the article.
+    Match,
+    /// A match on the line the search is at (`n` moves it).
+    CurrentMatch,
+}
+
+/// Where `query` occurs in `text`, ignoring case and accents as the search does: byte
+/// ranges of `text`, whole characters.
+pub fn find_ranges(text: &str, query: &str) -> Vec<Range<usize>> {
+    let query = fold(query);
+    if query.is_empty() {
+        return Vec::new();
+    }
+    // The text folded a character at a time, with the start of the character each
+    // folded byte came from.
+    let mut folded = String::new();
+    let mut origin = Vec::new();
+    for (i, c) in text.char_indices() {
+        let f = fold(c.encode_utf8(&mut [0; 4]));
+        origin.extend(std::iter::repeat_n(i, f.len()));
+        folded.push_str(&f);
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = folded[from..].find(&query) {
+        let (start, end) = (from + at, from + at + query.len());
+        let last = origin[end - 1];
+        let last_len = text[last..].chars().next().map_or(0, char::len_utf8);
+        out.push(origin[start]..last + last_len);
+        from = end;
+    }
+    out
+}
+
+/// `line` cut into pieces with their roles: the matches of `query` marked with `found`.
+pub fn split_matches<'a>(line: &'a ArticleLine, query: &str, found: Role) -> Vec<(&'a str, Role)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for range in find_ranges(&line.text, query) {
+        if range.start > at {
+            out.push((&line.text[at..range.start], line.role));
+        }
+        out.push((&line.text[range.clone()], found));
+        at = range.end;
+    }
+    if at < line.text.len() || out.is_empty() {
+        out.push((&line.text[at..], line.role));
+    }
+    out
 }
 
 /// One line of a laid-out article, its left margin not included.
@@ -169,5 +338,33 @@ impl ArticleLines {
             .iter()
             .find(|(l, _)| *l == line)
             .map(|(_, n)| *n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_are_found_ignoring_case_and_accents_as_whole_characters() {
+        let text = "Kafé baru, KAFE lama, kafe\u{301} lain";
+        let found: Vec<&str> = find_ranges(text, "kafe")
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(found, ["Kafé", "KAFE", "kafe"]);
+        assert!(find_ranges(text, "").is_empty());
+        let line = ArticleLine {
+            text: "ada kafe di sini".into(),
+            role: Role::Body,
+        };
+        assert_eq!(
+            split_matches(&line, "KAFE", Role::Match),
+            [
+                ("ada ", Role::Body),
+                ("kafe", Role::Match),
+                (" di sini", Role::Body)
+            ]
+        );
     }
 }

@@ -84,8 +84,11 @@ impl HeadlineList {
         self.selected == last
     }
 
+    /// Scrolls so the selection is in the `rows` shown, and no row is left blank while
+    /// entries above are scrolled off.
     pub fn keep_visible(&mut self, rows: usize) {
         let rows = rows.max(1);
+        self.offset = self.offset.min(self.visible.len().saturating_sub(rows));
         if self.selected < self.offset {
             self.offset = self.selected;
         } else if self.selected >= self.offset + rows {

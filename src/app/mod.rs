@@ -24,14 +24,14 @@ use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
 use crate::article::HeadlinePage;
-use crate::keymap::{Action, Command, Context};
+use crate::keymap::{self, Action, Command, Context};
 use crate::words::Words;
 use layout::{ArticleLines, Panes, ROWS_PER_HEADLINE};
 use list::HeadlineList;
 use messages::Ids;
-use reader::{Jump, Reader};
+use reader::{Jump, Opened, Reader};
 use sections::Sections;
-use status::Status;
+use status::{Origin, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -57,6 +57,8 @@ pub struct App {
     focus: Focus,
     size: (u16, u16),
     help: bool,
+    /// The first line of the help shown.
+    help_scroll: usize,
     /// Text being typed, if any.
     input: Option<Input>,
     prefetching: usize,
@@ -78,6 +80,7 @@ impl App {
             focus: Focus::List,
             size,
             help: false,
+            help_scroll: 0,
             input: None,
             prefetching: 0,
             spinner: 0,
@@ -127,6 +130,12 @@ impl App {
         self.sections.tab()
     }
 
+    /// The tabs that fit across the top, the current one among them.
+    pub fn tab_bar(&self) -> layout::TabBar {
+        let names: Vec<&str> = self.lists().iter().map(|l| l.name.as_str()).collect();
+        layout::tab_bar(&names, self.tab(), self.size.0)
+    }
+
     pub fn list(&self) -> &HeadlineList {
         self.sections.list()
     }
@@ -157,6 +166,12 @@ impl App {
         self.reader.page().map_or(&NONE, Page::lines)
     }
 
+    /// Line `i` of the article on screen in pieces with their roles, the matches of the
+    /// search marked.
+    pub fn line_pieces(&self, i: usize) -> Vec<(&str, layout::Role)> {
+        self.reader.line_pieces(i)
+    }
+
     /// How many pages are behind and ahead of the one on screen.
     pub fn history(&self) -> (usize, usize) {
         self.reader.history()
@@ -182,6 +197,51 @@ impl App {
         self.help
     }
 
+    /// The help's entries: the keys of each action that has any, and its words.
+    pub fn help_entries(&self) -> Vec<(String, &'static str)> {
+        let indonesian = self.settings.words.indonesian;
+        self.settings
+            .keymap
+            .bindings()
+            .filter(|(_, keys)| !keys.is_empty())
+            .map(|(action, keys)| {
+                let keys: Vec<String> = keys.iter().map(|k| keymap::key_name(*k)).collect();
+                (keys.join(" / "), action.words(indonesian))
+            })
+            .collect()
+    }
+
+    /// How many lines the help has: its entries, a blank line and the mouse's.
+    pub fn help_len(&self) -> usize {
+        self.help_entries().len() + 2
+    }
+
+    /// The first line of the help shown.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// Where the help goes on screen.
+    pub fn help_area(&self) -> Rect {
+        let screen = Rect::new(0, 0, self.size.0, self.size.1);
+        layout::help_area(screen, self.help_len())
+    }
+
+    fn scroll_help(&mut self, action: Action) {
+        let rows = usize::from(self.help_area().height.saturating_sub(2)).max(1);
+        let max = self.help_len().saturating_sub(rows);
+        let delta = match action {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown => rows as isize,
+            Action::PageUp => -(rows as isize),
+            Action::Top => isize::MIN / 2,
+            Action::Bottom => isize::MAX / 2,
+            _ => 0,
+        };
+        self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
+    }
+
     pub fn input(&self) -> Option<&Input> {
         self.input.as_ref()
     }
@@ -191,16 +251,31 @@ impl App {
         self.reader.number()
     }
 
+    /// The newest error of what is on screen: the app's, the reader's while it shows, the
+    /// tab's on screen (not another tab's).
     pub fn error(&self) -> Option<&str> {
-        self.status.error()
+        self.shown_error().map(|(words, _)| words)
+    }
+
+    fn shown_error(&self) -> Option<(&str, Origin)> {
+        let reader_shown = self.panes().reader.is_some();
+        let tab = self.tab();
+        self.status.error(|origin| match origin {
+            Origin::App => true,
+            Origin::Reader => reader_shown,
+            Origin::Tab(n) => n == tab,
+        })
     }
 
     pub fn notice(&self) -> Option<&str> {
         self.status.notice()
     }
 
+    /// The address `o` offers to the browser, while the reader's error is the one shown.
     pub fn offer_browser(&self) -> Option<&str> {
-        self.status.offer_browser()
+        self.status
+            .offer_browser()
+            .filter(|_| matches!(self.shown_error(), Some((_, Origin::Reader))))
     }
 
     pub fn spinner(&self) -> usize {
@@ -217,6 +292,16 @@ impl App {
 
     pub fn is_loading(&self) -> bool {
         self.reader.is_loading() || self.sections.is_loading() || self.prefetching > 0
+    }
+
+    /// Whether the list on screen is loading (a first load, a reload or its next page).
+    pub fn list_loading(&self) -> bool {
+        self.sections.loading_tab()
+    }
+
+    /// Whether the reader is waiting for a page.
+    pub fn reader_loading(&self) -> bool {
+        self.reader.is_loading()
     }
 
     /// What is loading, in words, for the status line.
@@ -290,8 +375,11 @@ impl App {
             usize::from(reader.height),
             self.settings.text_width,
         );
-        let rows = self.list_rows();
-        self.sections.list_mut().keep_visible(rows);
+        // A list hidden behind the reader keeps its scroll for when it is back.
+        if panes.list.is_some() {
+            let rows = self.list_rows();
+            self.sections.list_mut().keep_visible(rows);
+        }
     }
 
     fn context(&self) -> Context {
@@ -310,7 +398,9 @@ impl App {
         match (context, command) {
             (_, Some(Command::Act(Action::Quit))) => self.quit = true,
             (Context::Prompt, Some(command)) => self.type_key(command),
-            (Context::Help, _) => self.help = false,
+            (Context::Help, Some(Command::Act(action))) => self.scroll_help(action),
+            (Context::Help, Some(_)) => self.help = false,
+            (Context::Help, None) => {}
             (_, Some(Command::Digit(d))) => self.reader.type_digit(d),
             (_, Some(Command::Act(action))) => {
                 let number = self.reader.take_number();
@@ -328,21 +418,22 @@ impl App {
     fn act(&mut self, action: Action, number: Option<usize>, out: &mut Vec<Request>) {
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.help = true,
+            Action::Help => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
             Action::Down => self.move_by(1, out),
             Action::Up => self.move_by(-1, out),
             Action::PageDown => self.move_by(self.page_rows() as isize, out),
             Action::PageUp => self.move_by(-(self.page_rows() as isize), out),
             Action::Top => self.move_by(isize::MIN / 2, out),
             Action::Bottom => self.move_by(isize::MAX / 2, out),
-            Action::SwitchPane => {
-                self.focus = match self.focus {
-                    Focus::List if self.reader.page().is_some() || self.reader.is_loading() => {
-                        Focus::Reader
-                    }
-                    _ => Focus::List,
+            Action::SwitchPane => match self.focus {
+                Focus::List if self.reader.page().is_some() || self.reader.is_loading() => {
+                    self.focus = Focus::Reader;
                 }
-            }
+                _ => self.leave_reader(out),
+            },
             Action::Open => match (self.focus, number) {
                 (Focus::Reader, Some(n)) => self.follow(n, out),
                 (Focus::List, _) => self.open_selected(out),
@@ -353,7 +444,7 @@ impl App {
                 if self.reader.go_back() {
                     out.extend(here);
                 } else {
-                    self.focus = Focus::List;
+                    self.leave_reader(out);
                 }
             }
             Action::Forward => {
@@ -394,7 +485,7 @@ impl App {
                 if !self.sections.filter().is_empty() && self.focus == Focus::List {
                     self.sections.set_filter(String::new());
                 } else if !self.reader.clear_find() && self.focus == Focus::Reader {
-                    self.focus = Focus::List;
+                    self.leave_reader(out);
                 }
             }
             Action::Reload => match self.focus {
@@ -447,9 +538,16 @@ impl App {
                 text.pop();
             }
             Command::Submit => {
-                if let Some(Input::Find(t)) = self.input.take() {
-                    self.reader.set_find(t);
-                    self.jump_to_match(true);
+                match self.input.take() {
+                    Some(Input::Find(t)) => {
+                        self.reader.set_find(t);
+                        self.jump_to_match(true);
+                    }
+                    Some(Input::Filter(t)) if !t.is_empty() => {
+                        let words = format!("{}: {t}", self.words().filter);
+                        self.status.tell(words);
+                    }
+                    _ => {}
                 }
                 return;
             }
@@ -517,7 +615,12 @@ impl App {
                 }
             }
             MouseEventKind::Down(MouseButton::Left) => {
-                if let (true, Some(pane)) = (in_list, panes.list) {
+                if panes.tabs.contains(at) {
+                    if let Some(tab) = self.tab_bar().at(at.x, self.size.0) {
+                        let delta = tab as isize - self.tab() as isize;
+                        self.switch_tab(|s, ids| s.switch(delta, ids), out);
+                    }
+                } else if let (true, Some(pane)) = (in_list, panes.list) {
                     self.focus = Focus::List;
                     let inner = layout::inner(pane);
                     if at.y >= inner.y {
@@ -549,25 +652,25 @@ impl App {
                 position,
                 saved,
             } => {
-                let Some((url, reload)) = self.reader.answered(id) else {
+                let Some((url, opened)) = self.reader.answered(id) else {
                     // An answer for a page the reader already left.
                     return;
                 };
                 match result {
                     Ok(article) => {
-                        if !reload {
+                        if opened != Opened::Reload {
                             out.extend(self.reader.position_request());
                         }
                         if saved {
                             self.saved.insert(article.url.clone());
                         }
                         self.read.insert(article.url.clone());
-                        self.reader.show(Arc::from(article), reload, position);
-                        self.status.loaded();
+                        self.reader.show(Arc::from(article), url, opened, position);
+                        self.status.loaded(Origin::Reader);
                     }
                     Err(e) => {
-                        self.status.load_failed(e);
-                        self.status.offer(url);
+                        self.status.fail(Origin::Reader, e);
+                        self.status.offer(url.clone());
                     }
                 }
             }
@@ -578,14 +681,14 @@ impl App {
                 read,
             } => match result {
                 Ok(page) => {
-                    if self.sections.arrived(id, page, fetched_at) {
+                    if let Some(tab) = self.sections.arrived(id, page, fetched_at) {
                         self.read.extend(read);
-                        self.status.loaded();
+                        self.status.loaded(Origin::Tab(tab));
                     }
                 }
                 Err(e) => {
-                    if self.sections.failed(id) {
-                        self.status.load_failed(e);
+                    if let Some(tab) = self.sections.failed(id) {
+                        self.status.fail(Origin::Tab(tab), e);
                     }
                 }
             },
@@ -630,9 +733,17 @@ impl App {
 
     fn open_selected(&mut self, out: &mut Vec<Request>) {
         if let Some(url) = self.list().selected().map(|h| h.url.clone()) {
-            out.push(self.reader.open(url, false, &mut self.ids));
+            out.extend(self.reader.open_from_list(url, &mut self.ids));
             self.focus = Focus::Reader;
         }
+    }
+
+    /// Back to the list, the page on screen kept (and its place remembered) for `Tab`.
+    fn leave_reader(&mut self, out: &mut Vec<Request>) {
+        if self.focus == Focus::Reader {
+            out.extend(self.reader.position_request());
+        }
+        self.focus = Focus::List;
     }
 
     fn follow(&mut self, n: usize, out: &mut Vec<Request>) {

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use super::layout::ArticleLines;
+use super::layout::{self, ArticleLines, Role};
 use super::list::fold;
 use super::messages::{Ids, Request, RequestId};
 use crate::article::Article;
@@ -13,15 +13,18 @@ use crate::article::Article;
 #[derive(Debug, Clone)]
 pub struct Page {
     article: Arc<Article>,
+    /// The address it was opened by (a redirect or a canonical link may differ).
+    asked: String,
     scroll: usize,
     /// Laid out for the reader's width; empty until the reader has one.
     lines: ArticleLines,
 }
 
 impl Page {
-    fn new(article: Arc<Article>, scroll: usize) -> Self {
+    fn new(article: Arc<Article>, asked: String, scroll: usize) -> Self {
         Page {
             article,
+            asked,
             scroll,
             lines: ArticleLines::default(),
         }
@@ -38,6 +41,11 @@ impl Page {
     pub fn lines(&self) -> &ArticleLines {
         &self.lines
     }
+
+    /// Whether this page is the one at `url`.
+    fn is_at(&self, url: &str) -> bool {
+        self.article.url == url || self.asked == url
+    }
 }
 
 /// What the reader asked to open and has not arrived yet.
@@ -47,6 +55,9 @@ struct Pending {
     url: String,
     /// A reload of the page on screen (keeps its place) rather than a new page.
     reload: bool,
+    /// Opened from the headline list: it starts a new trail of pages, so going back
+    /// from it returns to the list rather than to pages read before.
+    from_list: bool,
 }
 
 #[derive(Debug, Default)]
@@ -65,6 +76,17 @@ pub struct Reader {
     number: Option<usize>,
     /// The rows of text the pane shows.
     rows: usize,
+}
+
+/// How a page was opened, which decides its place in the history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opened {
+    /// The page on screen, loaded again.
+    Reload,
+    /// A headline of the list.
+    FromList,
+    /// A link of the page on screen.
+    Link,
 }
 
 /// Where a jump to the next match of the search landed.
@@ -108,59 +130,87 @@ impl Reader {
         })
     }
 
+    /// Adds a digit to the link number being typed, unless the number would then have
+    /// more digits than the article's count of links.
     pub fn type_digit(&mut self, digit: usize) {
-        self.number = Some(
-            self.number
-                .unwrap_or(0)
-                .saturating_mul(10)
-                .saturating_add(digit),
-        );
+        let links = self
+            .current
+            .as_ref()
+            .map_or(0, |p| p.article.numbered_links().count());
+        let number = self.number.unwrap_or(0) * 10 + digit;
+        if number.to_string().len() <= links.to_string().len() && links > 0 {
+            self.number = Some(number);
+        }
     }
 
     pub fn take_number(&mut self) -> Option<usize> {
         self.number.take()
     }
 
-    pub fn open(&mut self, url: String, fresh: bool, ids: &mut Ids) -> Request {
+    fn open(&mut self, url: String, fresh: bool, from_list: bool, ids: &mut Ids) -> Request {
         let id = ids.next();
         self.pending = Some(Pending {
             id,
             url: url.clone(),
             reload: fresh,
+            from_list,
         });
         Request::Article { id, url, fresh }
     }
 
+    /// A headline of the list, opened: `None` when it is the page on screen already
+    /// (and nothing else is loading), which is shown as it was left.
+    pub fn open_from_list(&mut self, url: String, ids: &mut Ids) -> Option<Request> {
+        if self.pending.is_none() && self.current.as_ref().is_some_and(|p| p.is_at(&url)) {
+            return None;
+        }
+        Some(self.open(url, false, true, ids))
+    }
+
     pub fn reload(&mut self, ids: &mut Ids) -> Option<Request> {
         let url = self.current.as_ref()?.article.url.clone();
-        Some(self.open(url, true, ids))
+        Some(self.open(url, true, false, ids))
     }
 
     /// Link `n` of the article on screen, opened; `None` when it has no such link.
     pub fn follow(&mut self, n: usize, ids: &mut Ids) -> Option<Request> {
         let url = self.current.as_ref()?.article.link_url(n)?.to_string();
-        Some(self.open(url, false, ids))
+        Some(self.open(url, false, false, ids))
     }
 
-    /// Matches an answer to what was asked: the address asked for, and whether it was a
-    /// reload; `None` for a page not asked for, or left since.
-    pub fn answered(&mut self, id: RequestId) -> Option<(String, bool)> {
-        self.pending
-            .take_if(|p| p.id == id)
-            .map(|p| (p.url, p.reload))
+    /// Matches an answer to what was asked: the address asked for, and how it was
+    /// opened; `None` for a page not asked for, or left since.
+    pub fn answered(&mut self, id: RequestId) -> Option<(String, Opened)> {
+        self.pending.take_if(|p| p.id == id).map(|p| {
+            let opened = match (p.reload, p.from_list) {
+                (true, _) => Opened::Reload,
+                (false, true) => Opened::FromList,
+                (false, false) => Opened::Link,
+            };
+            (p.url, opened)
+        })
     }
 
-    /// Puts an arrived article on screen: a new page goes on top of the history, a reload
-    /// replaces the page on screen and keeps its place.
-    pub fn show(&mut self, article: Arc<Article>, reload: bool, position: usize) {
-        match (&mut self.current, reload) {
-            (Some(page), true) => *page = Page::new(article, page.scroll),
+    /// Puts an arrived article on screen: a reload, or the page on screen opened again,
+    /// replaces it and keeps its place; a link goes on top of the history; a headline
+    /// from the list starts a new history.
+    pub fn show(&mut self, article: Arc<Article>, asked: String, opened: Opened, position: usize) {
+        let same = self
+            .current
+            .as_ref()
+            .is_some_and(|p| p.article.url == article.url);
+        match (&mut self.current, opened) {
+            (Some(page), _) if same || opened == Opened::Reload => {
+                *page = Page::new(article, asked, page.scroll);
+            }
             (current, _) => {
-                if let Some(old) = current.take() {
+                if opened == Opened::FromList {
+                    self.back.clear();
+                } else if let Some(old) = current.take() {
                     self.back.push(old);
                 }
                 self.forward.clear();
-                self.current = Some(Page::new(article, position));
+                self.current = Some(Page::new(article, asked, position));
             }
         }
         self.find.clear();
@@ -226,6 +276,23 @@ impl Reader {
                 .collect(),
             _ => Vec::new(),
         };
+    }
+
+    /// Line `i` of the page on screen in pieces with their roles, the matches of the
+    /// search marked (those of the line the search is at as the current ones).
+    pub fn line_pieces(&self, i: usize) -> Vec<(&str, Role)> {
+        let Some(line) = self.current.as_ref().and_then(|p| p.lines.lines.get(i)) else {
+            return Vec::new();
+        };
+        if self.matches.binary_search(&i).is_err() {
+            return vec![(line.text.as_str(), line.role)];
+        }
+        let found = if self.found_line == Some(i) {
+            Role::CurrentMatch
+        } else {
+            Role::Match
+        };
+        layout::split_matches(line, &self.find, found)
     }
 
     /// Scrolls to the next (or previous) line holding the search.

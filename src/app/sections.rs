@@ -73,7 +73,8 @@ impl Sections {
         self.pending.first().map(|p| p.append)
     }
 
-    fn loading_tab(&self) -> bool {
+    /// Whether the list on screen is loading.
+    pub fn loading_tab(&self) -> bool {
         self.pending.iter().any(|p| p.list == self.tab)
     }
 
@@ -164,23 +165,27 @@ impl Sections {
         Some((pending, filter))
     }
 
-    /// Puts an arrived list in its place; false when it was not asked for (any more).
-    pub fn arrived(&mut self, id: RequestId, page: HeadlinePage, at: DateTime<Utc>) -> bool {
-        let Some((pending, filter)) = self.take_pending(id) else {
-            return false;
-        };
+    /// Puts an arrived list in its place: which list it is; `None` when it was not asked
+    /// for (any more).
+    pub fn arrived(
+        &mut self,
+        id: RequestId,
+        page: HeadlinePage,
+        at: DateTime<Utc>,
+    ) -> Option<usize> {
+        let (pending, filter) = self.take_pending(id)?;
         let list = &mut self.lists[pending.list];
         list.set(page.headlines, pending.append, &filter);
         list.next = page.next;
         if !pending.append {
             list.fetched_at = Some(at);
         }
-        true
+        Some(pending.list)
     }
 
-    /// Forgets a list that failed; false when it was not asked for.
-    pub fn failed(&mut self, id: RequestId) -> bool {
-        self.take_pending(id).is_some()
+    /// Forgets a list that failed: which list it was; `None` when it was not asked for.
+    pub fn failed(&mut self, id: RequestId) -> Option<usize> {
+        self.take_pending(id).map(|(pending, _)| pending.list)
     }
 
     pub fn saved_arrived(&mut self, id: RequestId, list: Vec<Headline>) -> bool {

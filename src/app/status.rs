@@ -1,23 +1,41 @@
-//! The status line's messages: an error, a passing notice, and the address offered to the
-//! browser after a page could not be read here.
+//! The status line's messages, each with its lifetime: a notice (saved, copied, the
+//! filter set) is the answer to the key just pressed and lasts until the next key; an
+//! error belongs to where it came from (the reader, a list tab, or the app as a whole)
+//! and shows only there; and the address offered to the browser after a page could not
+//! be read here.
+
+/// Where an error came from, which decides where it shows and what ends it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The app as a whole (the store at start, a key that could not be done): shows
+    /// everywhere, until the next key.
+    App,
+    /// A page the reader could not open: shows while the reader is on screen, until a
+    /// page loads.
+    Reader,
+    /// List `n` could not load: shows on that tab only, until it loads.
+    Tab(usize),
+}
 
 #[derive(Debug, Default)]
 pub struct Status {
-    error: Option<String>,
-    /// Whether `error` is a page or list that failed to load, which the next one to load
-    /// replaces. Any other (a notice from the store, set at start or sent by the worker)
-    /// stays until the next key: no load has anything to do with it, and one arriving
-    /// must not wipe it before it is read.
-    error_is_load: bool,
-    /// A passing message (saved, copied); cleared by the next key.
+    /// At most one error per origin, the newest last.
+    errors: Vec<(String, Origin)>,
+    /// The answer to the key just pressed; cleared by the next key.
     notice: Option<String>,
     /// The address of a page that could not be read here, offered to the browser (`o`).
     offer_browser: Option<String>,
 }
 
 impl Status {
-    pub fn error(&self) -> Option<&str> {
-        self.error.as_deref()
+    /// The newest error that `shows` lets through (given where it came from), and where
+    /// it came from.
+    pub fn error(&self, shows: impl Fn(Origin) -> bool) -> Option<(&str, Origin)> {
+        self.errors
+            .iter()
+            .rev()
+            .find(|(_, origin)| shows(*origin))
+            .map(|(words, origin)| (words.as_str(), *origin))
     }
 
     pub fn notice(&self) -> Option<&str> {
@@ -28,12 +46,11 @@ impl Status {
         self.offer_browser.as_deref()
     }
 
-    /// A key was pressed: what it was shown for has been read.
+    /// A key was pressed: the answer to the one before has been read, and so has any
+    /// error of the app as a whole.
     pub fn key_pressed(&mut self) {
         self.notice = None;
-        if !self.error_is_load {
-            self.error = None;
-        }
+        self.errors.retain(|(_, origin)| *origin != Origin::App);
     }
 
     pub fn tell(&mut self, notice: String) {
@@ -41,21 +58,17 @@ impl Status {
     }
 
     pub fn warn(&mut self, words: String) {
-        self.error = Some(words);
-        self.error_is_load = false;
+        self.fail(Origin::App, words);
     }
 
-    pub fn load_failed(&mut self, words: String) {
-        self.error = Some(words);
-        self.error_is_load = true;
+    pub fn fail(&mut self, origin: Origin, words: String) {
+        self.errors.retain(|(_, o)| *o != origin);
+        self.errors.push((words, origin));
     }
 
-    /// Something loaded: a failure to load is no longer news.
-    pub fn loaded(&mut self) {
-        if self.error_is_load {
-            self.error = None;
-            self.error_is_load = false;
-        }
+    /// Something loaded at `origin`: its failure to load is no longer news.
+    pub fn loaded(&mut self, origin: Origin) {
+        self.errors.retain(|(_, o)| *o != origin);
     }
 
     pub fn offer(&mut self, url: String) {

@@ -10,18 +10,18 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap,
+    Block, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-use crate::app::layout::{ArticleLine, ROWS_PER_HEADLINE, Role};
+use crate::app::layout::{self, ROWS_PER_HEADLINE, Role};
 use crate::app::{App, Focus, Input};
-use crate::keymap::{self, Action};
+use crate::keymap::Action;
 use crate::theme::Theme;
 
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
 
-/// Draws the whole screen. `now` dates the headlines (`15m`, `3j`) and the list's age.
+/// Draws the whole screen. `now` dates the headlines (`15m`, `3h`) and the list's age.
 pub fn draw(frame: &mut Frame<'_>, app: &App, now: DateTime<FixedOffset>) {
     let panes = app.panes();
     draw_tabs(frame, app, panes.tabs);
@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: DateTime<FixedOffset>) {
     }
     draw_status(frame, app, panes.status, now);
     if app.help() {
-        draw_help(frame, app, frame.area());
+        draw_help(frame, app);
     }
 }
 
@@ -51,24 +51,33 @@ fn pane_block(title: String, focused: bool, app: &App) -> Block<'static> {
 
 fn draw_tabs(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.settings().theme;
-    let mut spans = vec![Span::raw(" ")];
-    for (i, list) in app.lists().iter().enumerate() {
-        let style = if i == app.tab() {
+    let bar = app.tab_bar();
+    let marker = |more: bool, mark: &'static str| {
+        if more {
+            Span::styled(mark, theme.accent)
+        } else {
+            Span::raw(" ")
+        }
+    };
+    let mut spans = vec![marker(bar.more_left, "‹")];
+    let mut x = 1;
+    for slot in &bar.tabs {
+        spans.push(Span::raw(" ".repeat(usize::from(slot.x.saturating_sub(x)))));
+        let style = if slot.index == app.tab() {
             theme.selected
         } else {
             theme.dim
         };
-        spans.push(Span::styled(format!(" {} ", list.name), style));
-        spans.push(Span::raw(" "));
+        spans.push(Span::styled(slot.label.as_str(), style));
+        x = slot.x + slot.width;
     }
-    // Keep the current tab on screen when the tabs are wider than the terminal.
-    let before: usize = spans
-        .iter()
-        .take(1 + app.tab() * 2)
-        .map(|s| s.content.width())
-        .sum();
-    let scroll = before.saturating_sub(usize::from(area.width) / 2) as u16;
-    frame.render_widget(Paragraph::new(Line::from(spans)).scroll((0, scroll)), area);
+    if bar.more_right {
+        spans.push(Span::raw(" ".repeat(usize::from(
+            area.width.saturating_sub(1).saturating_sub(x),
+        ))));
+        spans.push(marker(true, "›"));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOffset>) {
@@ -98,7 +107,7 @@ fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOf
         } else {
             Span::raw(" ")
         };
-        let title = truncate(&h.title, width.saturating_sub(2));
+        let title = layout::truncate(&h.title, width.saturating_sub(2));
         let pad = width.saturating_sub(2 + title.width());
         lines.push(Line::from(vec![
             mark,
@@ -109,7 +118,7 @@ fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOf
             meta.push(l.clone());
         }
         if let Some(t) = &h.published {
-            meta.push(age(*t, now));
+            meta.push(app.words().age(minutes_since(*t, now)));
         }
         if app.is_saved(&h.url) && !app.is_saved_view() {
             meta.push(app.words().saved_view.to_string());
@@ -121,8 +130,10 @@ fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOf
     }
     if list.visible_len() == 0 {
         let w = app.words();
-        let words = if app.is_loading() {
+        let words = if app.list_loading() {
             format!("{}…", w.loading)
+        } else if !list.headlines.is_empty() {
+            w.no_match_in_list.to_string()
         } else if app.is_saved_view() {
             w.no_saved.to_string()
         } else {
@@ -150,7 +161,7 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(page) = app.current() else {
-        let words = if app.is_loading() {
+        let words = if app.reader_loading() {
             format!("{}…", app.words().loading)
         } else {
             app.words().pick_headline.to_string()
@@ -164,12 +175,9 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let rows = usize::from(inner.height);
     let lines = page.lines();
     let margin = " ".repeat(lines.margin);
-    let shown: Vec<Line<'_>> = lines
-        .lines
-        .iter()
-        .skip(page.scroll())
+    let shown: Vec<Line<'_>> = (page.scroll()..lines.lines.len())
         .take(rows)
-        .map(|line| article_line(line, &margin, theme))
+        .map(|i| article_line(app.line_pieces(i), &margin, theme))
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
     if lines.lines.len() > rows {
@@ -182,19 +190,28 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect) {
     }
 }
 
-fn article_line<'a>(line: &'a ArticleLine, margin: &'a str, theme: &Theme) -> Line<'a> {
-    let style = match line.role {
+fn article_line<'a>(pieces: Vec<(&'a str, Role)>, margin: &'a str, theme: &Theme) -> Line<'a> {
+    let mut spans = vec![Span::raw(margin)];
+    spans.extend(
+        pieces
+            .into_iter()
+            .map(|(text, role)| Span::styled(text, style_of(role, theme))),
+    );
+    Line::from(spans)
+}
+
+/// The style of a role of the article's text.
+fn style_of(role: Role, theme: &Theme) -> Style {
+    match role {
         Role::Title => theme.title,
         Role::Meta => theme.dim,
         Role::Body => Style::default(),
         Role::Heading => theme.heading,
         Role::Quote => theme.quote,
         Role::Link => theme.link,
-    };
-    Line::from(vec![
-        Span::raw(margin),
-        Span::styled(line.text.as_str(), style),
-    ])
+        Role::Match => theme.found,
+        Role::CurrentMatch => theme.found_current,
+    }
 }
 
 fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOffset>) {
@@ -240,6 +257,18 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<Fixed
         if let Some(n) = app.number() {
             left.push(Span::raw(format!("[{n}]… Enter  ")));
         }
+        // The answer to the key just pressed first, then the filter in force, then the
+        // error of what is on screen in the room left.
+        if let Some(n) = app.notice() {
+            left.push(Span::styled(format!("{n}  "), theme.accent));
+        }
+        let filter = format!("{}: {}", w.filter, app.filter());
+        if !app.filter().is_empty()
+            && app.focus() == Focus::List
+            && app.notice() != Some(filter.as_str())
+        {
+            left.push(Span::styled(format!("{filter}  "), theme.dim));
+        }
         if let Some(e) = app.error() {
             let offer = app
                 .offer_browser()
@@ -251,16 +280,11 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<Fixed
             if let Some(offer) = offer {
                 left.push(Span::styled(offer, theme.dim));
             }
-        } else if let Some(n) = app.notice() {
-            left.push(Span::styled(n.to_string(), theme.accent));
-        } else if !app.filter().is_empty() && app.focus() == Focus::List {
+        } else if let Some(at) = app.list().fetched_at.filter(|_| {
+            app.focus() == Focus::List && app.notice().is_none() && app.filter().is_empty()
+        }) {
             left.push(Span::styled(
-                format!("{}: {}", w.filter, app.filter()),
-                theme.dim,
-            ));
-        } else if let Some(at) = app.list().fetched_at.filter(|_| app.focus() == Focus::List) {
-            left.push(Span::styled(
-                format!("{} {} {}", w.updated, age(at.fixed_offset(), now), w.ago),
+                w.updated_ago(minutes_since(at.fixed_offset(), now)),
                 theme.dim,
             ));
         }
@@ -272,69 +296,49 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<Fixed
     );
 }
 
-fn draw_help(frame: &mut Frame<'_>, app: &App, screen: Rect) {
+fn draw_help(frame: &mut Frame<'_>, app: &App) {
     let theme = &app.settings().theme;
-    let indonesian = app.words().indonesian;
+    let w = app.words();
     let mut lines: Vec<Line<'_>> = app
-        .settings()
-        .keymap
-        .bindings()
-        .filter(|(_, keys)| !keys.is_empty())
-        .map(|(action, keys)| {
-            let keys: Vec<String> = keys.iter().map(|k| keymap::key_name(*k)).collect();
+        .help_entries()
+        .into_iter()
+        .map(|(keys, words)| {
             Line::from(vec![
-                Span::styled(format!("{:>16}  ", keys.join(" / ")), theme.heading),
-                Span::raw(action.words(indonesian)),
+                Span::styled(format!("{keys:>16}  "), theme.heading),
+                Span::raw(words),
             ])
         })
         .collect();
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled(app.words().mouse, theme.dim)));
-    let width = screen.width.saturating_sub(4).min(84);
-    let height = (lines.len() as u16 + 2).min(screen.height.saturating_sub(2));
-    let area = Rect {
-        x: screen.x + (screen.width - width) / 2,
-        y: screen.y + (screen.height.saturating_sub(height)) / 2,
-        width,
-        height,
-    };
-    frame.render_widget(Clear, area);
-    let block = Block::default()
+    lines.push(Line::from(Span::styled(w.mouse, theme.dim)));
+    let area = app.help_area();
+    let rows = usize::from(area.height.saturating_sub(2));
+    let mut block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", app.words().keys_title));
+        .title(format!(" {} ", w.keys_title));
+    if lines.len() > rows {
+        // Which lines are shown, and how to see the rest.
+        let first = app.help_scroll() + 1;
+        let last = (app.help_scroll() + rows).min(lines.len());
+        block = block.title_bottom(
+            Line::from(format!(
+                " {first}–{last}/{} · {} ",
+                lines.len(),
+                w.help_scroll
+            ))
+            .right_aligned(),
+        );
+    }
+    frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
-            .wrap(Wrap { trim: false }),
+            .scroll((app.help_scroll() as u16, 0)),
         area,
     );
 }
 
-/// How long ago, the Indonesian way: `15m` (menit), `3j` (jam), `2h` (hari).
-pub fn age(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
-    let minutes = (now - t).num_minutes().max(0);
-    match minutes {
-        m if m < 60 => format!("{m}m"),
-        m if m < 24 * 60 => format!("{}j", m / 60),
-        m => format!("{}h", m / (24 * 60)),
-    }
-}
-
-/// `s` cut to `width` columns, with an ellipsis when something was cut.
-fn truncate(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
+/// Whole minutes from `t` to `now`, none for a time in the future.
+fn minutes_since(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> i64 {
+    (now - t).num_minutes().max(0)
 }

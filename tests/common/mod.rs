@@ -385,12 +385,17 @@ pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
 
 /// The screen of `app` as text, drawn at its size with the test clock.
 pub fn screen(app: &kabar::app::App) -> String {
+    buffer_text(&drawn(app))
+}
+
+/// The screen of `app` as cells, drawn at its size with the test clock.
+pub fn drawn(app: &kabar::app::App) -> ratatui::buffer::Buffer {
     let backend = ratatui::backend::TestBackend::new(app.size().0, app.size().1);
     let mut terminal = ratatui::Terminal::new(backend).expect("test terminal");
     terminal
         .draw(|f| kabar::ui::draw(f, app, test_now()))
         .expect("draws");
-    buffer_text(terminal.backend().buffer())
+    terminal.backend().buffer().clone()
 }
 
 /// The reader with `article` open, at `size`.
