@@ -91,6 +91,19 @@ fn kompas_articles(c: &mut Criterion) {
         |b, html| b.iter(|| sites::read_article(html, url).unwrap()),
     );
     group.finish();
+
+    // Where the padded page's time goes: html5ever (through scraper) alone, and the Kompas
+    // profile on the page already parsed. The rest of `read_article` (the budget's tree
+    // sink, the sanitizer's last pass, dropping the tree) is the difference.
+    let mut split = c.benchmark_group("padded page, split");
+    split.bench_function("scraper::Html::parse_document", |b| {
+        b.iter(|| scraper::Html::parse_document(&big))
+    });
+    let doc = scraper::Html::parse_document(&big);
+    split.bench_function("sites::kompas::article on the parsed page", |b| {
+        b.iter(|| sites::kompas::article(&doc, url))
+    });
+    split.finish();
 }
 
 fn index_pages(c: &mut Criterion) {
