@@ -70,7 +70,8 @@ fn generic_extraction_keeps_its_f1_on_the_benchmark() {
         predictions.insert(id.clone(), json!({ "articleBody": text.join("\n\n") }));
     }
     assert_eq!(predictions.len(), 181, "the benchmark's 181 pages");
-    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("quality-predictions.json");
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("quality-predictions-{}.json", std::process::id()));
     std::fs::write(&out, Value::Object(predictions).to_string()).unwrap();
 
     let score = Command::new("python3")
@@ -92,6 +93,7 @@ fn generic_extraction_keeps_its_f1_on_the_benchmark() {
         .and_then(|w| w.parse().ok())
         .unwrap_or_else(|| panic!("no F1 in the scorer's output: {printed}"));
     eprintln!("extraction benchmark: {}", printed.trim());
+    let _ = std::fs::remove_file(&out);
     assert!(f1 >= MIN_F1, "F1 {f1} is below {MIN_F1}: {printed}");
 }
 
