@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::tmux::Tmux;
+use common::tmux::{Tmux, colours_set};
 
 use std::time::{Duration, Instant};
 
@@ -197,4 +197,39 @@ fn an_article_after_one_of_flags_emoji_and_cjk_shows_no_stray_glyphs() {
         "the second article's text and nothing else:\n{screen}"
     );
     quit(&tmux);
+}
+
+/// `NO_COLOR=1` in the environment: the reader draws no colour at all, in a real
+/// terminal (tmux keeps the attributes of every cell; `capture-pane -e` writes them out
+/// as escape sequences). The same screens without it have colours, so the check can fail.
+#[test]
+fn no_color_in_the_environment_draws_no_colour() {
+    let mirror = common::fixture_mirror();
+    let tmux = Tmux::start("nocolor");
+    tmux.wait_for("$");
+    for no_color in [false, true] {
+        let data = common::scratch_dir("e2e-nocolor");
+        tmux.type_line(&format!(
+            "{}{} --data-dir {} --mirror {}",
+            if no_color { "NO_COLOR=1 " } else { "" },
+            env!("CARGO_BIN_EXE_kabar"),
+            data.display(),
+            mirror.base()
+        ));
+        tmux.wait_for("Terkini (14");
+        let list = tmux.screen_escaped();
+        tmux.send(&["Enter"]);
+        tmux.wait_for("KOMPAS.com - Timnas Indonesia menang 2-0 atas Vietnam");
+        let reader = tmux.screen_escaped();
+        let colours: Vec<String> = [list, reader].iter().flat_map(|s| colours_set(s)).collect();
+        if no_color {
+            assert!(
+                colours.is_empty(),
+                "colours set under NO_COLOR: {colours:?}"
+            );
+        } else {
+            assert!(!colours.is_empty(), "no colour seen without NO_COLOR");
+        }
+        quit(&tmux);
+    }
 }

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)] // each test crate uses a different part of this module
 
+pub mod drawn;
 pub mod mutate;
 pub mod tmux;
 

@@ -65,6 +65,16 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// The screen with its attributes, as escape sequences (`capture-pane -e`).
+    pub fn screen_escaped(&self) -> String {
+        let out = self
+            .tmux()
+            .args(["capture-pane", "-e", "-p", "-t", &self.session])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     pub fn query(&self, format: &str) -> String {
         let out = self
             .tmux()
@@ -112,4 +122,31 @@ impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.tmux().arg("kill-server").status();
     }
+}
+
+/// The colours that the SGR sequences of `escaped` (a `capture-pane -e` screen) set: each
+/// sequence's parameters, for every one that sets a foreground, background or underline
+/// colour (`30`–`38`, `40`–`48`, `58`, `90`–`97`, `100`–`107`; the defaults `39`, `49`,
+/// `59` set none).
+pub fn colours_set(escaped: &str) -> Vec<String> {
+    escaped
+        .split('\u{1b}')
+        .filter_map(|seq| seq.strip_prefix('['))
+        .filter_map(|seq| seq.find('m').map(|end| &seq[..end]))
+        .filter(|params| {
+            params
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ';' | ':'))
+        })
+        .filter(|params| {
+            // The first colour code decides: in `38;5;N` what follows it is no code.
+            params.split([';', ':']).any(|code| {
+                matches!(
+                    code.parse::<u32>(),
+                    Ok(30..=38 | 40..=48 | 58 | 90..=97 | 100..=107)
+                )
+            })
+        })
+        .map(str::to_string)
+        .collect()
 }
