@@ -67,12 +67,35 @@ pub enum Error {
     NoText(String),
     NoHeadlines(String),
     Offline(String),
+    /// An address that cannot be asked for at all.
+    BadAddress {
+        url: String,
+        reason: String,
+    },
 }
 
 impl Error {
+    /// Whether a web browser may show what kabar could not: the page is there but is not
+    /// an article kabar can read (a 403 behind a login, a PDF, a page too big or too
+    /// complex). Not when there is no page to be had: offline, no connection, a bad
+    /// address, or a failure of this machine.
+    pub fn browser_may_show(&self) -> bool {
+        matches!(
+            self,
+            Error::Status { .. }
+                | Error::NotHtml { .. }
+                | Error::Encoding { .. }
+                | Error::TooLarge { .. }
+                | Error::TooComplex { .. }
+                | Error::ParserFailed { .. }
+                | Error::NoText(_)
+                | Error::NoHeadlines(_)
+        )
+    }
+
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Usage(_) | Error::File { .. } => exit::USAGE,
+            Error::Usage(_) | Error::File { .. } | Error::BadAddress { .. } => exit::USAGE,
             Error::Store(_) | Error::Terminal(_) | Error::Client(_) | Error::DemoServer(_) => {
                 exit::LOCAL
             }
@@ -122,6 +145,7 @@ impl fmt::Display for Error {
             Error::NoText(url) => write!(f, "no article text found on the page: {url}"),
             Error::NoHeadlines(url) => write!(f, "no headlines found on the page: {url}"),
             Error::Offline(url) => write!(f, "offline, and this page is not stored: {url}"),
+            Error::BadAddress { url, reason } => write!(f, "not a valid address: {url} ({reason})"),
         }
     }
 }

@@ -12,11 +12,11 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 use tokio::task::JoinHandle;
 use url::Url;
 
-use crate::app::{Answer, Request};
 use crate::article::{Article, HeadlinePage};
 use crate::error::Error;
 use crate::fetch;
 use crate::net::Client;
+use crate::requests::{Answer, Request};
 use crate::store::Store;
 
 /// At most this many pages are fetched at once for offline reading.
@@ -153,7 +153,7 @@ impl Worker {
         };
         let result = match stored {
             Some(article) => Ok(article),
-            None if self.offline => Err(Error::Offline(url.clone()).to_string()),
+            None if self.offline => Err(Error::Offline(url.clone())),
             None => self.fetch_and_store(&url).await,
         };
         let (position, saved) = match &result {
@@ -181,11 +181,12 @@ impl Worker {
         }
     }
 
-    async fn fetch_and_store(&self, url: &str) -> Result<Article, String> {
-        let parsed = Url::parse(url).map_err(|e| format!("not a valid address: {url} ({e})"))?;
-        let article = fetch::article(&self.client, &parsed)
-            .await
-            .map_err(|e| e.to_string())?;
+    async fn fetch_and_store(&self, url: &str) -> Result<Article, Error> {
+        let parsed = Url::parse(url).map_err(|e| Error::BadAddress {
+            url: url.to_string(),
+            reason: e.to_string(),
+        })?;
+        let article = fetch::article(&self.client, &parsed).await?;
         let (key, copy) = (url.to_string(), article.clone());
         let now = Utc::now();
         self.write(move |s| {
@@ -213,14 +214,16 @@ impl Worker {
                         l.fetched_at,
                     )
                 })
-                .ok_or_else(|| Error::Offline(url.clone()).to_string())
+                .ok_or_else(|| Error::Offline(url.clone()))
         } else {
             match Url::parse(&url) {
                 Ok(u) => fetch::headlines(&self.client, &u)
                     .await
-                    .map(|page| (page, Utc::now()))
-                    .map_err(|e| e.to_string()),
-                Err(e) => Err(format!("not a valid address: {url} ({e})")),
+                    .map(|page| (page, Utc::now())),
+                Err(e) => Err(Error::BadAddress {
+                    url: url.clone(),
+                    reason: e.to_string(),
+                }),
             }
         };
         let (result, fetched_at, read) = match fetched {

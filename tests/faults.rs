@@ -614,8 +614,13 @@ fn check_reader(case: &Case) {
             key(&mut app, KeyCode::Esc);
             key(&mut app, KeyCode::Down);
             let open = key(&mut app, KeyCode::Enter);
+            // The control case lists the good article twice: opening the article already
+            // on screen fetches nothing.
+            let asks = open.iter().any(|r| matches!(r, Request::Article { .. }));
             send(&handle, &client, open);
-            answer_next(&mut app, &mut handle, &client).await;
+            if asks {
+                answer_next(&mut app, &mut handle, &client).await;
+            }
             let shown = screen(&app);
             match case.expect {
                 Expect::Page { title, text, url } => {

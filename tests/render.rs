@@ -308,7 +308,11 @@ fn after_an_error() -> App {
     };
     a.update(Msg::Answer(Answer::Article {
         id,
-        result: Err(format!("page not found (HTTP 404): {url}")),
+        result: Err(kabar::error::Error::Status {
+            url: url.to_string(),
+            status: 404,
+            reason: "page not found".into(),
+        }),
         position: 0,
         saved: false,
     }));

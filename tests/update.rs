@@ -6,6 +6,7 @@ mod common;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use kabar::app::{Answer, App, Focus, Msg, Request, Settings};
 use kabar::article::{Article, HeadlinePage};
+use kabar::error::Error;
 use kabar::keymap::Keymap;
 use kabar::sites;
 use std::collections::BTreeMap;
@@ -187,7 +188,11 @@ fn an_error_is_shown_in_words_and_the_page_on_screen_stays() {
     let words = format!("page not found (HTTP 404): {url}");
     app.update(Msg::Answer(Answer::Article {
         id,
-        result: Err(words.clone()),
+        result: Err(Error::Status {
+            url: url.to_string(),
+            status: 404,
+            reason: "page not found".into(),
+        }),
         position: 0,
         saved: false,
     }));
@@ -520,7 +525,10 @@ fn a_failed_refresh_is_said_and_the_stored_list_stays() {
     };
     app.update(Msg::Answer(Answer::Headlines {
         id: *id,
-        result: Err("cannot load https://indeks.kompas.com/: connection refused".into()),
+        result: Err(Error::Network {
+            url: "https://indeks.kompas.com/".into(),
+            reason: "connection refused".into(),
+        }),
         fetched_at: chrono::Utc::now(),
         read: Default::default(),
     }));
@@ -615,12 +623,19 @@ fn a_failed_load_still_stays_until_something_loads() {
     };
     app.update(Msg::Answer(Answer::Headlines {
         id: *id,
-        result: Err("connection refused".into()),
+        result: Err(Error::Network {
+            url: "https://indeks.kompas.com/".into(),
+            reason: "connection refused".into(),
+        }),
         fetched_at: chrono::Utc::now(),
         read: Default::default(),
     }));
     let reload = key(&mut app, KeyCode::Char('r'));
-    assert_eq!(app.error(), Some("connection refused"), "kept over keys");
+    assert_eq!(
+        app.error(),
+        Some("cannot load https://indeks.kompas.com/: connection refused"),
+        "kept over keys"
+    );
     let [Request::Headlines { id, .. }] = reload.as_slice() else {
         panic!("{reload:?}")
     };
@@ -708,7 +723,11 @@ fn follow_a_link_that_fails(app: &mut App) -> String {
     let (id, url) = article_request(&key(app, KeyCode::Enter));
     app.update(Msg::Answer(Answer::Article {
         id,
-        result: Err(format!("page not found (HTTP 404): {url}")),
+        result: Err(Error::Status {
+            url: url.to_string(),
+            status: 404,
+            reason: "page not found".into(),
+        }),
         position: 0,
         saved: false,
     }));
@@ -796,7 +815,11 @@ fn an_error_from_another_tab_shows_only_on_that_tab() {
     let words = format!("page not found (HTTP 404): {url}");
     app.update(Msg::Answer(Answer::Headlines {
         id: *id,
-        result: Err(words.clone()),
+        result: Err(Error::Status {
+            url: url.to_string(),
+            status: 404,
+            reason: "page not found".into(),
+        }),
         fetched_at: chrono::Utc::now(),
         read: Default::default(),
     }));
@@ -862,10 +885,63 @@ fn the_browser_is_offered_only_beside_the_reader_error_it_is_for() {
     };
     app.update(Msg::Answer(Answer::Headlines {
         id: *id,
-        result: Err("the host name could not be found".into()),
+        result: Err(Error::Network {
+            url: "https://indeks.kompas.com/".into(),
+            reason: "the host name could not be found".into(),
+        }),
         fetched_at: chrono::Utc::now(),
         read: Default::default(),
     }));
-    assert_eq!(app.error(), Some("the host name could not be found"));
+    assert_eq!(
+        app.error(),
+        Some("cannot load https://indeks.kompas.com/: the host name could not be found")
+    );
     assert_eq!(app.offer_browser(), None, "o would not open the list");
+}
+
+/// `o` is offered for a page the browser may show (not an article, a 404 behind which a
+/// site may still answer a browser), never for one nothing can reach (offline, no
+/// connection): the answer carries the kind of failure, not only its words.
+#[test]
+fn the_browser_is_offered_for_a_page_kabar_cannot_read_not_for_one_nobody_can_reach() {
+    /// A failure for the address asked, and whether the browser is offered for it.
+    type Case = (fn(String) -> Error, bool);
+    let cases: [Case; 4] = [
+        (Error::Offline, false),
+        (
+            |url| Error::Network {
+                url,
+                reason: "connection refused".into(),
+            },
+            false,
+        ),
+        (
+            |url| Error::NotHtml {
+                url,
+                content_type: "application/pdf".into(),
+            },
+            true,
+        ),
+        (Error::NoText, true),
+    ];
+    for (error, offered) in cases {
+        let mut app = app_with_list();
+        open_with(&mut app, "article-global-latihan-bencana.html");
+        keys(&mut app, "1");
+        let (id, url) = article_request(&key(&mut app, KeyCode::Enter));
+        let error = error(url.clone());
+        let words = error.to_string();
+        app.update(Msg::Answer(Answer::Article {
+            id,
+            result: Err(error),
+            position: 0,
+            saved: false,
+        }));
+        assert_eq!(app.error(), Some(words.as_str()));
+        assert_eq!(
+            app.offer_browser(),
+            offered.then_some(url.as_str()),
+            "{words}"
+        );
+    }
 }

@@ -186,12 +186,10 @@ async fn offline_sends_nothing_and_reads_the_store() {
                 );
             }
             Answer::Article { id: 2, result, .. } => {
-                assert!(
-                    result
-                        .as_ref()
-                        .unwrap_err()
-                        .contains("offline, and this page is not stored")
-                );
+                // Offline, not a failure of the page: the browser is not offered.
+                let err = result.as_ref().unwrap_err();
+                assert!(matches!(err, kabar::error::Error::Offline(_)), "{err}");
+                assert!(!err.browser_may_show());
             }
             Answer::Headlines { id: 3, result, .. } => assert!(result.is_err()),
             other => panic!("unexpected {other:?}"),

@@ -12,7 +12,8 @@ mod sections;
 mod settings;
 mod status;
 
-pub use messages::{Answer, Msg, Request, RequestId};
+pub use crate::requests::{Answer, Request, RequestId};
+pub use messages::Msg;
 pub use reader::Page;
 pub use settings::{Settings, theme_from_colors};
 
@@ -669,8 +670,10 @@ impl App {
                         self.status.loaded(Origin::Reader);
                     }
                     Err(e) => {
-                        self.status.fail(Origin::Reader, e);
-                        self.status.offer(url.clone());
+                        if e.browser_may_show() {
+                            self.status.offer(url.clone());
+                        }
+                        self.status.fail(Origin::Reader, e.to_string());
                     }
                 }
             }
@@ -688,7 +691,7 @@ impl App {
                 }
                 Err(e) => {
                     if let Some(tab) = self.sections.failed(id) {
-                        self.status.fail(Origin::Tab(tab), e);
+                        self.status.fail(Origin::Tab(tab), e.to_string());
                     }
                 }
             },

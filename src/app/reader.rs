@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use super::layout::{self, ArticleLines, Role};
 use super::list::fold;
-use super::messages::{Ids, Request, RequestId};
+use super::messages::Ids;
 use crate::article::Article;
+use crate::requests::{Request, RequestId};
 
 /// An article in the history, with where the reader was in it and its layout.
 #[derive(Debug, Clone)]

@@ -4,8 +4,9 @@
 use chrono::{DateTime, Utc};
 
 use super::list::HeadlineList;
-use super::messages::{Ids, Request, RequestId};
+use super::messages::Ids;
 use crate::article::{Headline, HeadlinePage};
+use crate::requests::{Request, RequestId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct PendingList {
