@@ -14,7 +14,7 @@ mod status;
 
 pub use crate::requests::{Answer, Request, RequestId};
 pub use messages::Msg;
-pub use reader::Page;
+pub use reader::Visit;
 pub use settings::{Settings, theme_from_colors};
 
 use std::collections::HashSet;
@@ -152,7 +152,7 @@ impl App {
     }
 
     /// The article on screen, with its place and layout.
-    pub fn current(&self) -> Option<&Page> {
+    pub fn current(&self) -> Option<&Visit> {
         self.reader.page()
     }
 
@@ -164,7 +164,7 @@ impl App {
             lines: Vec::new(),
             link_lines: Vec::new(),
         };
-        self.reader.page().map_or(&NONE, Page::lines)
+        self.reader.page().map_or(&NONE, Visit::lines)
     }
 
     /// Line `i` of the article on screen in pieces with their roles, the matches of the

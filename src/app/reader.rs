@@ -10,9 +10,10 @@ use super::messages::Ids;
 use crate::article::Article;
 use crate::requests::{Request, RequestId};
 
-/// An article in the history, with where the reader was in it and its layout.
+/// A visit to an article: the article in the history, with where the reader was in it
+/// and its layout.
 #[derive(Debug, Clone)]
-pub struct Page {
+pub struct Visit {
     article: Arc<Article>,
     /// The address it was opened by (a redirect or a canonical link may differ).
     asked: String,
@@ -21,9 +22,9 @@ pub struct Page {
     lines: ArticleLines,
 }
 
-impl Page {
+impl Visit {
     fn new(article: Arc<Article>, asked: String, scroll: usize) -> Self {
-        Page {
+        Visit {
             article,
             asked,
             scroll,
@@ -63,9 +64,9 @@ struct Pending {
 
 #[derive(Debug, Default)]
 pub struct Reader {
-    current: Option<Page>,
-    back: Vec<Page>,
-    forward: Vec<Page>,
+    current: Option<Visit>,
+    back: Vec<Visit>,
+    forward: Vec<Visit>,
     pending: Option<Pending>,
     /// The search in the article in force.
     find: String,
@@ -103,7 +104,7 @@ pub enum Jump {
 }
 
 impl Reader {
-    pub fn page(&self) -> Option<&Page> {
+    pub fn page(&self) -> Option<&Visit> {
         self.current.as_ref()
     }
 
@@ -202,7 +203,7 @@ impl Reader {
             .is_some_and(|p| p.article.url == article.url);
         match (&mut self.current, opened) {
             (Some(page), _) if same || opened == Opened::Reload => {
-                *page = Page::new(article, asked, page.scroll);
+                *page = Visit::new(article, asked, page.scroll);
             }
             (current, _) => {
                 if opened == Opened::FromList {
@@ -211,7 +212,7 @@ impl Reader {
                     self.back.push(old);
                 }
                 self.forward.clear();
-                self.current = Some(Page::new(article, asked, position));
+                self.current = Some(Visit::new(article, asked, position));
             }
         }
         self.find.clear();
