@@ -123,3 +123,61 @@ fn every_demo_tab_shows_its_own_headlines() {
     tmux.type_line("echo exit-status-$?");
     tmux.wait_for("exit-status-0");
 }
+
+/// `o` with `browser = "SCRIPT --flag %u"` in the config: the script gets the flag and
+/// the address as one argument each, and the status line says it opened; with a browser
+/// that cannot start, the status line says so.
+#[test]
+fn the_configured_browser_gets_the_address_and_the_status_line_tells() {
+    let dir = common::scratch_dir("demo-browser");
+    let args = dir.join("args");
+    let opener = dir.join("opener");
+    std::fs::write(
+        &opener,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$@\" > {}\n",
+            args.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&opener, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(
+        &config,
+        format!("browser = \"{} --flag %u\"\n", opener.display()),
+    )
+    .unwrap();
+    let tmux = Tmux::start("demo-browser");
+    tmux.wait_for("$");
+    let run = |config: &std::path::Path| {
+        tmux.type_line(&format!(
+            "{} --demo --data-dir {} --config {}",
+            env!("CARGO_BIN_EXE_kabar"),
+            dir.join("data").display(),
+            config.display()
+        ));
+    };
+    run(&config);
+    let first = start_of(&section_firsts()[0].1);
+    tmux.wait_for(&first);
+    tmux.send(&["o"]);
+    tmux.wait_for("opened in the browser");
+    let got = std::fs::read_to_string(&args).unwrap();
+    let lines: Vec<&str> = got.lines().collect();
+    assert_eq!(lines[0], "2", "two arguments: {got}");
+    assert_eq!(lines[1], "--flag");
+    assert!(
+        lines[2].starts_with("https://") && lines[2].contains("/read/"),
+        "the address, whole: {got}"
+    );
+    tmux.send(&["q"]);
+    tmux.wait_for_gone(&first);
+
+    let missing = dir.join("missing.toml");
+    std::fs::write(&missing, "browser = \"/no/such/browser %u\"\n").unwrap();
+    run(&missing);
+    tmux.wait_for(&first);
+    tmux.send(&["o"]);
+    tmux.wait_for("cannot open the browser");
+    tmux.send(&["q"]);
+}
