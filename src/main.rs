@@ -1,11 +1,11 @@
-//! The `kabar` command: the reader (no subcommand) and the non-interactive `read` and
-//! `headlines` commands.
+//! The `kabar` command: the reader (no subcommand), the non-interactive `read`,
+//! `headlines` and `saved` commands, and the shell completions and man page.
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use url::Url;
 
 use chrono::SecondsFormat;
@@ -53,8 +53,8 @@ struct Global {
     /// Use the small offline copy of Kompas built into kabar (no network needed).
     #[arg(long, global = true, conflicts_with = "mirror")]
     demo: bool,
-    /// Where kabar keeps its files (the store, the log); default the platform's data
-    /// directory (~/.local/share/kabar on Linux).
+    /// Where kabar keeps its files (the offline store of articles and lists, and the
+    /// log); default the platform's data directory (~/.local/share/kabar on Linux).
     #[arg(long, global = true, value_name = "DIR", env = "KABAR_DATA_DIR")]
     data_dir: Option<PathBuf>,
     /// What goes into the log file: error, warn, info, debug, trace, or a RUST_LOG-style
@@ -100,6 +100,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the completion script for a shell (e.g. `kabar completions bash >
+    /// ~/.local/share/bash-completion/completions/kabar`).
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `kabar man > ~/.local/share/man/man1/kabar.1`.
+    Man,
 }
 
 #[derive(Args, Debug)]
@@ -111,9 +119,10 @@ struct Output {
     /// Print JSON (the fields are a stable interface for scripts).
     #[arg(long)]
     json: bool,
-    /// Wrap text to this many columns (default: the terminal width, or 80 when piped).
-    #[arg(long, value_name = "COLUMNS")]
-    width: Option<usize>,
+    /// Wrap text to this many columns, 20 to 1000 (default: the terminal width, or 80
+    /// when piped).
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..=1000))]
+    width: Option<u16>,
 }
 
 /// Where `read` and `headlines` take their page from.
@@ -169,10 +178,38 @@ impl Local {
                 Url::parse("file:///dev/stdin").expect("valid URL"),
             ),
         };
+        if let Some(what) = not_a_page(&bytes) {
+            return Err(Error::NoText(format!("{} ({what})", self.name())));
+        }
         let text = net::decode(&bytes, None);
         let url = sites::page_url(&text, given, &fallback);
         Ok((text, url))
     }
+
+    /// The source as the user named it.
+    fn name(&self) -> String {
+        match self {
+            Local::File(path) => path.display().to_string(),
+            Local::Stdin => "standard input".into(),
+        }
+    }
+}
+
+/// Why `bytes` cannot be a web page, when they cannot: binary data (a NUL byte, or many
+/// control characters in the first 8 KB), or text without a single HTML tag (a TSV file).
+fn not_a_page(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(8192)];
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    if head.contains(&0) || control * 100 > head.len() {
+        return Some("binary data, not a web page");
+    }
+    let tag = bytes
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'!'));
+    (!tag).then_some("no HTML in it, not a web page")
 }
 
 /// All of `from`, if it is no larger than a page from the network may be. One byte past
@@ -201,8 +238,8 @@ fn io_words(e: &std::io::Error) -> String {
     }
 }
 
-fn width(asked: Option<usize>) -> usize {
-    asked.unwrap_or_else(|| {
+fn width(asked: Option<u16>) -> usize {
+    asked.map(usize::from).unwrap_or_else(|| {
         if std::io::stdout().is_terminal() {
             crossterm::terminal::size()
                 .map(|(w, _)| usize::from(w))
@@ -224,6 +261,22 @@ fn mirror(global: &Global) -> Result<(Option<Url>, Option<MirrorServer>), Error>
 }
 
 async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
+    match &cli.command {
+        Some(Command::Completions { shell }) => {
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(*shell, &mut Cli::command(), "kabar", &mut out);
+            return Ok(());
+        }
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut page)
+                .map_err(|e| Error::Usage(format!("cannot write the man page: {e}")))?;
+            let _ = std::io::stdout().lock().write_all(&page);
+            return Ok(());
+        }
+        _ => {}
+    }
     let config = Config::load(cli.global.config.as_deref())?;
     if cli.global.print_config {
         print!("{}", config.to_toml());
@@ -242,10 +295,28 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
                 Source::Web(url) if offline => open_store(data_dir.as_deref())?
                     .article(url.as_str())?
                     .ok_or_else(|| Error::Offline(url.to_string()))?,
-                Source::Web(url) => fetch::article(&client, &url).await?,
+                Source::Web(url) => match fetch::article(&client, &url).await {
+                    Err(e @ Error::Network { .. }) => stored_instead(data_dir.as_deref(), &url, e)?,
+                    fetched => fetched?,
+                },
                 Source::Local(local) => {
                     let (text, url) = local.read(output.url.as_ref())?;
-                    sites::read_article(&text, &url)?.article
+                    let page = match sites::read_page(&text, &url)? {
+                        sites::Page::Article(page) => *page,
+                        sites::Page::List(n) => {
+                            let name = local.name();
+                            return Err(Error::NoText(format!(
+                                "{name}: it is a list of {n} articles, not an article; \
+                                 for its headlines: kabar headlines {name}"
+                            )));
+                        }
+                    };
+                    match &page.paging {
+                        Some(paging) => whole_article(&client, &url, paging, offline)
+                            .await
+                            .unwrap_or(page.article),
+                        None => page.article,
+                    }
                 }
             };
             if output.json {
@@ -277,6 +348,7 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
                 text::headlines(&page.headlines, width(output.width))
             }
         }
+        Command::Completions { .. } | Command::Man => unreachable!("printed before the config"),
         Command::Saved { json } => {
             let saved = open_store(data_dir.as_deref())?.saved()?;
             if json {
@@ -309,6 +381,69 @@ struct SavedJson<'a> {
     saved_at: String,
     #[serde(flatten)]
     article: &'a kabar::article::Article,
+}
+
+/// The whole of a multi-page article of which a file holds one page, from the network
+/// when its address is known (`--url`, or the page's canonical address) and kabar is not
+/// offline. Says on stderr which page the file is and what happens; None when only the
+/// page in the file can be printed.
+async fn whole_article(
+    client: &Client,
+    url: &Url,
+    paging: &sites::Paging,
+    offline: bool,
+) -> Option<kabar::article::Article> {
+    let pages = paging.rest.len() + 1;
+    let this = url
+        .query_pairs()
+        .find(|(k, _)| k == "page")
+        .and_then(|(_, v)| v.parse::<usize>().ok())
+        .map_or(format!("one of {pages} pages"), |n| {
+            format!("page {n} of {pages}")
+        });
+    if offline || !matches!(url.scheme(), "http" | "https") {
+        eprintln!(
+            "kabar: this is {this} of the article; pass --url with its address to read them all"
+        );
+        return None;
+    }
+    let mut whole = url.clone();
+    let others: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(k, _)| k != "page")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    whole.set_query(None);
+    if !others.is_empty() {
+        whole.query_pairs_mut().extend_pairs(others);
+    }
+    eprintln!("kabar: this is {this} of the article; reading all of them from {whole}");
+    match fetch::article(client, &whole).await {
+        Ok(article) => Some(article),
+        Err(e) => {
+            eprintln!("kabar: {e}; printing only the page in the file");
+            None
+        }
+    }
+}
+
+/// The stored copy of the article at `url`, when the network failed with `failed` and
+/// the store has one (said on stderr); else `failed`.
+fn stored_instead(
+    dir: Option<&std::path::Path>,
+    url: &Url,
+    failed: Error,
+) -> Result<kabar::article::Article, Error> {
+    let stored = dir
+        .and_then(|d| Store::open_in(d).ok())
+        .and_then(|(store, _)| store.article(url.as_str()).ok().flatten());
+    match stored {
+        Some(article) => {
+            eprintln!("kabar: {failed}; printing the copy in the offline store");
+            Ok(article)
+        }
+        None => Err(failed),
+    }
 }
 
 fn open_store(dir: Option<&std::path::Path>) -> Result<Store, Error> {
@@ -364,7 +499,7 @@ async fn reader(
         let max_bytes = kabar::store::bytes_of_mb(config.max_store_mb);
         store.set_max_article_bytes(max_bytes);
         if let Err(e) = store.evict(chrono::Utc::now(), max_bytes) {
-            notice.get_or_insert(format!("store: {e}"));
+            notice.get_or_insert(e.to_string());
         }
         if let Some((_, first)) = sections.first()
             && let Ok(Some(list)) = store.headlines(first)
@@ -400,7 +535,8 @@ async fn reader(
         stored,
         notice,
     };
-    let handle = kabar::worker::spawn(client, store, offline, config.prefetch);
+    let handle =
+        kabar::worker::spawn_with_browser(client, store, offline, config.prefetch, config.browser);
     kabar::tui::run(start, handle)
         .await
         .map_err(|e| Error::Terminal(e.to_string()))

@@ -28,6 +28,8 @@ pub struct Worker {
     store: Option<Arc<Mutex<Store>>>,
     offline: bool,
     prefetch: usize,
+    /// The `browser` command of the config, when it has one.
+    browser: Option<String>,
     answers: UnboundedSender<Answer>,
     prefetch_slots: Arc<Semaphore>,
     /// Articles being stored for offline reading; their number is what the status shows.
@@ -45,6 +47,18 @@ pub struct Handle {
 /// Starts the worker. `store`: the offline store, when it could be opened; `offline`: no
 /// request leaves the machine; `prefetch`: how many of a list's top articles to store.
 pub fn spawn(client: Client, store: Option<Store>, offline: bool, prefetch: usize) -> Handle {
+    spawn_with_browser(client, store, offline, prefetch, None)
+}
+
+/// [`spawn`], with the config's `browser` command for `o` (None: `$BROWSER`, else the
+/// platform's opener).
+pub fn spawn_with_browser(
+    client: Client,
+    store: Option<Store>,
+    offline: bool,
+    prefetch: usize,
+    browser: Option<String>,
+) -> Handle {
     let (req_tx, mut req_rx) = unbounded_channel::<Request>();
     let (ans_tx, ans_rx) = unbounded_channel();
     let worker = Worker {
@@ -52,6 +66,7 @@ pub fn spawn(client: Client, store: Option<Store>, offline: bool, prefetch: usiz
         store: store.map(|s| Arc::new(Mutex::new(s))),
         offline,
         prefetch,
+        browser,
         answers: ans_tx,
         prefetch_slots: Arc::new(Semaphore::new(PREFETCH_PARALLEL)),
         prefetching: Arc::default(),
@@ -108,7 +123,9 @@ impl Worker {
             Request::SavePosition { url, line } => {
                 self.write(move |s| s.set_position(&url, line)).await;
             }
-            Request::OpenInBrowser { url } => open_in_browser(&url),
+            Request::OpenInBrowser { url } => {
+                open_in_browser(&url, self.browser.as_deref(), self.answers.clone())
+            }
             // The terminal handles the clipboard; nothing to do here.
             Request::Copy { .. } => {}
         }
@@ -131,7 +148,7 @@ impl Worker {
             Ok(v) => Some(v),
             Err(e) => {
                 tracing::error!("store: {e}");
-                let _ = self.answers.send(Answer::Notice(format!("store: {e}")));
+                let _ = self.answers.send(Answer::Notice(e.to_string()));
                 None
             }
         }
@@ -290,29 +307,113 @@ impl Worker {
     }
 }
 
-/// Hands an http(s) address to the system's opener (or `$BROWSER`) as one argument: no
-/// shell ever sees it, so nothing in it can run as a command.
-fn open_in_browser(url: &str) {
+/// Hands an http(s) address to the browser as one argument: no shell ever sees it, so
+/// nothing in it can run as a command. The browser is `configured` (the config's
+/// `browser`), else `$BROWSER`, else the platform's opener. Whether it started, and
+/// whether it failed at once (an opener with no browser to hand to exits non-zero), is
+/// told as a notice.
+fn open_in_browser(url: &str, configured: Option<&str>, answers: UnboundedSender<Answer>) {
     let Ok(parsed) = Url::parse(url) else { return };
     if !matches!(parsed.scheme(), "http" | "https") {
         return;
     }
-    let (opener, before) = match std::env::var("BROWSER") {
-        Ok(browser) => (browser, &[][..]),
-        Err(_) => {
+    let env = std::env::var("BROWSER")
+        .ok()
+        .filter(|b| !b.trim().is_empty());
+    let argv = match configured.or(env.as_deref()) {
+        Some(command) => browser_command(command, parsed.as_str()),
+        None => {
             let (program, before) = SYSTEM_OPENER;
-            (program.to_string(), before)
+            std::iter::once(program)
+                .chain(before.iter().copied())
+                .map(str::to_string)
+                .chain(std::iter::once(parsed.to_string()))
+                .collect()
         }
     };
-    let spawned = std::process::Command::new(&opener)
-        .args(before)
-        .arg(parsed.as_str())
+    let Some((program, args)) = argv.split_first() else {
+        return;
+    };
+    let tell = move |words: String| {
+        let _ = answers.send(Answer::Notice(words));
+    };
+    let spawned = std::process::Command::new(program)
+        .args(args)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn();
-    if let Err(e) = spawned {
-        tracing::warn!("cannot start {opener}: {e}");
+    let mut child = match spawned {
+        Ok(child) => child,
+        Err(e) => {
+            tracing::warn!("cannot start {program}: {e}");
+            return tell(format!(
+                "cannot open the browser: cannot start {program} ({}); set `browser` in config.toml",
+                start_words(&e)
+            ));
+        }
+    };
+    let program = program.clone();
+    // An opener that finds no browser fails within moments; a browser that stays open
+    // has started. The child is waited for to the end either way, so it is never left a
+    // zombie.
+    let _ = std::thread::Builder::new()
+        .name("kabar-browser".into())
+        .spawn(move || {
+            let started = std::time::Instant::now();
+            loop {
+                match child.try_wait() {
+                    Ok(Some(status)) if status.success() => {
+                        return tell("opened in the browser".into());
+                    }
+                    Ok(Some(status)) => {
+                        tracing::warn!("{program} failed: {status}");
+                        return tell(format!(
+                            "cannot open the browser: {program} failed ({status}); set `browser` in config.toml"
+                        ));
+                    }
+                    Ok(None) if started.elapsed() >= BROWSER_GRACE => {
+                        tell("opened in the browser".into());
+                        let _ = child.wait();
+                        return;
+                    }
+                    Ok(None) => std::thread::sleep(std::time::Duration::from_millis(20)),
+                    Err(_) => return tell("opened in the browser".into()),
+                }
+            }
+        });
+}
+
+/// How long a browser command may take to fail before it counts as started.
+const BROWSER_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// The words of a browser command with the address put in: the command split at spaces,
+/// each `%u` (or `%s`, as `$BROWSER` has it) word replaced by the whole address, and the
+/// address added at the end when no word is one of those.
+pub fn browser_command(command: &str, url: &str) -> Vec<String> {
+    let mut placed = false;
+    let mut argv: Vec<String> = command
+        .split_whitespace()
+        .map(|word| {
+            if word == "%u" || word == "%s" {
+                placed = true;
+                url.to_string()
+            } else {
+                word.to_string()
+            }
+        })
+        .collect();
+    if !placed {
+        argv.push(url.to_string());
+    }
+    argv
+}
+
+fn start_words(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such program".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
     }
 }
 

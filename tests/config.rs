@@ -58,6 +58,7 @@ fn full_example() -> Config {
                 vec!["Down".to_string(), "J".to_string()],
             ),
         ]),
+        browser: Some("firefox --new-tab %u".into()),
     }
 }
 
@@ -439,4 +440,34 @@ fn refresh_minutes_zero_means_never() {
     assert_eq!(every("refresh_minutes = 0"), None);
     assert_eq!(every("refresh_minutes = 1"), Some(Duration::from_secs(60)));
     assert_eq!(every(""), Some(Duration::from_secs(10 * 60)));
+}
+
+#[test]
+fn browser_is_a_command_without_quotes() {
+    let dir = scratch("browser");
+    let path = dir.join("config.toml");
+    std::fs::write(&path, "browser = \"firefox --new-tab %u\"\n").unwrap();
+    let config = Config::load(Some(&path)).unwrap();
+    assert_eq!(config.browser.as_deref(), Some("firefox --new-tab %u"));
+    assert_eq!(
+        kabar::worker::browser_command("firefox --new-tab %u", "https://x/a b"),
+        ["firefox", "--new-tab", "https://x/a b"]
+    );
+    assert_eq!(
+        kabar::worker::browser_command("w3m", "https://x/"),
+        ["w3m", "https://x/"]
+    );
+    for bad in [
+        "browser = \"\"",
+        "browser = \"sh -c 'x %u'\"",
+        "browser = 3",
+    ] {
+        std::fs::write(&path, format!("{bad}\n")).unwrap();
+        let err = Config::load(Some(&path)).unwrap_err().to_string();
+        assert!(
+            err.contains("browser") && err.contains("no shell"),
+            "{bad}: {err}"
+        );
+    }
+    assert_eq!(Config::default().browser, None);
 }

@@ -77,6 +77,25 @@ pub(super) fn max_store_mb<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Er
     whole(d, MAX_STORE_MB, "")
 }
 
+/// A browser command: words without quotes (no shell ever reads it, so quotes would
+/// reach the browser as they are).
+pub(super) fn browser<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    checked(
+        d,
+        || {
+            "must be a command and its arguments separated by spaces, without quotes \
+             (no shell runs it), %u for the address, such as \"firefox %u\""
+                .into()
+        },
+        |v| {
+            let s = v.as_str()?;
+            let ok = !s.trim().is_empty() && !s.contains(['"', '\'', '\\']);
+            ok.then(|| s.trim().to_string())
+        },
+    )
+    .map(Some)
+}
+
 pub(super) fn language<'de, D: Deserializer<'de>>(d: D) -> Result<Language, D::Error> {
     checked(
         d,

@@ -41,6 +41,14 @@ pub struct Config {
     /// Key overrides: action name → keys. Checked at load; see [`Config::keymap`].
     #[serde(deserialize_with = "checks::keys")]
     pub keys: BTreeMap<String, Vec<String>>,
+    /// The command `o` opens an address with (`firefox %u`): words split at spaces, `%u`
+    /// replaced by the address as one whole argument (added at the end without it), run
+    /// without a shell. None: `$BROWSER`, else the platform's opener.
+    #[serde(
+        deserialize_with = "checks::browser",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub browser: Option<String>,
 }
 
 impl Default for Config {
@@ -54,6 +62,7 @@ impl Default for Config {
             sections: Section::defaults(),
             colors: Colors::default(),
             keys: BTreeMap::new(),
+            browser: None,
         }
     }
 }

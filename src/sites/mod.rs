@@ -120,14 +120,38 @@ pub const PARSER_THREAD: &str = "kabar-parse";
 /// Reads an article page. Fails only when the page holds no article text at all, or is
 /// built to hurt (past [`dom::PAGE`], the budget of every page).
 pub fn read_article(html: &str, url: &Url) -> Result<PagedArticle, Error> {
+    match read_page(html, url)? {
+        Page::Article(page) => Ok(*page),
+        Page::List(n) => Err(Error::NoText(format!(
+            "{url} (a list of {n} articles, not an article)"
+        ))),
+    }
+}
+
+/// What a page holds: one article, or a list of this many articles (an index or section
+/// page, whose only "text" is the promo around its links).
+#[derive(Debug, Clone)]
+pub enum Page {
+    Article(Box<PagedArticle>),
+    List(usize),
+}
+
+/// A page is a list, not an article, when its profile finds no article text of its own,
+/// it links to at least this many articles, and what text the fallback finds is short
+/// beside them ([`LIST_CHARS_PER_LINK`] a link): the promo lines of an index page.
+pub const LIST_MIN_LINKS: usize = 3;
+const LIST_CHARS_PER_LINK: usize = 200;
+
+/// Reads a page as an article, or tells it is a list of articles.
+pub fn read_page(html: &str, url: &Url) -> Result<Page, Error> {
     isolated(url, || article_of(html, url))
 }
 
-fn article_of(html: &str, url: &Url) -> Result<PagedArticle, Error> {
+fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
     let site = site_of(url);
     // The DOM is dropped before the generic extractor builds its own, so a big page is
     // never held twice.
-    let (mut page, shape) = {
+    let (mut page, shape, links) = {
         let doc = parse(html, url)?;
         let page = match site {
             Site::Kompas => kompas::article(&doc, url),
@@ -136,11 +160,20 @@ fn article_of(html: &str, url: &Url) -> Result<PagedArticle, Error> {
                 paging: None,
             },
         };
-        (page, dom::shape(&doc))
+        let links = if page.article.body.is_empty() {
+            kompas::headlines(&doc, url).headlines.len()
+        } else {
+            0
+        };
+        (page, dom::shape(&doc), links)
     };
     let article = &mut page.article;
     if article.body.is_empty() {
         article.body = generic::body_of(html, url, shape);
+        let chars: usize = article.body.iter().map(|b| b.text.chars().count()).sum();
+        if links >= LIST_MIN_LINKS && chars < links * LIST_CHARS_PER_LINK {
+            return Ok(Page::List(links));
+        }
     }
     if article.body.is_empty() && site == Site::Kompas {
         article.body = kompas::brand_safety_text(html).into_iter().collect();
@@ -150,7 +183,7 @@ fn article_of(html: &str, url: &Url) -> Result<PagedArticle, Error> {
     if article.body.is_empty() {
         return Err(Error::NoText(url.to_string()));
     }
-    Ok(page)
+    Ok(Page::Article(Box::new(page)))
 }
 
 /// The page's tree, within the budget of every page.

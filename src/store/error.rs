@@ -85,7 +85,13 @@ impl From<rusqlite::Error> for StoreError {
 }
 
 impl From<StoreError> for crate::error::Error {
+    /// The error says "store: " itself, so the words lose their own "offline store: ".
     fn from(e: StoreError) -> Self {
-        crate::error::Error::Store(e.to_string())
+        let words = e.to_string();
+        let words = words
+            .strip_prefix("offline store: ")
+            .map(str::to_string)
+            .unwrap_or(words);
+        crate::error::Error::Store(words)
     }
 }
