@@ -367,7 +367,12 @@ fn a_multi_page_article_is_bounded_in_pages_bytes_and_hosts() {
         http_answer("200 OK", &[HTML], html.as_bytes())
     });
     let url = format!("{KOMPAS}/berita-panjang");
-    let run = kabar_run(&["read", &url, "--mirror", &server.url("/")], &[], DEADLINE);
+    // 25 MB to parse in a debug build beside the other tests: a hang guard with room.
+    let run = kabar_run(
+        &["read", &url, "--mirror", &server.url("/")],
+        &[],
+        3 * DEADLINE,
+    );
     let err = String::from_utf8_lossy(&run.stderr);
     let out = String::from_utf8_lossy(&run.stdout);
     assert!(!run.timed_out && run.signal.is_none(), "stderr: {err}");
