@@ -3,6 +3,7 @@
 //! not news (ads, promos, share widgets, "Baca juga") kept out of the text.
 
 mod body;
+pub mod boilerplate;
 mod credits;
 mod lists;
 mod paging;
@@ -10,7 +11,7 @@ mod urls;
 
 pub use body::brand_safety_text;
 pub use lists::headlines;
-pub use urls::{INDEX_URL, is_kompas, section_url};
+pub use urls::{INDEX_URL, is_article_url, is_kompas, section_url};
 
 use std::collections::HashSet;
 
