@@ -200,6 +200,13 @@ fn real_kompas_pages_in_an_unknown_layout_have_no_kompas_boilerplate() {
                 failures.push(format!("{name}: {key:?} is not in the text"));
             }
         }
+        let count = truth["terkini_count"].as_u64().unwrap() as usize;
+        if a.terkini.len() != count {
+            failures.push(format!(
+                "{name}: terkini {} items, truth {count}",
+                a.terkini.len()
+            ));
+        }
         let present = truth["boilerplate_present"].as_array().unwrap();
         let strings = present.iter().map(|s| s.as_str().unwrap());
         for s in strings.chain(KOMPAS_BOILERPLATE.iter().copied()) {

@@ -6,6 +6,7 @@ mod body;
 pub mod boilerplate;
 mod credits;
 mod lists;
+mod media;
 mod paging;
 mod urls;
 
@@ -71,7 +72,11 @@ pub fn article(doc: &Html, url: &Url) -> PagedArticle {
             .unwrap_or(ld.keywords),
         related: dedup_links(body.related),
         terkini: lists::terkini(doc, url),
-        body: body.blocks,
+        body: if body.blocks.is_empty() && media::is_media_page(url) {
+            media::text(doc)
+        } else {
+            body.blocks
+        },
         site: Site::Kompas,
     };
     PagedArticle {
