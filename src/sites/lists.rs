@@ -153,6 +153,7 @@ impl ArticleLinks {
         let mut node = heading;
         for _ in 0..MAX_HEADING_DEPTH {
             let mut items: Vec<Headline> = Vec::new();
+            let mut seen: HashSet<String> = HashSet::new();
             for sibling in node.next_siblings().filter_map(ElementRef::wrap) {
                 if !items.is_empty() && starts_a_section(sibling) {
                     break;
@@ -162,7 +163,7 @@ impl ArticleLinks {
                     return found;
                 }
                 for h in found {
-                    if !items.iter().any(|i| i.url == h.url) {
+                    if seen.insert(h.url.clone()) {
                         items.push(h);
                     }
                 }

@@ -143,4 +143,18 @@ mod tests {
         );
         assert_eq!(titles(&page), berita(1..=15));
     }
+
+    /// Siblings are read in one pass: a list of 20,000 loose items costs its links, not
+    /// their square.
+    #[test]
+    fn terkini_of_many_siblings_reads_whole_and_fast() {
+        let page = format!(
+            "<section><h2>Terkini Lainnya</h2>{}</section>",
+            items(1..=20_000)
+        );
+        let started = std::time::Instant::now();
+        assert_eq!(titles(&page).len(), 20_000);
+        let took = started.elapsed();
+        assert!(took.as_secs() < 20, "{took:?}");
+    }
 }
