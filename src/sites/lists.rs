@@ -143,6 +143,42 @@ impl ArticleLinks {
         out
     }
 
+    /// The list of article links that follows `heading`, however it is wrapped: the first
+    /// thing after the heading (climbing a few levels, for a heading wrapped in a title
+    /// block) that links to articles; when that holds several, it is the list; when it
+    /// is one item, the items are the heading's siblings, read up to the next heading, so
+    /// the list after that one ("Mungkin Anda melewatkan ini" under "Terkini Lainnya")
+    /// never joins it.
+    pub fn list_after(&self, heading: ElementRef<'_>) -> Vec<Headline> {
+        let mut node = heading;
+        for _ in 0..MAX_HEADING_DEPTH {
+            let mut items: Vec<Headline> = Vec::new();
+            let mut seen: HashSet<String> = HashSet::new();
+            for sibling in node.next_siblings().filter_map(ElementRef::wrap) {
+                if !items.is_empty() && starts_a_section(sibling) {
+                    break;
+                }
+                let found = self.headlines_in(sibling);
+                if items.is_empty() && found.len() > 1 {
+                    return found;
+                }
+                for h in found {
+                    if seen.insert(h.url.clone()) {
+                        items.push(h);
+                    }
+                }
+            }
+            if !items.is_empty() {
+                return items;
+            }
+            match node.parent().and_then(ElementRef::wrap) {
+                Some(p) => node = p,
+                None => break,
+            }
+        }
+        Vec::new()
+    }
+
     /// The largest ancestor of `a` (up to [`MAX_ITEM_DEPTH`]) that links to no other
     /// article.
     fn item_of<'d>(&self, a: ElementRef<'d>) -> ElementRef<'d> {
@@ -159,6 +195,24 @@ impl ArticleLinks {
         }
         item
     }
+}
+
+/// How many levels above a list's heading its list may start: the heading may be
+/// wrapped in a title block or two.
+const MAX_HEADING_DEPTH: usize = 4;
+
+/// A sibling that is, or holds, a heading of its own (an `h1`–`h6` or a `title` block
+/// with no link in it): the start of the next section of the page.
+fn starts_a_section(e: ElementRef<'_>) -> bool {
+    let is_heading = |h: ElementRef<'_>| {
+        let v = h.value();
+        (matches!(v.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            || v.classes().any(|c| c == "title" || c == "title__content"))
+            && h.select(&LINKS).next().is_none()
+    };
+    std::iter::once(e)
+        .chain(e.descendants().filter_map(ElementRef::wrap))
+        .any(is_heading)
 }
 
 fn article_url(a: ElementRef<'_>, base: &Url, article_of: ArticleOf) -> Option<Url> {

@@ -160,7 +160,8 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
                 paging: None,
             },
         };
-        let links = if page.article.body.is_empty() {
+        // A page at an article's address is an article, whatever links it holds.
+        let links = if page.article.body.is_empty() && !kompas::is_article_url(url) {
             kompas::headlines(&doc, url).headlines.len()
         } else {
             0
@@ -170,6 +171,9 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
     let article = &mut page.article;
     if article.body.is_empty() {
         article.body = generic::body_of(html, url, shape);
+        if site == Site::Kompas {
+            kompas::boilerplate::clean(&mut article.body);
+        }
         let chars: usize = article.body.iter().map(|b| b.text.chars().count()).sum();
         if links >= LIST_MIN_LINKS && chars < links * LIST_CHARS_PER_LINK {
             return Ok(Page::List(links));

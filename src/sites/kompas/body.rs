@@ -7,6 +7,7 @@ use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node};
 use url::Url;
 
+use super::boilerplate;
 use super::urls::clean_url;
 use crate::article::{Block, BlockKind, Link};
 use crate::sanitize;
@@ -25,41 +26,6 @@ selector!(
      .twitter-tweet, .instagram-media, .tiktok-embed, [class*=embed], .video-wrap, \
      .social--share, .comment, .closeAds, .read__paging, .photo__caption"
 );
-
-/// Leading words of lines that are promos, appeals or widget text, never news
-/// (lower case; a line that starts with one is dropped wherever it appears).
-const BOILERPLATE_PREFIXES: &[&str] = &[
-    "baca berita tanpa iklan",
-    "gabung kompas.com+",
-    "simak breaking news dan berita pilihan kami",
-    "dalam segala situasi, kompas.com berkomitmen",
-    "advertisement",
-    "scroll to continue with content",
-    "artikel ini sudah tayang di",
-    "bagikan artikel ini melalui",
-    "close ads",
-    "login untuk memaksimalkan pengalaman mengakses kompas.com",
-    "dapatkan update berita pilihan",
-];
-
-/// Menu and footer words that are boilerplate when they are a whole line.
-const BOILERPLATE_LINES: &[&str] = &[
-    "login",
-    "konten yang disimpan",
-    "konten yang disukai",
-    "atur minat",
-    "berikan masukanmu",
-    "terpopuler",
-    "artikel terkini",
-    "about us",
-    "advertise",
-    "ketentuan penggunaan",
-    "kebijakan data pribadi",
-    "pedoman media siber",
-];
-
-/// A line that starts the comment area: the article has ended.
-const END_OF_ARTICLE: &str = "tulis komentarmu dengan tagar";
 
 /// The body of the article on `doc`, if a Kompas rule finds it.
 pub(super) fn read<'u>(doc: &Html, base: &'u Url) -> Body<'u> {
@@ -181,11 +147,10 @@ impl<'u> Body<'u> {
 
     fn push(&mut self, kind: BlockKind, raw: &str, links: &[(String, String)]) {
         let text = sanitize::block(raw);
-        let lower = text.to_lowercase();
         if text.is_empty() {
             return;
         }
-        if lower.starts_with("baca juga") {
+        if boilerplate::is_baca_juga(&text) {
             for (title, href) in links {
                 if let Some(url) = sanitize::link(href, self.base)
                     && !title.is_empty()
@@ -198,21 +163,15 @@ impl<'u> Body<'u> {
             }
             return;
         }
-        if lower.starts_with(END_OF_ARTICLE) {
+        if boilerplate::ends_article(&text) {
             self.ended = true;
             return;
         }
-        if is_boilerplate(&lower) {
+        if boilerplate::is_boilerplate(&text) {
             return;
         }
         self.blocks.push(Block { kind, text });
     }
-}
-
-fn is_boilerplate(lower: &str) -> bool {
-    BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p))
-        || BOILERPLATE_LINES.contains(&lower)
-        || (lower.starts_with("copyright") && lower.contains("kompas cyber media"))
 }
 
 fn is_inline(tag: &str) -> bool {

@@ -45,10 +45,10 @@ pub fn headlines(doc: &Html, url: &Url) -> HeadlinePage {
     HeadlinePage { headlines, next }
 }
 
-/// "Terkini Lainnya": no stored copy of its markup exists, so it is found by its words.
-/// The element whose own text is the heading; then the first thing after it (climbing a
-/// few levels) that links to articles.
-pub(super) fn terkini(doc: &Html, base: &Url, own: &Url) -> Vec<TerkiniLink> {
+/// "Terkini Lainnya": the element whose own text is the heading, then the list of article
+/// links that follows it, however it is wrapped (see [`ArticleLinks::list_after`]). The
+/// page's own article is kept when the list holds it, as the page shows it.
+pub(super) fn terkini(doc: &Html, base: &Url) -> Vec<TerkiniLink> {
     const HEADING: &str = "Terkini Lainnya";
     // Only short text that holds the words can be the heading; checking those first spares
     // building the own text of every element of a big page.
@@ -72,27 +72,89 @@ pub(super) fn terkini(doc: &Html, base: &Url, own: &Url) -> Vec<TerkiniLink> {
     let Some(heading) = heading else {
         return Vec::new();
     };
-    let links = ArticleLinks::of(doc, base, urls::article_of);
-    let mut node = heading;
-    for _ in 0..4 {
-        for sibling in node.next_siblings().filter_map(ElementRef::wrap) {
-            let items = links.headlines_in(sibling);
-            if !items.is_empty() {
-                return items
-                    .into_iter()
-                    .filter(|h| h.url != own.as_str())
-                    .map(|h| TerkiniLink {
-                        title: h.title,
-                        url: h.url,
-                        label: h.label,
-                    })
-                    .collect();
-            }
-        }
-        match node.parent().and_then(ElementRef::wrap) {
-            Some(p) => node = p,
-            None => break,
-        }
+    ArticleLinks::of(doc, base, urls::article_of)
+        .list_after(heading)
+        .into_iter()
+        .map(|h| TerkiniLink {
+            title: h.title,
+            url: h.url,
+            label: h.label,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(body: &str) -> Vec<String> {
+        let url = Url::parse("https://nasional.kompas.com/read/2025/05/28/13300711/x").unwrap();
+        let doc = Html::parse_document(&format!("<html><body>{body}</body></html>"));
+        terkini(&doc, &url).into_iter().map(|t| t.title).collect()
     }
-    Vec::new()
+
+    fn item(n: u32) -> String {
+        format!(
+            "<div class=\"article__list\"><h3 class=\"article__title\">\
+             <a class=\"article__link\" href=\"https://nasional.kompas.com/read/2025/05/29/{n}/a-{n}\">\
+             Berita {n}</a></h3><div class=\"article__subtitle\">Nasional</div>\
+             <div class=\"article__date\">29/05/2025, 10:00 WIB</div></div>"
+        )
+    }
+
+    fn items(range: std::ops::RangeInclusive<u32>) -> String {
+        range.map(item).collect()
+    }
+
+    fn berita(range: std::ops::RangeInclusive<u32>) -> Vec<String> {
+        range.map(|n| format!("Berita {n}")).collect()
+    }
+
+    #[test]
+    fn terkini_in_one_container_after_a_wrapped_heading() {
+        let page = format!(
+            "<div class=\"title\"><h2 class=\"title__content\">Terkini Lainnya</h2></div>\
+             <div class=\"row\"><div class=\"latest ga--latest\">{}</div></div>\
+             <div class=\"oldArticle\"><div class=\"title\">Mungkin Anda melewatkan ini</div>\
+             <div class=\"latest ga--latest\">{}</div></div>",
+            items(1..=15),
+            items(20..=24)
+        );
+        assert_eq!(titles(&page), berita(1..=15));
+    }
+
+    #[test]
+    fn terkini_items_as_siblings_of_the_heading() {
+        let page = format!(
+            "<section><h2>Terkini Lainnya</h2>{}</section>",
+            items(1..=15)
+        );
+        assert_eq!(titles(&page), berita(1..=15));
+    }
+
+    #[test]
+    fn terkini_siblings_stop_at_the_next_heading_and_its_list() {
+        let page = format!(
+            "<section><div class=\"title__content\">Terkini Lainnya</div>{}\
+             <h2>Mungkin Anda melewatkan ini</h2>{}<div>{}</div></section>",
+            items(1..=15),
+            items(20..=22),
+            items(23..=24)
+        );
+        assert_eq!(titles(&page), berita(1..=15));
+    }
+
+    /// Siblings are read in one pass: a list of 20,000 loose items costs its links, not
+    /// their square.
+    #[test]
+    fn terkini_of_many_siblings_reads_whole_and_fast() {
+        let page = format!(
+            "<section><h2>Terkini Lainnya</h2>{}</section>",
+            items(1..=20_000)
+        );
+        let started = std::time::Instant::now();
+        assert_eq!(titles(&page).len(), 20_000);
+        let took = started.elapsed();
+        assert!(took.as_secs() < 20, "{took:?}");
+    }
 }

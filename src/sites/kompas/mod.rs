@@ -3,14 +3,16 @@
 //! not news (ads, promos, share widgets, "Baca juga") kept out of the text.
 
 mod body;
+pub mod boilerplate;
 mod credits;
 mod lists;
+mod media;
 mod paging;
 mod urls;
 
 pub use body::brand_safety_text;
 pub use lists::headlines;
-pub use urls::{INDEX_URL, is_kompas, section_url};
+pub use urls::{INDEX_URL, is_article_url, is_kompas, section_url};
 
 use std::collections::HashSet;
 
@@ -27,9 +29,10 @@ selector!(READ_TIME, ".read__time, [class*=read__time]");
 selector!(PHOTO, ".photo__wrap img, .photo img");
 selector!(TAGS, ".tag__article__link, .tag__article a");
 
-/// Reads a Kompas article page. `url` is where the page came from. The body is empty
-/// when no Kompas rule finds it (a new layout); the caller then asks the generic
-/// extractor and [`brand_safety_text`].
+/// Reads a Kompas article page. `url` is where the page came from. Times are in WIB, as
+/// the page shows them, whichever meta they came from (`article:published_time` is in
+/// UTC). The body is empty when no Kompas rule finds it (a new layout); the caller then
+/// asks the generic extractor and [`brand_safety_text`].
 pub fn article(doc: &Html, url: &Url) -> PagedArticle {
     let ld = meta::ld_article(doc);
     let canonical = meta::canonical(doc, url)
@@ -51,7 +54,8 @@ pub fn article(doc: &Html, url: &Url) -> PagedArticle {
             })
             .or(ld.published)
             .or_else(|| first_text(doc, &READ_TIME).and_then(|t| dates::find_in_text(&t)))
-            .or_else(|| urls::published_from_url(&article_url)),
+            .or_else(|| urls::published_from_url(&article_url))
+            .map(|t| t.with_timezone(&dates::wib())),
         authors: credits
             .authors
             .or_else(|| meta::meta(doc, "content_author").map(|s| meta::split_list(&s)))
@@ -67,8 +71,12 @@ pub fn article(doc: &Html, url: &Url) -> PagedArticle {
             .or_else(|| meta::meta(doc, "content_tags").map(|s| meta::split_list(&s)))
             .unwrap_or(ld.keywords),
         related: dedup_links(body.related),
-        terkini: lists::terkini(doc, url, &article_url),
-        body: body.blocks,
+        terkini: lists::terkini(doc, url),
+        body: if body.blocks.is_empty() && media::is_media_page(url) {
+            media::text(doc)
+        } else {
+            body.blocks
+        },
         site: Site::Kompas,
     };
     PagedArticle {
@@ -97,4 +105,32 @@ fn dedup_links(mut links: Vec<Link>) -> Vec<Link> {
     let mut seen = HashSet::new();
     links.retain(|l| seen.insert(l.url.clone()));
     links
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn published(meta: &str) -> String {
+        let url = Url::parse("https://nasional.kompas.com/read/2025/05/28/13300711/x").unwrap();
+        let doc = Html::parse_document(&format!(
+            "<html><head>{meta}</head><body><h1 class=\"read__title\">Judul</h1>\
+             <div class=\"read__content\"><p>Teks.</p></div></body></html>"
+        ));
+        let t = article(&doc, &url).article.published;
+        t.map(|t| t.to_rfc3339()).unwrap_or_default()
+    }
+
+    #[test]
+    fn times_are_in_wib_whichever_meta_they_came_from() {
+        let wib = "2025-05-28T13:30:07+07:00";
+        for meta in [
+            r#"<meta property="article:published_time" content="2025-05-28T06:30:07+00:00">"#,
+            r#"<meta property="article:published_time" content="2025-05-28T06:30:07Z">"#,
+            r#"<meta name="content_PublishedDate" content="2025-05-28 13:30:07">"#,
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-05-28T06:30:07Z"}</script>"#,
+        ] {
+            assert_eq!(published(meta), wib, "{meta}");
+        }
+    }
 }
