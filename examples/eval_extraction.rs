@@ -1,9 +1,12 @@
-//! Runs the generic extractor over the main-content extraction benchmark and writes its
-//! predictions for `score_extraction.py`.
+//! Runs the generic extractor over a main-content extraction benchmark and writes its
+//! predictions for the benchmark's scorer.
 //!
 //! usage: eval_extraction [BENCH_DIR] [PREDICTIONS_JSON]
 //!   BENCH_DIR defaults to ../shared/bench/extraction, beside the checkout (holding `ground-truth.json`
 //!   and `html/<id>.html.gz`); PREDICTIONS_JSON to target/extraction-predictions.json.
+//!   A BENCH_DIR laid out like the WCXB sample (`pages.json`, `ground-truth/<id>.json` and
+//!   `html/<id>.html.gz`) gets predictions in its scorer's form, `{id: {"text": …}}`;
+//!   any other gets `{id: {"articleBody": …}}`.
 //!
 //! Pages are read and gunzipped before the clock starts: the times printed are those of
 //! `kabar::sites::generic::body` alone, one page after another on one thread.
@@ -26,20 +29,40 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .unwrap_or_else(|| "target/extraction-predictions.json".into()),
     );
 
-    let truth: BTreeMap<String, Value> =
-        serde_json::from_str(&std::fs::read_to_string(bench.join("ground-truth.json"))?)?;
+    // Each page's id and address, and the field its text goes in.
+    let wcxb = bench.join("pages.json").is_file();
+    let (pages, field) = if wcxb {
+        let pages: BTreeMap<String, Value> =
+            serde_json::from_str(&std::fs::read_to_string(bench.join("pages.json"))?)?;
+        let mut urls = BTreeMap::new();
+        for id in pages.keys() {
+            let truth: Value = serde_json::from_str(&std::fs::read_to_string(
+                bench.join("ground-truth").join(format!("{id}.json")),
+            )?)?;
+            urls.insert(id.clone(), truth["url"].clone());
+        }
+        (urls, "text")
+    } else {
+        let truth: BTreeMap<String, Value> =
+            serde_json::from_str(&std::fs::read_to_string(bench.join("ground-truth.json"))?)?;
+        let urls = truth
+            .into_iter()
+            .map(|(id, entry)| (id, entry["url"].clone()))
+            .collect();
+        (urls, "articleBody")
+    };
     // The URL only serves to resolve links; a page without one gets a neutral base.
     let fallback = url::Url::parse("https://example.com/")?;
 
     let mut predictions = serde_json::Map::new();
-    let mut times_ms = Vec::with_capacity(truth.len());
-    for (id, entry) in &truth {
+    let mut times_ms = Vec::with_capacity(pages.len());
+    for (id, url) in &pages {
         let mut html = String::new();
         GzDecoder::new(std::fs::File::open(
             bench.join("html").join(format!("{id}.html.gz")),
         )?)
         .read_to_string(&mut html)?;
-        let url = entry["url"]
+        let url = url
             .as_str()
             .and_then(|u| url::Url::parse(u).ok())
             .unwrap_or_else(|| fallback.clone());
@@ -49,7 +72,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         times_ms.push(start.elapsed().as_secs_f64() * 1e3);
 
         let text: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-        predictions.insert(id.clone(), json!({ "articleBody": text.join("\n\n") }));
+        predictions.insert(id.clone(), json!({ field: text.join("\n\n") }));
     }
 
     if let Some(dir) = out.parent() {

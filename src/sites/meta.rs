@@ -39,27 +39,108 @@ pub fn canonical(doc: &Html, base: &Url) -> Option<Url> {
         .find_map(|href| sanitize::link(href, base))
 }
 
-/// The page title from `og:title` or `<title>`, with a trailing site name (` - Kompas.com`,
-/// ` | The Site`) taken off when the page names its site.
+/// The page title from `og:title` or `<title>`, its entities decoded, with the site's
+/// name taken off (` - Kompas.com`, ` | The Site`, `KapanLagi.com: `) where the page names
+/// its site, in `og:site_name` or in its address.
 pub fn title(doc: &Html) -> Option<String> {
     let raw = meta(doc, "og:title").or_else(|| {
         doc.select(&TITLE)
             .next()
             .map(|t| sanitize::inline(&t.text().collect::<String>()))
     })?;
-    let site = meta(doc, "og:site_name");
-    Some(strip_site_suffix(&raw, site.as_deref()))
+    let mut names: Vec<String> = meta(doc, "og:site_name").into_iter().collect();
+    let host = doc
+        .select(&CANONICAL)
+        .filter_map(|l| l.value().attr("href"))
+        .chain(meta(doc, "og:url").as_deref())
+        .find_map(|href| Url::parse(href).ok()?.host_str().map(str::to_string));
+    names.extend(host);
+    Some(strip_site_name(&decoded(&raw), &names))
 }
 
-fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
-    for sep in [" - ", " | ", " – ", " — "] {
-        if let Some((head, tail)) = title.rsplit_once(sep) {
-            let tail_l = tail.trim().to_lowercase();
-            let named = site.is_some_and(|s| s.trim().to_lowercase() == tail_l);
-            if named || tail_l == "kompas.com" {
-                return head.trim().to_string();
+/// Text with the character references a page escaped twice (`&amp;amp;`, `&amp;#8211;`)
+/// decoded: the parser decodes once, and what is left would show as `&amp;` and `&#8211;`.
+pub fn decoded(text: &str) -> String {
+    let escaped = text.split('&').skip(1).any(|rest| {
+        rest.split_once(';')
+            .is_some_and(|(name, _)| is_reference(name))
+    });
+    if !escaped {
+        return text.to_string();
+    }
+    // The text as the body of an element, `<` escaped so that only references are read.
+    let html = text.replace('<', "&lt;");
+    match super::dom::fragment(&html, &super::dom::PAGE) {
+        Ok(doc) => sanitize::inline(&doc.root_element().text().collect::<String>()),
+        Err(_) => text.to_string(),
+    }
+}
+
+/// Whether what comes between `&` and `;` names a character: `amp`, `#8211`, `#x2013`.
+fn is_reference(name: &str) -> bool {
+    let numeric = name
+        .strip_prefix("#x")
+        .or_else(|| name.strip_prefix("#X"))
+        .map(|hex| hex.chars().all(|c| c.is_ascii_hexdigit()))
+        .or_else(|| {
+            name.strip_prefix('#')
+                .map(|d| d.chars().all(|c| c.is_ascii_digit()))
+        });
+    match numeric {
+        Some(valid) => valid && name.len() > 1,
+        None => (2..=8).contains(&name.len()) && name.chars().all(|c| c.is_ascii_alphanumeric()),
+    }
+}
+
+/// The title without a site name before or after it. A part names the site when its first
+/// word, letters and digits only (or that word's first label), is a name the page gives itself (`og:site_name`), its
+/// host (`kompas.com` in `regional.kompas.com`) or a label of the host (`kompas`).
+fn strip_site_name(title: &str, names: &[String]) -> String {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let mut known: Vec<String> = Vec::new();
+    for name in names {
+        known.push(key(name));
+        let labels: Vec<&str> = name.trim_start_matches("www.").split('.').collect();
+        if labels.len() > 1 {
+            for (i, label) in labels[..labels.len() - 1].iter().enumerate() {
+                known.push(key(label));
+                known.push(key(&labels[i..].join(".")));
             }
         }
+    }
+    known.retain(|k| k.len() >= 3);
+    let names_site = |part: &str| {
+        let part = part.trim();
+        let whole = key(part);
+        let first_word = part.split_whitespace().next().unwrap_or("");
+        let first = key(first_word);
+        // `TurnBackHoax.ID`: a name written as a host, its first label the site's.
+        let first_label = key(first_word.split('.').next().unwrap_or(""));
+        known
+            .iter()
+            .any(|k| *k == whole || *k == first || *k == first_label)
+    };
+    for sep in [" - ", " | ", " – ", " — "] {
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && names_site(tail)
+        {
+            return head.trim().to_string();
+        }
+        if let Some((head, tail)) = title.split_once(sep)
+            && names_site(head)
+        {
+            return tail.trim().to_string();
+        }
+    }
+    if let Some((head, tail)) = title.split_once(": ")
+        && names_site(head)
+    {
+        return tail.trim().to_string();
     }
     title.to_string()
 }
@@ -97,7 +178,9 @@ pub fn ld_article(doc: &Html) -> LdArticle {
         return LdArticle::default();
     };
     LdArticle {
-        headline: obj["headline"].as_str().map(sanitize::inline),
+        headline: obj["headline"]
+            .as_str()
+            .map(|h| decoded(&sanitize::inline(h))),
         published: obj["datePublished"].as_str().and_then(dates::parse_iso),
         authors: names(&obj["author"]),
         keywords: match &obj["keywords"] {
@@ -163,11 +246,56 @@ pub fn split_list(s: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
+    fn strip(title: &str, names: &[&str]) -> String {
+        let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        strip_site_name(title, &names)
+    }
+
     #[test]
-    fn site_suffix_goes_only_when_named() {
-        assert_eq!(strip_site_suffix("A - B - Kompas.com", None), "A - B");
-        assert_eq!(strip_site_suffix("Warta | Harian", Some("Harian")), "Warta");
-        assert_eq!(strip_site_suffix("Left - Right", None), "Left - Right");
+    fn site_name_goes_only_when_named() {
+        let kompas = ["regional.kompas.com"];
+        assert_eq!(strip("A - B - Kompas.com", &kompas), "A - B");
+        assert_eq!(
+            strip("Banjir di Bekasi - Kompas.com Regional", &kompas),
+            "Banjir di Bekasi"
+        );
+        assert_eq!(strip("Warta | Harian", &["Harian"]), "Warta");
+        assert_eq!(strip("Left - Right", &["www.example.com"]), "Left - Right");
+        assert_eq!(
+            strip(
+                "Hoaks Vaksin – TurnBackHoax.ID",
+                &["turnbackhoax.mafindo.or.id"]
+            ),
+            "Hoaks Vaksin"
+        );
+        assert_eq!(
+            strip("KapanLagi.com: Artis Menikah", &["www.kapanlagi.com"]),
+            "Artis Menikah"
+        );
+        assert_eq!(
+            strip("The Verge | Phones reviewed", &["The Verge"]),
+            "Phones reviewed"
+        );
+        assert_eq!(
+            strip("Review: A good phone", &["example.com"]),
+            "Review: A good phone"
+        );
+    }
+
+    #[test]
+    fn titles_are_decoded_and_named_by_the_page() {
+        let doc = Html::parse_document(
+            r#"<head><meta property="og:title" content="Salt &amp;amp; Pepper &amp;#8211; Dinner | Cook&#39;s Corner">
+            <meta property="og:site_name" content="Cook's Corner">
+            <link rel="canonical" href="https://cooks.example/salt"></head>"#,
+        );
+        assert_eq!(title(&doc).as_deref(), Some("Salt & Pepper – Dinner"));
+        let doc = Html::parse_document(
+            r#"<title>Pasar &amp;amp; Harga | detikFinance</title>
+            <meta property="og:url" content="https://finance.detik.com/x">"#,
+        );
+        assert_eq!(title(&doc).as_deref(), Some("Pasar & Harga | detikFinance"));
+        assert_eq!(decoded("a < b & c; 3 &lt 4"), "a < b & c; 3 &lt 4");
     }
 
     #[test]

@@ -49,6 +49,34 @@ pub fn body(html: &str, url: &url::Url) -> Vec<Block> {
 
 /// [`body`] of a page already parsed within the budget, whose tree had `shape`.
 pub(super) fn body_of(html: &str, url: &url::Url, shape: Shape) -> Vec<Block> {
+    let html = without_variant_classes(&shown_streamed(html));
+    let mut blocks = extract(&html, url, shape);
+    if text_len(&blocks) < NOTHING_ELSE_CHARS {
+        let noscript = extract_noscript(&html, url);
+        if text_len(&noscript) > text_len(&blocks) {
+            blocks = noscript;
+        }
+    }
+    blocks
+        .into_iter()
+        .map(|c| Block {
+            kind: c.kind,
+            text: c.text,
+        })
+        .collect()
+}
+
+/// Below this many characters of text a page has nothing to read but, perhaps, what it
+/// keeps for browsers without scripts: Discourse forums put the whole thread in
+/// `<noscript>` and show a bare frame otherwise. A real article's text is longer.
+const NOTHING_ELSE_CHARS: usize = 200;
+
+fn text_len(blocks: &[Candidate]) -> usize {
+    blocks.iter().map(|b| b.text.len()).sum()
+}
+
+/// The main content of `html`, by Readability, else by its densest paragraph cluster.
+fn extract(html: &str, url: &url::Url, shape: Shape) -> Vec<Candidate> {
     // Readability builds the same tree the page's own parse built within its budget (one
     // html5ever, one algorithm). What it gives back is parsed again under the budget.
     let from_readability = (shape.ancestry <= READABILITY_MAX_ANCESTRY)
@@ -57,18 +85,77 @@ pub(super) fn body_of(html: &str, url: &url::Url, shape: Shape) -> Vec<Block> {
         .and_then(|content| super::dom::fragment(&content, &super::dom::PAGE).ok())
         .map(|doc| clean(walk(doc.root_element())))
         .unwrap_or_default();
-    let blocks = if from_readability.is_empty() {
+    if from_readability.is_empty() {
         clean(paragraph_cluster(html))
     } else {
         from_readability
+    }
+}
+
+/// The content of the page's `<noscript>` elements, read as a page of its own. Pages are
+/// parsed as a browser with scripts parses them, so that content is text until then.
+fn extract_noscript(html: &str, url: &url::Url) -> Vec<Candidate> {
+    let Ok(doc) = super::dom::document(html, &super::dom::PAGE) else {
+        return Vec::new();
     };
-    blocks
-        .into_iter()
-        .map(|c| Block {
-            kind: c.kind,
-            text: c.text,
-        })
-        .collect()
+    let inner: String = doc
+        .select(&super::elements::sel("noscript"))
+        .flat_map(|n| n.text())
+        .collect();
+    if inner.trim().is_empty() {
+        return Vec::new();
+    }
+    let page = format!("<html><body>{inner}</body></html>");
+    match super::dom::document(&page, &super::dom::PAGE) {
+        Ok(doc) => {
+            let shape = super::dom::shape(&doc);
+            drop(doc);
+            extract(&page, url, shape)
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
+/// `html` without the classes that carry a variant prefix (`print:hidden`,
+/// `md:share-none`, `hover:underline`): utilities that style an element under a condition
+/// and say nothing of what it is, but whose words (`hidden`, `share`) Readability takes
+/// for signs of furniture and drops the element for.
+fn without_variant_classes(html: &str) -> String {
+    const CLASS: &str = "class=\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(CLASS) {
+        let start = at + CLASS.len();
+        let Some(len) = rest[start..].find('"') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        let value = &rest[start..start + len];
+        if value.contains(':') {
+            let kept: Vec<&str> = value
+                .split_whitespace()
+                .filter(|c| !c.contains(':'))
+                .collect();
+            out.push_str(&kept.join(" "));
+        } else {
+            out.push_str(value);
+        }
+        rest = &rest[start + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// React streams the parts of a page that come late in `<div hidden id="S:0">`, and a
+/// script moves each into its place; without scripts they stay hidden, and Readability
+/// leaves hidden elements out. They are the page's content, so they are shown.
+fn shown_streamed(html: &str) -> std::borrow::Cow<'_, str> {
+    const HIDDEN: &str = r#"<div hidden id="S:"#;
+    if html.contains(HIDDEN) {
+        html.replace(HIDDEN, r#"<div id="S:"#).into()
+    } else {
+        html.into()
+    }
 }
 
 /// The HTML of the element Readability takes for the article, if it finds one.
@@ -331,5 +418,68 @@ mod tests {
             texts(&body(&html, &url()))[1],
             "Evil text here, and then enough words to be a paragraph of its own in the story."
         );
+    }
+
+    #[test]
+    fn a_page_with_nothing_but_noscript_reads_its_noscript() {
+        // A Discourse thread: a bare frame for scripts, the posts for everyone else.
+        let html = format!(
+            r#"<html><body><div id="main-outlet-wrapper"><p>Loading…</p></div>
+            <noscript><div id="main-outlet"><h1>How do I borrow twice?</h1>
+              <div class="topic-body"><p>{}</p></div><div class="topic-body"><p>{}</p></div>
+            </div></noscript></body></html>"#,
+            para(1),
+            para(2)
+        );
+        let got = body(&html, &url());
+        assert!(texts(&got).contains(&para(1).as_str()), "{got:?}");
+        assert!(texts(&got).contains(&para(2).as_str()), "{got:?}");
+        // A page with text of its own keeps it, whatever its noscript says.
+        let article = format!(
+            "<html><body><article><p>{}</p><p>{}</p></article>\
+             <noscript><p>Please enable JavaScript to view the comments.</p></noscript></body></html>",
+            para(1),
+            para(2)
+        );
+        assert_eq!(texts(&body(&article, &url())), vec![para(1), para(2)]);
+    }
+
+    #[test]
+    fn react_streamed_content_is_read() {
+        let html = format!(
+            r#"<html><body><main><template id="B:0"></template><p>Loading…</p></main>
+            <div hidden id="S:0"><article><p>{}</p><p>{}</p></article></div>
+            <script>$RC("B:0","S:0")</script></body></html>"#,
+            para(1),
+            para(2)
+        );
+        assert_eq!(texts(&body(&html, &url())), vec![para(1), para(2)]);
+    }
+
+    #[test]
+    fn utility_classes_and_heading_slugs_are_not_furniture() {
+        let html = format!(
+            r#"<html><body><article><p>{}</p><p>{}</p><p>{}</p>
+            <section id="sharing-with-a-single-developer"><h2>Sharing with one developer</h2>
+              <p>{}</p></section>
+            <div class="md:share-none print:hidden"><p>{}</p><p>{}</p></div>
+            <div class="share-bar"><p>Share on Facebook.</p><p>Share on X.</p></div>
+            </article></body></html>"#,
+            para(1),
+            para(2),
+            para(3),
+            para(4),
+            para(5),
+            para(6)
+        );
+        let got = body(&html, &url());
+        let mut expected: Vec<String> = (1..=3).map(para).collect();
+        expected.extend([
+            "Sharing with one developer".into(),
+            para(4),
+            para(5),
+            para(6),
+        ]);
+        assert_eq!(texts(&got), expected);
     }
 }

@@ -90,19 +90,42 @@ fn has_block_descendant(el: ElementRef) -> bool {
 
 fn named_furniture(el: ElementRef) -> bool {
     let v = el.value();
-    [v.attr("class"), v.attr("id")]
+    let furniture_word =
+        |w: &str| phrases::any(FURNITURE_NAME_WORDS, |f| f.eq_ignore_ascii_case(w));
+    // A class with a variant prefix (`print:hidden`, `md:share-x`, `hover:bg-red`) is a
+    // utility that styles the element under a condition; it says nothing of what it is.
+    let by_class = v
+        .attr("class")
         .into_iter()
-        .flatten()
-        .any(|names| {
-            any_name_word(names, |w| {
-                phrases::any(FURNITURE_NAME_WORDS, |f| f.eq_ignore_ascii_case(w))
-            })
-        })
+        .flat_map(str::split_whitespace)
+        .filter(|class| !class.contains(':'))
+        .any(|class| any_name_word(class, furniture_word));
+    // An id of many words is a slug of the heading it anchors
+    // (`sharing-with-a-single-developer`), not a name for what the element is.
+    let by_id = v
+        .attr("id")
+        .filter(|id| name_words(id) < SLUG_WORDS)
+        .is_some_and(|id| any_name_word(id, furniture_word));
+    by_class || by_id
+}
+
+/// Words from which an id reads as a phrase made into an anchor rather than a name: role
+/// names run to two or three (`article-share-bar`), heading slugs to more.
+const SLUG_WORDS: usize = 4;
+
+/// How many words `any_name_word` finds in `names`.
+fn name_words(names: &str) -> usize {
+    let mut n = 0;
+    any_name_word(names, |_| {
+        n += 1;
+        false
+    });
+    n
 }
 
 /// Whether `pred` holds for a word of class or id names, split at non-alphanumerics and
 /// at camelCase humps: `articleCaption`, `image-credit` and `post_byline` all give their
-/// two words.
+/// two words. Words are whole: `sharing` is not `share`, nor `shadow` `ad`.
 fn any_name_word(names: &str, mut pred: impl FnMut(&str) -> bool) -> bool {
     let mut start = 0;
     let mut prev_lower = false;
