@@ -40,6 +40,8 @@ pub struct Words {
     /// The units of an age: minutes, hours, days (`3h` / `3 jam`).
     pub age_units: [&'static str; 3],
     pub no_match_in_list: &'static str,
+    /// The next-unread key found nothing unread left in the list.
+    pub no_unread: &'static str,
 }
 
 impl Words {
@@ -91,6 +93,7 @@ pub const EN: Words = Words {
     matches: "match",
     no_match: "no match",
     no_link: "there is no link",
+    no_unread: "no unread headlines left in this list",
     saved: "saved",
     unsaved: "no longer saved",
     needs_store: "not saved: saving needs the offline store, which is not available",
@@ -128,6 +131,7 @@ pub const ID: Words = Words {
     matches: "temuan",
     no_match: "tidak ditemukan",
     no_link: "tidak ada tautan",
+    no_unread: "tidak ada lagi judul belum dibaca di daftar ini",
     saved: "disimpan",
     unsaved: "batal disimpan",
     needs_store: "tidak disimpan: menyimpan butuh penyimpanan luring, yang tidak tersedia",

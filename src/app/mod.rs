@@ -65,6 +65,8 @@ pub struct App {
     prefetching: usize,
     spinner: usize,
     quit: bool,
+    /// Ctrl-Z was pressed: the terminal loop is to stop the process until `fg`.
+    suspend: bool,
     ids: Ids,
 }
 
@@ -86,6 +88,7 @@ impl App {
             prefetching: 0,
             spinner: 0,
             quit: false,
+            suspend: false,
             ids: Ids::default(),
         };
         app.fit();
@@ -131,10 +134,27 @@ impl App {
         self.sections.tab()
     }
 
-    /// The tabs that fit across the top, the current one among them.
+    /// The tabs that fit across the top, the current one among them, each with its count
+    /// of unread headlines when it has any (`Nasional (3)`).
     pub fn tab_bar(&self) -> layout::TabBar {
-        let names: Vec<&str> = self.lists().iter().map(|l| l.name.as_str()).collect();
+        let labels: Vec<String> = self
+            .lists()
+            .iter()
+            .map(|l| match self.unread_in(l) {
+                0 => l.name.clone(),
+                n => format!("{} ({n})", l.name),
+            })
+            .collect();
+        let names: Vec<&str> = labels.iter().map(String::as_str).collect();
         layout::tab_bar(&names, self.tab(), self.size.0)
+    }
+
+    /// How many headlines of `list` are unread, whatever the filter lets through.
+    pub fn unread_in(&self, list: &HeadlineList) -> usize {
+        list.headlines
+            .iter()
+            .filter(|h| !self.read.contains(&h.url))
+            .count()
     }
 
     pub fn list(&self) -> &HeadlineList {
@@ -287,6 +307,11 @@ impl App {
         self.quit
     }
 
+    /// Whether Ctrl-Z asked to suspend; asking clears it, so the loop suspends once.
+    pub fn take_suspend(&mut self) -> bool {
+        std::mem::take(&mut self.suspend)
+    }
+
     pub fn is_saved_view(&self) -> bool {
         self.sections.is_saved_view()
     }
@@ -398,6 +423,7 @@ impl App {
         let command = self.settings.keymap.command(context, key);
         match (context, command) {
             (_, Some(Command::Act(Action::Quit))) => self.quit = true,
+            (_, Some(Command::Act(Action::Suspend))) => self.suspend = true,
             (Context::Prompt, Some(command)) => self.type_key(command),
             (Context::Help, Some(Command::Act(action))) => self.scroll_help(action),
             (Context::Help, Some(_)) => self.help = false,
@@ -427,6 +453,10 @@ impl App {
             Action::Up => self.move_by(-1, out),
             Action::PageDown => self.move_by(self.page_rows() as isize, out),
             Action::PageUp => self.move_by(-(self.page_rows() as isize), out),
+            Action::HalfPageDown => self.move_by(self.half_page(), out),
+            Action::HalfPageUp => self.move_by(-self.half_page(), out),
+            Action::NextUnread => self.next_unread(out),
+            Action::Suspend => self.suspend = true,
             Action::Top => self.move_by(isize::MIN / 2, out),
             Action::Bottom => self.move_by(isize::MAX / 2, out),
             Action::SwitchPane => match self.focus {
@@ -477,9 +507,13 @@ impl App {
             }
             Action::Save => self.toggle_saved(out),
             Action::CopyUrl => {
-                if let Some(url) = self.focused_url() {
+                if let Some(url) = self.address(number) {
                     out.push(Request::Copy { text: url });
-                    self.status.tell(self.words().copied.to_string());
+                    let copied = self.words().copied;
+                    self.status.tell(match number {
+                        Some(n) => format!("{copied} [{n}]"),
+                        None => copied.to_string(),
+                    });
                 }
             }
             Action::Close => {
@@ -494,7 +528,10 @@ impl App {
                 Focus::Reader => out.extend(self.reader.reload(&mut self.ids)),
             },
             Action::OpenInBrowser => {
-                let url = self.status.take_offer().or_else(|| self.focused_url());
+                let url = match number {
+                    Some(_) => self.address(number),
+                    None => self.status.take_offer().or_else(|| self.focused_url()),
+                };
                 if let Some(url) =
                     url.filter(|u| u.starts_with("https://") || u.starts_with("http://"))
                 {
@@ -577,6 +614,19 @@ impl App {
             }
             Jump::At { nth, of } => self.status.tell(format!("{} {nth}/{of}", w.matches)),
         }
+    }
+
+    /// Link `[n]` of the article on screen with a number typed, else the focused address;
+    /// a number with no such link says so.
+    fn address(&mut self, number: Option<usize>) -> Option<String> {
+        let Some(n) = number else {
+            return self.focused_url();
+        };
+        let link = self.reader.link(n);
+        if link.is_none() {
+            self.status.warn(format!("{} [{n}]", self.words().no_link));
+        }
+        link
     }
 
     fn focused_url(&self) -> Option<String> {
@@ -731,6 +781,25 @@ impl App {
         match self.focus {
             Focus::List => self.list_rows(),
             Focus::Reader => self.reader.page_rows(),
+        }
+    }
+
+    fn half_page(&self) -> isize {
+        (self.page_rows() / 2).max(1) as isize
+    }
+
+    /// In the list, selects the next unread headline after the selected one; in the
+    /// reader, opens it (the selected headline is the one the reader opened, or the
+    /// last one `.` opened). Both come round to the top of the list after its end.
+    fn next_unread(&mut self, out: &mut Vec<Request>) {
+        let list = self.list();
+        let Some(next) = list.next_where(list.selected, |h| !self.read.contains(&h.url)) else {
+            self.status.tell(self.words().no_unread.to_string());
+            return;
+        };
+        self.sections.list_mut().selected = next;
+        if self.focus == Focus::Reader {
+            self.open_selected(out);
         }
     }
 

@@ -174,9 +174,14 @@ impl Reader {
         Some(self.open(url, true, false, ids))
     }
 
+    /// The address of link `n` of the article on screen.
+    pub fn link(&self, n: usize) -> Option<String> {
+        Some(self.current.as_ref()?.article.link_url(n)?.to_string())
+    }
+
     /// Link `n` of the article on screen, opened; `None` when it has no such link.
     pub fn follow(&mut self, n: usize, ids: &mut Ids) -> Option<Request> {
-        let url = self.current.as_ref()?.article.link_url(n)?.to_string();
+        let url = self.link(n)?;
         Some(self.open(url, false, false, ids))
     }
 
