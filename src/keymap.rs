@@ -38,6 +38,7 @@ pub enum Action {
     HalfPageDown,
     HalfPageUp,
     Suspend,
+    OpenAddress,
 }
 
 /// A key as bound: its code, and whether Ctrl is held (Shift is in the code, `G`; Alt is
@@ -152,6 +153,13 @@ const ACTIONS: &[(Action, &str, &[Key], &str, &str)] = &[
         &[c('.')],
         "next unread headline (in the reader: open it)",
         "judul belum dibaca berikutnya (di pembaca: membukanya)",
+    ),
+    (
+        Action::OpenAddress,
+        "open_address",
+        &[c('O')],
+        "open an address typed in (any site)",
+        "buka alamat yang diketik (situs apa pun)",
     ),
     (
         Action::SwitchPane,

@@ -26,6 +26,10 @@ pub struct Words {
     pub open_in_browser: &'static str,
     pub filter: &'static str,
     pub find: &'static str,
+    /// The prompt of an address to open.
+    pub address: &'static str,
+    /// What was typed at the address prompt is not a web address.
+    pub not_an_address: &'static str,
     pub matches: &'static str,
     pub no_match: &'static str,
     pub no_link: &'static str,
@@ -90,6 +94,8 @@ pub const EN: Words = Words {
     open_in_browser: "o: open in browser",
     filter: "filter",
     find: "find",
+    address: "open address",
+    not_an_address: "not a web address",
     matches: "match",
     no_match: "no match",
     no_link: "there is no link",
@@ -128,6 +134,8 @@ pub const ID: Words = Words {
     open_in_browser: "o: buka di peramban",
     filter: "saring",
     find: "cari",
+    address: "buka alamat",
+    not_an_address: "bukan alamat web",
     matches: "temuan",
     no_match: "tidak ditemukan",
     no_link: "tidak ada tautan",

@@ -1090,3 +1090,26 @@ fn ctrl_keys_are_bindable_by_name() {
     ctrl(&mut app, 'q');
     assert!(app.quit());
 }
+
+#[test]
+fn capital_o_opens_an_address_typed_in_in_the_reader() {
+    let mut app = app_with_list();
+    keys(&mut app, "O");
+    assert!(keys(&mut app, "kompas com").is_empty(), "typed");
+    assert!(key(&mut app, KeyCode::Enter).is_empty());
+    assert_eq!(app.error(), Some("not a web address: kompas com"));
+    assert_eq!(app.focus(), Focus::List);
+    keys(&mut app, "Oexample.org/news/1");
+    let (id, url) = article_request(&key(&mut app, KeyCode::Enter));
+    assert_eq!(url, "https://example.org/news/1");
+    assert_eq!(app.focus(), Focus::Reader);
+    app.update(arrived(id, "article-bola-timnas.html"));
+    assert!(app.current().is_some());
+    // A full address, Kompas or not, is taken as it is; Esc drops the prompt.
+    keys(&mut app, "Ohttp://news.example.com/x");
+    let (_, url) = article_request(&key(&mut app, KeyCode::Enter));
+    assert_eq!(url, "http://news.example.com/x");
+    keys(&mut app, "Oabc");
+    assert!(key(&mut app, KeyCode::Esc).is_empty());
+    assert!(app.input().is_none());
+}

@@ -40,11 +40,13 @@ pub enum Focus {
     Reader,
 }
 
-/// A line of text being typed: the list filter or a search in the article.
+/// A line of text being typed: the list filter, a search in the article or an address
+/// to open.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     Filter(String),
     Find(String),
+    Address(String),
 }
 
 #[derive(Debug)]
@@ -424,7 +426,7 @@ impl App {
         match (context, command) {
             (_, Some(Command::Act(Action::Quit))) => self.quit = true,
             (_, Some(Command::Act(Action::Suspend))) => self.suspend = true,
-            (Context::Prompt, Some(command)) => self.type_key(command),
+            (Context::Prompt, Some(command)) => self.type_key(command, out),
             (Context::Help, Some(Command::Act(action))) => self.scroll_help(action),
             (Context::Help, Some(_)) => self.help = false,
             (Context::Help, None) => {}
@@ -493,6 +495,7 @@ impl App {
                     Focus::Reader => Input::Find(String::new()),
                 });
             }
+            Action::OpenAddress => self.input = Some(Input::Address(String::new())),
             Action::NextMatch => self.jump_to_match(true),
             Action::PrevMatch => self.jump_to_match(false),
             Action::ToggleRead => {
@@ -566,8 +569,9 @@ impl App {
     }
 
     /// A key while text is being typed: it edits the text; Enter keeps it, Esc drops it.
-    fn type_key(&mut self, command: Command) {
-        let Some(Input::Filter(text) | Input::Find(text)) = &mut self.input else {
+    fn type_key(&mut self, command: Command, out: &mut Vec<Request>) {
+        let Some(Input::Filter(text) | Input::Find(text) | Input::Address(text)) = &mut self.input
+        else {
             return;
         };
         match command {
@@ -585,6 +589,7 @@ impl App {
                         let words = format!("{}: {t}", self.words().filter);
                         self.status.tell(words);
                     }
+                    Some(Input::Address(t)) if !t.trim().is_empty() => self.open_address(&t, out),
                     _ => {}
                 }
                 return;
@@ -781,6 +786,27 @@ impl App {
         match self.focus {
             Focus::List => self.list_rows(),
             Focus::Reader => self.reader.page_rows(),
+        }
+    }
+
+    /// Opens an address typed in, in the reader: `https://` is assumed when it names no
+    /// scheme (`kompas.com/…`); anything but a web address is refused in words.
+    fn open_address(&mut self, typed: &str, out: &mut Vec<Request>) {
+        let typed = typed.trim();
+        let url = if typed.contains("://") {
+            typed.to_string()
+        } else {
+            format!("https://{typed}")
+        };
+        match url::Url::parse(&url) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {
+                out.push(self.reader.open_address(u.to_string(), &mut self.ids));
+                self.focus = Focus::Reader;
+            }
+            _ => {
+                let words = format!("{}: {typed}", self.words().not_an_address);
+                self.status.warn(words);
+            }
         }
     }
 

@@ -179,6 +179,11 @@ impl Reader {
         Some(self.current.as_ref()?.article.link_url(n)?.to_string())
     }
 
+    /// An address typed in, opened on top of the history like a link.
+    pub fn open_address(&mut self, url: String, ids: &mut Ids) -> Request {
+        self.open(url, false, false, ids)
+    }
+
     /// Link `n` of the article on screen, opened; `None` when it has no such link.
     pub fn follow(&mut self, n: usize, ids: &mut Ids) -> Option<Request> {
         let url = self.link(n)?;
