@@ -70,11 +70,7 @@ fn read_follow_a_terkini_link_go_back_and_quit_to_the_shell() {
 #[cfg(unix)]
 #[test]
 fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_reader_back() {
-    let mirror = common::fixture_mirror();
-    let tmux = kabar_in_tmux("suspend", mirror.base().as_str());
-    tmux.wait_for("Terkini (14");
-    tmux.send(&["Enter"]);
-    tmux.wait_for("KOMPAS.com - Timnas Indonesia menang 2-0 atas Vietnam");
+    let (_mirror, tmux) = reading_the_first_headline("suspend");
 
     tmux.send(&["C-z"]);
     wait_until(&tmux, "#{alternate_on}", "0");
@@ -93,6 +89,35 @@ fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_reader_back() {
     tmux.send(&["G"]);
     tmux.wait_for("[1] Jepang dan Korea Selatan");
     quit(&tmux);
+}
+
+#[test]
+fn dot_opens_the_next_unread_article_and_o_opens_an_address_typed_in() {
+    let (_mirror, tmux) = reading_the_first_headline("unread");
+    tmux.send(&["."]);
+    tmux.wait_for("DPR Sahkan RUU Perlindungan Data Anak");
+    tmux.wait_for("Terkini (12)");
+
+    tmux.send(&["O"]);
+    tmux.send(&[
+        "-l",
+        "www.kompas.com/global/read/2026/11/24/193015670/jepang-dan-korea-selatan-sepakati-latihan-penanggulangan-bencana-bersama",
+    ]);
+    tmux.wait_for("open address: www.kompas.com/global");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("TOKYO, KOMPAS.com - Pemerintah Jepang dan Korea Selatan");
+    quit(&tmux);
+}
+
+/// kabar in tmux on the fixture mirror, reading the first headline of Terkini (the
+/// mirror is kept for as long as the session needs it).
+fn reading_the_first_headline(name: &str) -> (kabar::mirror::MirrorServer, Tmux) {
+    let mirror = common::fixture_mirror();
+    let tmux = kabar_in_tmux(name, mirror.base().as_str());
+    tmux.wait_for("Terkini (14)");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("KOMPAS.com - Timnas Indonesia menang 2-0 atas Vietnam");
+    (mirror, tmux)
 }
 
 /// A tmux session named after `name` running kabar on the mirror at `base`, with a data
