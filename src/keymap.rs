@@ -34,183 +34,245 @@ pub enum Action {
     Help,
     Close,
     Quit,
+    NextUnread,
+    HalfPageDown,
+    HalfPageUp,
+    Suspend,
+    OpenAddress,
+}
+
+/// A key as bound: its code, and whether Ctrl is held (Shift is in the code, `G`; Alt is
+/// not read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Self {
+        Key { code, ctrl: false }
+    }
+
+    pub const fn ctrl(c: char) -> Self {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: true,
+        }
+    }
+
+    /// The key of a key press.
+    pub fn of(event: KeyEvent) -> Self {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let code = match event.code {
+            // Some terminals report Ctrl with a capital letter.
+            KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+            code => code,
+        };
+        Key { code, ctrl }
+    }
+}
+
+const fn c(c: char) -> Key {
+    Key::plain(KeyCode::Char(c))
+}
+
+const fn k(code: KeyCode) -> Key {
+    Key::plain(code)
 }
 
 /// Every action: its name in the config file, its default keys, its words in the help
 /// (English, Indonesian).
-const ACTIONS: &[(Action, &str, &[KeyCode], &str, &str)] = &[
+const ACTIONS: &[(Action, &str, &[Key], &str, &str)] = &[
     (
         Action::Down,
         "down",
-        &[KeyCode::Char('j'), KeyCode::Down],
+        &[c('j'), k(KeyCode::Down)],
         "move down / scroll down",
         "turun / gulir ke bawah",
     ),
     (
         Action::Up,
         "up",
-        &[KeyCode::Char('k'), KeyCode::Up],
+        &[c('k'), k(KeyCode::Up)],
         "move up / scroll up",
         "naik / gulir ke atas",
     ),
     (
         Action::Top,
         "top",
-        &[KeyCode::Char('g'), KeyCode::Home],
+        &[c('g'), k(KeyCode::Home)],
         "go to the top",
         "ke paling atas",
     ),
     (
         Action::Bottom,
         "bottom",
-        &[KeyCode::Char('G'), KeyCode::End],
+        &[c('G'), k(KeyCode::End)],
         "go to the bottom",
         "ke paling bawah",
     ),
     (
         Action::PageDown,
         "page_down",
-        &[KeyCode::Char(' '), KeyCode::PageDown],
+        &[c(' '), k(KeyCode::PageDown)],
         "page down",
         "halaman berikutnya",
     ),
     (
         Action::PageUp,
         "page_up",
-        &[KeyCode::Char('b'), KeyCode::PageUp],
+        &[c('b'), k(KeyCode::PageUp)],
         "page up",
         "halaman sebelumnya",
     ),
     (
+        Action::HalfPageDown,
+        "half_page_down",
+        &[Key::ctrl('d')],
+        "half a page down",
+        "setengah halaman ke bawah",
+    ),
+    (
+        Action::HalfPageUp,
+        "half_page_up",
+        &[Key::ctrl('u')],
+        "half a page up",
+        "setengah halaman ke atas",
+    ),
+    (
         Action::Open,
         "open",
-        &[KeyCode::Enter],
+        &[k(KeyCode::Enter)],
         "open; in the reader, N Enter opens link [N]",
         "buka; di pembaca, N Enter membuka tautan [N]",
     ),
     (
+        Action::NextUnread,
+        "next_unread",
+        &[c('.')],
+        "next unread headline (in the reader: open it)",
+        "judul belum dibaca berikutnya (di pembaca: membukanya)",
+    ),
+    (
+        Action::OpenAddress,
+        "open_address",
+        &[c('O')],
+        "open an address typed in (any site)",
+        "buka alamat yang diketik (situs apa pun)",
+    ),
+    (
         Action::SwitchPane,
         "switch_pane",
-        &[KeyCode::Tab],
+        &[k(KeyCode::Tab)],
         "switch pane",
         "pindah panel",
     ),
     (
         Action::Back,
         "back",
-        &[KeyCode::Backspace, KeyCode::Char('h')],
+        &[k(KeyCode::Backspace), c('h')],
         "back",
         "kembali",
     ),
-    (
-        Action::Forward,
-        "forward",
-        &[KeyCode::Char('l')],
-        "forward",
-        "maju",
-    ),
+    (Action::Forward, "forward", &[c('l')], "forward", "maju"),
     (
         Action::PrevSection,
         "prev_section",
-        &[KeyCode::Char('['), KeyCode::Left],
+        &[c('['), k(KeyCode::Left)],
         "previous section (← in the list)",
         "rubrik sebelumnya (← di daftar)",
     ),
     (
         Action::NextSection,
         "next_section",
-        &[KeyCode::Char(']'), KeyCode::Right],
+        &[c(']'), k(KeyCode::Right)],
         "next section (→ in the list)",
         "rubrik berikutnya (→ di daftar)",
     ),
     (
         Action::Filter,
         "filter",
-        &[KeyCode::Char('/')],
+        &[c('/')],
         "filter the list / find in the article",
         "saring daftar / cari di artikel",
     ),
     (
         Action::NextMatch,
         "next_match",
-        &[KeyCode::Char('n')],
+        &[c('n')],
         "next match in the article",
         "temuan berikutnya",
     ),
     (
         Action::PrevMatch,
         "prev_match",
-        &[KeyCode::Char('N')],
+        &[c('N')],
         "previous match in the article",
         "temuan sebelumnya",
     ),
     (
         Action::ToggleRead,
         "toggle_read",
-        &[KeyCode::Char('u')],
+        &[c('u')],
         "mark read / unread",
         "tandai sudah / belum dibaca",
     ),
     (
         Action::MarkAllRead,
         "mark_all_read",
-        &[KeyCode::Char('U')],
+        &[c('U')],
         "mark the whole list read",
         "tandai semua sudah dibaca",
     ),
     (
         Action::Save,
         "save",
-        &[KeyCode::Char('s')],
+        &[c('s')],
         "save / unsave the article",
         "simpan / batal simpan artikel",
     ),
     (
         Action::SavedView,
         "saved",
-        &[KeyCode::Char('S')],
+        &[c('S')],
         "saved articles (Tersimpan)",
         "artikel tersimpan",
     ),
     (
         Action::CopyUrl,
         "copy_url",
-        &[KeyCode::Char('y')],
-        "copy the article address",
-        "salin alamat artikel",
+        &[c('y')],
+        "copy the article address (N y: of link [N])",
+        "salin alamat artikel (N y: tautan [N])",
     ),
-    (
-        Action::Reload,
-        "reload",
-        &[KeyCode::Char('r')],
-        "reload",
-        "muat ulang",
-    ),
+    (Action::Reload, "reload", &[c('r')], "reload", "muat ulang"),
     (
         Action::OpenInBrowser,
         "open_in_browser",
-        &[KeyCode::Char('o')],
-        "open in the system browser",
-        "buka di peramban",
+        &[c('o')],
+        "open in the system browser (N o: link [N])",
+        "buka di peramban (N o: tautan [N])",
     ),
-    (
-        Action::Help,
-        "help",
-        &[KeyCode::Char('?')],
-        "this help",
-        "bantuan ini",
-    ),
+    (Action::Help, "help", &[c('?')], "this help", "bantuan ini"),
     (
         Action::Close,
         "close",
-        &[KeyCode::Esc],
+        &[k(KeyCode::Esc)],
         "close help, filter or search / back to the list",
         "tutup bantuan, saringan atau pencarian / ke daftar",
     ),
     (
+        Action::Suspend,
+        "suspend",
+        &[Key::ctrl('z')],
+        "suspend to the shell (fg returns)",
+        "tangguhkan ke shell (fg kembali)",
+    ),
+    (
         Action::Quit,
         "quit",
-        &[KeyCode::Char('q')],
+        &[c('q')],
         "quit (over the help: close it)",
         "keluar (di bantuan: menutupnya)",
     ),
@@ -243,7 +305,7 @@ impl Action {
 /// screen to another section, too easily pressed while reading. A key the config binds
 /// to another action works everywhere; one it leaves on its default action (as the
 /// printed default config does) stays in the list.
-const LIST_ONLY: &[KeyCode] = &[KeyCode::Left, KeyCode::Right];
+const LIST_ONLY: &[Key] = &[k(KeyCode::Left), k(KeyCode::Right)];
 
 /// Where a key is pressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -275,8 +337,8 @@ pub enum Command {
 /// The keys of every action, defaults overridden by the config.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
-    bindings: Vec<(Action, Vec<KeyCode>)>,
-    list_only: Vec<KeyCode>,
+    bindings: Vec<(Action, Vec<Key>)>,
+    list_only: Vec<Key>,
 }
 
 impl Default for Keymap {
@@ -324,7 +386,11 @@ impl Keymap {
         if is_interrupt(key) {
             return Some(Command::Act(Action::Quit));
         }
+        if self.action_for(key) == Some(Action::Suspend) {
+            return Some(Command::Act(Action::Suspend));
+        }
         match context {
+            Context::Prompt if Key::of(key).ctrl => None,
             Context::Prompt => match key.code {
                 KeyCode::Char(c) => Some(Command::Type(c)),
                 KeyCode::Backspace => Some(Command::Erase),
@@ -338,13 +404,15 @@ impl Keymap {
                 | Action::Up
                 | Action::PageDown
                 | Action::PageUp
+                | Action::HalfPageDown
+                | Action::HalfPageUp
                 | Action::Top
                 | Action::Bottom) => Some(Command::Act(a)),
                 _ => None,
             },
             Context::List => self.action_for(key).map(Command::Act),
             Context::Reader => {
-                if self.list_only.contains(&key.code) {
+                if self.list_only.contains(&Key::of(key)) {
                     return None;
                 }
                 match (self.action_for(key), key.code) {
@@ -356,15 +424,12 @@ impl Keymap {
         }
     }
 
-    /// The action bound to a key press, if any; none for a key held with Ctrl.
+    /// The action bound to a key press, if any (Ctrl counts: `d` is not `ctrl-d`).
     fn action_for(&self, key: KeyEvent) -> Option<Action> {
-        if key.modifiers.contains(KeyModifiers::CONTROL) {
-            return None;
-        }
-        self.action_for_code(key.code)
+        self.action_for_code(Key::of(key))
     }
 
-    fn action_for_code(&self, code: KeyCode) -> Option<Action> {
+    fn action_for_code(&self, code: Key) -> Option<Action> {
         self.bindings
             .iter()
             .find(|(_, keys)| keys.contains(&code))
@@ -372,7 +437,7 @@ impl Keymap {
     }
 
     /// Every action with its keys, in help order.
-    pub fn bindings(&self) -> impl Iterator<Item = (Action, &[KeyCode])> {
+    pub fn bindings(&self) -> impl Iterator<Item = (Action, &[Key])> {
         self.bindings.iter().map(|(a, k)| (*a, k.as_slice()))
     }
 
@@ -391,9 +456,13 @@ fn is_interrupt(key: KeyEvent) -> bool {
     key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c')
 }
 
-/// How a key is written in the help and in the config: `j`, `Down`, `Space`, `PgDn`.
-pub fn key_name(code: KeyCode) -> String {
-    match code {
+/// How a key is written in the help and in the config: `j`, `Down`, `Space`, `PgDn`,
+/// `ctrl-d`.
+pub fn key_name(key: Key) -> String {
+    if key.ctrl {
+        return format!("ctrl-{}", key_name(Key::plain(key.code)));
+    }
+    match key.code {
         KeyCode::Char(' ') => "Space".into(),
         KeyCode::Char(c) => c.to_string(),
         KeyCode::Down => "↓".into(),
@@ -413,8 +482,25 @@ pub fn key_name(code: KeyCode) -> String {
     }
 }
 
-/// A key as the config file writes it: one character, or a name (`Down`, `PgDn`, `F5`).
-pub fn parse_key(name: &str) -> Option<KeyCode> {
+/// A key as the config file writes it: one character, or a name (`Down`, `PgDn`, `F5`),
+/// either after `ctrl-` for the key with Ctrl held (`ctrl-d`; the letter in lower case).
+pub fn parse_key(name: &str) -> Option<Key> {
+    if let Some(rest) = name
+        .get(..5)
+        .filter(|p| p.eq_ignore_ascii_case("ctrl-"))
+        .and(name.get(5..))
+        .filter(|r| !r.is_empty())
+    {
+        let code = match parse_key(rest)?.code {
+            KeyCode::Char(c) => KeyCode::Char(c.to_ascii_lowercase()),
+            code => code,
+        };
+        return Some(Key { code, ctrl: true });
+    }
+    parse_code(name).map(Key::plain)
+}
+
+fn parse_code(name: &str) -> Option<KeyCode> {
     let mut chars = name.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         return Some(KeyCode::Char(c));
@@ -519,6 +605,29 @@ mod tests {
             map.command(Context::Reader, left),
             Some(Command::Act(Action::Back))
         );
+    }
+
+    #[test]
+    fn ctrl_keys_are_named_parsed_and_told_from_the_plain_key() {
+        assert_eq!(parse_key("ctrl-d"), Some(Key::ctrl('d')));
+        assert_eq!(parse_key("Ctrl-D"), Some(Key::ctrl('d')));
+        assert_eq!(parse_key("d"), Some(c('d')));
+        assert_eq!(parse_key("ctrl-"), None);
+        assert_eq!(key_name(Key::ctrl('u')), "ctrl-u");
+        assert_eq!(parse_key(&key_name(Key::ctrl('u'))), Some(Key::ctrl('u')));
+        let map = Keymap::default();
+        let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
+        let shifted = KeyEvent::new(KeyCode::Char('D'), KeyModifiers::CONTROL);
+        for context in [Context::List, Context::Reader, Context::Help] {
+            for key in [ctrl_d, shifted] {
+                assert_eq!(
+                    map.command(context, key),
+                    Some(Command::Act(Action::HalfPageDown))
+                );
+            }
+        }
+        assert_eq!(map.command(Context::Prompt, ctrl_d), None, "not typed");
+        assert_eq!(press(&map, KeyCode::Char('d')), None);
     }
 
     #[test]

@@ -106,6 +106,30 @@ fn init() -> io::Result<(Term, Restore)> {
     Ok((terminal, guard))
 }
 
+/// Ctrl-Z: the terminal put back as it was, the process stopped as a shell's job (SIGTSTP,
+/// whose default action stops it), and on `fg` the reader's terminal set up again.
+#[cfg(unix)]
+fn suspend(terminal: &mut Term) -> io::Result<()> {
+    restore();
+    // SAFETY: raise only sends a signal to this process; SIGTSTP has its default action.
+    unsafe {
+        libc::raise(libc::SIGTSTP);
+    }
+    enable_raw_mode()?;
+    execute!(
+        terminal.backend_mut(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )
+}
+
+/// Without job control there is nothing to suspend to.
+#[cfg(not(unix))]
+fn suspend(_terminal: &mut Term) -> io::Result<()> {
+    Ok(())
+}
+
 fn now() -> DateTime<FixedOffset> {
     Utc::now().with_timezone(&crate::sites::wib())
 }
@@ -194,6 +218,13 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
                 let reqs = app.update(msg);
                 send(reqs, &mut terminal);
                 dirty = true;
+            }
+            if app.take_suspend() {
+                suspend(&mut terminal)?;
+                // Drawn whole again: the shell wrote over the screen meanwhile.
+                shown = Shown::of(&app);
+                let size = terminal.size()?;
+                terminal.resize(Rect::new(0, 0, size.width, size.height))?;
             }
             if app.quit() {
                 break;

@@ -26,6 +26,10 @@ pub struct Words {
     pub open_in_browser: &'static str,
     pub filter: &'static str,
     pub find: &'static str,
+    /// The prompt of an address to open.
+    pub address: &'static str,
+    /// What was typed at the address prompt is not a web address.
+    pub not_an_address: &'static str,
     pub matches: &'static str,
     pub no_match: &'static str,
     pub no_link: &'static str,
@@ -40,6 +44,8 @@ pub struct Words {
     /// The units of an age: minutes, hours, days (`3h` / `3 jam`).
     pub age_units: [&'static str; 3],
     pub no_match_in_list: &'static str,
+    /// The next-unread key found nothing unread left in the list.
+    pub no_unread: &'static str,
 }
 
 impl Words {
@@ -88,9 +94,12 @@ pub const EN: Words = Words {
     open_in_browser: "o: open in browser",
     filter: "filter",
     find: "find",
+    address: "open address",
+    not_an_address: "not a web address",
     matches: "match",
     no_match: "no match",
     no_link: "there is no link",
+    no_unread: "no unread headlines left in this list",
     saved: "saved",
     unsaved: "no longer saved",
     needs_store: "not saved: saving needs the offline store, which is not available",
@@ -125,9 +134,12 @@ pub const ID: Words = Words {
     open_in_browser: "o: buka di peramban",
     filter: "saring",
     find: "cari",
+    address: "buka alamat",
+    not_an_address: "bukan alamat web",
     matches: "temuan",
     no_match: "tidak ditemukan",
     no_link: "tidak ada tautan",
+    no_unread: "tidak ada lagi judul belum dibaca di daftar ini",
     saved: "disimpan",
     unsaved: "batal disimpan",
     needs_store: "tidak disimpan: menyimpan butuh penyimpanan luring, yang tidak tersedia",

@@ -67,18 +67,90 @@ fn read_follow_a_terkini_link_go_back_and_quit_to_the_shell() {
     assert_eq!(tmux.query("#{mouse_any_flag}"), "0", "mouse capture is off");
 }
 
-/// Quits with `q` and waits until the shell has the terminal back.
-fn quit(tmux: &Tmux) {
-    tmux.send(&["q"]);
+#[cfg(unix)]
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_reader_back() {
+    let (_mirror, tmux) = reading_the_first_headline("suspend");
+
+    tmux.send(&["C-z"]);
+    wait_until(&tmux, "#{alternate_on}", "0");
+    tmux.type_line("echo suspended-$(jobs | wc -l)");
+    let screen = tmux.wait_for("suspended-1");
+    assert!(
+        !screen.contains("Timnas Indonesia menang"),
+        "the shell has the screen:\n{screen}"
+    );
+    assert_eq!(tmux.query("#{cursor_flag}"), "1", "the cursor is shown");
+
+    tmux.type_line("fg");
+    wait_until(&tmux, "#{alternate_on}", "1");
+    tmux.wait_for("KOMPAS.com - Timnas Indonesia menang 2-0 atas Vietnam");
+    // The keys work again, raw: `G` goes to the end without an Enter.
+    tmux.send(&["G"]);
+    tmux.wait_for("[1] Jepang dan Korea Selatan");
+    quit(&tmux);
+}
+
+#[test]
+fn dot_opens_the_next_unread_article_and_o_opens_an_address_typed_in() {
+    let (_mirror, tmux) = reading_the_first_headline("unread");
+    tmux.send(&["."]);
+    tmux.wait_for("DPR Sahkan RUU Perlindungan Data Anak");
+    tmux.wait_for("Terkini (12)");
+
+    tmux.send(&["O"]);
+    tmux.send(&[
+        "-l",
+        "www.kompas.com/global/read/2026/11/24/193015670/jepang-dan-korea-selatan-sepakati-latihan-penanggulangan-bencana-bersama",
+    ]);
+    tmux.wait_for("open address: www.kompas.com/global");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("TOKYO, KOMPAS.com - Pemerintah Jepang dan Korea Selatan");
+    quit(&tmux);
+}
+
+/// kabar in tmux on the fixture mirror, reading the first headline of Terkini (the
+/// mirror is kept for as long as the session needs it).
+fn reading_the_first_headline(name: &str) -> (kabar::mirror::MirrorServer, Tmux) {
+    let mirror = common::fixture_mirror();
+    let tmux = kabar_in_tmux(name, mirror.base().as_str());
+    tmux.wait_for("Terkini (14)");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("KOMPAS.com - Timnas Indonesia menang 2-0 atas Vietnam");
+    (mirror, tmux)
+}
+
+/// A tmux session named after `name` running kabar on the mirror at `base`, with a data
+/// directory of its own.
+fn kabar_in_tmux(name: &str, base: &str) -> Tmux {
+    let data = common::scratch_dir(&format!("e2e-{name}"));
+    let tmux = Tmux::start(name);
+    tmux.wait_for("$");
+    tmux.type_line(&format!(
+        "{} --data-dir {} --mirror {base}",
+        env!("CARGO_BIN_EXE_kabar"),
+        data.display(),
+    ));
+    tmux
+}
+
+/// Waits until tmux's `format` reads `value`.
+fn wait_until(tmux: &Tmux, format: &str, value: &str) {
     let start = Instant::now();
-    while tmux.query("#{alternate_on}") != "0" {
+    while tmux.query(format) != value {
         assert!(
             start.elapsed() < Duration::from_secs(10),
-            "kabar did not quit:\n{}",
+            "{format} is not {value}:\n{}",
             tmux.screen()
         );
         std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+/// Quits with `q` and waits until the shell has the terminal back.
+fn quit(tmux: &Tmux) {
+    tmux.send(&["q"]);
+    wait_until(tmux, "#{alternate_on}", "0");
 }
 
 #[test]
@@ -167,15 +239,7 @@ fn an_article_after_one_of_flags_emoji_and_cjk_shows_no_stray_glyphs() {
     let mirror =
         kabar::mirror::MirrorServer::start(kabar::mirror::Routes::from_tsv(&table).unwrap())
             .unwrap();
-    let data = common::scratch_dir("wide");
-    let tmux = Tmux::start("wide");
-    tmux.wait_for("$");
-    tmux.type_line(&format!(
-        "{} --data-dir {} --mirror {}",
-        env!("CARGO_BIN_EXE_kabar"),
-        data.display(),
-        mirror.base()
-    ));
+    let tmux = kabar_in_tmux("wide", mirror.base().as_str());
     tmux.wait_for("Cuaca Cerah di Bandung");
     tmux.send(&["Enter"]);
     tmux.wait_for("merayakan");

@@ -39,6 +39,12 @@ fn press(app: &mut App, code: KeyCode) -> Vec<Request> {
     app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
 }
 
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
 fn app(size: (u16, u16)) -> App {
     app_in(Settings::default(), size)
 }
@@ -273,10 +279,7 @@ fn ages_are_in_the_words_of_the_ui_and_unambiguous() {
 #[test]
 fn a_filter_that_matches_nothing_says_so() {
     let mut a = app((120, 40));
-    press(&mut a, KeyCode::Char('/'));
-    for c in "zzzqx".chars() {
-        press(&mut a, KeyCode::Char(c));
-    }
+    type_text(&mut a, "/zzzqx");
     press(&mut a, KeyCode::Enter);
     let shown = screen(&a);
     assert!(shown.contains("No headlines match the filter."), "{shown}");
@@ -464,4 +467,18 @@ fn the_tab_bar_scrolls_with_markers_and_never_cuts_a_name() {
     press(&mut a, KeyCode::Char(']'));
     let row = tab_row(&a);
     assert!(row.contains("Tersimpan") && !row.ends_with('›'), "{row}");
+}
+
+#[test]
+fn the_address_prompt_and_a_link_number_say_what_they_do() {
+    let mut a = app((80, 24));
+    type_text(&mut a, "Okompas.com/tren");
+    let last = screen(&a).lines().last().unwrap_or_default().to_string();
+    assert!(last.starts_with("open address: kompas.com/tren▏"), "{last}");
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('g'));
+    open(&mut a, "article-global-latihan-bencana.html");
+    press(&mut a, KeyCode::Char('3'));
+    let last = screen(&a).lines().last().unwrap_or_default().to_string();
+    assert!(last.contains("[3]… Enter o y"), "{last}");
 }

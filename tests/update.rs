@@ -945,3 +945,171 @@ fn the_browser_is_offered_for_a_page_kabar_cannot_read_not_for_one_nobody_can_re
         );
     }
 }
+
+fn ctrl(app: &mut App, c: char) -> Vec<Request> {
+    app.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )))
+}
+
+#[test]
+fn dot_jumps_to_the_next_unread_headline_and_in_the_reader_opens_it() {
+    let mut app = app_with_list();
+    let urls: Vec<String> = app.list().headlines.iter().map(|h| h.url.clone()).collect();
+    // Headlines 1 and 2 read: from the first, `.` skips them.
+    key(&mut app, KeyCode::Char('j'));
+    keys(&mut app, "uju");
+    key(&mut app, KeyCode::Char('g'));
+    keys(&mut app, ".");
+    assert_eq!(app.list().selected, 3);
+    assert!(keys(&mut app, ".").is_empty(), "the list only moves");
+    assert_eq!(app.list().selected, 4);
+    // In the reader, it opens the next unread article after the one on screen.
+    open_with(&mut app, "article-bola-timnas.html");
+    let (_, url) = article_request(
+        &keys(&mut app, ".")
+            .into_iter()
+            .filter(|r| matches!(r, Request::Article { .. }))
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(url, urls[5]);
+    assert_eq!(app.list().selected, 5);
+    assert_eq!(app.focus(), Focus::Reader);
+    // With everything read, it says so and stays.
+    key(&mut app, KeyCode::Tab);
+    keys(&mut app, "U");
+    keys(&mut app, ".");
+    assert_eq!(app.list().selected, 5);
+    assert_eq!(app.notice(), Some("no unread headlines left in this list"));
+}
+
+#[test]
+fn each_tab_shows_its_count_of_unread_headlines() {
+    let mut app = app_with_list();
+    let label = |app: &App| app.tab_bar().tabs[0].label.clone();
+    assert_eq!(label(&app), " Terkini (14) ");
+    keys(&mut app, "u");
+    assert_eq!(label(&app), " Terkini (13) ");
+    keys(&mut app, "/emas");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        label(&app),
+        " Terkini (13) ",
+        "the count is the list's, whatever the filter shows"
+    );
+    keys(&mut app, "U");
+    key(&mut app, KeyCode::Esc);
+    assert!(label(&app).contains("Terkini ("), "the filter hid some");
+    keys(&mut app, "U");
+    assert_eq!(label(&app), " Terkini ", "no count when all is read");
+}
+
+#[test]
+fn a_number_then_o_opens_that_link_in_the_browser_and_then_y_copies_it() {
+    let mut app = app_with_list();
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    let link3 = "https://nasional.kompas.com/read/2026/11/25/10451231/dpr-sahkan-ruu-perlindungan-data-anak-menjadi-undang-undang";
+    assert_eq!(
+        keys(&mut app, "3o"),
+        [Request::OpenInBrowser { url: link3.into() }]
+    );
+    assert_eq!(keys(&mut app, "3y"), [Request::Copy { text: link3.into() }]);
+    assert_eq!(app.notice(), Some("address copied [3]"));
+    let article = app.current().unwrap().article().url.clone();
+    assert_eq!(keys(&mut app, "y"), [Request::Copy { text: article }]);
+    let none = app.current().unwrap().article().numbered_links().count() + 1;
+    assert!(keys(&mut app, &format!("{none}o")).is_empty());
+    assert_eq!(
+        app.error(),
+        Some(format!("there is no link [{none}]").as_str())
+    );
+}
+
+#[test]
+fn ctrl_d_and_ctrl_u_move_half_a_page_in_both_panes() {
+    let mut app = app_with_list();
+    app.update(Msg::Resize(120, 24));
+    key(&mut app, KeyCode::Char(' '));
+    let page = app.list().selected;
+    key(&mut app, KeyCode::Char('g'));
+    ctrl(&mut app, 'd');
+    let half = app.list().selected;
+    assert!(half >= 2 && half == page / 2, "{half} of {page} headlines");
+    ctrl(&mut app, 'u');
+    assert_eq!(app.list().selected, 0);
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    key(&mut app, KeyCode::Char(' '));
+    let page = app.current().unwrap().scroll();
+    key(&mut app, KeyCode::Char('g'));
+    ctrl(&mut app, 'd');
+    let half = app.current().unwrap().scroll();
+    assert!(half >= 2 && half == page / 2, "{half} of {page} lines");
+    ctrl(&mut app, 'd');
+    ctrl(&mut app, 'u');
+    assert_eq!(app.current().unwrap().scroll(), half);
+    // `d` and `u` alone are not the Ctrl keys: `u` marks read.
+    assert!(matches!(
+        &keys(&mut app, "u")[..],
+        [Request::MarkRead { .. }]
+    ));
+}
+
+#[test]
+fn ctrl_z_asks_to_suspend_from_anywhere_and_ctrl_c_still_quits() {
+    let mut app = app_with_list();
+    assert!(!app.take_suspend());
+    ctrl(&mut app, 'z');
+    assert!(app.take_suspend());
+    assert!(!app.take_suspend(), "once");
+    keys(&mut app, "/ban");
+    ctrl(&mut app, 'z');
+    assert!(app.take_suspend(), "from a prompt too");
+    assert!(!app.quit());
+    ctrl(&mut app, 'c');
+    assert!(app.quit());
+}
+
+#[test]
+fn ctrl_keys_are_bindable_by_name() {
+    let overrides = BTreeMap::from([
+        ("half_page_down".to_string(), vec!["ctrl-f".to_string()]),
+        ("quit".to_string(), vec!["ctrl-q".to_string()]),
+    ]);
+    let settings = Settings {
+        keymap: Keymap::with_overrides(&overrides).unwrap(),
+        ..Settings::default()
+    };
+    let mut app = app_with_list_in(settings);
+    ctrl(&mut app, 'd');
+    assert_eq!(app.list().selected, 0, "ctrl-d no longer bound");
+    ctrl(&mut app, 'f');
+    assert!(app.list().selected >= 2);
+    keys(&mut app, "q");
+    assert!(!app.quit());
+    ctrl(&mut app, 'q');
+    assert!(app.quit());
+}
+
+#[test]
+fn capital_o_opens_an_address_typed_in_in_the_reader() {
+    let mut app = app_with_list();
+    keys(&mut app, "O");
+    assert!(keys(&mut app, "kompas com").is_empty(), "typed");
+    assert!(key(&mut app, KeyCode::Enter).is_empty());
+    assert_eq!(app.error(), Some("not a web address: kompas com"));
+    assert_eq!(app.focus(), Focus::List);
+    keys(&mut app, "Oexample.org/news/1");
+    let (id, url) = article_request(&key(&mut app, KeyCode::Enter));
+    assert_eq!(url, "https://example.org/news/1");
+    assert_eq!(app.focus(), Focus::Reader);
+    app.update(arrived(id, "article-bola-timnas.html"));
+    assert!(app.current().is_some());
+    // A full address, Kompas or not, is taken as it is; Esc drops the prompt.
+    keys(&mut app, "Ohttp://news.example.com/x");
+    let (_, url) = article_request(&key(&mut app, KeyCode::Enter));
+    assert_eq!(url, "http://news.example.com/x");
+    keys(&mut app, "Oabc");
+    assert!(key(&mut app, KeyCode::Esc).is_empty());
+    assert!(app.input().is_none());
+}

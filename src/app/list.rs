@@ -77,6 +77,17 @@ impl HeadlineList {
         self.visible.get(self.selected).map(|&i| &self.headlines[i])
     }
 
+    /// The position in `visible` of the first entry after `from` that `pick` accepts,
+    /// coming round to the top after the last (and to `from` itself last of all).
+    pub fn next_where(&self, from: usize, pick: impl Fn(&Headline) -> bool) -> Option<usize> {
+        let n = self.visible.len();
+        (from + 1..=from + n).map(|i| i % n.max(1)).find(|&i| {
+            self.visible
+                .get(i)
+                .is_some_and(|&h| pick(&self.headlines[h]))
+        })
+    }
+
     /// Moves the selection; true when it landed on the last entry.
     pub fn move_by(&mut self, delta: isize) -> bool {
         let last = self.visible.len().saturating_sub(1);

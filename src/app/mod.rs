@@ -40,11 +40,13 @@ pub enum Focus {
     Reader,
 }
 
-/// A line of text being typed: the list filter or a search in the article.
+/// A line of text being typed: the list filter, a search in the article or an address
+/// to open.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     Filter(String),
     Find(String),
+    Address(String),
 }
 
 #[derive(Debug)]
@@ -65,6 +67,8 @@ pub struct App {
     prefetching: usize,
     spinner: usize,
     quit: bool,
+    /// Ctrl-Z was pressed: the terminal loop is to stop the process until `fg`.
+    suspend: bool,
     ids: Ids,
 }
 
@@ -86,6 +90,7 @@ impl App {
             prefetching: 0,
             spinner: 0,
             quit: false,
+            suspend: false,
             ids: Ids::default(),
         };
         app.fit();
@@ -131,10 +136,27 @@ impl App {
         self.sections.tab()
     }
 
-    /// The tabs that fit across the top, the current one among them.
+    /// The tabs that fit across the top, the current one among them, each with its count
+    /// of unread headlines when it has any (`Nasional (3)`).
     pub fn tab_bar(&self) -> layout::TabBar {
-        let names: Vec<&str> = self.lists().iter().map(|l| l.name.as_str()).collect();
+        let labels: Vec<String> = self
+            .lists()
+            .iter()
+            .map(|l| match self.unread_in(l) {
+                0 => l.name.clone(),
+                n => format!("{} ({n})", l.name),
+            })
+            .collect();
+        let names: Vec<&str> = labels.iter().map(String::as_str).collect();
         layout::tab_bar(&names, self.tab(), self.size.0)
+    }
+
+    /// How many headlines of `list` are unread, whatever the filter lets through.
+    pub fn unread_in(&self, list: &HeadlineList) -> usize {
+        list.headlines
+            .iter()
+            .filter(|h| !self.read.contains(&h.url))
+            .count()
     }
 
     pub fn list(&self) -> &HeadlineList {
@@ -287,6 +309,11 @@ impl App {
         self.quit
     }
 
+    /// Whether Ctrl-Z asked to suspend; asking clears it, so the loop suspends once.
+    pub fn take_suspend(&mut self) -> bool {
+        std::mem::take(&mut self.suspend)
+    }
+
     pub fn is_saved_view(&self) -> bool {
         self.sections.is_saved_view()
     }
@@ -398,7 +425,8 @@ impl App {
         let command = self.settings.keymap.command(context, key);
         match (context, command) {
             (_, Some(Command::Act(Action::Quit))) => self.quit = true,
-            (Context::Prompt, Some(command)) => self.type_key(command),
+            (_, Some(Command::Act(Action::Suspend))) => self.suspend = true,
+            (Context::Prompt, Some(command)) => self.type_key(command, out),
             (Context::Help, Some(Command::Act(action))) => self.scroll_help(action),
             (Context::Help, Some(_)) => self.help = false,
             (Context::Help, None) => {}
@@ -427,6 +455,10 @@ impl App {
             Action::Up => self.move_by(-1, out),
             Action::PageDown => self.move_by(self.page_rows() as isize, out),
             Action::PageUp => self.move_by(-(self.page_rows() as isize), out),
+            Action::HalfPageDown => self.move_by(self.half_page(), out),
+            Action::HalfPageUp => self.move_by(-self.half_page(), out),
+            Action::NextUnread => self.next_unread(out),
+            Action::Suspend => self.suspend = true,
             Action::Top => self.move_by(isize::MIN / 2, out),
             Action::Bottom => self.move_by(isize::MAX / 2, out),
             Action::SwitchPane => match self.focus {
@@ -463,6 +495,7 @@ impl App {
                     Focus::Reader => Input::Find(String::new()),
                 });
             }
+            Action::OpenAddress => self.input = Some(Input::Address(String::new())),
             Action::NextMatch => self.jump_to_match(true),
             Action::PrevMatch => self.jump_to_match(false),
             Action::ToggleRead => {
@@ -477,9 +510,13 @@ impl App {
             }
             Action::Save => self.toggle_saved(out),
             Action::CopyUrl => {
-                if let Some(url) = self.focused_url() {
+                if let Some(url) = self.address(number) {
                     out.push(Request::Copy { text: url });
-                    self.status.tell(self.words().copied.to_string());
+                    let copied = self.words().copied;
+                    self.status.tell(match number {
+                        Some(n) => format!("{copied} [{n}]"),
+                        None => copied.to_string(),
+                    });
                 }
             }
             Action::Close => {
@@ -494,7 +531,10 @@ impl App {
                 Focus::Reader => out.extend(self.reader.reload(&mut self.ids)),
             },
             Action::OpenInBrowser => {
-                let url = self.status.take_offer().or_else(|| self.focused_url());
+                let url = match number {
+                    Some(_) => self.address(number),
+                    None => self.status.take_offer().or_else(|| self.focused_url()),
+                };
                 if let Some(url) =
                     url.filter(|u| u.starts_with("https://") || u.starts_with("http://"))
                 {
@@ -529,8 +569,9 @@ impl App {
     }
 
     /// A key while text is being typed: it edits the text; Enter keeps it, Esc drops it.
-    fn type_key(&mut self, command: Command) {
-        let Some(Input::Filter(text) | Input::Find(text)) = &mut self.input else {
+    fn type_key(&mut self, command: Command, out: &mut Vec<Request>) {
+        let Some(Input::Filter(text) | Input::Find(text) | Input::Address(text)) = &mut self.input
+        else {
             return;
         };
         match command {
@@ -548,6 +589,7 @@ impl App {
                         let words = format!("{}: {t}", self.words().filter);
                         self.status.tell(words);
                     }
+                    Some(Input::Address(t)) if !t.trim().is_empty() => self.open_address(&t, out),
                     _ => {}
                 }
                 return;
@@ -577,6 +619,19 @@ impl App {
             }
             Jump::At { nth, of } => self.status.tell(format!("{} {nth}/{of}", w.matches)),
         }
+    }
+
+    /// Link `[n]` of the article on screen with a number typed, else the focused address;
+    /// a number with no such link says so.
+    fn address(&mut self, number: Option<usize>) -> Option<String> {
+        let Some(n) = number else {
+            return self.focused_url();
+        };
+        let link = self.reader.link(n);
+        if link.is_none() {
+            self.status.warn(format!("{} [{n}]", self.words().no_link));
+        }
+        link
     }
 
     fn focused_url(&self) -> Option<String> {
@@ -731,6 +786,46 @@ impl App {
         match self.focus {
             Focus::List => self.list_rows(),
             Focus::Reader => self.reader.page_rows(),
+        }
+    }
+
+    /// Opens an address typed in, in the reader: `https://` is assumed when it names no
+    /// scheme (`kompas.com/…`); anything but a web address is refused in words.
+    fn open_address(&mut self, typed: &str, out: &mut Vec<Request>) {
+        let typed = typed.trim();
+        let url = if typed.contains("://") {
+            typed.to_string()
+        } else {
+            format!("https://{typed}")
+        };
+        match url::Url::parse(&url) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {
+                out.push(self.reader.open_address(u.to_string(), &mut self.ids));
+                self.focus = Focus::Reader;
+            }
+            _ => {
+                let words = format!("{}: {typed}", self.words().not_an_address);
+                self.status.warn(words);
+            }
+        }
+    }
+
+    fn half_page(&self) -> isize {
+        (self.page_rows() / 2).max(1) as isize
+    }
+
+    /// In the list, selects the next unread headline after the selected one; in the
+    /// reader, opens it (the selected headline is the one the reader opened, or the
+    /// last one `.` opened). Both come round to the top of the list after its end.
+    fn next_unread(&mut self, out: &mut Vec<Request>) {
+        let list = self.list();
+        let Some(next) = list.next_where(list.selected, |h| !self.read.contains(&h.url)) else {
+            self.status.tell(self.words().no_unread.to_string());
+            return;
+        };
+        self.sections.list_mut().selected = next;
+        if self.focus == Focus::Reader {
+            self.open_selected(out);
         }
     }
 

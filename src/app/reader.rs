@@ -174,9 +174,19 @@ impl Reader {
         Some(self.open(url, true, false, ids))
     }
 
+    /// The address of link `n` of the article on screen.
+    pub fn link(&self, n: usize) -> Option<String> {
+        Some(self.current.as_ref()?.article.link_url(n)?.to_string())
+    }
+
+    /// An address typed in, opened on top of the history like a link.
+    pub fn open_address(&mut self, url: String, ids: &mut Ids) -> Request {
+        self.open(url, false, false, ids)
+    }
+
     /// Link `n` of the article on screen, opened; `None` when it has no such link.
     pub fn follow(&mut self, n: usize, ids: &mut Ids) -> Option<Request> {
-        let url = self.current.as_ref()?.article.link_url(n)?.to_string();
+        let url = self.link(n)?;
         Some(self.open(url, false, false, ids))
     }
 

@@ -6,7 +6,6 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::{Range, RangeInclusive};
 
-use crossterm::event::KeyCode;
 use serde::de::{Error as _, IgnoredAny};
 use serde::{Deserialize, Deserializer};
 use serde_path_to_error::Segment;
@@ -18,8 +17,7 @@ use super::types::{
 use crate::keymap::{self, Action, Keymap};
 
 /// The key names besides single characters, for error messages.
-const KEY_NAMES: &str =
-    "Space, Enter, Tab, Esc, Backspace, Up, Down, Left, Right, Home, End, PgUp, PgDn, F1 to F12";
+const KEY_NAMES: &str = "Space, Enter, Tab, Esc, Backspace, Up, Down, Left, Right, Home, End, PgUp, PgDn, F1 to F12, either after ctrl- (ctrl-d)";
 
 /// The value, if `keep` accepts it; else the error `rule, not VALUE`.
 fn checked<'de, D: Deserializer<'de>, T>(
@@ -288,7 +286,7 @@ pub(super) fn whole_file(
         );
     }
     given.sort_by_key(|(span, _, _)| span.start);
-    let mut bound: HashMap<KeyCode, &str> = HashMap::new();
+    let mut bound: HashMap<keymap::Key, &str> = HashMap::new();
     for (span, action, k) in given {
         let code = keymap::parse_key(k).expect("key names were checked");
         if let Some(other) = bound.insert(code, action) {

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use crossterm::event::KeyCode;
 use toml::de::DeTable;
 
-use crate::keymap::{self, Keymap};
+use crate::keymap::{self, Key, Keymap};
 
 pub use types::{
     Colors, Config, Language, MAX_STORE_MB, PREFETCH, REFRESH_MINUTES, Section, TEXT_WIDTH,
@@ -151,13 +151,18 @@ impl Config {
 }
 
 /// How the config file writes a key: arrows as words, so the file is plain ASCII.
-fn config_key_name(code: KeyCode) -> String {
-    match code {
-        KeyCode::Down => "Down".into(),
-        KeyCode::Up => "Up".into(),
-        KeyCode::Left => "Left".into(),
-        KeyCode::Right => "Right".into(),
-        other => keymap::key_name(other),
+fn config_key_name(key: Key) -> String {
+    let arrow = match key.code {
+        KeyCode::Down => "Down",
+        KeyCode::Up => "Up",
+        KeyCode::Left => "Left",
+        KeyCode::Right => "Right",
+        _ => return keymap::key_name(key),
+    };
+    if key.ctrl {
+        format!("ctrl-{arrow}")
+    } else {
+        arrow.into()
     }
 }
 

@@ -244,6 +244,7 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<Fixed
         let (label, text) = match input {
             Input::Filter(t) => (w.filter, t),
             Input::Find(t) => (w.find, t),
+            Input::Address(t) => (w.address, t),
         };
         left.push(Span::styled(format!("{label}: "), theme.accent));
         left.push(Span::raw(format!("{text}▏")));
@@ -255,7 +256,7 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<Fixed
             )));
         }
         if let Some(n) = app.number() {
-            left.push(Span::raw(format!("[{n}]… Enter  ")));
+            left.push(Span::raw(format!("[{n}]… Enter o y  ")));
         }
         // The answer to the key just pressed first, then the filter in force, then the
         // error of what is on screen in the room left.
