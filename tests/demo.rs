@@ -130,17 +130,7 @@ fn every_demo_tab_shows_its_own_headlines() {
 #[test]
 fn the_configured_browser_gets_the_address_and_the_status_line_tells() {
     let dir = common::scratch_dir("demo-browser");
-    let args = dir.join("args");
-    let opener = dir.join("opener");
-    std::fs::write(
-        &opener,
-        format!(
-            "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$@\" > {}\n",
-            args.display()
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&opener, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let (opener, args) = common::recording_browser(&dir);
     let config = dir.join("config.toml");
     std::fs::write(
         &config,

@@ -245,17 +245,7 @@ fn the_browser_gets_the_address_as_one_argument_never_a_shell() {
     let server = RawServer::start(move |_| {
         http_answer("200 OK", &[("Content-Type", "text/html")], index.as_bytes())
     });
-    let args = dir.join("args");
-    let opener = dir.join("opener");
-    std::fs::write(
-        &opener,
-        format!(
-            "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$@\" > {}\n",
-            args.display()
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&opener, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let (opener, args) = common::recording_browser(&dir);
 
     let data = dir.join("data");
     let tmux = Tmux::start("browser");

@@ -42,7 +42,7 @@ pub fn canonical(doc: &Html, base: &Url) -> Option<Url> {
 /// The page title from `og:title` or `<title>`, its entities decoded, with the site's
 /// name taken off (` - Kompas.com`, ` | The Site`, `KapanLagi.com: `) where the page names
 /// its site, in `og:site_name` or in its address.
-pub fn title(doc: &Html) -> Option<String> {
+pub fn title(doc: &Html, page: &Url) -> Option<String> {
     let raw = meta(doc, "og:title").or_else(|| {
         doc.select(&TITLE)
             .next()
@@ -55,6 +55,9 @@ pub fn title(doc: &Html) -> Option<String> {
         .chain(meta(doc, "og:url").as_deref())
         .find_map(|href| Url::parse(href).ok()?.host_str().map(str::to_string));
     names.extend(host);
+    // The address the page was read from names its site too (a page may have neither a
+    // canonical link nor og:url).
+    names.extend(page.host_str().map(str::to_string));
     Some(strip_site_name(&decoded(&raw), &names))
 }
 
@@ -289,12 +292,27 @@ mod tests {
             <meta property="og:site_name" content="Cook's Corner">
             <link rel="canonical" href="https://cooks.example/salt"></head>"#,
         );
-        assert_eq!(title(&doc).as_deref(), Some("Salt & Pepper – Dinner"));
+        let elsewhere = Url::parse("https://mirror.example/salt").unwrap();
+        assert_eq!(
+            title(&doc, &elsewhere).as_deref(),
+            Some("Salt & Pepper – Dinner")
+        );
         let doc = Html::parse_document(
             r#"<title>Pasar &amp;amp; Harga | detikFinance</title>
             <meta property="og:url" content="https://finance.detik.com/x">"#,
         );
-        assert_eq!(title(&doc).as_deref(), Some("Pasar & Harga | detikFinance"));
+        let detik = Url::parse("https://finance.detik.com/x").unwrap();
+        assert_eq!(
+            title(&doc, &detik).as_deref(),
+            Some("Pasar & Harga | detikFinance")
+        );
+        // A page that names its site nowhere but in the address it was read from.
+        let doc = Html::parse_document("<title>Jalur Sepeda Baru Dibuka - Kompas.com</title>");
+        let kompas = Url::parse("https://megapolitan.kompas.com/read/2027/01/05/1/x").unwrap();
+        assert_eq!(
+            title(&doc, &kompas).as_deref(),
+            Some("Jalur Sepeda Baru Dibuka")
+        );
         assert_eq!(decoded("a < b & c; 3 &lt 4"), "a < b & c; 3 &lt 4");
     }
 

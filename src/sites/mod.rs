@@ -264,7 +264,10 @@ fn generic_article(doc: &Html, url: &Url) -> Article {
             .filter(|c| c.host_str() == url.host_str())
             .unwrap_or_else(|| url.clone())
             .to_string(),
-        title: ld.headline.or_else(|| meta::title(doc)).unwrap_or_default(),
+        title: ld
+            .headline
+            .or_else(|| meta::title(doc, url))
+            .unwrap_or_default(),
         published: meta::meta(doc, "article:published_time")
             .and_then(|s| dates::parse_iso(&s))
             .or(ld.published),

@@ -437,3 +437,23 @@ pub fn reader_with(article: kabar::article::Article, size: (u16, u16)) -> kabar:
     }));
     app
 }
+
+/// A stand-in browser in `dir`: a script that writes how many arguments it got, then each
+/// on a line of its own, to the file returned with it, so a test can check the address
+/// arrived as one argument.
+pub fn recording_browser(dir: &std::path::Path) -> (PathBuf, PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let args = dir.join("args");
+    let opener = dir.join("opener");
+    std::fs::write(
+        &opener,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$@\" > {}\n",
+            args.display()
+        ),
+    )
+    .expect("the browser script is written");
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755))
+        .expect("the browser script runs");
+    (opener, args)
+}

@@ -44,7 +44,7 @@ pub fn article(doc: &Html, url: &Url) -> PagedArticle {
     let article = Article {
         url: article_url.to_string(),
         title: first_text(doc, &TITLE)
-            .or_else(|| meta::title(doc))
+            .or_else(|| meta::title(doc, url))
             .or(ld.headline)
             .unwrap_or_default(),
         published: meta::meta(doc, "article:published_time")
