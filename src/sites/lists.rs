@@ -26,8 +26,10 @@ selector!(TITLED, "[class*=itle]");
 selector!(IMAGES, "img[alt]");
 
 /// A site's rule for links: the identity of the article a link's address stands for
-/// (tracking parameters dropped), or `None` when it is not an article.
-pub type ArticleOf = fn(Url) -> Option<Url>;
+/// (tracking parameters dropped), or `None` when it is not an article. A function, or a
+/// closure over a site's profile.
+pub trait ArticleOf: Fn(Url) -> Option<Url> {}
+impl<F: Fn(Url) -> Option<Url>> ArticleOf for F {}
 
 /// How far up from a link an item may reach; real items are 2–5 levels deep.
 const MAX_ITEM_DEPTH: usize = 6;
@@ -53,7 +55,7 @@ enum Holds {
 }
 
 impl ArticleLinks {
-    pub fn of(doc: &Html, base: &Url, article_of: ArticleOf) -> Self {
+    pub fn of(doc: &Html, base: &Url, article_of: impl ArticleOf) -> Self {
         let mut links = ArticleLinks {
             urls: HashMap::new(),
             holds: HashMap::new(),
@@ -71,7 +73,7 @@ impl ArticleLinks {
             if is_ad_container(el) {
                 ads_open = if open { ads_open + 1 } else { ads_open - 1 };
             }
-            if open && let Some(url) = article_url(el, base, article_of) {
+            if open && let Some(url) = article_url(el, base, &article_of) {
                 if ads_open > 0 {
                     links.in_ads.insert(el.id());
                 }
@@ -215,7 +217,7 @@ fn starts_a_section(e: ElementRef<'_>) -> bool {
         .any(is_heading)
 }
 
-fn article_url(a: ElementRef<'_>, base: &Url, article_of: ArticleOf) -> Option<Url> {
+fn article_url(a: ElementRef<'_>, base: &Url, article_of: &impl ArticleOf) -> Option<Url> {
     if a.value().name() != "a" {
         return None;
     }
@@ -248,9 +250,21 @@ impl ItemText {
         ItemText {
             title: item_title(item),
             label: class_texts(item, &["subtitle", "label"]).next(),
-            published: class_texts(item, &["date", "time"]).find_map(|t| dates::find_in_text(&t)),
+            published: class_texts(item, &["date", "time"])
+                .chain(date_titles(item))
+                .find_map(|t| dates::find_in_text(&t)),
         }
     }
+}
+
+/// The `title` attributes in and on an item's date elements: where a list that shows
+/// "7 menit yang lalu" keeps the date itself (detik).
+fn date_titles(item: ElementRef<'_>) -> impl Iterator<Item = String> + '_ {
+    item.descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| has_class_like(*e, &["date", "time"]))
+        .flat_map(|e| e.descendants().filter_map(ElementRef::wrap))
+        .filter_map(|e| e.value().attr("title").map(sanitize::inline))
 }
 
 /// The item's heading, else a `*title*` element in it. Hover and mobile copies repeat

@@ -11,6 +11,7 @@ pub mod kompas;
 mod lists;
 pub mod meta;
 pub mod months;
+pub mod profiles;
 
 use scraper::Html;
 use url::Url;
@@ -149,6 +150,7 @@ pub fn read_page(html: &str, url: &Url) -> Result<Page, Error> {
 
 fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
     let site = site_of(url);
+    let profile = profiles::of(url);
     // The DOM is dropped before the generic extractor builds its own, so a big page is
     // never held twice.
     let (mut page, shape, links) = {
@@ -156,21 +158,35 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
         let page = match site {
             Site::Kompas => kompas::article(&doc, url),
             Site::Generic => PagedArticle {
-                article: generic_article(&doc, url),
+                article: generic_article(&doc, url, profile),
                 paging: None,
             },
         };
         // A page at an article's address is an article, whatever links it holds.
-        let links = if page.article.body.is_empty() && !kompas::is_article_url(url) {
-            kompas::headlines(&doc, url).headlines.len()
-        } else {
-            0
+        let links = match profile {
+            Some(p) if p.article_of(url.clone()).is_none() => {
+                profile_headlines(&doc, url, p).headlines.len()
+            }
+            Some(_) => 0,
+            None if page.article.body.is_empty() && !kompas::is_article_url(url) => {
+                kompas::headlines(&doc, url).headlines.len()
+            }
+            None => 0,
         };
         (page, dom::shape(&doc), links)
     };
     let article = &mut page.article;
     if article.body.is_empty() {
-        article.body = generic::body_of(html, url, shape);
+        match profile {
+            Some(p) => {
+                article.body = generic::body_of(&p.page_for_extractor(html), url, shape);
+                if article.body.is_empty() {
+                    article.body = generic::body_of(html, url, shape);
+                }
+                p.clean(&mut article.body);
+            }
+            None => article.body = generic::body_of(html, url, shape),
+        }
         if site == Site::Kompas {
             kompas::boilerplate::clean(&mut article.body);
         }
@@ -238,7 +254,11 @@ fn drop_repeated_title(article: &mut Article) {
 /// Reads a list page (index, section, home) into headlines, in page order.
 pub fn read_headlines(html: &str, url: &Url) -> Result<HeadlinePage, Error> {
     isolated(url, || {
-        let page = kompas::headlines(&parse(html, url)?, url);
+        let doc = parse(html, url)?;
+        let page = match profiles::of(url) {
+            Some(profile) => profile_headlines(&doc, url, profile),
+            None => kompas::headlines(&doc, url),
+        };
         if page.headlines.is_empty() {
             return Err(Error::NoHeadlines(url.to_string()));
         }
@@ -246,13 +266,37 @@ pub fn read_headlines(html: &str, url: &Url) -> Result<HeadlinePage, Error> {
     })
 }
 
-/// A page without a profile: metadata from meta tags and JSON-LD; the text comes from
-/// the generic extractor afterwards.
-fn generic_article(doc: &Html, url: &Url) -> Article {
+/// The headlines of a list page of a profiled site: every link its profile calls an
+/// article, inside the profile's list container when the page has one.
+fn profile_headlines(doc: &Html, url: &Url, profile: &profiles::Profile) -> HeadlinePage {
+    let links = lists::ArticleLinks::of(doc, url, |u| profile.article_of(u));
+    let scope = profile
+        .list
+        .iter()
+        .find_map(|css| doc.select(&elements::sel(css)).next())
+        .unwrap_or_else(|| doc.root_element());
+    HeadlinePage {
+        headlines: links.headlines_in(scope),
+        next: None,
+    }
+}
+
+/// A page without a Kompas profile: metadata from the site's profile, if it has one, then
+/// meta tags and JSON-LD; the text comes from the generic extractor afterwards.
+fn generic_article(doc: &Html, url: &Url, profile: Option<&profiles::Profile>) -> Article {
     let ld = meta::ld_article(doc);
-    let authors = Some(ld.authors)
-        .filter(|a| !a.is_empty())
-        .or_else(|| meta::meta(doc, "author").map(|a| meta::split_list(&a)))
+    let editor = profile.and_then(|p| p.editor_in(doc));
+    let mut authors = profile.map(|p| p.authors_in(doc)).unwrap_or_default();
+    if authors.is_empty() {
+        authors = Some(ld.authors)
+            .filter(|a| !a.is_empty())
+            .or_else(|| meta::meta(doc, "author").map(|a| meta::split_list(&a)))
+            .unwrap_or_default();
+    }
+    authors.retain(|a| Some(a) != editor.as_ref());
+    let title = ld
+        .headline
+        .or_else(|| meta::title(doc, url))
         .unwrap_or_default();
     let image = ld
         .image
@@ -264,15 +308,15 @@ fn generic_article(doc: &Html, url: &Url) -> Article {
             .filter(|c| c.host_str() == url.host_str())
             .unwrap_or_else(|| url.clone())
             .to_string(),
-        title: ld
-            .headline
-            .or_else(|| meta::title(doc, url))
-            .unwrap_or_default(),
+        title: match profile {
+            Some(p) => p.clean_title(&title),
+            None => title,
+        },
         published: meta::meta(doc, "article:published_time")
             .and_then(|s| dates::parse_iso(&s))
             .or(ld.published),
         authors,
-        editor: None,
+        editor,
         source: None,
         image,
         tags: Some(ld.keywords)

@@ -1,0 +1,296 @@
+//! Site profiles as data: for each Indonesian site Kompas links to, one [`Profile`]
+//! (`table.rs`) says which hosts it covers, which links are its articles, where the body,
+//! byline and editor are, and what is furniture rather than news. The code here reads any
+//! profile the same way: the generic extractor reads the body (inside the profile's
+//! container when the page has it, the whole page otherwise), and the profile's cleanup
+//! applies after it either way.
+
+mod table;
+
+use scraper::Html;
+use url::Url;
+
+use super::elements::{sel, texts};
+use crate::article::Block;
+
+pub use table::PROFILES;
+
+/// Which addresses of a site are articles.
+#[derive(Debug, Clone, Copy)]
+pub enum ArticlePath {
+    /// A path segment of this prefix and then digits: detik's `/d-7016153/`.
+    IdSegment(&'static str),
+    /// A segment of a date's digits, a dash, and more digits and dashes: 20detik's
+    /// `/20241004-241004095/`, CNN Indonesia's `/20241004123456-20-1150000/`.
+    DatedId,
+    /// Any segment right after this one: jpnn's `/news/slug`.
+    Under(&'static str),
+    /// A segment of digits right after this one: liputan6's `/read/5594363/`.
+    IdAfter(&'static str),
+    /// `/YYYY/MM/DD/slug` somewhere in the path: tribunnews, jpnn-style dated paths.
+    DatedSlug,
+}
+
+/// One site, as data.
+#[derive(Debug)]
+pub struct Profile {
+    pub name: &'static str,
+    /// Hosts, each matching itself and its subdomains; one `*` stands for any run of
+    /// letters (`tribun*.com` for the regional Tribun sites).
+    pub hosts: &'static [&'static str],
+    /// Which links are articles: any of these.
+    pub article: &'static [ArticlePath],
+    /// The element that holds the article text, first match wins.
+    pub body: &'static [&'static str],
+    /// Class names that hide parts of the article (later pages kept in the DOM).
+    pub unhide: &'static [&'static str],
+    /// Elements inside the body that are never article text.
+    pub drop: &'static [&'static str],
+    /// Writers' names; when none is found, the page's meta and JSON-LD authors.
+    pub authors: &'static [&'static str],
+    /// The editor's name; an author who is the editor is the editor only.
+    pub editor: &'static [&'static str],
+    /// Endings stripped from titles (`" - detikNews"`).
+    pub title_ends: &'static [&'static str],
+    /// Lines starting with one of these (lower case) are dropped.
+    pub prefixes: &'static [&'static str],
+    /// Whole lines (lower case) that are dropped.
+    pub lines: &'static [&'static str],
+    /// Lines (lower case prefix) after which nothing is the article.
+    pub ends: &'static [&'static str],
+    /// Pieces cut out of any line (`[Gambas:Video 20detik]`).
+    pub cut: &'static [&'static str],
+    /// A trailing `(vyp/kna)`: the editors' initials, cut from the last line.
+    pub initials: bool,
+    /// Lines `2 dari 4 halaman`: the page counter of a multi-page article.
+    pub page_counter: bool,
+    /// The headline list of an index page, when the page has one.
+    pub list: &'static [&'static str],
+}
+
+/// The profile of the site `url` is on.
+pub fn of(url: &Url) -> Option<&'static Profile> {
+    let host = url.host_str()?.to_ascii_lowercase();
+    PROFILES
+        .iter()
+        .find(|p| p.hosts.iter().any(|h| host_matches(&host, h)))
+}
+
+/// `host` is `pattern` or a subdomain of it.
+fn host_matches(host: &str, pattern: &str) -> bool {
+    let mut rest = host;
+    loop {
+        if glob(rest, pattern) {
+            return true;
+        }
+        match rest.split_once('.') {
+            Some((_, parent)) => rest = parent,
+            None => return false,
+        }
+    }
+}
+
+fn glob(text: &str, pattern: &str) -> bool {
+    match pattern.split_once('*') {
+        None => text == pattern,
+        Some((pre, post)) => {
+            text.len() >= pre.len() + post.len()
+                && text.starts_with(pre)
+                && text.ends_with(post)
+                && text[pre.len()..text.len() - post.len()]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        }
+    }
+}
+
+impl Profile {
+    /// The article a link stands for (query and fragment dropped), or `None`.
+    pub fn article_of(&self, mut url: Url) -> Option<Url> {
+        if !matches!(url.scheme(), "http" | "https") {
+            return None;
+        }
+        let segments: Vec<&str> = url.path_segments()?.filter(|s| !s.is_empty()).collect();
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let dated_id = |s: &str| {
+            s.len() > 9
+                && s.bytes().take(8).all(|b| b.is_ascii_digit())
+                && s.contains('-')
+                && s.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+        };
+        let is_article = |path: &ArticlePath| match *path {
+            ArticlePath::IdSegment(prefix) => segments
+                .iter()
+                .any(|s| s.strip_prefix(prefix).is_some_and(digits)),
+            ArticlePath::DatedId => segments.iter().any(|s| dated_id(s)),
+            ArticlePath::Under(word) => segments.windows(2).any(|w| w[0] == word),
+            ArticlePath::IdAfter(word) => segments.windows(2).any(|w| w[0] == word && digits(w[1])),
+            ArticlePath::DatedSlug => segments.windows(4).any(|w| {
+                w[0].len() == 4 && digits(w[0]) && digits(w[1]) && digits(w[2]) && !w[3].is_empty()
+            }),
+        };
+        self.article.iter().any(is_article).then(|| {
+            url.set_query(None);
+            url.set_fragment(None);
+            url
+        })
+    }
+
+    /// The page as the generic extractor should read it: the body container alone (with
+    /// the profile's furniture taken out) when the page has it, the whole page otherwise;
+    /// hidden pages shown either way.
+    pub fn page_for_extractor(&self, html: &str) -> String {
+        let mut html = html.to_string();
+        for class in self.unhide {
+            html = html.replace(class, "");
+        }
+        let mut doc = Html::parse_document(&html);
+        let Some(body) = self
+            .body
+            .iter()
+            .find_map(|css| doc.select(&sel(css)).next().map(|e| e.id()))
+        else {
+            return html;
+        };
+        let mut furniture = Vec::new();
+        if let Some(root) = doc.tree.get(body).and_then(scraper::ElementRef::wrap) {
+            for css in self.drop {
+                furniture.extend(root.select(&sel(css)).map(|e| e.id()));
+            }
+        }
+        for id in furniture {
+            if let Some(mut node) = doc.tree.get_mut(id) {
+                node.detach();
+            }
+        }
+        let inner = doc
+            .tree
+            .get(body)
+            .and_then(scraper::ElementRef::wrap)
+            .map(|e| e.html())
+            .unwrap_or_default();
+        format!("<html><head></head><body><article>{inner}</article></body></html>")
+    }
+
+    /// The writers named where the profile says, if any.
+    pub fn authors_in(&self, doc: &Html) -> Vec<String> {
+        self.authors
+            .iter()
+            .flat_map(|css| texts(doc, &sel(css)))
+            .collect()
+    }
+
+    /// The editor named where the profile says.
+    pub fn editor_in(&self, doc: &Html) -> Option<String> {
+        self.editor
+            .iter()
+            .flat_map(|css| texts(doc, &sel(css)))
+            .map(|t| strip_label(&t, "editor"))
+            .find(|t| !t.is_empty())
+    }
+
+    /// The title without the site's ending.
+    pub fn clean_title(&self, title: &str) -> String {
+        let mut title = title.trim();
+        for end in self.title_ends {
+            title = title.strip_suffix(end).unwrap_or(title).trim_end();
+        }
+        title.to_string()
+    }
+
+    /// The article text without the site's furniture.
+    pub fn clean(&self, body: &mut Vec<Block>) {
+        for block in body.iter_mut() {
+            for piece in self.cut {
+                if block.text.contains(piece) {
+                    block.text = block.text.replace(piece, " ");
+                }
+            }
+            if let Some(at) = self.end_within(&block.text) {
+                block.text.truncate(at);
+            }
+            block.text = block.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
+        if let Some(end) = body.iter().position(|b| self.ends_article(&b.text)) {
+            body.truncate(end);
+        }
+        body.retain(|b| !b.text.is_empty() && !self.is_boilerplate(&b.text));
+        if self.initials
+            && let Some(last) = body.last_mut()
+        {
+            strip_initials(&mut last.text);
+            if last.text.is_empty() {
+                body.pop();
+            }
+        }
+    }
+
+    fn ends_article(&self, text: &str) -> bool {
+        let lower = text.to_lowercase();
+        self.ends.iter().any(|e| lower.starts_with(e))
+    }
+
+    /// Where an ending line starts inside a block that runs into it (the video promo
+    /// after the last sentence, in one paragraph).
+    fn end_within(&self, text: &str) -> Option<usize> {
+        let lower = text.to_lowercase();
+        self.ends
+            .iter()
+            .filter_map(|e| lower.find(&format!(" {e}")))
+            .min()
+            .filter(|&at| lower.is_char_boundary(at) && lower.len() == text.len())
+    }
+
+    /// A line that is the site's, not the article's.
+    pub fn is_boilerplate(&self, text: &str) -> bool {
+        let lower = text.trim().to_lowercase();
+        self.prefixes.iter().any(|p| lower.starts_with(p))
+            || self.lines.contains(&lower.as_str())
+            || (self.page_counter && is_page_counter(&lower))
+    }
+}
+
+/// `2 dari 4 halaman`.
+fn is_page_counter(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
+    matches!(words.as_slice(), [a, "dari", b, "halaman"] if number(a) && number(b))
+}
+
+/// `Editor: Name` → `Name`.
+fn strip_label(text: &str, label: &str) -> String {
+    let lower = text.to_lowercase();
+    match lower.strip_prefix(label) {
+        Some(_) => text[label.len()..]
+            .trim_start()
+            .trim_start_matches(':')
+            .trim()
+            .to_string(),
+        None => text.trim().to_string(),
+    }
+}
+
+/// Cuts a trailing `(vyp/kna)` or `(boy/jpnn)`: letters, a slash, letters, in brackets.
+fn strip_initials(text: &mut String) {
+    let trimmed = text.trim_end();
+    let Some(open) = trimmed.rfind('(') else {
+        return;
+    };
+    let inner = &trimmed[open..];
+    let Some(inner) = inner.strip_prefix('(').and_then(|i| i.strip_suffix(')')) else {
+        return;
+    };
+    let is_initials = inner.contains('/')
+        && inner.len() <= 24
+        && inner
+            .split('/')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if is_initials {
+        text.truncate(open);
+        let kept = text.trim_end().len();
+        text.truncate(kept);
+    }
+}
+
+#[cfg(test)]
+mod tests;

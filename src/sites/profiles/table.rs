@@ -1,0 +1,238 @@
+//! The profiles, one table each. Markup from the real pages of
+//! `../shared/fixtures/real/` (detik, liputan6, tribunnews) and, for the sites without
+//! one, from the selectors public scrapers use for them (../shared/docs/KOMPAS.md lists
+//! some); those are tested on small pages written to that markup.
+
+use super::{ArticlePath, Profile};
+
+/// Shared by every site: the ad label and its scroll prompt, the "Baca juga" pointer.
+const ADS: [&str; 3] = [
+    "advertisement",
+    "scroll to continue with content",
+    "baca juga",
+];
+
+const NONE: &[&str] = &[];
+
+pub static PROFILES: &[Profile] = &[
+    DETIK,
+    LIPUTAN6,
+    TRIBUNNEWS,
+    JPNN,
+    CNN_INDONESIA,
+    TEMPO,
+    ANTARA,
+];
+
+/// detikcom: news, finance, health, sport, foto, all on `*.detik.com` with `/d-ID/` links.
+const DETIK: Profile = Profile {
+    name: "detik",
+    hosts: &["detik.com"],
+    article: &[ArticlePath::IdSegment("d-"), ArticlePath::DatedId],
+    body: &[
+        "div.detail__body-text",
+        "div.itp_bodycontent",
+        "div#detikdetailtext",
+    ],
+    unhide: NONE,
+    drop: &[
+        "div.parallaxindetail",
+        "table.linksisip",
+        "div.detail__body-tag",
+        "div.staticdetail_container",
+        "div.lihatjg",
+        "div.sisip_embed_sosmed",
+        "script",
+        "style",
+    ],
+    authors: NONE,
+    editor: NONE,
+    title_ends: &[
+        " - detikNews",
+        " - detikHealth",
+        " - detikFinance",
+        " - detikSport",
+    ],
+    prefixes: &[
+        ADS[0],
+        ADS[1],
+        ADS[2],
+        "simak video",
+        "simak juga video",
+        "[gambas:",
+    ],
+    lines: &["berita terkait", "berita detikcom lainnya"],
+    ends: &["simak video", "simak juga video", "[gambas:video"],
+    cut: &["[Gambas:Video 20detik]"],
+    initials: true,
+    page_counter: false,
+    list: &["#indeks-container"],
+};
+
+/// Liputan6: every page of an article is in the DOM, the later ones hidden.
+const LIPUTAN6: Profile = Profile {
+    name: "liputan6",
+    hosts: &["liputan6.com"],
+    article: &[ArticlePath::IdAfter("read")],
+    body: &["div.article-content-body"],
+    unhide: &["article-content-body__item-page_hidden"],
+    drop: &[
+        "[data-component-name*=bacajuga]",
+        "div.article-content-body__item-page-number",
+        "div.advertisement-text",
+        "div.baca-juga-collections",
+        "div.read-page--video-gallery",
+        "div.article-photo-gallery",
+        "script",
+        "style",
+    ],
+    authors: NONE,
+    editor: NONE,
+    title_ends: &[" - Liputan6.com", " | liputan6.com"],
+    prefixes: &[
+        ADS[0],
+        ADS[1],
+        ADS[2],
+        "* follow official whatsapp channel",
+        "follow official whatsapp channel",
+        "* fakta atau hoaks?",
+        "fakta atau hoaks?",
+        "selanjutnya:",
+        "perbesar",
+        "infografis",
+    ],
+    lines: &["berita terkini"],
+    ends: &["berita terkini"],
+    cut: NONE,
+    initials: false,
+    page_counter: true,
+    list: NONE,
+};
+
+/// tribunnews.com and the regional Tribun sites (tribunpadang.com, tribunjateng.com…):
+/// the byline names the editor, and JSON-LD calls the editor the author.
+const TRIBUNNEWS: Profile = Profile {
+    name: "tribunnews",
+    hosts: &["tribunnews.com", "tribun*.com"],
+    article: &[ArticlePath::DatedSlug],
+    body: &["div.side-article.txt-article", "div.txt-article"],
+    unhide: NONE,
+    drop: &[
+        "p.baca",
+        "div.ads",
+        "div.ads-placeholder",
+        "script",
+        "style",
+    ],
+    authors: &["#penulis a"],
+    editor: &["#editor a", "#editor"],
+    title_ends: &[" - Tribunnews.com"],
+    prefixes: &[
+        ADS[0],
+        ADS[1],
+        ADS[2],
+        "baca selanjutnya:",
+        "artikel ini telah tayang di",
+        "lihat foto",
+        "ikuti kami di",
+    ],
+    lines: &["tags", "berita terkini"],
+    ends: &["artikel ini telah tayang di", "berita terkini"],
+    cut: NONE,
+    initials: false,
+    page_counter: false,
+    list: NONE,
+};
+
+/// JPNN: editors' initials `(boy/jpnn)` end the text; "Redaktur & Reporter" under it.
+const JPNN: Profile = Profile {
+    name: "jpnn",
+    hosts: &["jpnn.com"],
+    article: &[ArticlePath::Under("news")],
+    body: &["div[itemprop=articleBody]", "div.page-content"],
+    unhide: NONE,
+    drop: &["div.baca-juga", "script", "style"],
+    authors: NONE,
+    editor: NONE,
+    title_ends: &[" - JPNN.com", " - jpnn.com"],
+    prefixes: &[
+        ADS[0],
+        ADS[1],
+        ADS[2],
+        "redaktur & reporter",
+        "redaktur :",
+        "reporter :",
+    ],
+    lines: NONE,
+    ends: &["redaktur & reporter", "redaktur :"],
+    cut: NONE,
+    initials: true,
+    page_counter: false,
+    list: NONE,
+};
+
+/// CNN Indonesia: `/section/YYYYMMDDhhmmss-NN-ID/slug`; initials `(tim/dal)` at the end.
+const CNN_INDONESIA: Profile = Profile {
+    name: "cnnindonesia",
+    hosts: &["cnnindonesia.com"],
+    article: &[ArticlePath::DatedId],
+    body: &["div.detail-text", "div.detail_text"],
+    unhide: NONE,
+    drop: &[
+        "div.paradetail",
+        "table.linksisip",
+        "div.inbetween_ads",
+        "script",
+        "style",
+    ],
+    authors: NONE,
+    editor: NONE,
+    title_ends: &[" - CNN Indonesia"],
+    prefixes: &[ADS[0], ADS[1], ADS[2], "[gambas:"],
+    lines: NONE,
+    ends: &["[gambas:video cnn]"],
+    cut: &["[Gambas:Video CNN]"],
+    initials: true,
+    page_counter: false,
+    list: NONE,
+};
+
+/// Tempo: `/read/ID/slug` on its section hosts.
+const TEMPO: Profile = Profile {
+    name: "tempo",
+    hosts: &["tempo.co"],
+    article: &[ArticlePath::IdAfter("read")],
+    body: &["div.detail-in", "div#isi", "div.detail-konten"],
+    unhide: NONE,
+    drop: &["div.bacajuga", "div.ads", "script", "style"],
+    authors: NONE,
+    editor: NONE,
+    title_ends: &[" - Tempo.co", " | tempo.co"],
+    prefixes: &[ADS[0], ADS[1], ADS[2], "pilihan editor:"],
+    lines: NONE,
+    ends: &["pilihan editor:"],
+    cut: NONE,
+    initials: false,
+    page_counter: false,
+    list: NONE,
+};
+
+/// ANTARA: `/berita/ID/slug`; the text ends with "Pewarta:", "Editor:" and a copyright.
+const ANTARA: Profile = Profile {
+    name: "antara",
+    hosts: &["antaranews.com"],
+    article: &[ArticlePath::IdAfter("berita")],
+    body: &["div.post-content", "div.wrap__article-detail-content"],
+    unhide: NONE,
+    drop: &["p.text-muted", "div.adsbygoogle", "script", "style"],
+    authors: NONE,
+    editor: NONE,
+    title_ends: &[" - ANTARA News"],
+    prefixes: &[ADS[0], ADS[1], ADS[2]],
+    lines: NONE,
+    ends: &["pewarta:", "editor:", "copyright ©"],
+    cut: NONE,
+    initials: false,
+    page_counter: false,
+    list: NONE,
+};
