@@ -3,8 +3,11 @@
 //! pages with their containers renamed, as a redesign would, read with none of Kompas's
 //! boilerplate.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
+use common::truth::{body_text, collapsed, text_differences};
 use kabar::article::Article;
 use serde_json::Value;
 use url::Url;
@@ -37,20 +40,11 @@ fn real_pages() -> Vec<(String, String, Value)> {
 }
 
 /// Runs of whitespace made one space, the ends trimmed.
-fn collapsed(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 fn read(html: &str, truth: &Value) -> Article {
     let url = Url::parse(truth["url"].as_str().expect("a url")).unwrap();
     kabar::sites::read_article(html, &url)
         .unwrap_or_else(|e| panic!("{}: not read: {e}", truth["url"]))
         .article
-}
-
-fn body_text(a: &Article) -> String {
-    let blocks: Vec<&str> = a.body.iter().map(|b| b.text.as_str()).collect();
-    collapsed(&blocks.join(" "))
 }
 
 /// What the truth says and the reading does not, one line each. The section labels of
@@ -92,32 +86,7 @@ fn differences(a: &Article, truth: &Value, labels: bool) -> Vec<String> {
         a.published.map(|t| t.to_rfc3339()).unwrap_or_default(),
         truth["published"].as_str().unwrap().into(),
     );
-    let body = body_text(a);
-    let first = collapsed(truth["first_paragraph"].as_str().unwrap());
-    let last = collapsed(truth["last_paragraph"].as_str().unwrap());
-    if !body.starts_with(&first) {
-        out.push(format!(
-            "the text does not start with {first:?}: {:?}",
-            &body[..body.len().min(200)]
-        ));
-    }
-    if !body.ends_with(&last) {
-        let tail: String = body
-            .chars()
-            .rev()
-            .take(200)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        out.push(format!("the text does not end with {last:?}: …{tail:?}"));
-    }
-    for s in truth["boilerplate_present"].as_array().unwrap() {
-        let s = collapsed(s.as_str().unwrap());
-        if body.contains(&s) {
-            out.push(format!("boilerplate in the text: {s:?}"));
-        }
-    }
+    out.extend(text_differences(a, truth));
     let count = truth["terkini_count"].as_u64().unwrap() as usize;
     // The page's own article may be one of them, as on the page.
     if a.terkini.len() != count {

@@ -5,9 +5,12 @@
 //! string; and detik's index read as a headline list, by the library and by
 //! `kabar headlines`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::truth::{collapsed, text_differences};
 use kabar::article::Article;
 use serde_json::Value;
 use url::Url;
@@ -26,11 +29,6 @@ fn truth_of(rel: &str) -> Value {
     let path = real_dir().join(rel);
     serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// Runs of whitespace made one space, the ends trimmed.
-fn collapsed(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn read(stem: &str) -> (Article, Value) {
@@ -63,33 +61,7 @@ fn differences(a: &Article, truth: &Value) -> Vec<String> {
     if a.published != Some(published) {
         out.push(format!("published {:?}, truth {published}", a.published));
     }
-    let blocks: Vec<&str> = a.body.iter().map(|b| b.text.as_str()).collect();
-    let body = collapsed(&blocks.join(" "));
-    let first = collapsed(truth["first_paragraph"].as_str().unwrap());
-    let last = collapsed(truth["last_paragraph"].as_str().unwrap());
-    if !body.starts_with(&first) {
-        out.push(format!(
-            "the body starts {:?}, not with {first:?}",
-            body.chars().take(120).collect::<String>()
-        ));
-    }
-    if !body.ends_with(&last) {
-        let tail: String = body
-            .chars()
-            .rev()
-            .take(160)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        out.push(format!("the body ends {tail:?}, not with {last:?}"));
-    }
-    for b in truth["boilerplate_present"].as_array().unwrap() {
-        let b = collapsed(b.as_str().unwrap());
-        if body.contains(&b) {
-            out.push(format!("boilerplate in the text: {b:?}"));
-        }
-    }
+    out.extend(text_differences(a, truth));
     out
 }
 

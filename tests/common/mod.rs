@@ -6,6 +6,7 @@
 pub mod drawn;
 pub mod mutate;
 pub mod tmux;
+pub mod truth;
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
