@@ -1113,3 +1113,22 @@ fn capital_o_opens_an_address_typed_in_in_the_reader() {
     assert!(key(&mut app, KeyCode::Esc).is_empty());
     assert!(app.input().is_none());
 }
+
+#[test]
+fn starting_on_an_address_asks_for_that_article_first_then_the_list() {
+    let mut app = App::new(Settings::default(), (120, 40));
+    let start = app.start_at("https://www.kompas.com/read/2024/01/01/x");
+    let [
+        Request::Article { id, url, .. },
+        Request::Headlines { id: list, .. },
+    ] = start.as_slice()
+    else {
+        panic!("{start:?}")
+    };
+    assert_eq!(url, "https://www.kompas.com/read/2024/01/01/x");
+    assert_eq!(app.focus(), Focus::Reader);
+    app.update(listed(*list, "indeks-page-1.html"));
+    app.update(arrived(*id, "article-bola-timnas.html"));
+    assert!(app.current().is_some());
+    assert_eq!(app.list().headlines.len(), 14);
+}

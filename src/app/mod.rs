@@ -119,6 +119,15 @@ impl App {
         self.sections.reload(&mut self.ids).into_iter().collect()
     }
 
+    /// The requests that start the app on a page (`kabar URL`): that page first, read in
+    /// the reader, then the first section's list as usual.
+    pub fn start_at(&mut self, address: &str) -> Vec<Request> {
+        let mut out = Vec::new();
+        self.open_address(address, &mut out);
+        out.extend(self.start());
+        out
+    }
+
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
