@@ -1132,3 +1132,59 @@ fn starting_on_an_address_asks_for_that_article_first_then_the_list() {
     assert!(app.current().is_some());
     assert_eq!(app.list().headlines.len(), 14);
 }
+
+/// The role of the lines showing link `n` of the article on screen.
+fn link_roles(app: &App, n: usize) -> Vec<kabar::app::layout::Role> {
+    let lines = app.lines();
+    lines
+        .link_lines
+        .iter()
+        .filter(|(_, m)| *m == n)
+        .flat_map(|(line, _)| app.line_pieces(*line).into_iter().map(|(_, r)| r))
+        .collect()
+}
+
+#[test]
+fn a_numbered_link_already_read_looks_different_from_one_unread() {
+    use kabar::app::layout::Role;
+    let mut app = app_with_list();
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    assert!(link_roles(&app, 3).iter().all(|r| *r == Role::Link));
+    keys(&mut app, "3");
+    let (id, _) = article_request(&key(&mut app, KeyCode::Enter));
+    app.update(arrived(id, "article-nasional-ruu-data-anak-page-all.html"));
+    key(&mut app, KeyCode::Backspace);
+    let read = link_roles(&app, 3);
+    assert!(
+        !read.is_empty() && read.iter().all(|r| *r == Role::LinkRead),
+        "{read:?}"
+    );
+    assert!(link_roles(&app, 2).iter().all(|r| *r == Role::Link));
+}
+
+#[test]
+fn the_editor_and_tags_show_under_the_meta_line() {
+    let mut app = app_with_list();
+    open_with(&mut app, "article-bola-timnas.html");
+    let a = app.current().unwrap().article().clone();
+    let text: Vec<&str> = app.lines().lines.iter().map(|l| l.text.as_str()).collect();
+    let body = &a.body[0].text;
+    let first_body = text
+        .iter()
+        .position(|l| body.starts_with(l.trim()))
+        .unwrap();
+    let head = text[..first_body].join("\n");
+    if let Some(editor) = &a.editor {
+        assert!(head.contains(&format!("Editor: {editor}")), "{head}");
+    }
+    assert!(
+        a.editor.is_some() || !a.tags.is_empty(),
+        "the fixture has some"
+    );
+    if let Some(tag) = a.tags.first() {
+        assert!(
+            head.contains("Tag: ") && head.contains(tag.as_str()),
+            "{head}"
+        );
+    }
+}

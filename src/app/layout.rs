@@ -197,6 +197,8 @@ pub enum Role {
     Heading,
     Quote,
     Link,
+    /// A numbered link whose page has been read.
+    LinkRead,
     /// A match of the search in the article.
     Match,
     /// A match on the line the search is at (`n` moves it).
@@ -283,6 +285,14 @@ impl ArticleLines {
         let meta = meta_line(article);
         if !meta.is_empty() {
             out.wrap(&meta, col, "", "", Role::Meta);
+        }
+        // The site's own words for them, as "Sumber:" in the meta line.
+        if let Some(editor) = &article.editor {
+            out.wrap(&format!("Editor: {editor}"), col, "", "", Role::Meta);
+        }
+        if !article.tags.is_empty() {
+            let tags = format!("Tag: {}", article.tags.join(" · "));
+            out.wrap(&tags, col, "", "     ", Role::Meta);
         }
         let mut previous = None;
         for block in &article.body {

@@ -199,9 +199,22 @@ impl App {
     }
 
     /// Line `i` of the article on screen in pieces with their roles, the matches of the
-    /// search marked.
+    /// search marked and a link whose page has been read told apart.
     pub fn line_pieces(&self, i: usize) -> Vec<(&str, layout::Role)> {
-        self.reader.line_pieces(i)
+        let mut pieces = self.reader.line_pieces(i);
+        let read = self
+            .lines()
+            .link_at(i)
+            .and_then(|n| self.reader.link(n))
+            .is_some_and(|url| self.is_read(&url));
+        if read {
+            for (_, role) in &mut pieces {
+                if *role == layout::Role::Link {
+                    *role = layout::Role::LinkRead;
+                }
+            }
+        }
+        pieces
     }
 
     /// How many pages are behind and ahead of the one on screen.

@@ -209,6 +209,7 @@ fn style_of(role: Role, theme: &Theme) -> Style {
         Role::Heading => theme.heading,
         Role::Quote => theme.quote,
         Role::Link => theme.link,
+        Role::LinkRead => theme.dim,
         Role::Match => theme.found,
         Role::CurrentMatch => theme.found_current,
     }
