@@ -331,9 +331,12 @@ impl ArticleLines {
     }
 
     fn wrap(&mut self, text: &str, width: usize, first: &str, rest: &str, role: Role) {
+        // Never at a hyphen: Indonesian doubles words with one (`rata-rata`, `anak-anak`),
+        // and half a word at the end of a line reads as another word.
         let opts = textwrap::Options::new(width)
             .initial_indent(first)
-            .subsequent_indent(rest);
+            .subsequent_indent(rest)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
         for piece in textwrap::wrap(text, opts) {
             self.lines.push(ArticleLine {
                 text: piece.into_owned(),
@@ -354,6 +357,15 @@ impl ArticleLines {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doubled_words_are_never_broken_at_their_hyphen() {
+        let mut lines = ArticleLines::default();
+        // `Suhu naik rata-` would fit the 15 columns; `rata-rata` goes whole to the next line.
+        lines.wrap("Suhu naik rata-rata tiga derajat", 15, "", "", Role::Body);
+        let text: Vec<&str> = lines.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(text, ["Suhu naik", "rata-rata tiga", "derajat"]);
+    }
 
     #[test]
     fn matches_are_found_ignoring_case_and_accents_as_whole_characters() {
