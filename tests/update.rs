@@ -1188,3 +1188,36 @@ fn the_editor_and_tags_show_under_the_meta_line() {
         );
     }
 }
+
+#[test]
+fn a_refresh_marks_the_headlines_it_brought_new_until_seen_and_counts_them() {
+    let mut app = App::new(Settings::default(), (120, 40));
+    let full = index("indeks-page-1.html");
+    let mut older = full.clone();
+    // The stored list lacks the three newest, and has the first one selected.
+    let newest: Vec<String> = older.headlines.drain(..3).map(|h| h.url).collect();
+    app.show_stored(older, chrono::Utc::now(), Default::default());
+    let start = app.start();
+    let [Request::Headlines { id, .. }] = start.as_slice() else {
+        panic!("{start:?}")
+    };
+    app.update(Msg::Answer(Answer::Headlines {
+        id: *id,
+        result: Ok(full),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
+    }));
+    assert_eq!(app.notice(), Some("3 new"));
+    let new: Vec<bool> = newest.iter().map(|u| app.list().is_new(u)).collect();
+    assert_eq!(new, [true; 3], "selected {}", app.list().selected);
+    let old = &app.list().headlines[3].url;
+    assert!(!app.list().is_new(old), "unread, but not new");
+    // The selection stayed on the headline it was on; moving up sees one.
+    keys(&mut app, "k");
+    assert!(!app.list().is_new(&newest[2]));
+    assert!(app.list().is_new(&newest[0]));
+    // Leaving the list sees the rest.
+    keys(&mut app, "]");
+    keys(&mut app, "[");
+    assert!(newest.iter().all(|u| !app.list().is_new(u)));
+}

@@ -411,6 +411,7 @@ impl App {
         if self.quit {
             out.extend(self.reader.position_request());
         }
+        self.sections.list_mut().see_selected();
         self.fit();
         out
     }
@@ -761,9 +762,12 @@ impl App {
                 read,
             } => match result {
                 Ok(page) => {
-                    if let Some(tab) = self.sections.arrived(id, page, fetched_at) {
+                    if let Some((tab, new)) = self.sections.arrived(id, page, fetched_at) {
                         self.read.extend(read);
                         self.status.loaded(Origin::Tab(tab));
+                        if new > 0 && tab == self.sections.tab() {
+                            self.status.tell(format!("{new} {}", self.words().new));
+                        }
                     }
                 }
                 Err(e) => {

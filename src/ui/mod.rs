@@ -102,7 +102,9 @@ fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOf
             Style::default()
         };
         let is_unread = !app.is_read(&h.url);
-        let mark = if is_unread {
+        let mark = if list.is_new(&h.url) {
+            Span::styled("+", theme.unread)
+        } else if is_unread {
             Span::styled("•", theme.unread)
         } else {
             Span::raw(" ")
