@@ -1221,3 +1221,23 @@ fn a_refresh_marks_the_headlines_it_brought_new_until_seen_and_counts_them() {
     keys(&mut app, "[");
     assert!(newest.iter().all(|u| !app.list().is_new(u)));
 }
+
+#[test]
+fn the_position_is_where_the_top_of_the_view_is_and_the_title_names_the_section() {
+    let mut app = App::new(Settings::default(), (80, 24));
+    let start = app.start();
+    let [Request::Headlines { id, .. }] = start.as_slice() else {
+        panic!("{start:?}")
+    };
+    app.update(listed(*id, "indeks-page-1.html"));
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    let url = app.current().unwrap().article().url.clone();
+    assert_eq!(app.section_of(&url), Some("Global"));
+    assert_eq!(app.position_percent(), Some(0), "at the top of the article");
+    keys(&mut app, "G");
+    assert_eq!(app.position_percent(), Some(100), "its end on screen");
+    let half = app.max_scroll() / 2;
+    keys(&mut app, "g");
+    keys(&mut app, &"j".repeat(half));
+    assert_eq!(app.position_percent(), Some(half * 100 / app.max_scroll()));
+}

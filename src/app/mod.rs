@@ -222,6 +222,17 @@ impl App {
         self.reader.history()
     }
 
+    /// The section a page belongs to, as the lists label it (`Nasional`), if a list
+    /// holds it.
+    pub fn section_of(&self, url: &str) -> Option<&str> {
+        self.sections
+            .lists()
+            .iter()
+            .flat_map(|l| &l.headlines)
+            .find(|h| h.url == url && h.label.is_some())
+            .and_then(|h| h.label.as_deref())
+    }
+
     pub fn is_read(&self, url: &str) -> bool {
         self.read.contains(url)
     }
@@ -392,7 +403,8 @@ impl App {
         self.reader.max_scroll()
     }
 
-    /// How far through the article the bottom of the reader is, in percent.
+    /// Where the top of the reader is, in percent of the way it can scroll (0 at the top
+    /// of the article, 100 at its end); `None` when the whole article fits.
     pub fn position_percent(&self) -> Option<usize> {
         self.reader.position_percent()
     }

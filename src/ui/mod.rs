@@ -155,7 +155,12 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect) {
             } else {
                 String::new()
             };
-            format!(" {}{saved} ", crate::sites::site_host(&page.article().url))
+            let url = &page.article().url;
+            let host = crate::sites::site_host(url);
+            match app.section_of(url) {
+                Some(section) => format!(" {section} · {host}{saved} "),
+                None => format!(" {host}{saved} "),
+            }
         }
         None => format!(" {} ", app.words().reader),
     };
