@@ -542,7 +542,7 @@ async fn reader(
         }
     }
     let settings = Settings {
-        theme: theme_from_colors(&config.colors, kabar::config::no_color()),
+        theme: theme_from_colors(&config.colors, config.theme, kabar::config::no_color()),
         sections,
         keymap: config.keymap(),
         words: if config.language.is_indonesian() {
