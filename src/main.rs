@@ -553,6 +553,15 @@ async fn reader(
         text_width: config.text_width,
         offline,
         store: store.is_some(),
+        ascii: {
+            let var = |name| std::env::var(name).ok();
+            kabar::ui::ascii_only(
+                var("LC_ALL").as_deref(),
+                var("LC_CTYPE").as_deref(),
+                var("LANG").as_deref(),
+                var("TERM").as_deref(),
+            )
+        },
     };
     let start = kabar::tui::Start {
         settings,

@@ -482,3 +482,21 @@ fn the_address_prompt_and_a_link_number_say_what_they_do() {
     let last = screen(&a).lines().last().unwrap_or_default().to_string();
     assert!(last.contains("[3]… Enter o y"), "{last}");
 }
+
+#[test]
+fn ascii_borders_and_scrollbar_without_utf8() {
+    let settings = Settings {
+        ascii: true,
+        ..Settings::default()
+    };
+    let mut app = app_in(settings, (80, 24));
+    open(&mut app, "article-global-latihan-bencana.html");
+    let shown = screen(&app);
+    assert!(
+        shown
+            .lines()
+            .all(|l| l.is_ascii() || !l.contains(['│', '─', '┌', '█', '║'])),
+        "{shown}"
+    );
+    insta::assert_snapshot!("reader_ascii_80x24", shown);
+}

@@ -22,6 +22,8 @@ pub struct Settings {
     /// Whether there is an offline store. Without one nothing is kept, so nothing can be
     /// saved either.
     pub store: bool,
+    /// Borders and the scrollbar in ASCII, for a terminal or locale without UTF-8.
+    pub ascii: bool,
 }
 
 impl Default for Settings {
@@ -34,6 +36,7 @@ impl Default for Settings {
             text_width: layout::MAX_TEXT_WIDTH,
             offline: false,
             store: true,
+            ascii: false,
         }
     }
 }
