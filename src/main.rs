@@ -39,7 +39,6 @@ use kabar::sites::kompas::INDEX_URL;
         Exit status: 0 ok, 2 bad command line, config or file, 3 network error, \
         4 nothing to read on the page, 5 local failure (store, terminal, HTTP client)."
 )]
-#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     /// An http(s) address to open in the reader at once, beside the usual list (an
     /// article of Kompas or of any site).
@@ -284,6 +283,11 @@ fn mirror(global: &Global) -> Result<(Option<Url>, Option<MirrorServer>), Error>
 }
 
 async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
+    if let (Some(address), Some(_)) = (&cli.address, &cli.command) {
+        return Err(Error::Usage(format!(
+            "an address opens the reader and goes with no command: {address} (for one article as text, `kabar read {address}`)"
+        )));
+    }
     match &cli.command {
         Some(Command::Completions { shell }) => {
             let mut out = std::io::stdout().lock();

@@ -238,9 +238,14 @@ fn an_address_as_the_first_argument_opens_the_reader_on_it() {
         assert!(stderr(&out).contains(bad), "{bad}: {}", stderr(&out));
         assert!(out.stdout.is_empty());
     }
-    // The subcommands are still commands, not addresses.
+    // The subcommands are still commands, not addresses, after options too.
     let out = kabar(&["saved", "--help"]);
     assert!(out.status.success(), "{}", stderr(&out));
+    let dir = scratch_dir("address-and-command");
+    let out = kabar(&["--data-dir", dir.to_str().unwrap(), "saved", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = kabar(&["https://www.kompas.com/x", "saved"]);
+    assert_fails(&out, 2, "goes with no command");
 }
 
 #[test]
