@@ -52,6 +52,12 @@ fn app(size: (u16, u16)) -> App {
 /// An app of `settings` at `size` with the index loaded.
 fn app_in(settings: Settings, size: (u16, u16)) -> App {
     let mut app = App::new(settings, size);
+    start_with_index(&mut app);
+    app
+}
+
+/// Starts `app`, its first list answered with the index.
+fn start_with_index(app: &mut App) {
     let Some(Request::Headlines { id, .. }) = app.start().pop() else {
         panic!()
     };
@@ -61,7 +67,6 @@ fn app_in(settings: Settings, size: (u16, u16)) -> App {
         fetched_at: common::fetched_at(),
         read: Default::default(),
     }));
-    app
 }
 
 fn open(app: &mut App, file: &str) {
@@ -499,4 +504,21 @@ fn ascii_borders_and_scrollbar_without_utf8() {
         "{shown}"
     );
     insta::assert_snapshot!("reader_ascii_80x24", shown);
+}
+
+#[test]
+fn headlines_new_since_the_last_look_have_their_own_mark() {
+    let mut app = App::new(Settings::default(), (80, 24));
+    let mut older = index();
+    older.headlines.drain(..2);
+    app.show_stored(older, common::fetched_at(), Default::default());
+    start_with_index(&mut app);
+    let shown = screen(&app);
+    let marks: Vec<char> = shown
+        .lines()
+        .filter_map(|l| l.strip_prefix('│')?.chars().next())
+        .filter(|c| *c != ' ')
+        .collect();
+    assert_eq!(&marks[..3], ['+', '+', '•'], "{shown}");
+    insta::assert_snapshot!("list_new_80x24", shown);
 }
