@@ -27,17 +27,23 @@ use kabar::sites::kompas::INDEX_URL;
     about = "A calm, fast terminal news reader for Kompas.com",
     long_about = "A calm, fast terminal news reader for Kompas.com.\n\n\
         Without a command, opens the reader: headlines on the left, the article on the \
-        right, without ads, promos or \"Baca juga\" interruptions. Press ? inside for keys.\n\n\
+        right, without ads, promos or \"Baca juga\" interruptions; `kabar URL` opens it with that \
+        page in the reader. Press ? inside for keys.\n\n\
         `kabar read` and `kabar headlines` print an article or a headline list and exit, \
         as plain text or as JSON for scripts.",
     after_help = "Examples:\n  kabar --demo                      open the reader on the built-in offline demo\n  \
         kabar headlines                   latest headlines from indeks.kompas.com\n  \
+        kabar https://www.kompas.com/…    the reader, with that article open\n  \
         kabar read URL                    one article, clean, as text\n  \
         kabar read page.html --json       a saved page, as JSON\n\n\
         Exit status: 0 ok, 2 bad command line, config or file, 3 network error, \
         4 nothing to read on the page, 5 local failure (store, terminal, HTTP client)."
 )]
 struct Cli {
+    /// An http(s) address to open in the reader at once, beside the usual list (an
+    /// article of Kompas or of any site).
+    #[arg(value_name = "URL", value_parser = reader_address)]
+    address: Option<Url>,
     #[command(subcommand)]
     command: Option<Command>,
     #[command(flatten)]
@@ -123,6 +129,22 @@ struct Output {
     /// when piped).
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..=1000))]
     width: Option<u16>,
+}
+
+/// The address `kabar URL` opens: http or https only, so that a mistyped command is not
+/// taken for a page.
+fn reader_address(s: &str) -> Result<Url, String> {
+    if !(s.starts_with("http://") || s.starts_with("https://")) {
+        return Err(format!(
+            "not a command nor an http(s) address: {s} (see `kabar --help`)"
+        ));
+    }
+    net::check_url_length(s).map_err(|e| e.to_string())?;
+    match Url::parse(s) {
+        Ok(url) if url.host().is_some() => Ok(url),
+        Ok(_) => Err(format!("not a web address: {s}")),
+        Err(e) => Err(format!("not a valid URL: {s} ({e})")),
+    }
 }
 
 /// Where `read` and `headlines` take their page from.
@@ -261,6 +283,11 @@ fn mirror(global: &Global) -> Result<(Option<Url>, Option<MirrorServer>), Error>
 }
 
 async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
+    if let (Some(address), Some(_)) = (&cli.address, &cli.command) {
+        return Err(Error::Usage(format!(
+            "an address opens the reader and goes with no command: {address} (for one article as text, `kabar read {address}`)"
+        )));
+    }
     match &cli.command {
         Some(Command::Completions { shell }) => {
             let mut out = std::io::stdout().lock();
@@ -286,7 +313,8 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
     let client = Client::with_timeout(mirror, std::time::Duration::from_secs(cli.global.timeout))?;
     let offline = cli.global.offline;
     let Some(command) = cli.command else {
-        return reader(config, data_dir, client, offline).await;
+        let open = cli.address.map(String::from);
+        return reader(config, data_dir, client, offline, open).await;
     };
     let mut stdout = std::io::stdout().lock();
     let printed = match command {
@@ -462,6 +490,7 @@ async fn reader(
     data_dir: Option<PathBuf>,
     client: Client,
     offline: bool,
+    open: Option<String>,
 ) -> Result<(), Error> {
     // A dumb terminal cannot move the cursor, so the reader would draw garbage there.
     if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
@@ -517,7 +546,7 @@ async fn reader(
         }
     }
     let settings = Settings {
-        theme: theme_from_colors(&config.colors, kabar::config::no_color()),
+        theme: theme_from_colors(&config.colors, config.theme, kabar::config::no_color()),
         sections,
         keymap: config.keymap(),
         words: if config.language.is_indonesian() {
@@ -528,12 +557,22 @@ async fn reader(
         text_width: config.text_width,
         offline,
         store: store.is_some(),
+        ascii: {
+            let var = |name| std::env::var(name).ok();
+            kabar::ui::ascii_only(
+                var("LC_ALL").as_deref(),
+                var("LC_CTYPE").as_deref(),
+                var("LANG").as_deref(),
+                var("TERM").as_deref(),
+            )
+        },
     };
     let start = kabar::tui::Start {
         settings,
         refresh: config.refresh_every(),
         stored,
         notice,
+        open,
     };
     let handle =
         kabar::worker::spawn_with_browser(client, store, offline, config.prefetch, config.browser);

@@ -49,6 +49,23 @@ impl Default for Palette {
     }
 }
 
+impl Palette {
+    /// The preset for a light background: darker colours that keep their contrast on
+    /// white.
+    pub fn light() -> Self {
+        Palette {
+            accent: Color::Blue,
+            selected_fg: Color::Black,
+            selected_bg: Color::LightCyan,
+            dim: Color::Gray,
+            link: Color::Blue,
+            heading: Color::Magenta,
+            error: Color::Red,
+            unread: Color::Reset,
+        }
+    }
+}
+
 impl Theme {
     pub fn new(p: Palette) -> Self {
         Theme {

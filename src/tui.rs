@@ -44,6 +44,8 @@ pub struct Start {
     pub stored: Option<(HeadlinePage, DateTime<Utc>, HashSet<String>)>,
     /// A line for the status bar from start-up (the store was reset, say).
     pub notice: Option<String>,
+    /// The page to open in the reader at once (`kabar URL`), if any.
+    pub open: Option<String>,
 }
 
 /// Puts the terminal back when dropped, whichever way the reader ends.
@@ -167,7 +169,10 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
             }
         }
     };
-    let first = app.start();
+    let first = match start.open.as_deref() {
+        Some(address) => app.start_at(address),
+        None => app.start(),
+    };
     send(first, &mut terminal);
     let mut events = EventStream::new();
     let mut spinner = tokio::time::interval(SPINNER_INTERVAL);

@@ -225,6 +225,30 @@ fn help_explains_the_commands() {
 }
 
 #[test]
+fn an_address_as_the_first_argument_opens_the_reader_on_it() {
+    let help = stdout(&kabar(&["--help"]));
+    assert!(help.contains("[URL]"), "{help}");
+    assert!(help.contains("kabar URL"), "{help}");
+    // Accepted: what stops it here is only the missing terminal.
+    let out = kabar(&["--demo", "https://www.kompas.com/read/2024/01/01/x"]);
+    assert_fails(&out, 2, "needs a terminal");
+    for bad in ["ftp://example.com/x", "https://", "reed"] {
+        let out = kabar(&[bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {}", stderr(&out));
+        assert!(stderr(&out).contains(bad), "{bad}: {}", stderr(&out));
+        assert!(out.stdout.is_empty());
+    }
+    // The subcommands are still commands, not addresses, after options too.
+    let out = kabar(&["saved", "--help"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let dir = scratch_dir("address-and-command");
+    let out = kabar(&["--data-dir", dir.to_str().unwrap(), "saved", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = kabar(&["https://www.kompas.com/x", "saved"]);
+    assert_fails(&out, 2, "goes with no command");
+}
+
+#[test]
 fn demo_serves_its_own_index_and_articles() {
     let out = kabar(&["--demo", "headlines", "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));

@@ -9,8 +9,8 @@ use std::process::Command;
 use std::time::Duration;
 
 use kabar::config::{
-    self, Colors, Config, DOCUMENTED, Language, Section, default_key_lines, no_color_in,
-    parse_color,
+    self, Colors, Config, DOCUMENTED, Language, Section, ThemePreset, default_key_lines,
+    no_color_in, parse_color,
 };
 use kabar::keymap::Keymap;
 use ratatui::style::Color;
@@ -27,6 +27,7 @@ fn scratch(name: &str) -> PathBuf {
 fn full_example() -> Config {
     Config {
         language: Language::Id,
+        theme: ThemePreset::Light,
         prefetch: 7,
         refresh_minutes: 0,
         text_width: 100,
@@ -470,4 +471,29 @@ fn browser_is_a_command_without_quotes() {
         );
     }
     assert_eq!(Config::default().browser, None);
+}
+
+#[test]
+fn the_light_preset_changes_the_colours_left_at_their_default_only() {
+    use kabar::app::theme_from_colors;
+    let light = Config::from_toml("theme = \"light\"\n", "config.toml").unwrap();
+    assert_eq!(light.theme, ThemePreset::Light);
+    let dark = theme_from_colors(&Colors::default(), ThemePreset::Dark, false);
+    assert_eq!(
+        dark.selected.bg,
+        Some(Color::Blue),
+        "dark is the [colors] defaults"
+    );
+    let theme = theme_from_colors(&light.colors, light.theme, false);
+    assert_ne!(theme, dark);
+    assert_eq!(theme.selected.bg, Some(Color::LightCyan));
+    let own = Colors {
+        selected_bg: "red".into(),
+        ..Colors::default()
+    };
+    let theme = theme_from_colors(&own, ThemePreset::Light, false);
+    assert_eq!(theme.selected.bg, Some(Color::Red), "a colour set stays");
+    assert_eq!(theme.accent.fg, Some(Color::Blue));
+    let err = Config::from_toml("theme = \"sepia\"\n", "config.toml").unwrap_err();
+    assert!(err.to_string().contains("\"dark\" or \"light\""), "{err}");
 }

@@ -109,6 +109,20 @@ fn dot_opens_the_next_unread_article_and_o_opens_an_address_typed_in() {
     quit(&tmux);
 }
 
+#[test]
+fn an_address_on_the_command_line_opens_the_reader_on_it_beside_the_list() {
+    let mirror = common::fixture_mirror();
+    let tmux = kabar_in_tmux_with(
+        "address",
+        mirror.base().as_str(),
+        "https://www.kompas.com/global/read/2026/11/24/193015670/jepang-dan-korea-selatan-sepakati-latihan-penanggulangan-bencana-bersama",
+    );
+    tmux.wait_for("TOKYO, KOMPAS.com - Pemerintah Jepang dan Korea Selatan");
+    // The list as usual beside it, the article open counted read.
+    tmux.wait_for("Terkini (14 · 13 unread)");
+    quit(&tmux);
+}
+
 /// kabar in tmux on the fixture mirror, reading the first headline of Terkini (the
 /// mirror is kept for as long as the session needs it).
 fn reading_the_first_headline(name: &str) -> (kabar::mirror::MirrorServer, Tmux) {
@@ -123,11 +137,16 @@ fn reading_the_first_headline(name: &str) -> (kabar::mirror::MirrorServer, Tmux)
 /// A tmux session named after `name` running kabar on the mirror at `base`, with a data
 /// directory of its own.
 fn kabar_in_tmux(name: &str, base: &str) -> Tmux {
+    kabar_in_tmux_with(name, base, "")
+}
+
+/// The same, with `args` after the options.
+fn kabar_in_tmux_with(name: &str, base: &str, args: &str) -> Tmux {
     let data = common::scratch_dir(&format!("e2e-{name}"));
     let tmux = Tmux::start(name);
     tmux.wait_for("$");
     tmux.type_line(&format!(
-        "{} --data-dir {} --mirror {base}",
+        "{} --data-dir {} --mirror {base} {args}",
         env!("CARGO_BIN_EXE_kabar"),
         data.display(),
     ));

@@ -52,6 +52,12 @@ fn app(size: (u16, u16)) -> App {
 /// An app of `settings` at `size` with the index loaded.
 fn app_in(settings: Settings, size: (u16, u16)) -> App {
     let mut app = App::new(settings, size);
+    start_with_index(&mut app);
+    app
+}
+
+/// Starts `app`, its first list answered with the index.
+fn start_with_index(app: &mut App) {
     let Some(Request::Headlines { id, .. }) = app.start().pop() else {
         panic!()
     };
@@ -61,7 +67,6 @@ fn app_in(settings: Settings, size: (u16, u16)) -> App {
         fetched_at: common::fetched_at(),
         read: Default::default(),
     }));
-    app
 }
 
 fn open(app: &mut App, file: &str) {
@@ -481,4 +486,39 @@ fn the_address_prompt_and_a_link_number_say_what_they_do() {
     press(&mut a, KeyCode::Char('3'));
     let last = screen(&a).lines().last().unwrap_or_default().to_string();
     assert!(last.contains("[3]… Enter o y"), "{last}");
+}
+
+#[test]
+fn ascii_borders_and_scrollbar_without_utf8() {
+    let settings = Settings {
+        ascii: true,
+        ..Settings::default()
+    };
+    let mut app = app_in(settings, (80, 24));
+    open(&mut app, "article-global-latihan-bencana.html");
+    let shown = screen(&app);
+    assert!(
+        shown
+            .lines()
+            .all(|l| l.is_ascii() || !l.contains(['│', '─', '┌', '█', '║'])),
+        "{shown}"
+    );
+    insta::assert_snapshot!("reader_ascii_80x24", shown);
+}
+
+#[test]
+fn headlines_new_since_the_last_look_have_their_own_mark() {
+    let mut app = App::new(Settings::default(), (80, 24));
+    let mut older = index();
+    older.headlines.drain(..2);
+    app.show_stored(older, common::fetched_at(), Default::default());
+    start_with_index(&mut app);
+    let shown = screen(&app);
+    let marks: Vec<char> = shown
+        .lines()
+        .filter_map(|l| l.strip_prefix('│')?.chars().next())
+        .filter(|c| *c != ' ')
+        .collect();
+    assert_eq!(&marks[..3], ['+', '+', '•'], "{shown}");
+    insta::assert_snapshot!("list_new_80x24", shown);
 }

@@ -1113,3 +1113,131 @@ fn capital_o_opens_an_address_typed_in_in_the_reader() {
     assert!(key(&mut app, KeyCode::Esc).is_empty());
     assert!(app.input().is_none());
 }
+
+#[test]
+fn starting_on_an_address_asks_for_that_article_first_then_the_list() {
+    let mut app = App::new(Settings::default(), (120, 40));
+    let start = app.start_at("https://www.kompas.com/read/2024/01/01/x");
+    let [
+        Request::Article { id, url, .. },
+        Request::Headlines { id: list, .. },
+    ] = start.as_slice()
+    else {
+        panic!("{start:?}")
+    };
+    assert_eq!(url, "https://www.kompas.com/read/2024/01/01/x");
+    assert_eq!(app.focus(), Focus::Reader);
+    app.update(listed(*list, "indeks-page-1.html"));
+    app.update(arrived(*id, "article-bola-timnas.html"));
+    assert!(app.current().is_some());
+    assert_eq!(app.list().headlines.len(), 14);
+}
+
+/// The role of the lines showing link `n` of the article on screen.
+fn link_roles(app: &App, n: usize) -> Vec<kabar::app::layout::Role> {
+    let lines = app.lines();
+    lines
+        .link_lines
+        .iter()
+        .filter(|(_, m)| *m == n)
+        .flat_map(|(line, _)| app.line_pieces(*line).into_iter().map(|(_, r)| r))
+        .collect()
+}
+
+#[test]
+fn a_numbered_link_already_read_looks_different_from_one_unread() {
+    use kabar::app::layout::Role;
+    let mut app = app_with_list();
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    assert!(link_roles(&app, 3).iter().all(|r| *r == Role::Link));
+    keys(&mut app, "3");
+    let (id, _) = article_request(&key(&mut app, KeyCode::Enter));
+    app.update(arrived(id, "article-nasional-ruu-data-anak-page-all.html"));
+    key(&mut app, KeyCode::Backspace);
+    let read = link_roles(&app, 3);
+    assert!(
+        !read.is_empty() && read.iter().all(|r| *r == Role::LinkRead),
+        "{read:?}"
+    );
+    assert!(link_roles(&app, 2).iter().all(|r| *r == Role::Link));
+}
+
+#[test]
+fn the_editor_and_tags_show_under_the_meta_line() {
+    let mut app = app_with_list();
+    open_with(&mut app, "article-bola-timnas.html");
+    let a = app.current().unwrap().article().clone();
+    let text: Vec<&str> = app.lines().lines.iter().map(|l| l.text.as_str()).collect();
+    let body = &a.body[0].text;
+    let first_body = text
+        .iter()
+        .position(|l| body.starts_with(l.trim()))
+        .unwrap();
+    let head = text[..first_body].join("\n");
+    if let Some(editor) = &a.editor {
+        assert!(head.contains(&format!("Editor: {editor}")), "{head}");
+    }
+    assert!(
+        a.editor.is_some() || !a.tags.is_empty(),
+        "the fixture has some"
+    );
+    if let Some(tag) = a.tags.first() {
+        assert!(
+            head.contains("Tag: ") && head.contains(tag.as_str()),
+            "{head}"
+        );
+    }
+}
+
+#[test]
+fn a_refresh_marks_the_headlines_it_brought_new_until_seen_and_counts_them() {
+    let mut app = App::new(Settings::default(), (120, 40));
+    let full = index("indeks-page-1.html");
+    let mut older = full.clone();
+    // The stored list lacks the three newest, and has the first one selected.
+    let newest: Vec<String> = older.headlines.drain(..3).map(|h| h.url).collect();
+    app.show_stored(older, chrono::Utc::now(), Default::default());
+    let start = app.start();
+    let [Request::Headlines { id, .. }] = start.as_slice() else {
+        panic!("{start:?}")
+    };
+    app.update(Msg::Answer(Answer::Headlines {
+        id: *id,
+        result: Ok(full),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
+    }));
+    assert_eq!(app.notice(), Some("3 new"));
+    let new: Vec<bool> = newest.iter().map(|u| app.list().is_new(u)).collect();
+    assert_eq!(new, [true; 3], "selected {}", app.list().selected);
+    let old = &app.list().headlines[3].url;
+    assert!(!app.list().is_new(old), "unread, but not new");
+    // The selection stayed on the headline it was on; moving up sees one.
+    keys(&mut app, "k");
+    assert!(!app.list().is_new(&newest[2]));
+    assert!(app.list().is_new(&newest[0]));
+    // Leaving the list sees the rest.
+    keys(&mut app, "]");
+    keys(&mut app, "[");
+    assert!(newest.iter().all(|u| !app.list().is_new(u)));
+}
+
+#[test]
+fn the_position_is_where_the_top_of_the_view_is_and_the_title_names_the_section() {
+    let mut app = App::new(Settings::default(), (80, 24));
+    let start = app.start();
+    let [Request::Headlines { id, .. }] = start.as_slice() else {
+        panic!("{start:?}")
+    };
+    app.update(listed(*id, "indeks-page-1.html"));
+    open_with(&mut app, "article-global-latihan-bencana.html");
+    let url = app.current().unwrap().article().url.clone();
+    assert_eq!(app.section_of(&url), Some("Global"));
+    assert_eq!(app.position_percent(), Some(0), "at the top of the article");
+    keys(&mut app, "G");
+    assert_eq!(app.position_percent(), Some(100), "its end on screen");
+    let half = app.max_scroll() / 2;
+    keys(&mut app, "g");
+    keys(&mut app, &"j".repeat(half));
+    assert_eq!(app.position_percent(), Some(half * 100 / app.max_scroll()));
+}

@@ -197,6 +197,8 @@ pub enum Role {
     Heading,
     Quote,
     Link,
+    /// A numbered link whose page has been read.
+    LinkRead,
     /// A match of the search in the article.
     Match,
     /// A match on the line the search is at (`n` moves it).
@@ -284,6 +286,14 @@ impl ArticleLines {
         if !meta.is_empty() {
             out.wrap(&meta, col, "", "", Role::Meta);
         }
+        // The site's own words for them, as "Sumber:" in the meta line.
+        if let Some(editor) = &article.editor {
+            out.wrap(&format!("Editor: {editor}"), col, "", "", Role::Meta);
+        }
+        if !article.tags.is_empty() {
+            let tags = format!("Tag: {}", article.tags.join(" · "));
+            out.wrap(&tags, col, "", "     ", Role::Meta);
+        }
         let mut previous = None;
         for block in &article.body {
             // List items sit together; every other block is set off by a blank line.
@@ -321,9 +331,12 @@ impl ArticleLines {
     }
 
     fn wrap(&mut self, text: &str, width: usize, first: &str, rest: &str, role: Role) {
+        // Never at a hyphen: Indonesian doubles words with one (`rata-rata`, `anak-anak`),
+        // and half a word at the end of a line reads as another word.
         let opts = textwrap::Options::new(width)
             .initial_indent(first)
-            .subsequent_indent(rest);
+            .subsequent_indent(rest)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
         for piece in textwrap::wrap(text, opts) {
             self.lines.push(ArticleLine {
                 text: piece.into_owned(),
@@ -344,6 +357,15 @@ impl ArticleLines {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doubled_words_are_never_broken_at_their_hyphen() {
+        let mut lines = ArticleLines::default();
+        // `Suhu naik rata-` would fit the 15 columns; `rata-rata` goes whole to the next line.
+        lines.wrap("Suhu naik rata-rata tiga derajat", 15, "", "", Role::Body);
+        let text: Vec<&str> = lines.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(text, ["Suhu naik", "rata-rata tiga", "derajat"]);
+    }
 
     #[test]
     fn matches_are_found_ignoring_case_and_accents_as_whole_characters() {

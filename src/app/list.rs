@@ -1,6 +1,8 @@
 //! One headline list on screen (a section, or the saved articles): its entries, what the
 //! filter lets through, the selection and the scroll.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Utc};
 
 use crate::article::Headline;
@@ -18,6 +20,8 @@ pub struct HeadlineList {
     pub offset: usize,
     /// Indexes into `headlines` of the entries the filter lets through, in order.
     visible: Vec<usize>,
+    /// Headlines a refresh brought that were not in the list before, until seen.
+    new: HashSet<String>,
 }
 
 impl HeadlineList {
@@ -29,8 +33,24 @@ impl HeadlineList {
         }
     }
 
-    /// Replaces (or extends, with `append`) the entries and applies `filter` again.
-    pub fn set(&mut self, headlines: Vec<Headline>, append: bool, filter: &str) {
+    /// Replaces (or extends, with `append`) the entries and applies `filter` again. A
+    /// section's list replaced after it had entries marks those it did not have as new:
+    /// how many.
+    pub fn set(&mut self, headlines: Vec<Headline>, append: bool, filter: &str) -> usize {
+        // The selection stays on its headline wherever the new entries put it.
+        let selected_url = self.selected().map(|h| h.url.clone());
+        let mut added = 0;
+        if !append && self.url.is_some() && !self.headlines.is_empty() {
+            let before: HashSet<&str> = self.headlines.iter().map(|h| h.url.as_str()).collect();
+            let fresh: Vec<String> = headlines
+                .iter()
+                .filter(|h| !before.contains(h.url.as_str()))
+                .map(|h| h.url.clone())
+                .collect();
+            added = fresh.len();
+            self.new.retain(|u| headlines.iter().any(|h| &h.url == u));
+            self.new.extend(fresh);
+        }
         if append {
             for h in headlines {
                 if !self.headlines.iter().any(|o| o.url == h.url) {
@@ -40,13 +60,36 @@ impl HeadlineList {
         } else {
             self.headlines = headlines;
         }
-        self.apply(filter);
+        self.keep(filter, selected_url);
+        added
+    }
+
+    /// Whether the headline at `url` came with the last refresh and has not been seen.
+    pub fn is_new(&self, url: &str) -> bool {
+        self.new.contains(url)
+    }
+
+    /// The selected headline has been seen: no longer new.
+    pub fn see_selected(&mut self) {
+        if let Some(url) = self.selected().map(|h| h.url.clone()) {
+            self.new.remove(&url);
+        }
+    }
+
+    /// The list was left: every headline in it has been seen.
+    pub fn forget_new(&mut self) {
+        self.new.clear();
     }
 
     /// Keeps the entries whose title and label hold every word of `query`, ignoring case
     /// and accents.
     pub fn apply(&mut self, query: &str) {
         let selected_url = self.selected().map(|h| h.url.clone());
+        self.keep(query, selected_url);
+    }
+
+    /// Applies `query`, the selection on the headline at `selected_url` if it is let through.
+    fn keep(&mut self, query: &str, selected_url: Option<String>) {
         let words: Vec<String> = fold(query).split_whitespace().map(str::to_string).collect();
         self.visible = (0..self.headlines.len())
             .filter(|&i| {

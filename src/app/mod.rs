@@ -119,6 +119,15 @@ impl App {
         self.sections.reload(&mut self.ids).into_iter().collect()
     }
 
+    /// The requests that start the app on a page (`kabar URL`): that page first, read in
+    /// the reader, then the first section's list as usual.
+    pub fn start_at(&mut self, address: &str) -> Vec<Request> {
+        let mut out = Vec::new();
+        self.open_address(address, &mut out);
+        out.extend(self.start());
+        out
+    }
+
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
@@ -190,14 +199,38 @@ impl App {
     }
 
     /// Line `i` of the article on screen in pieces with their roles, the matches of the
-    /// search marked.
+    /// search marked and a link whose page has been read told apart.
     pub fn line_pieces(&self, i: usize) -> Vec<(&str, layout::Role)> {
-        self.reader.line_pieces(i)
+        let mut pieces = self.reader.line_pieces(i);
+        let read = self
+            .lines()
+            .link_at(i)
+            .and_then(|n| self.reader.link(n))
+            .is_some_and(|url| self.is_read(&url));
+        if read {
+            for (_, role) in &mut pieces {
+                if *role == layout::Role::Link {
+                    *role = layout::Role::LinkRead;
+                }
+            }
+        }
+        pieces
     }
 
     /// How many pages are behind and ahead of the one on screen.
     pub fn history(&self) -> (usize, usize) {
         self.reader.history()
+    }
+
+    /// The section a page belongs to, as the lists label it (`Nasional`), if a list
+    /// holds it.
+    pub fn section_of(&self, url: &str) -> Option<&str> {
+        self.sections
+            .lists()
+            .iter()
+            .flat_map(|l| &l.headlines)
+            .find(|h| h.url == url && h.label.is_some())
+            .and_then(|h| h.label.as_deref())
     }
 
     pub fn is_read(&self, url: &str) -> bool {
@@ -370,7 +403,8 @@ impl App {
         self.reader.max_scroll()
     }
 
-    /// How far through the article the bottom of the reader is, in percent.
+    /// Where the top of the reader is, in percent of the way it can scroll (0 at the top
+    /// of the article, 100 at its end); `None` when the whole article fits.
     pub fn position_percent(&self) -> Option<usize> {
         self.reader.position_percent()
     }
@@ -389,6 +423,7 @@ impl App {
         if self.quit {
             out.extend(self.reader.position_request());
         }
+        self.sections.list_mut().see_selected();
         self.fit();
         out
     }
@@ -739,9 +774,12 @@ impl App {
                 read,
             } => match result {
                 Ok(page) => {
-                    if let Some(tab) = self.sections.arrived(id, page, fetched_at) {
+                    if let Some((tab, new)) = self.sections.arrived(id, page, fetched_at) {
                         self.read.extend(read);
                         self.status.loaded(Origin::Tab(tab));
+                        if new > 0 && tab == self.sections.tab() {
+                            self.status.tell(format!("{new} {}", self.words().new));
+                        }
                     }
                 }
                 Err(e) => {

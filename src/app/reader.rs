@@ -350,12 +350,14 @@ impl Reader {
             .map_or(0, |p| p.lines.lines.len().saturating_sub(self.rows))
     }
 
-    /// How far through the article the bottom of the pane is, in percent.
+    /// Where the top of the pane is, in percent of the way it can scroll: 0 at the top of
+    /// the article, 100 when its end is on screen; `None` when the whole article fits.
     pub fn position_percent(&self) -> Option<usize> {
         let page = self.current.as_ref()?;
-        let total = page.lines.lines.len().max(1);
-        let seen = (page.scroll + self.rows).min(total);
-        Some(seen * 100 / total)
+        match self.max_scroll() {
+            0 => None,
+            max => Some(page.scroll.min(max) * 100 / max),
+        }
     }
 
     /// The link shown on row `row` of the pane, if any.

@@ -81,7 +81,7 @@ impl Sections {
 
     pub fn show_stored(&mut self, page: HeadlinePage, fetched_at: DateTime<Utc>) {
         let list = self.list_mut();
-        list.set(page.headlines, false, "");
+        let _ = list.set(page.headlines, false, "");
         list.next = page.next;
         list.fetched_at = Some(fetched_at);
     }
@@ -119,6 +119,7 @@ impl Sections {
 
     pub fn switch(&mut self, delta: isize, ids: &mut Ids) -> Option<Request> {
         let n = self.lists.len() as isize;
+        self.lists[self.tab].forget_new();
         self.tab = (self.tab as isize + delta).rem_euclid(n) as usize;
         let filter = self.filter.clone();
         self.list_mut().apply(&filter);
@@ -166,22 +167,22 @@ impl Sections {
         Some((pending, filter))
     }
 
-    /// Puts an arrived list in its place: which list it is; `None` when it was not asked
-    /// for (any more).
+    /// Puts an arrived list in its place: which list it is and how many of its headlines
+    /// are new; `None` when it was not asked for (any more).
     pub fn arrived(
         &mut self,
         id: RequestId,
         page: HeadlinePage,
         at: DateTime<Utc>,
-    ) -> Option<usize> {
+    ) -> Option<(usize, usize)> {
         let (pending, filter) = self.take_pending(id)?;
         let list = &mut self.lists[pending.list];
-        list.set(page.headlines, pending.append, &filter);
+        let new = list.set(page.headlines, pending.append, &filter);
         list.next = page.next;
         if !pending.append {
             list.fetched_at = Some(at);
         }
-        Some(pending.list)
+        Some((pending.list, new))
     }
 
     /// Forgets a list that failed: which list it was; `None` when it was not asked for.
@@ -193,7 +194,7 @@ impl Sections {
         let Some((pending, filter)) = self.take_pending(id) else {
             return false;
         };
-        self.lists[pending.list].set(list, false, &filter);
+        let _ = self.lists[pending.list].set(list, false, &filter);
         true
     }
 }

@@ -3,7 +3,7 @@
 use ratatui::style::Color;
 
 use super::layout;
-use crate::config::{self, Colors};
+use crate::config::{self, Colors, ThemePreset};
 use crate::keymap::Keymap;
 use crate::sites::kompas::INDEX_URL;
 use crate::theme::{Palette, Theme};
@@ -22,6 +22,8 @@ pub struct Settings {
     /// Whether there is an offline store. Without one nothing is kept, so nothing can be
     /// saved either.
     pub store: bool,
+    /// Borders and the scrollbar in ASCII, for a terminal or locale without UTF-8.
+    pub ascii: bool,
 }
 
 impl Default for Settings {
@@ -34,27 +36,49 @@ impl Default for Settings {
             text_width: layout::MAX_TEXT_WIDTH,
             offline: false,
             store: true,
+            ascii: false,
         }
     }
 }
 
-/// The theme the config asks for; plain under `NO_COLOR`. Colour names were checked when
-/// the config was loaded; one that does not parse keeps its default. This lives here, not
-/// in `theme`, because the theme is a leaf that knows nothing of the config.
-pub fn theme_from_colors(colors: &Colors, no_color: bool) -> Theme {
+/// The theme the config asks for; plain under `NO_COLOR`. A colour left at its default
+/// takes the preset's; colour names were checked when the config was loaded, and one that
+/// does not parse keeps the preset's. This lives here, not in `theme`, because the theme
+/// is a leaf that knows nothing of the config.
+pub fn theme_from_colors(colors: &Colors, preset: ThemePreset, no_color: bool) -> Theme {
     if no_color {
         return Theme::plain();
     }
     let d = Palette::default();
-    let pick = |name: &str, default: Color| config::parse_color(name).unwrap_or(default);
+    let light = Palette::light();
+    let unset = Colors::default();
+    let light_preset = preset == ThemePreset::Light;
+    // The dark preset is the defaults of [colors] themselves.
+    let pick = |name: &str, default_name: &str, light: Color, dark: Color| {
+        if light_preset && name == default_name {
+            light
+        } else {
+            config::parse_color(name).unwrap_or(dark)
+        }
+    };
     Theme::new(Palette {
-        accent: pick(&colors.accent, d.accent),
-        selected_fg: pick(&colors.selected_fg, d.selected_fg),
-        selected_bg: pick(&colors.selected_bg, d.selected_bg),
-        dim: pick(&colors.dim, d.dim),
-        link: pick(&colors.link, d.link),
-        heading: pick(&colors.heading, d.heading),
-        error: pick(&colors.error, d.error),
-        unread: pick(&colors.unread, d.unread),
+        accent: pick(&colors.accent, &unset.accent, light.accent, d.accent),
+        selected_fg: pick(
+            &colors.selected_fg,
+            &unset.selected_fg,
+            light.selected_fg,
+            d.selected_fg,
+        ),
+        selected_bg: pick(
+            &colors.selected_bg,
+            &unset.selected_bg,
+            light.selected_bg,
+            d.selected_bg,
+        ),
+        dim: pick(&colors.dim, &unset.dim, light.dim, d.dim),
+        link: pick(&colors.link, &unset.link, light.link, d.link),
+        heading: pick(&colors.heading, &unset.heading, light.heading, d.heading),
+        error: pick(&colors.error, &unset.error, light.error, d.error),
+        unread: pick(&colors.unread, &unset.unread, light.unread, d.unread),
     })
 }

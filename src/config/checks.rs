@@ -12,7 +12,8 @@ use serde_path_to_error::Segment;
 use toml::{Spanned, Value};
 
 use super::types::{
-    Language, MAX_STORE_MB, PREFETCH, REFRESH_MINUTES, Section, TEXT_WIDTH, parse_color,
+    Language, MAX_STORE_MB, PREFETCH, REFRESH_MINUTES, Section, TEXT_WIDTH, ThemePreset,
+    parse_color,
 };
 use crate::keymap::{self, Action, Keymap};
 
@@ -94,15 +95,29 @@ pub(super) fn browser<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>,
     .map(Some)
 }
 
-pub(super) fn language<'de, D: Deserializer<'de>>(d: D) -> Result<Language, D::Error> {
+/// One of a few words, each standing for a value: the error lists them.
+fn one_of<'de, D: Deserializer<'de>, T: Copy>(d: D, words: &[(&str, T)]) -> Result<T, D::Error> {
     checked(
         d,
-        || "must be \"id\" or \"en\"".into(),
-        |v| match v.as_str()? {
-            "id" => Some(Language::Id),
-            "en" => Some(Language::En),
-            _ => None,
+        || {
+            let quoted: Vec<String> = words.iter().map(|(w, _)| format!("\"{w}\"")).collect();
+            format!("must be {}", quoted.join(" or "))
         },
+        |v| {
+            let s = v.as_str()?;
+            words.iter().find(|(w, _)| *w == s).map(|(_, t)| *t)
+        },
+    )
+}
+
+pub(super) fn language<'de, D: Deserializer<'de>>(d: D) -> Result<Language, D::Error> {
+    one_of(d, &[("id", Language::Id), ("en", Language::En)])
+}
+
+pub(super) fn theme<'de, D: Deserializer<'de>>(d: D) -> Result<ThemePreset, D::Error> {
+    one_of(
+        d,
+        &[("dark", ThemePreset::Dark), ("light", ThemePreset::Light)],
     )
 }
 

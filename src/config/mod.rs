@@ -22,7 +22,7 @@ use crate::keymap::{self, Key, Keymap};
 
 pub use types::{
     Colors, Config, Language, MAX_STORE_MB, PREFETCH, REFRESH_MINUTES, Section, TEXT_WIDTH,
-    parse_color,
+    ThemePreset, parse_color,
 };
 
 /// The documented default configuration, every key with a comment.

@@ -49,12 +49,17 @@ pub struct Config {
         skip_serializing_if = "Option::is_none"
     )]
     pub browser: Option<String>,
+    /// The colours every `[colors]` entry left at its default takes: for a dark or a
+    /// light terminal background. Last, so the older keys keep their place in messages.
+    #[serde(deserialize_with = "checks::theme")]
+    pub theme: ThemePreset,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
             language: Language::from_env(),
+            theme: ThemePreset::Dark,
             prefetch: 20,
             refresh_minutes: 10,
             text_width: 80,
@@ -100,6 +105,15 @@ impl Language {
     pub fn is_indonesian(self) -> bool {
         self == Language::Id
     }
+}
+
+/// The colour presets, for a dark or a light terminal background.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemePreset {
+    #[default]
+    Dark,
+    Light,
 }
 
 /// One headline list: all the latest news, one Kompas site's (`site = "bola"`), or any

@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
+use ratatui::symbols;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
@@ -37,16 +38,58 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: DateTime<FixedOffset>) {
     }
 }
 
+/// Whether to draw in ASCII: the locale in force (`LC_ALL`, else `LC_CTYPE`, else `LANG`)
+/// names a charset other than UTF-8, or `TERM` is a terminal of the days before it.
+/// Nothing set at all is taken as UTF-8.
+pub fn ascii_only(
+    lc_all: Option<&str>,
+    lc_ctype: Option<&str>,
+    lang: Option<&str>,
+    term: Option<&str>,
+) -> bool {
+    let locale = [lc_all, lc_ctype, lang]
+        .into_iter()
+        .flatten()
+        .find(|l| !l.is_empty());
+    let not_utf8 = locale.is_some_and(|l| {
+        let l = l.to_ascii_lowercase();
+        !(l.contains("utf-8") || l.contains("utf8"))
+    });
+    let old_term = term.is_some_and(|t| {
+        matches!(
+            t,
+            "dumb" | "ansi" | "vt52" | "vt100" | "vt102" | "vt220" | "cons25"
+        )
+    });
+    not_utf8 || old_term
+}
+
+/// A bordered block, its lines in ASCII when the settings ask for it.
+fn bordered(app: &App) -> Block<'static> {
+    let block = Block::default().borders(Borders::ALL);
+    if app.settings().ascii {
+        block.border_set(symbols::border::Set {
+            top_left: "+",
+            top_right: "+",
+            bottom_left: "+",
+            bottom_right: "+",
+            vertical_left: "|",
+            vertical_right: "|",
+            horizontal_top: "-",
+            horizontal_bottom: "-",
+        })
+    } else {
+        block
+    }
+}
+
 fn pane_block(title: String, focused: bool, app: &App) -> Block<'static> {
     let style = if focused {
         app.settings().theme.accent
     } else {
         Style::default()
     };
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(style)
-        .title(title)
+    bordered(app).border_style(style).title(title)
 }
 
 fn draw_tabs(frame: &mut Frame<'_>, app: &App, area: Rect) {
@@ -102,7 +145,9 @@ fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOf
             Style::default()
         };
         let is_unread = !app.is_read(&h.url);
-        let mark = if is_unread {
+        let mark = if list.is_new(&h.url) {
+            Span::styled("+", theme.unread)
+        } else if is_unread {
             Span::styled("•", theme.unread)
         } else {
             Span::raw(" ")
@@ -153,7 +198,12 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect) {
             } else {
                 String::new()
             };
-            format!(" {}{saved} ", crate::sites::site_host(&page.article().url))
+            let url = &page.article().url;
+            let host = crate::sites::site_host(url);
+            match app.section_of(url) {
+                Some(section) => format!(" {section} · {host}{saved} "),
+                None => format!(" {host}{saved} "),
+            }
         }
         None => format!(" {} ", app.words().reader),
     };
@@ -182,11 +232,15 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(shown), inner);
     if lines.lines.len() > rows {
         let mut state = ScrollbarState::new(app.max_scroll()).position(page.scroll());
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight),
-            inner,
-            &mut state,
-        );
+        let mut bar = Scrollbar::new(ScrollbarOrientation::VerticalRight);
+        if app.settings().ascii {
+            bar = bar
+                .begin_symbol(Some("^"))
+                .end_symbol(Some("v"))
+                .track_symbol(Some("|"))
+                .thumb_symbol("#");
+        }
+        frame.render_stateful_widget(bar, inner, &mut state);
     }
 }
 
@@ -209,6 +263,7 @@ fn style_of(role: Role, theme: &Theme) -> Style {
         Role::Heading => theme.heading,
         Role::Quote => theme.quote,
         Role::Link => theme.link,
+        Role::LinkRead => theme.dim,
         Role::Match => theme.found,
         Role::CurrentMatch => theme.found_current,
     }
@@ -314,9 +369,7 @@ fn draw_help(frame: &mut Frame<'_>, app: &App) {
     lines.push(Line::from(Span::styled(w.mouse, theme.dim)));
     let area = app.help_area();
     let rows = usize::from(area.height.saturating_sub(2));
-    let mut block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", w.keys_title));
+    let mut block = bordered(app).title(format!(" {} ", w.keys_title));
     if lines.len() > rows {
         // Which lines are shown, and how to see the rest.
         let first = app.help_scroll() + 1;
@@ -342,4 +395,31 @@ fn draw_help(frame: &mut Frame<'_>, app: &App) {
 /// Whole minutes from `t` to `now`, none for a time in the future.
 fn minutes_since(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> i64 {
     (now - t).num_minutes().max(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ascii_only;
+
+    #[test]
+    fn ascii_when_the_locale_is_not_utf8_or_the_terminal_is_old() {
+        let utf8 = Some("id_ID.UTF-8");
+        assert!(!ascii_only(None, None, utf8, Some("xterm-256color")));
+        assert!(!ascii_only(None, None, Some("en_US.utf8"), None));
+        assert!(
+            !ascii_only(None, None, None, Some("screen")),
+            "nothing set: UTF-8"
+        );
+        assert!(ascii_only(None, None, Some("C"), Some("xterm")));
+        assert!(
+            ascii_only(Some("POSIX"), None, utf8, Some("xterm")),
+            "LC_ALL first"
+        );
+        assert!(
+            !ascii_only(Some(""), Some("C.UTF-8"), Some("C"), None),
+            "empty is unset"
+        );
+        assert!(ascii_only(None, None, Some("id_ID.ISO-8859-1"), None));
+        assert!(ascii_only(None, None, utf8, Some("vt100")));
+    }
 }
