@@ -33,11 +33,13 @@ fn pids_of(unique: &Path) -> Vec<i32> {
         .collect()
 }
 
+/// Waits until `done`, with the same hang guard as the tmux helpers' waits: the reader
+/// prefetches its list's articles meanwhile, and the tests of this file run side by side.
 fn wait_until(what: &str, tmux: &Tmux, done: impl Fn() -> bool) {
     let start = Instant::now();
     while !done() {
         assert!(
-            start.elapsed() < Duration::from_secs(10),
+            start.elapsed() < Duration::from_secs(20),
             "{what}; screen:\n{}",
             tmux.screen()
         );
