@@ -269,7 +269,13 @@ impl App {
 
     /// How many lines the help has: its entries, a blank line and the mouse's.
     pub fn help_len(&self) -> usize {
-        self.help_entries().len() + 2
+        let entries = self
+            .settings
+            .keymap
+            .bindings()
+            .filter(|(_, keys)| !keys.is_empty())
+            .count();
+        entries + 2
     }
 
     /// The first line of the help shown.

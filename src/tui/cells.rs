@@ -34,6 +34,11 @@ fn regional_letter(c: char) -> Option<char> {
 /// The glyphs to draw, left to right, in the cells of `symbol`, if its width is in
 /// dispute. They never take more cells than ratatui counted for `symbol`.
 pub fn plain(symbol: &str) -> Option<Vec<char>> {
+    // Nearly every cell holds one ASCII character, which no terminal disputes; this runs
+    // on every cell of every frame.
+    if symbol.is_ascii() {
+        return None;
+    }
     let width = symbol.width();
     let letters: Vec<char> = symbol.chars().filter_map(regional_letter).collect();
     if !letters.is_empty() {

@@ -5,6 +5,8 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::app::layout::truncate;
+
 /// `text` in at most `width` columns: the web address in it shortened in the middle,
 /// then, if the rest is still too wide, its end cut, with `…` where text was left out.
 pub fn fit(text: &str, width: usize) -> String {
@@ -19,7 +21,7 @@ pub fn fit(text: &str, width: usize) -> String {
             return format!("{before}{}{after}", middle_out(url, width - rest));
         }
     }
-    cut_end(text, width)
+    truncate(text, width)
 }
 
 /// Where the first web address in `text` starts and ends.
@@ -57,21 +59,6 @@ fn middle_out(url: &str, width: usize) -> String {
     }
     let tail: String = tail.into_iter().rev().collect();
     format!("{head}…{tail}")
-}
-
-fn cut_end(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            out.push('…');
-            return out;
-        }
-        out.push(c);
-        used += w;
-    }
-    out
 }
 
 #[cfg(test)]
