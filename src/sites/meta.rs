@@ -49,15 +49,15 @@ pub fn title(doc: &Html, page: &Url) -> Option<String> {
             .map(|t| sanitize::inline(&t.text().collect::<String>()))
     })?;
     let mut names: Vec<String> = meta(doc, "og:site_name").into_iter().collect();
-    let host = doc
-        .select(&CANONICAL)
-        .filter_map(|l| l.value().attr("href"))
-        .chain(meta(doc, "og:url").as_deref())
-        .find_map(|href| Url::parse(href).ok()?.host_str().map(str::to_string));
-    names.extend(host);
-    // The address the page was read from names its site too (a page may have neither a
-    // canonical link nor og:url).
-    names.extend(page.host_str().map(str::to_string));
+    // The page's own address names its site, and so does the address it was read from
+    // (a page may have neither a canonical link nor og:url).
+    let own = canonical(doc, page);
+    names.extend(
+        [own.as_ref(), Some(page)]
+            .into_iter()
+            .flatten()
+            .filter_map(|u| u.host_str().map(str::to_string)),
+    );
     Some(strip_site_name(&decoded(&raw), &names))
 }
 

@@ -153,7 +153,7 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
     let profile = profiles::of(url);
     // The DOM is dropped before the generic extractor builds its own, so a big page is
     // never held twice.
-    let (mut page, shape, links) = {
+    let (mut page, shape, links, part) = {
         let doc = parse(html, url)?;
         let page = match site {
             Site::Kompas => kompas::article(&doc, url),
@@ -173,13 +173,21 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
             }
             None => 0,
         };
-        (page, dom::shape(&doc), links)
+        let shape = dom::shape(&doc);
+        // The profile's body container, cut from this tree, for the generic extractor.
+        let part = match profile {
+            Some(p) if page.article.body.is_empty() => p.page_for_extractor(doc),
+            _ => None,
+        };
+        (page, shape, links, part)
     };
     let article = &mut page.article;
     if article.body.is_empty() {
         match profile {
             Some(p) => {
-                article.body = generic::body_of(&p.page_for_extractor(html), url, shape);
+                if let Some(part) = &part {
+                    article.body = generic::body_of(part, url, shape);
+                }
                 if article.body.is_empty() {
                     article.body = generic::body_of(html, url, shape);
                 }

@@ -7,6 +7,7 @@
 
 mod table;
 
+use scraper::CaseSensitivity;
 use scraper::Html;
 use url::Url;
 
@@ -136,30 +137,52 @@ impl Profile {
         })
     }
 
-    /// The page as the generic extractor should read it: the body container alone (with
-    /// the profile's furniture taken out) when the page has it, the whole page otherwise;
-    /// hidden pages shown either way.
-    pub fn page_for_extractor(&self, html: &str) -> String {
-        let mut html = html.to_string();
-        for class in self.unhide {
-            html = html.replace(class, "");
-        }
-        let mut doc = Html::parse_document(&html);
-        let Some(body) = self
+    /// The page as the generic extractor should read it, made from the page's own tree
+    /// (parsed once, within the budget of every page): the body container alone, with the
+    /// profile's furniture taken out and its hidden parts (later pages kept in the DOM)
+    /// opened into their place. `None` when the page has no body container: the whole
+    /// page is read then.
+    pub fn page_for_extractor(&self, mut doc: Html) -> Option<String> {
+        let body = self
             .body
             .iter()
-            .find_map(|css| doc.select(&sel(css)).next().map(|e| e.id()))
-        else {
-            return html;
-        };
-        let mut furniture = Vec::new();
-        if let Some(root) = doc.tree.get(body).and_then(scraper::ElementRef::wrap) {
-            for css in self.drop {
-                furniture.extend(root.select(&sel(css)).map(|e| e.id()));
-            }
-        }
+            .find_map(|css| doc.select(&sel(css)).next().map(|e| e.id()))?;
+        let root = doc.tree.get(body).and_then(scraper::ElementRef::wrap)?;
+        let furniture: Vec<_> = self
+            .drop
+            .iter()
+            .flat_map(|css| root.select(&sel(css)).map(|e| e.id()).collect::<Vec<_>>())
+            .collect();
+        let hidden: Vec<_> = self
+            .unhide
+            .iter()
+            .flat_map(|class| {
+                root.descendants()
+                    .filter_map(scraper::ElementRef::wrap)
+                    .filter(|e| e.value().has_class(class, CaseSensitivity::CaseSensitive))
+                    .map(|e| e.id())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         for id in furniture {
             if let Some(mut node) = doc.tree.get_mut(id) {
+                node.detach();
+            }
+        }
+        // A hidden part's children take its place, so no class of its says "hidden".
+        for id in hidden {
+            let children: Vec<_> = doc
+                .tree
+                .get(id)
+                .map(|n| n.children().map(|c| c.id()).collect())
+                .unwrap_or_default();
+            if let Some(mut node) = doc.tree.get_mut(id) {
+                if node.parent().is_none() {
+                    continue;
+                }
+                for child in children {
+                    node.insert_id_before(child);
+                }
                 node.detach();
             }
         }
@@ -169,7 +192,9 @@ impl Profile {
             .and_then(scraper::ElementRef::wrap)
             .map(|e| e.html())
             .unwrap_or_default();
-        format!("<html><head></head><body><article>{inner}</article></body></html>")
+        Some(format!(
+            "<html><head></head><body><article>{inner}</article></body></html>"
+        ))
     }
 
     /// The writers named where the profile says, if any.
