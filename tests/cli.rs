@@ -44,12 +44,7 @@ fn bad_arguments_are_usage_errors() {
 
 #[test]
 fn unreachable_host_is_a_network_error() {
-    // A port that was free a moment ago: nothing listens there.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = common::closed_port();
     let base = format!("http://127.0.0.1:{port}/");
     let out = kabar(&[
         "--mirror",
@@ -805,11 +800,7 @@ fn read_without_a_network_falls_back_to_the_stored_copy() {
         .put_article(url, &article, chrono::Utc::now())
         .expect("stored");
     drop(store);
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = common::closed_port();
     let dead = format!("http://127.0.0.1:{port}/");
     let out = run(&["--mirror", &dead, "read", url]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -857,9 +848,17 @@ fn completions_and_man_page_come_from_the_command_line_definition() {
 
 #[test]
 fn width_out_of_range_is_a_usage_error_with_the_range() {
-    let out = kabar(&["read", "--width", "0", "page.html"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("20..=1000"), "{}", stderr(&out));
+    for width in ["0", "19", "1001"] {
+        let out = kabar(&["read", "--width", width, "page.html"]);
+        assert_eq!(out.status.code(), Some(2), "--width {width}");
+        assert!(stderr(&out).contains("20..=1000"), "{}", stderr(&out));
+    }
+    // The ends of the range are accepted.
+    let page = common::fixture("article-bola-timnas.html");
+    for width in ["20", "1000"] {
+        let out = kabar(&["read", "--width", width, page.to_str().unwrap()]);
+        assert!(out.status.success(), "--width {width}: {}", stderr(&out));
+    }
     let help = stdout(&kabar(&["--help"]));
     assert!(
         !help.contains("(the log)") && help.contains("offline store"),
@@ -877,4 +876,21 @@ fn a_store_that_cannot_be_created_is_said_once() {
     assert_eq!(out.status.code(), Some(5), "{err}");
     assert!(err.contains("store: "), "{err}");
     assert!(!err.contains("store: offline store"), "{err}");
+}
+
+/// `--timeout SECONDS`: a server that accepts and never answers is given up on after that
+/// long, in words, with the network's exit status.
+#[test]
+fn timeout_is_how_long_a_page_may_take() {
+    let server = RawServer::start_streaming(|_, stream| common::hang(stream));
+    let started = std::time::Instant::now();
+    let out = kabar(&["read", &server.url("/slow"), "--timeout", "1"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("did not answer in time"),
+        "{}",
+        stderr(&out)
+    );
+    // A hang guard: the default is 30 s, and this asked for 1.
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
 }

@@ -442,7 +442,10 @@ impl Case {
         match self.path {
             Some(path) if self.kompas => (format!("{KOMPAS}{path}"), Some(server.url("/"))),
             Some(path) => (server.url(path), None),
-            None => (format!("http://127.0.0.1:{}/article", closed_port()), None),
+            None => (
+                format!("http://127.0.0.1:{}/article", common::closed_port()),
+                None,
+            ),
         }
     }
 
@@ -470,15 +473,6 @@ const fn single_byte() -> Expect {
         text: "Kopi di caf\u{e9} itu disebut \u{201c}terbaik\u{201d}, harganya \u{bd} dari",
         url: None,
     }
-}
-
-fn closed_port() -> u16 {
-    // A port that was free a moment ago: nothing listens there.
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// Checks `kabar read` (or `headlines`) on the case, as a user at a shell would.
@@ -887,7 +881,7 @@ fn keys_answered_while(fault: &'static str) {
 #[test]
 fn connection_refused_is_retried_twice() {
     let data = scratch_dir("faults-refused");
-    let url = format!("http://127.0.0.1:{}/article", closed_port());
+    let url = format!("http://127.0.0.1:{}/article", common::closed_port());
     let data_dir = ("KABAR_DATA_DIR", data.to_str().unwrap());
     let run = kabar_run(
         &["read", &url, "--log-level", "kabar=debug"],

@@ -458,3 +458,12 @@ pub fn recording_browser(dir: &std::path::Path) -> (PathBuf, PathBuf) {
         .expect("the browser script runs");
     (opener, args)
 }
+
+/// A port on 127.0.0.1 that was free a moment ago: nothing listens there.
+pub fn closed_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .expect("a free port")
+        .local_addr()
+        .expect("its address")
+        .port()
+}
