@@ -39,6 +39,19 @@ pub struct Words {
     pub unsaved: &'static str,
     /// `s` pressed when there is no offline store.
     pub needs_store: &'static str,
+    /// A headline's article is being fetched to be saved.
+    pub saving: &'static str,
+    /// Why an article could not be saved follows.
+    pub not_saved: &'static str,
+    /// `s` where there is no article or headline.
+    pub nothing_to_save: &'static str,
+    /// A page could not be opened, and the one before it is still on screen.
+    pub kept_page: &'static str,
+    /// The title of the message history.
+    pub messages_title: &'static str,
+    pub no_messages: &'static str,
+    /// The marks before a headline, for the help.
+    pub marks: &'static str,
     pub copied: &'static str,
     pub offline: &'static str,
     /// Under a minute ago.
@@ -106,6 +119,13 @@ pub const EN: Words = Words {
     saved: "saved",
     unsaved: "no longer saved",
     needs_store: "not saved: saving needs the offline store, which is not available",
+    saving: "saving",
+    not_saved: "not saved",
+    nothing_to_save: "nothing to save: no article here",
+    kept_page: "previous page kept",
+    messages_title: "Messages",
+    no_messages: "No messages yet.",
+    marks: "Marks: + new since the last refresh (until seen), • unread.",
     copied: "address copied",
     offline: "offline",
     just_now: "just now",
@@ -147,6 +167,13 @@ pub const ID: Words = Words {
     saved: "disimpan",
     unsaved: "batal disimpan",
     needs_store: "tidak disimpan: menyimpan butuh penyimpanan luring, yang tidak tersedia",
+    saving: "menyimpan",
+    not_saved: "tidak disimpan",
+    nothing_to_save: "tidak ada yang disimpan: tidak ada artikel di sini",
+    kept_page: "halaman sebelumnya tetap",
+    messages_title: "Pesan",
+    no_messages: "Belum ada pesan.",
+    marks: "Tanda: + baru sejak penyegaran terakhir (sampai dilihat), • belum dibaca.",
     copied: "alamat disalin",
     offline: "luring",
     just_now: "baru saja",

@@ -152,6 +152,10 @@ fn error_in_the_status_line_keeps_the_page() {
     let shown = screen(&a);
     assert!(shown.contains("Timnas Indonesia Tekuk Vietnam 2-0 di GBK"));
     assert!(shown.contains("page not found (HTTP 404)"));
+    assert!(
+        shown.contains("previous page kept · o: open in browser"),
+        "{shown}"
+    );
     insta::assert_snapshot!("error_120x40", shown);
 }
 

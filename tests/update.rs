@@ -22,6 +22,20 @@ fn arrived(id: u64, file: &str) -> Msg {
     })
 }
 
+/// The worker's answer to article request `id`: the page could not be had (HTTP 404).
+fn not_found(id: u64, url: &str) -> Msg {
+    Msg::Answer(Answer::Article {
+        id,
+        result: Err(Error::Status {
+            url: url.to_string(),
+            status: 404,
+            reason: "page not found".into(),
+        }),
+        position: 0,
+        saved: false,
+    })
+}
+
 fn article(file: &str) -> Article {
     let html = std::fs::read_to_string(common::fixture(file)).unwrap();
     let url = sites::page_url(&html, None, &Url::parse("file:///x").unwrap());
@@ -186,16 +200,7 @@ fn an_error_is_shown_in_words_and_the_page_on_screen_stays() {
     keys(&mut app, "1");
     let (id, url) = article_request(&key(&mut app, KeyCode::Enter));
     let words = format!("page not found (HTTP 404): {url}");
-    app.update(Msg::Answer(Answer::Article {
-        id,
-        result: Err(Error::Status {
-            url: url.to_string(),
-            status: 404,
-            reason: "page not found".into(),
-        }),
-        position: 0,
-        saved: false,
-    }));
+    app.update(not_found(id, &url));
     assert_eq!(app.error(), Some(words.as_str()));
     assert_eq!(
         current_title(&app),
@@ -721,16 +726,7 @@ fn follow_a_link_that_fails(app: &mut App) -> String {
     open_with(app, "article-bola-timnas.html");
     keys(app, "1");
     let (id, url) = article_request(&key(app, KeyCode::Enter));
-    app.update(Msg::Answer(Answer::Article {
-        id,
-        result: Err(Error::Status {
-            url: url.to_string(),
-            status: 404,
-            reason: "page not found".into(),
-        }),
-        position: 0,
-        saved: false,
-    }));
+    app.update(not_found(id, &url));
     url
 }
 
@@ -1248,4 +1244,94 @@ fn the_position_is_where_the_top_of_the_view_is_and_the_title_names_the_section(
     keys(&mut app, "g");
     keys(&mut app, &"j".repeat(half));
     assert_eq!(app.position_percent(), Some(half * 100 / app.max_scroll()));
+}
+
+#[test]
+fn s_on_a_headline_fetches_its_article_and_saves_it_or_says_why_not() {
+    let mut app = app_with_list();
+    let first = app.list().headlines[0].clone();
+    let (id, url) = article_request(&keys(&mut app, "s"));
+    assert_eq!(url, first.url);
+    assert_eq!(app.focus(), Focus::List, "the list stays in front");
+    assert_eq!(
+        app.notice(),
+        Some(format!("saving “{}”…", first.title).as_str())
+    );
+    app.update(not_found(id, &url));
+    assert!(!app.is_saved(&url));
+    assert_eq!(
+        app.error(),
+        Some(
+            format!(
+                "not saved “{}”: page not found (HTTP 404): {url}",
+                first.title
+            )
+            .as_str()
+        )
+    );
+    assert!(app.current().is_none(), "nothing opened in the reader");
+
+    let (id, url) = article_request(&keys(&mut app, "s"));
+    assert_eq!(app.error(), None, "the key was the user acting on it");
+    let reqs = app.update(arrived(id, "article-bola-timnas.html"));
+    let saved_url = match reqs.as_slice() {
+        [
+            Request::MarkRead { urls, read: false },
+            Request::SetSaved {
+                article,
+                saved: true,
+            },
+        ] => {
+            assert_eq!(urls[0], url, "saving does not read it");
+            article.url.clone()
+        }
+        other => panic!("{other:?}"),
+    };
+    assert!(app.is_saved(&url) && app.is_saved(&saved_url));
+    assert!(!app.is_read(&url));
+    assert_eq!(app.notice(), Some("saved"));
+    // Saved, the same key unsaves it without fetching anything.
+    let reqs = keys(&mut app, "s");
+    assert!(
+        matches!(reqs.as_slice(), [Request::SetSaved { saved: false, .. }]),
+        "{reqs:?}"
+    );
+    assert!(!app.is_saved(&url));
+}
+
+#[test]
+fn s_in_the_list_saves_the_selected_headline_not_the_page_on_screen() {
+    let mut app = app_with_list();
+    let on_screen = open_with(&mut app, "article-bola-timnas.html");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char('j'));
+    let reqs = keys(&mut app, "s");
+    let (_, url) = article_request(&reqs);
+    assert_eq!(url, app.list().headlines[1].url);
+    assert!(!app.is_saved(&on_screen));
+    // The headline of the page on screen is saved at once.
+    key(&mut app, KeyCode::Char('k'));
+    let reqs = keys(&mut app, "s");
+    assert!(
+        matches!(reqs.as_slice(), [Request::SetSaved { saved: true, .. }]),
+        "{reqs:?}"
+    );
+}
+
+#[test]
+fn s_with_nothing_to_save_says_so() {
+    let mut app = App::new(Settings::default(), (120, 40));
+    app.start();
+    assert!(keys(&mut app, "s").is_empty());
+    assert_eq!(app.error(), Some("nothing to save: no article here"));
+}
+
+#[test]
+fn a_failed_open_says_the_page_before_stays_and_offers_the_browser() {
+    let mut app = app_with_list();
+    let url = follow_a_link_that_fails(&mut app);
+    assert!(app.kept_page());
+    assert_eq!(app.offer_browser(), Some(url.as_str()));
+    let reqs = keys(&mut app, "o");
+    assert_eq!(reqs, [Request::OpenInBrowser { url }]);
 }

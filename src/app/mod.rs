@@ -8,6 +8,7 @@ pub mod layout;
 pub mod list;
 mod messages;
 mod reader;
+mod saving;
 mod sections;
 mod settings;
 mod status;
@@ -65,6 +66,8 @@ pub struct App {
     /// Text being typed, if any.
     input: Option<Input>,
     prefetching: usize,
+    /// Headlines saved from the list, their article on its way.
+    saving: saving::Saving,
     spinner: usize,
     quit: bool,
     /// Ctrl-Z was pressed: the terminal loop is to stop the process until `fg`.
@@ -88,6 +91,7 @@ impl App {
             help_scroll: 0,
             input: None,
             prefetching: 0,
+            saving: saving::Saving::default(),
             spinner: 0,
             quit: false,
             suspend: false,
@@ -340,6 +344,12 @@ impl App {
             .filter(|_| matches!(self.shown_error(), Some((_, Origin::Reader))))
     }
 
+    /// Whether the error shown is the reader's while it keeps the page it had on screen
+    /// (a page could not be opened, or loaded again).
+    pub fn kept_page(&self) -> bool {
+        matches!(self.shown_error(), Some((_, Origin::Reader))) && self.reader.page().is_some()
+    }
+
     pub fn spinner(&self) -> usize {
         self.spinner
     }
@@ -585,30 +595,6 @@ impl App {
         }
     }
 
-    fn toggle_saved(&mut self, out: &mut Vec<Request>) {
-        let Some(page) = self.reader.page() else {
-            return;
-        };
-        if !self.settings.store {
-            self.status.warn(self.words().needs_store.to_string());
-            return;
-        }
-        let url = page.article().url.clone();
-        let saved = !self.saved.contains(&url);
-        out.push(Request::SetSaved {
-            article: page.article().clone(),
-            saved,
-        });
-        let w = self.words();
-        self.status
-            .tell(if saved { w.saved } else { w.unsaved }.to_string());
-        if saved {
-            self.saved.insert(url);
-        } else {
-            self.saved.remove(&url);
-        }
-    }
-
     /// A key while text is being typed: it edits the text; Enter keeps it, Esc drops it.
     fn type_key(&mut self, command: Command, out: &mut Vec<Request>) {
         let Some(Input::Filter(text) | Input::Find(text) | Input::Address(text)) = &mut self.input
@@ -743,6 +729,9 @@ impl App {
 
     fn answer(&mut self, answer: Answer, out: &mut Vec<Request>) {
         match answer {
+            Answer::Article { id, result, .. } if self.saving.waits_for(id) => {
+                self.saving_arrived(id, result, out);
+            }
             Answer::Article {
                 id,
                 result,

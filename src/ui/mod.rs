@@ -20,6 +20,10 @@ use crate::app::{App, Focus, Input};
 use crate::keymap::Action;
 use crate::theme::Theme;
 
+/// The columns an error keeps before a note beside it gives way: its reason and a
+/// shortened address.
+const ERROR_ROOM: usize = 48;
+
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
 
 /// Draws the whole screen. `now` dates the headlines (`15m`, `3h`) and the list's age.
@@ -326,15 +330,25 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<Fixed
             left.push(Span::styled(format!("{filter}  "), theme.dim));
         }
         if let Some(e) = app.error() {
+            // After the error: what `o` offers, then that the page before stays on screen
+            // when the line has room for it beside the error's reason.
             let offer = app
                 .offer_browser()
-                .map(|_| format!(" · {}", w.open_in_browser));
-            let used: usize = left.iter().map(Span::width).sum::<usize>()
-                + offer.as_deref().map_or(0, UnicodeWidthStr::width);
+                .map(|_| format!(" · {}", w.open_in_browser))
+                .unwrap_or_default();
+            let used = left.iter().map(Span::width).sum::<usize>() + offer.width();
+            let kept = format!(" · {}", w.kept_page);
+            let with_kept = usize::from(l.width).saturating_sub(used + kept.width());
+            let after = if app.kept_page() && with_kept >= ERROR_ROOM.min(e.width()) {
+                kept + &offer
+            } else {
+                offer
+            };
+            let used = left.iter().map(Span::width).sum::<usize>() + after.width();
             let room = usize::from(l.width).saturating_sub(used);
             left.push(Span::styled(fit::fit(e, room), theme.error));
-            if let Some(offer) = offer {
-                left.push(Span::styled(offer, theme.dim));
+            if !after.is_empty() {
+                left.push(Span::styled(after, theme.dim));
             }
         } else if let Some(at) = app.list().fetched_at.filter(|_| {
             app.focus() == Focus::List && app.notice().is_none() && app.filter().is_empty()
