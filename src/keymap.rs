@@ -39,6 +39,7 @@ pub enum Action {
     HalfPageUp,
     Suspend,
     OpenAddress,
+    Messages,
 }
 
 /// A key as bound: its code, and whether Ctrl is held (Shift is in the code, `G`; Alt is
@@ -229,8 +230,8 @@ const ACTIONS: &[(Action, &str, &[Key], &str, &str)] = &[
         Action::Save,
         "save",
         &[c('s')],
-        "save / unsave the article",
-        "simpan / batal simpan artikel",
+        "save / unsave the article (in the list: the selected headline's)",
+        "simpan / batal simpan artikel (di daftar: judul yang dipilih)",
     ),
     (
         Action::SavedView,
@@ -255,6 +256,13 @@ const ACTIONS: &[(Action, &str, &[Key], &str, &str)] = &[
         "buka di peramban (N o: tautan [N])",
     ),
     (Action::Help, "help", &[c('?')], "this help", "bantuan ini"),
+    (
+        Action::Messages,
+        "messages",
+        &[c('M')],
+        "the messages of this session, with their times",
+        "pesan-pesan sesi ini, dengan waktunya",
+    ),
     (
         Action::Close,
         "close",
@@ -314,6 +322,8 @@ pub enum Context {
     Reader,
     /// The help overlay is open.
     Help,
+    /// The message history is open.
+    Messages,
     /// A line of text is being typed (the filter, a search).
     Prompt,
 }
@@ -380,7 +390,8 @@ impl Keymap {
     }
 
     /// What `key` means in `context`; `None` when nothing. Ctrl-C quits everywhere, the
-    /// help scrolls and closes with help, close or quit (which does not quit from it),
+    /// help (and the message history) scrolls and closes with its own key, close or quit
+    /// (which does not quit from it),
     /// and a prompt takes the text it is typed.
     pub fn command(&self, context: Context, key: KeyEvent) -> Option<Command> {
         if is_interrupt(key) {
@@ -398,8 +409,10 @@ impl Keymap {
                 KeyCode::Esc => Some(Command::Cancel),
                 _ => None,
             },
-            Context::Help => match self.action_for(key)? {
-                Action::Help | Action::Close | Action::Quit => Some(Command::Cancel),
+            Context::Help | Context::Messages => match self.action_for(key)? {
+                Action::Close | Action::Quit => Some(Command::Cancel),
+                Action::Help if context == Context::Help => Some(Command::Cancel),
+                Action::Messages if context == Context::Messages => Some(Command::Cancel),
                 a @ (Action::Down
                 | Action::Up
                 | Action::PageDown

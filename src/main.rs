@@ -566,6 +566,7 @@ async fn reader(
                 var("TERM").as_deref(),
             )
         },
+        clock: kabar::app::Clock::default(),
     };
     let start = kabar::tui::Start {
         settings,

@@ -203,6 +203,12 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
             })?;
             dirty = false;
         }
+        // One wake-up at the end of the notice on screen, if there is one; nothing
+        // else wakes the loop while it is idle.
+        let wake = app.wake_at().map(|at| {
+            let after = (at - Utc::now()).to_std().unwrap_or_default();
+            tokio::time::Instant::now() + after
+        });
         let first = tokio::select! {
             event = events.next() => match event {
                 Some(Ok(e)) => to_msg(e),
@@ -213,6 +219,13 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
             _ = spinner.tick(), if app.is_loading() => Some(Msg::Tick),
             // Without a timer this resolves to None at once, which disables the branch.
             Some(_) = async { Some(refresh.as_mut()?.tick().await) } => Some(Msg::Refresh),
+            // Without a wake-up this never resolves.
+            () = async {
+                match wake {
+                    Some(at) => tokio::time::sleep_until(at).await,
+                    None => std::future::pending().await,
+                }
+            } => Some(Msg::Wake),
             _ = quit.recv() => Some(Msg::Quit),
         };
         // Whatever else is already waiting (a burst of answers, wheel events) is taken

@@ -49,6 +49,8 @@ pub struct Words {
     pub kept_page: &'static str,
     /// The title of the message history.
     pub messages_title: &'static str,
+    /// What the keys in an overlay's title do.
+    pub close: &'static str,
     pub no_messages: &'static str,
     /// The marks before a headline, for the help.
     pub marks: &'static str,
@@ -124,6 +126,7 @@ pub const EN: Words = Words {
     nothing_to_save: "nothing to save: no article here",
     kept_page: "previous page kept",
     messages_title: "Messages",
+    close: "close",
     no_messages: "No messages yet.",
     marks: "Marks: + new since the last refresh (until seen), • unread.",
     copied: "address copied",
@@ -172,6 +175,7 @@ pub const ID: Words = Words {
     nothing_to_save: "tidak ada yang disimpan: tidak ada artikel di sini",
     kept_page: "halaman sebelumnya tetap",
     messages_title: "Pesan",
+    close: "menutup",
     no_messages: "Belum ada pesan.",
     marks: "Tanda: + baru sejak penyegaran terakhir (sampai dilihat), • belum dibaca.",
     copied: "alamat disalin",

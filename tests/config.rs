@@ -497,3 +497,19 @@ fn the_light_preset_changes_the_colours_left_at_their_default_only() {
     let err = Config::from_toml("theme = \"sepia\"\n", "config.toml").unwrap_err();
     assert!(err.to_string().contains("\"dark\" or \"light\""), "{err}");
 }
+
+#[test]
+fn the_message_history_key_can_be_rebound() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use kabar::keymap::{Action, Command, Context};
+    let config = Config::from_toml("[keys]\nmessages = [\"F2\"]\n", "config.toml").unwrap();
+    let map = config.keymap();
+    let f2 = KeyEvent::new(KeyCode::F(2), KeyModifiers::NONE);
+    assert_eq!(
+        map.command(Context::List, f2),
+        Some(Command::Act(Action::Messages))
+    );
+    assert_eq!(map.command(Context::Messages, f2), Some(Command::Cancel));
+    let m = KeyEvent::new(KeyCode::Char('M'), KeyModifiers::NONE);
+    assert_eq!(map.command(Context::List, m), None, "M no longer opens it");
+}

@@ -521,3 +521,29 @@ fn headlines_new_since_the_last_look_have_their_own_mark() {
     assert_eq!(&marks[..3], ['+', '+', '•'], "{shown}");
     insta::assert_snapshot!("list_new_80x24", shown);
 }
+
+#[test]
+fn the_message_history_over_the_list() {
+    let clock = kabar::app::Clock::stopped(common::test_now().to_utc());
+    let mut a = app_in(
+        Settings {
+            clock: clock.clone(),
+            ..Settings::default()
+        },
+        (80, 24),
+    );
+    press(&mut a, KeyCode::Char('M'));
+    let empty = screen(&a);
+    assert!(empty.contains("No messages yet."), "{empty}");
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('y'));
+    clock.advance(chrono::TimeDelta::seconds(75));
+    a.update(Msg::Answer(Answer::Notice(
+        "the store was damaged and moved aside".into(),
+    )));
+    press(&mut a, KeyCode::Char('M'));
+    let shown = screen(&a);
+    assert!(shown.contains("22:01:15  the store was damaged"), "{shown}");
+    assert!(shown.contains("22:00:00  address copied"), "{shown}");
+    insta::assert_snapshot!("messages_80x24", shown);
+}

@@ -1335,3 +1335,103 @@ fn a_failed_open_says_the_page_before_stays_and_offers_the_browser() {
     let reqs = keys(&mut app, "o");
     assert_eq!(reqs, [Request::OpenInBrowser { url }]);
 }
+
+/// An app with the index loaded, on a clock stopped at the test clock's time.
+fn app_on_a_stopped_clock() -> (App, kabar::app::Clock) {
+    let clock = kabar::app::Clock::stopped(common::test_now().to_utc());
+    let app = app_with_list_in(Settings {
+        clock: clock.clone(),
+        ..Settings::default()
+    });
+    (app, clock)
+}
+
+#[test]
+fn a_notice_ends_after_a_few_seconds_and_an_error_stays() {
+    let (mut app, clock) = app_on_a_stopped_clock();
+    assert_eq!(app.wake_at(), None, "nothing to wake for");
+    keys(&mut app, "y");
+    assert_eq!(app.notice(), Some("address copied"));
+    let ends = common::test_now().to_utc() + chrono::TimeDelta::seconds(4);
+    assert_eq!(
+        app.wake_at(),
+        Some(ends),
+        "one wake-up, at the notice's end"
+    );
+    clock.advance(chrono::TimeDelta::seconds(3));
+    app.update(Msg::Wake);
+    assert_eq!(app.notice(), Some("address copied"), "not yet");
+    clock.advance(chrono::TimeDelta::seconds(1));
+    app.update(Msg::Wake);
+    assert_eq!(app.notice(), None);
+    assert_eq!(app.wake_at(), None, "idle: nothing to wake for");
+
+    // An error outlasts any wait, until the user acts.
+    let [Request::Headlines { id, .. }] = app.update(Msg::Refresh)[..] else {
+        panic!()
+    };
+    app.update(Msg::Answer(Answer::Headlines {
+        id,
+        result: Err(Error::Offline("https://indeks.kompas.com/".into())),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
+    }));
+    assert!(app.error().is_some());
+    assert_eq!(app.wake_at(), None, "an error asks for no wake-up");
+    clock.advance(chrono::TimeDelta::hours(1));
+    app.update(Msg::Wake);
+    assert!(app.error().is_some(), "still there an hour later");
+}
+
+#[test]
+fn m_shows_the_messages_with_their_times_scrolls_and_closes() {
+    let (mut app, clock) = app_on_a_stopped_clock();
+    app.update(Msg::Resize(80, 24));
+    keys(&mut app, "y");
+    clock.advance(chrono::TimeDelta::seconds(90));
+    keys(&mut app, "/zzz");
+    key(&mut app, KeyCode::Enter);
+    let logged: Vec<(String, bool)> = app.messages().map(|m| (m.words.clone(), m.error)).collect();
+    assert_eq!(
+        logged,
+        [
+            ("filter: zzz".to_string(), false),
+            ("address copied".to_string(), false)
+        ],
+        "the newest first"
+    );
+    let times: Vec<_> = app.messages().map(|m| m.at).collect();
+    assert_eq!(times[0] - times[1], chrono::TimeDelta::seconds(90));
+
+    for close in [KeyCode::Char('M'), KeyCode::Esc, KeyCode::Char('q')] {
+        key(&mut app, KeyCode::Char('M'));
+        assert_eq!(app.overlay(), Some(kabar::app::Overlay::Messages));
+        key(&mut app, close);
+        assert_eq!(app.overlay(), None, "{close:?} closes the messages");
+        assert!(!app.quit());
+    }
+    // More messages than the box shows: it scrolls, down to the oldest.
+    for _ in 0..40 {
+        keys(&mut app, "y");
+    }
+    key(&mut app, KeyCode::Char('M'));
+    keys(&mut app, "?");
+    assert!(!app.help(), "? does not open the help over the messages");
+    key(&mut app, KeyCode::End);
+    let rows = usize::from(app.help_area().height) - 2;
+    assert_eq!(app.help_scroll(), app.messages().count() - rows);
+    assert_eq!(
+        app.list().selected,
+        0,
+        "keys over the messages do nothing else"
+    );
+}
+
+#[test]
+fn the_message_history_keeps_the_last_hundred() {
+    let mut app = app_with_list();
+    for _ in 0..150 {
+        keys(&mut app, "y");
+    }
+    assert_eq!(app.messages().count(), 100);
+}

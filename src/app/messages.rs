@@ -14,6 +14,8 @@ pub enum Msg {
     Tick,
     /// Time to refresh the list on screen (every few minutes while open).
     Refresh,
+    /// The time the app asked to be woken at ([`super::App::wake_at`]) has come.
+    Wake,
     Quit,
 }
 

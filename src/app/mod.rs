@@ -4,9 +4,11 @@
 //! the model and returns the requests for the worker. It does no I/O, so every behaviour
 //! of the screen is tested by feeding it messages.
 
+mod clock;
 pub mod layout;
 pub mod list;
 mod messages;
+mod overlay;
 mod reader;
 mod saving;
 mod sections;
@@ -14,9 +16,12 @@ mod settings;
 mod status;
 
 pub use crate::requests::{Answer, Request, RequestId};
+pub use clock::Clock;
 pub use messages::Msg;
+pub use overlay::Overlay;
 pub use reader::Visit;
 pub use settings::{Settings, theme_from_colors};
+pub use status::Logged;
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -26,7 +31,7 @@ use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
 use crate::article::HeadlinePage;
-use crate::keymap::{self, Action, Command, Context};
+use crate::keymap::{Action, Command, Context};
 use crate::words::Words;
 use layout::{ArticleLines, Panes, ROWS_PER_HEADLINE};
 use list::HeadlineList;
@@ -60,9 +65,10 @@ pub struct App {
     saved: HashSet<String>,
     focus: Focus,
     size: (u16, u16),
-    help: bool,
-    /// The first line of the help shown.
-    help_scroll: usize,
+    /// The help or the message history, over the panes.
+    overlay: Option<Overlay>,
+    /// The first line of the overlay shown.
+    overlay_scroll: usize,
     /// Text being typed, if any.
     input: Option<Input>,
     prefetching: usize,
@@ -78,17 +84,18 @@ pub struct App {
 impl App {
     pub fn new(settings: Settings, size: (u16, u16)) -> Self {
         let sections = Sections::new(&settings.sections, settings.words.saved_view);
+        let status = Status::new(settings.clock.clone());
         let mut app = App {
             settings,
             sections,
             reader: Reader::default(),
-            status: Status::default(),
+            status,
             read: HashSet::new(),
             saved: HashSet::new(),
             focus: Focus::List,
             size,
-            help: false,
-            help_scroll: 0,
+            overlay: None,
+            overlay_scroll: 0,
             input: None,
             prefetching: 0,
             saving: saving::Saving::default(),
@@ -253,61 +260,6 @@ impl App {
         self.size
     }
 
-    pub fn help(&self) -> bool {
-        self.help
-    }
-
-    /// The help's entries: the keys of each action that has any, and its words.
-    pub fn help_entries(&self) -> Vec<(String, &'static str)> {
-        let indonesian = self.settings.words.indonesian;
-        self.settings
-            .keymap
-            .bindings()
-            .filter(|(_, keys)| !keys.is_empty())
-            .map(|(action, keys)| {
-                let keys: Vec<String> = keys.iter().map(|k| keymap::key_name(*k)).collect();
-                (keys.join(" / "), action.words(indonesian))
-            })
-            .collect()
-    }
-
-    /// How many lines the help has: its entries, a blank line and the mouse's.
-    pub fn help_len(&self) -> usize {
-        let entries = self
-            .settings
-            .keymap
-            .bindings()
-            .filter(|(_, keys)| !keys.is_empty())
-            .count();
-        entries + 2
-    }
-
-    /// The first line of the help shown.
-    pub fn help_scroll(&self) -> usize {
-        self.help_scroll
-    }
-
-    /// Where the help goes on screen.
-    pub fn help_area(&self) -> Rect {
-        let screen = Rect::new(0, 0, self.size.0, self.size.1);
-        layout::help_area(screen, self.help_len())
-    }
-
-    fn scroll_help(&mut self, action: Action) {
-        let rows = usize::from(self.help_area().height.saturating_sub(2)).max(1);
-        let max = self.help_len().saturating_sub(rows);
-        let delta = match action {
-            Action::Down => 1,
-            Action::Up => -1,
-            Action::PageDown => rows as isize,
-            Action::PageUp => -(rows as isize),
-            Action::Top => isize::MIN / 2,
-            Action::Bottom => isize::MAX / 2,
-            _ => 0,
-        };
-        self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
-    }
-
     pub fn input(&self) -> Option<&Input> {
         self.input.as_ref()
     }
@@ -335,6 +287,12 @@ impl App {
 
     pub fn notice(&self) -> Option<&str> {
         self.status.notice()
+    }
+
+    /// When the app wants to be woken (`Msg::Wake`) though nothing else happens: the
+    /// end of the notice on screen.
+    pub fn wake_at(&self) -> Option<DateTime<Utc>> {
+        self.status.notice_ends()
     }
 
     /// The address `o` offers to the browser, while the reader's error is the one shown.
@@ -427,6 +385,7 @@ impl App {
 
     pub fn update(&mut self, msg: Msg) -> Vec<Request> {
         let mut out = Vec::new();
+        self.status.expire();
         match msg {
             Msg::Key(key) => self.key(key, &mut out),
             Msg::Mouse(m) => self.mouse(m, &mut out),
@@ -435,6 +394,7 @@ impl App {
             Msg::Tick => self.spinner = self.spinner.wrapping_add(1),
             Msg::Refresh => out.extend(self.sections.refresh(&mut self.ids)),
             Msg::Quit => self.quit = true,
+            Msg::Wake => {}
         }
         if self.quit {
             out.extend(self.reader.position_request());
@@ -462,11 +422,12 @@ impl App {
     }
 
     fn context(&self) -> Context {
-        match (&self.input, self.help, self.focus) {
+        match (&self.input, self.overlay, self.focus) {
             (Some(_), _, _) => Context::Prompt,
-            (None, true, _) => Context::Help,
-            (None, false, Focus::List) => Context::List,
-            (None, false, Focus::Reader) => Context::Reader,
+            (None, Some(Overlay::Help), _) => Context::Help,
+            (None, Some(Overlay::Messages), _) => Context::Messages,
+            (None, None, Focus::List) => Context::List,
+            (None, None, Focus::Reader) => Context::Reader,
         }
     }
 
@@ -478,9 +439,11 @@ impl App {
             (_, Some(Command::Act(Action::Quit))) => self.quit = true,
             (_, Some(Command::Act(Action::Suspend))) => self.suspend = true,
             (Context::Prompt, Some(command)) => self.type_key(command, out),
-            (Context::Help, Some(Command::Act(action))) => self.scroll_help(action),
-            (Context::Help, Some(_)) => self.help = false,
-            (Context::Help, None) => {}
+            (Context::Help | Context::Messages, Some(Command::Act(action))) => {
+                self.scroll_overlay(action);
+            }
+            (Context::Help | Context::Messages, Some(_)) => self.overlay = None,
+            (Context::Help | Context::Messages, None) => {}
             (_, Some(Command::Digit(d))) => self.reader.type_digit(d),
             (_, Some(Command::Act(action))) => {
                 let number = self.reader.take_number();
@@ -498,10 +461,8 @@ impl App {
     fn act(&mut self, action: Action, number: Option<usize>, out: &mut Vec<Request>) {
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => {
-                self.help = true;
-                self.help_scroll = 0;
-            }
+            Action::Help => self.open_overlay(Overlay::Help),
+            Action::Messages => self.open_overlay(Overlay::Messages),
             Action::Down => self.move_by(1, out),
             Action::Up => self.move_by(-1, out),
             Action::PageDown => self.move_by(self.page_rows() as isize, out),

@@ -2,6 +2,7 @@
 
 use ratatui::style::Color;
 
+use super::clock::Clock;
 use super::layout;
 use crate::config::{self, Colors, ThemePreset};
 use crate::keymap::Keymap;
@@ -24,6 +25,8 @@ pub struct Settings {
     pub store: bool,
     /// Borders and the scrollbar in ASCII, for a terminal or locale without UTF-8.
     pub ascii: bool,
+    /// Dates the status line's messages and ends its notices.
+    pub clock: Clock,
 }
 
 impl Default for Settings {
@@ -37,6 +40,7 @@ impl Default for Settings {
             offline: false,
             store: true,
             ascii: false,
+            clock: Clock::default(),
         }
     }
 }

@@ -1,8 +1,20 @@
 //! The status line's messages, each with its lifetime: a notice (saved, copied, the
-//! filter set) is the answer to the key just pressed and lasts until the next key; an
-//! error belongs to where it came from (the reader, a list tab, or the app as a whole)
-//! and shows only there; and the address offered to the browser after a page could not
-//! be read here.
+//! filter set) answers the key just pressed or tells what arrived, and lasts a few
+//! seconds or until the next key; an error belongs to where it came from (the reader, a
+//! list tab, or the app as a whole) and shows only there, until the user acts on it; and
+//! the address offered to the browser after a page could not be read here. Every message
+//! is also kept, with its time, in a short history.
+
+use std::collections::VecDeque;
+
+use chrono::{DateTime, TimeDelta, Utc};
+
+use super::clock::Clock;
+
+/// How long a notice shows when no key ends it first.
+pub const NOTICE_FOR: TimeDelta = TimeDelta::seconds(4);
+/// How many messages the history keeps, the oldest dropped first.
+pub const HISTORY: usize = 100;
 
 /// Where an error came from, which decides where it shows and what ends it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,17 +29,35 @@ pub enum Origin {
     Tab(usize),
 }
 
+/// A message as the history keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logged {
+    pub at: DateTime<Utc>,
+    pub words: String,
+    pub error: bool,
+}
+
 #[derive(Debug, Default)]
 pub struct Status {
+    clock: Clock,
     /// At most one error per origin, the newest last.
     errors: Vec<(String, Origin)>,
-    /// The answer to the key just pressed; cleared by the next key.
-    notice: Option<String>,
+    /// The latest notice and when it ends.
+    notice: Option<(String, DateTime<Utc>)>,
     /// The address of a page that could not be read here, offered to the browser (`o`).
     offer_browser: Option<String>,
+    /// The latest messages, the newest last.
+    history: VecDeque<Logged>,
 }
 
 impl Status {
+    pub fn new(clock: Clock) -> Self {
+        Status {
+            clock,
+            ..Status::default()
+        }
+    }
+
     /// The newest error that `shows` lets through (given where it came from), and where
     /// it came from.
     pub fn error(&self, shows: impl Fn(Origin) -> bool) -> Option<(&str, Origin)> {
@@ -39,11 +69,26 @@ impl Status {
     }
 
     pub fn notice(&self) -> Option<&str> {
-        self.notice.as_deref()
+        self.notice.as_ref().map(|(words, _)| words.as_str())
+    }
+
+    /// When the notice on screen ends, if one is.
+    pub fn notice_ends(&self) -> Option<DateTime<Utc>> {
+        self.notice.as_ref().map(|(_, until)| *until)
+    }
+
+    /// Ends the notice whose time is up.
+    pub fn expire(&mut self) {
+        let now = self.clock.now();
+        self.notice.take_if(|(_, until)| *until <= now);
     }
 
     pub fn offer_browser(&self) -> Option<&str> {
         self.offer_browser.as_deref()
+    }
+
+    pub fn history(&self) -> &VecDeque<Logged> {
+        &self.history
     }
 
     /// A key was pressed: the answer to the one before has been read, and so has any
@@ -54,7 +99,8 @@ impl Status {
     }
 
     pub fn tell(&mut self, notice: String) {
-        self.notice = Some(notice);
+        let now = self.log(&notice, false);
+        self.notice = Some((notice, now + NOTICE_FOR));
     }
 
     pub fn warn(&mut self, words: String) {
@@ -62,8 +108,23 @@ impl Status {
     }
 
     pub fn fail(&mut self, origin: Origin, words: String) {
+        self.log(&words, true);
         self.errors.retain(|(_, o)| *o != origin);
         self.errors.push((words, origin));
+    }
+
+    /// Keeps a message in the history; the time it was logged at.
+    fn log(&mut self, words: &str, error: bool) -> DateTime<Utc> {
+        let at = self.clock.now();
+        if self.history.len() == HISTORY {
+            self.history.pop_front();
+        }
+        self.history.push_back(Logged {
+            at,
+            words: words.to_string(),
+            error,
+        });
+        at
     }
 
     /// Something loaded at `origin`: its failure to load is no longer news.

@@ -16,7 +16,7 @@ use ratatui::widgets::{
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::layout::{self, ROWS_PER_HEADLINE, Role};
-use crate::app::{App, Focus, Input};
+use crate::app::{App, Focus, Input, Overlay};
 use crate::keymap::Action;
 use crate::theme::Theme;
 
@@ -37,8 +37,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: DateTime<FixedOffset>) {
         draw_reader(frame, app, area);
     }
     draw_status(frame, app, panes.status, now);
-    if app.help() {
-        draw_help(frame, app);
+    match app.overlay() {
+        Some(Overlay::Help) => draw_help(frame, app),
+        Some(Overlay::Messages) => draw_messages(frame, app, now),
+        None => {}
     }
 }
 
@@ -381,9 +383,49 @@ fn draw_help(frame: &mut Frame<'_>, app: &App) {
         .collect();
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(w.mouse, theme.dim)));
+    draw_overlay(frame, app, w.keys_title.to_string(), lines);
+}
+
+/// The message history, the newest first, each message at its time of day.
+fn draw_messages(frame: &mut Frame<'_>, app: &App, now: DateTime<FixedOffset>) {
+    let theme = &app.settings().theme;
+    let w = app.words();
+    let mut lines: Vec<Line<'_>> = app
+        .messages()
+        .map(|m| {
+            let at = m.at.with_timezone(now.offset()).format("%H:%M:%S");
+            let style = if m.error {
+                theme.error
+            } else {
+                Style::default()
+            };
+            Line::from(vec![
+                Span::styled(format!("{at}  "), theme.dim),
+                Span::styled(m.words.as_str(), style),
+            ])
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push(Line::from(Span::styled(w.no_messages, theme.dim)));
+    }
+    let keys = &app.settings().keymap;
+    let title = format!(
+        "{} · {} {} {} {}",
+        w.messages_title,
+        keys.key_of(Action::Messages),
+        keys.key_of(Action::Close),
+        keys.key_of(Action::Quit),
+        w.close
+    );
+    draw_overlay(frame, app, title, lines);
+}
+
+/// `lines` in a box over the panes, scrolled as the app says, with which lines are shown
+/// when they do not all fit.
+fn draw_overlay(frame: &mut Frame<'_>, app: &App, title: String, lines: Vec<Line<'_>>) {
     let area = app.help_area();
     let rows = usize::from(area.height.saturating_sub(2));
-    let mut block = bordered(app).title(format!(" {} ", w.keys_title));
+    let mut block = bordered(app).title(format!(" {title} "));
     if lines.len() > rows {
         // Which lines are shown, and how to see the rest.
         let first = app.help_scroll() + 1;
@@ -392,7 +434,7 @@ fn draw_help(frame: &mut Frame<'_>, app: &App) {
             Line::from(format!(
                 " {first}–{last}/{} · {} ",
                 lines.len(),
-                w.help_scroll
+                app.words().help_scroll
             ))
             .right_aligned(),
         );
