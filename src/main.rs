@@ -567,6 +567,8 @@ async fn reader(
             )
         },
         clock: kabar::app::Clock::default(),
+        list_width: config.list_width,
+        wrap_titles: config.wrap_titles,
     };
     let start = kabar::tui::Start {
         settings,

@@ -9,7 +9,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use kabar::config::{
-    self, Colors, Config, DOCUMENTED, Language, Section, ThemePreset, default_key_lines,
+    self, Colors, Config, DOCUMENTED, Language, ListWidth, Section, ThemePreset, default_key_lines,
     no_color_in, parse_color,
 };
 use kabar::keymap::Keymap;
@@ -32,6 +32,8 @@ fn full_example() -> Config {
         refresh_minutes: 0,
         text_width: 100,
         max_store_mb: 50,
+        list_width: ListWidth::Columns(52),
+        wrap_titles: true,
         sections: vec![
             Section::new("Semua", None),
             Section::new("Bola", Some("bola")),
@@ -512,4 +514,17 @@ fn the_message_history_key_can_be_rebound() {
     assert_eq!(map.command(Context::Messages, f2), Some(Command::Cancel));
     let m = KeyEvent::new(KeyCode::Char('M'), KeyModifiers::NONE);
     assert_eq!(map.command(Context::List, m), None, "M no longer opens it");
+}
+
+#[test]
+fn list_width_is_columns_or_a_share_of_the_screen() {
+    let share = Config::from_toml("list_width = \"35%\"\n", "config.toml").unwrap();
+    assert_eq!(share.list_width, ListWidth::Percent(35));
+    assert!(share.to_toml().contains("list_width = \"35%\""));
+    assert_eq!(Config::default().list_width, ListWidth::Percent(40));
+    // 35% of 200 columns; 60 columns on a screen of 120; the reader keeps 40 columns.
+    assert_eq!(ListWidth::Percent(35).of(200), 70);
+    assert_eq!(ListWidth::Columns(60).of(120), 60);
+    assert_eq!(ListWidth::Columns(90).of(120), 80);
+    assert_eq!(ListWidth::Percent(90).of(100), 60);
 }

@@ -547,3 +547,34 @@ fn the_message_history_over_the_list() {
     assert!(shown.contains("22:00:00  address copied"), "{shown}");
     insta::assert_snapshot!("messages_80x24", shown);
 }
+
+#[test]
+fn a_wider_list_with_titles_over_two_lines() {
+    let a = app_in(
+        Settings {
+            list_width: kabar::config::ListWidth::Percent(30),
+            wrap_titles: true,
+            ..Settings::default()
+        },
+        (120, 30),
+    );
+    let shown = screen(&a);
+    // 30% of 120 columns; a title too long for one line goes on in the next.
+    assert!(
+        shown.contains("┌ Terkini (14 · 14 unread) ────────┐┌"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("│• DPR Sahkan RUU Perlindungan Data││"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("│  Anak Menjadi Undang-Undang      ││"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("│  Sepakati Latihan Penanggulangan…││"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("list_wrapped_120x30", shown);
+}

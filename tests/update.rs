@@ -1435,3 +1435,30 @@ fn the_message_history_keeps_the_last_hundred() {
     }
     assert_eq!(app.messages().count(), 100);
 }
+
+#[test]
+fn list_width_and_wrapped_titles_set_the_list_and_what_a_click_hits() {
+    let mut app = app_with_list_in(Settings {
+        list_width: kabar::config::ListWidth::Columns(60),
+        wrap_titles: true,
+        ..Settings::default()
+    });
+    assert_eq!(app.panes().list.unwrap().width, 60);
+    app.update(Msg::Resize(200, 50));
+    assert_eq!(app.panes().list.unwrap().width, 60);
+    // Three rows a headline: the click on the second headline's second title line
+    // (row 1 is the border, rows 2–4 the first headline) selects and opens it.
+    let reqs = app.update(Msg::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 10,
+        row: 6,
+        modifiers: KeyModifiers::NONE,
+    }));
+    let (_, url) = article_request(&reqs);
+    assert_eq!(url, app.list().headlines[1].url);
+    // A page of the list is as many headlines as fit whole: 16 rows inside, 5 of them.
+    app.update(Msg::Resize(120, 20));
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::PageDown);
+    assert_eq!(app.list().selected, 6);
+}

@@ -11,13 +11,15 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::list::fold;
 
 use crate::article::{Article, BlockKind};
+use crate::config::ListWidth;
 use crate::text::meta_line;
 
 /// Below this many columns the list and the reader take turns on the whole screen.
 pub const NARROW_BELOW: u16 = 100;
 /// The widest column of article text by default: long lines are hard to read.
 pub const MAX_TEXT_WIDTH: u16 = 80;
-/// Rows each headline takes in the list: its title, then its label and age.
+/// Rows each headline takes in the list: its title, then its label and age (one more
+/// with titles over two lines).
 pub const ROWS_PER_HEADLINE: u16 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,8 +33,9 @@ pub struct Panes {
     pub status: Rect,
 }
 
-/// The panes for a screen of `area`; in a narrow screen only the one in focus.
-pub fn panes(area: Rect, reader_in_front: bool) -> Panes {
+/// The panes for a screen of `area`, the list `list_width` wide beside the reader; in a
+/// narrow screen only the one in focus.
+pub fn panes(area: Rect, reader_in_front: bool, list_width: ListWidth) -> Panes {
     let [tabs, main, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -52,7 +55,7 @@ pub fn panes(area: Rect, reader_in_front: bool) -> Panes {
             status,
         };
     }
-    let list_width = (main.width * 2 / 5).clamp(36, 64);
+    let list_width = list_width.of(main.width);
     let [list, reader] =
         Layout::horizontal([Constraint::Length(list_width), Constraint::Min(1)]).areas(main);
     Panes {
@@ -157,6 +160,27 @@ pub fn tab_bar(names: &[&str], current: usize, width: u16) -> TabBar {
         more_left: first > 0,
         more_right: last + 1 < names.len(),
     }
+}
+
+/// A headline's title in `rows` lines of `width` columns: wrapped at spaces (never at a
+/// hyphen), the last line cut with `…` when the title is longer still, and blank lines
+/// after a short title so every headline takes the same rows.
+pub fn title_lines(title: &str, width: usize, rows: usize) -> Vec<String> {
+    if rows <= 1 {
+        return vec![truncate(title, width)];
+    }
+    let opts =
+        textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let wrapped = textwrap::wrap(title, opts);
+    let mut out: Vec<String> = wrapped
+        .iter()
+        .take(rows - 1)
+        .map(|l| l.to_string())
+        .collect();
+    let rest: Vec<&str> = wrapped.iter().skip(rows - 1).map(|l| l.as_ref()).collect();
+    out.push(truncate(&rest.join(" "), width));
+    out.resize(rows, String::new());
+    out
 }
 
 /// `s` cut to `width` columns, with an ellipsis when something was cut.

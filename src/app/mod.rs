@@ -33,7 +33,7 @@ use ratatui::layout::{Position, Rect};
 use crate::article::HeadlinePage;
 use crate::keymap::{Action, Command, Context};
 use crate::words::Words;
-use layout::{ArticleLines, Panes, ROWS_PER_HEADLINE};
+use layout::{ArticleLines, Panes};
 use list::HeadlineList;
 use messages::Ids;
 use reader::{Jump, Opened, Reader};
@@ -370,7 +370,7 @@ impl App {
 
     pub fn panes(&self) -> Panes {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        layout::panes(area, self.focus == Focus::Reader)
+        layout::panes(area, self.focus == Focus::Reader, self.settings.list_width)
     }
 
     pub fn max_scroll(&self) -> usize {
@@ -668,7 +668,8 @@ impl App {
                     self.focus = Focus::List;
                     let inner = layout::inner(pane);
                     if at.y >= inner.y {
-                        let row = usize::from((at.y - inner.y) / ROWS_PER_HEADLINE);
+                        let rows = self.settings.rows_per_headline();
+                        let row = usize::from((at.y - inner.y) / rows);
                         let index = self.list().offset + row;
                         if index < self.list().visible_len() {
                             self.sections.list_mut().selected = index;
@@ -773,7 +774,7 @@ impl App {
 
     fn list_rows(&self) -> usize {
         let rows = self.panes().list.map_or(0, |r| layout::inner(r).height);
-        usize::from((rows / ROWS_PER_HEADLINE).max(1))
+        usize::from((rows / self.settings.rows_per_headline()).max(1))
     }
 
     fn page_rows(&self) -> usize {

@@ -3,8 +3,8 @@
 use ratatui::style::Color;
 
 use super::clock::Clock;
-use super::layout;
-use crate::config::{self, Colors, ThemePreset};
+use super::layout::{self, ROWS_PER_HEADLINE};
+use crate::config::{self, Colors, ListWidth, ThemePreset};
 use crate::keymap::Keymap;
 use crate::sites::kompas::INDEX_URL;
 use crate::theme::{Palette, Theme};
@@ -27,6 +27,21 @@ pub struct Settings {
     pub ascii: bool,
     /// Dates the status line's messages and ends its notices.
     pub clock: Clock,
+    /// How wide the list is beside the reader.
+    pub list_width: ListWidth,
+    /// Titles in the list over two lines rather than cut to one.
+    pub wrap_titles: bool,
+}
+
+impl Settings {
+    /// The rows each headline takes in the list.
+    pub fn rows_per_headline(&self) -> u16 {
+        if self.wrap_titles {
+            ROWS_PER_HEADLINE + 1
+        } else {
+            ROWS_PER_HEADLINE
+        }
+    }
 }
 
 impl Default for Settings {
@@ -41,6 +56,8 @@ impl Default for Settings {
             store: true,
             ascii: false,
             clock: Clock::default(),
+            list_width: ListWidth::default(),
+            wrap_titles: false,
         }
     }
 }

@@ -12,8 +12,8 @@ use serde_path_to_error::Segment;
 use toml::{Spanned, Value};
 
 use super::types::{
-    Language, MAX_STORE_MB, PREFETCH, REFRESH_MINUTES, Section, TEXT_WIDTH, ThemePreset,
-    parse_color,
+    LIST_COLUMNS, LIST_PERCENT, Language, ListWidth, MAX_STORE_MB, PREFETCH, REFRESH_MINUTES,
+    Section, TEXT_WIDTH, ThemePreset, parse_color,
 };
 use crate::keymap::{self, Action, Keymap};
 
@@ -74,6 +74,41 @@ pub(super) fn text_width<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Erro
 
 pub(super) fn max_store_mb<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     whole(d, MAX_STORE_MB, "")
+}
+
+/// Columns (`50`) or a share of the screen (`"40%"`).
+pub(super) fn list_width<'de, D: Deserializer<'de>>(d: D) -> Result<ListWidth, D::Error> {
+    checked(
+        d,
+        || {
+            format!(
+                "must be a number of columns from {} to {} or a share of the screen from \"{}%\" to \"{}%\"",
+                LIST_COLUMNS.start(),
+                LIST_COLUMNS.end(),
+                LIST_PERCENT.start(),
+                LIST_PERCENT.end()
+            )
+        },
+        |v| match v {
+            Value::Integer(n) => {
+                let n = u64::try_from(*n)
+                    .ok()
+                    .filter(|n| LIST_COLUMNS.contains(n))?;
+                Some(ListWidth::Columns(n as u16))
+            }
+            Value::String(s) => {
+                let p: u64 = s.trim().strip_suffix('%')?.trim().parse().ok()?;
+                LIST_PERCENT
+                    .contains(&p)
+                    .then_some(ListWidth::Percent(p as u16))
+            }
+            _ => None,
+        },
+    )
+}
+
+pub(super) fn boolean<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    checked(d, || "must be true or false".into(), Value::as_bool)
 }
 
 /// A browser command: words without quotes (no shell ever reads it, so quotes would

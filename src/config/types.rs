@@ -15,6 +15,8 @@ pub const PREFETCH: RangeInclusive<u64> = 0..=100;
 pub const REFRESH_MINUTES: RangeInclusive<u64> = 0..=24 * 60;
 pub const TEXT_WIDTH: RangeInclusive<u64> = 20..=1000;
 pub const MAX_STORE_MB: RangeInclusive<u64> = 1..=100_000;
+pub const LIST_COLUMNS: RangeInclusive<u64> = 20..=400;
+pub const LIST_PERCENT: RangeInclusive<u64> = 10..=90;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -53,6 +55,12 @@ pub struct Config {
     /// light terminal background. Last, so the older keys keep their place in messages.
     #[serde(deserialize_with = "checks::theme")]
     pub theme: ThemePreset,
+    /// How wide the headline list is beside the reader.
+    #[serde(deserialize_with = "checks::list_width")]
+    pub list_width: ListWidth,
+    /// Titles in the list over two lines rather than cut to one.
+    #[serde(deserialize_with = "checks::boolean")]
+    pub wrap_titles: bool,
 }
 
 impl Default for Config {
@@ -68,6 +76,8 @@ impl Default for Config {
             colors: Colors::default(),
             keys: BTreeMap::new(),
             browser: None,
+            list_width: ListWidth::default(),
+            wrap_titles: false,
         }
     }
 }
@@ -104,6 +114,44 @@ impl Language {
 
     pub fn is_indonesian(self) -> bool {
         self == Language::Id
+    }
+}
+
+/// The width of the headline list beside the reader: columns (`50`) or a share of the
+/// screen (`"40%"`). Either way the reader keeps [`ListWidth::READER_KEEPS`] columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListWidth {
+    Columns(u16),
+    Percent(u16),
+}
+
+impl Default for ListWidth {
+    fn default() -> Self {
+        ListWidth::Percent(40)
+    }
+}
+
+impl ListWidth {
+    /// The least the reader is left beside the list.
+    pub const READER_KEEPS: u16 = 40;
+
+    /// The list's columns on a screen `total` columns wide.
+    pub fn of(self, total: u16) -> u16 {
+        let wanted = match self {
+            ListWidth::Columns(n) => n,
+            ListWidth::Percent(p) => (u32::from(total) * u32::from(p) / 100) as u16,
+        };
+        let most = total.saturating_sub(Self::READER_KEEPS);
+        wanted.min(most).max(*LIST_COLUMNS.start() as u16)
+    }
+}
+
+impl Serialize for ListWidth {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ListWidth::Columns(n) => s.serialize_u16(*n),
+            ListWidth::Percent(p) => s.serialize_str(&format!("{p}%")),
+        }
     }
 }
 

@@ -15,7 +15,7 @@ use ratatui::widgets::{
 };
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::layout::{self, ROWS_PER_HEADLINE, Role};
+use crate::app::layout::{self, Role};
 use crate::app::{App, Focus, Input, Overlay};
 use crate::keymap::Action;
 use crate::theme::Theme;
@@ -143,7 +143,7 @@ fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOf
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut lines = Vec::new();
-    let visible = usize::from(inner.height / ROWS_PER_HEADLINE);
+    let visible = usize::from(inner.height / app.settings().rows_per_headline());
     for (i, h) in list.visible().enumerate().skip(list.offset).take(visible) {
         let style = if i == list.selected {
             theme.selected
@@ -158,12 +158,16 @@ fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOf
         } else {
             Span::raw(" ")
         };
-        let title = layout::truncate(&h.title, width.saturating_sub(2));
-        let pad = width.saturating_sub(2 + title.width());
-        lines.push(Line::from(vec![
-            mark,
-            Span::styled(format!(" {title}{}", " ".repeat(pad)), style),
-        ]));
+        let rows = usize::from(app.settings().rows_per_headline() - 1);
+        let titled = layout::title_lines(&h.title, width.saturating_sub(2), rows);
+        for (n, title) in titled.into_iter().enumerate() {
+            let pad = width.saturating_sub(2 + title.width());
+            let mark = if n == 0 { mark.clone() } else { Span::raw(" ") };
+            lines.push(Line::from(vec![
+                mark,
+                Span::styled(format!(" {title}{}", " ".repeat(pad)), style),
+            ]));
+        }
         let mut meta = Vec::new();
         if let Some(l) = &h.label {
             meta.push(l.clone());
