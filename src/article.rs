@@ -42,6 +42,39 @@ pub struct Article {
     pub related: Vec<Link>,
     pub terkini: Vec<TerkiniLink>,
     pub site: Site,
+    /// The lead image's caption, if the page gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_caption: Option<String>,
+    /// Videos and posts embedded in the text, in page order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub embeds: Vec<Embed>,
+}
+
+/// A video or a social media post embedded in the article's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Embed {
+    pub kind: EmbedKind,
+    /// Where it can be watched or read.
+    pub url: String,
+    /// Where it sits: after this many blocks of the body.
+    pub at: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EmbedKind {
+    Video,
+    Post,
+}
+
+impl EmbedKind {
+    /// How the reader marks it in the text: `[video]`, `[post]`.
+    pub fn mark(self) -> &'static str {
+        match self {
+            EmbedKind::Video => "[video]",
+            EmbedKind::Post => "[post]",
+        }
+    }
 }
 
 /// A piece of article text in reading order.
@@ -92,6 +125,9 @@ pub struct HeadlinePage {
     pub next: Option<String>,
 }
 
+/// The group of the videos and posts among the numbered links.
+pub const EMBEDS_GROUP: &str = "Video dan postingan";
+
 /// A link under the text with the number the reader and the plain text give it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NumberedLink<'a> {
@@ -114,20 +150,26 @@ impl NumberedLink<'_> {
 }
 
 impl Article {
-    /// The links after the text, numbered from 1 in the order the reader shows them:
-    /// "Baca juga" first, then "Terkini Lainnya". Every view numbers them here, so `N
-    /// Enter` opens the link the screen and the plain text call `[N]`.
+    /// The links of the article, numbered from 1: "Baca juga" first, then "Terkini
+    /// Lainnya", then the videos and posts embedded in the text (last, so the numbers of
+    /// the others do not depend on them). Every view numbers them here, so `N Enter`
+    /// opens the link the screen and the plain text call `[N]`.
     pub fn numbered_links(&self) -> impl Iterator<Item = NumberedLink<'_>> {
         let related = self
             .related
             .iter()
-            .map(|l| ("Baca juga", &l.title, &l.url, None));
-        let terkini = self
-            .terkini
+            .map(|l| ("Baca juga", l.title.as_str(), &l.url, None));
+        let terkini = self.terkini.iter().map(|l| {
+            let label = l.label.as_deref();
+            ("Terkini Lainnya", l.title.as_str(), &l.url, label)
+        });
+        let embeds = self
+            .embeds
             .iter()
-            .map(|l| ("Terkini Lainnya", &l.title, &l.url, l.label.as_deref()));
+            .map(|e| (EMBEDS_GROUP, e.kind.mark(), &e.url, None));
         related
             .chain(terkini)
+            .chain(embeds)
             .enumerate()
             .map(|(i, (group, title, url, label))| NumberedLink {
                 n: i + 1,

@@ -85,6 +85,8 @@ fn article(url: &str, paragraphs: usize) -> Article {
             label: Some("NASIONAL".into()),
         }],
         site: Site::Kompas,
+        image_caption: None,
+        embeds: Vec::new(),
     }
 }
 

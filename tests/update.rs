@@ -1462,3 +1462,53 @@ fn list_width_and_wrapped_titles_set_the_list_and_what_a_click_hits() {
     key(&mut app, KeyCode::PageDown);
     assert_eq!(app.list().selected, 6);
 }
+
+#[test]
+fn embedded_videos_and_posts_are_numbered_links_in_the_text_that_o_opens() {
+    let mut app = app_with_list();
+    open_with(&mut app, "article-bola-timnas.html");
+    let article = app.current().unwrap().article().clone();
+    let others = article.related.len() + article.terkini.len();
+    let lines: Vec<&str> = app.lines().lines.iter().map(|l| l.text.as_str()).collect();
+    let post = format!(
+        "[post] [{}] https://twitter.com/timnasindonesia/status/1861234567890",
+        others + 1
+    );
+    let video = format!(
+        "[video] [{}] https://video.kompas.com/embed/v/x9k2la",
+        others + 2
+    );
+    let at = |text: &str| lines.iter().position(|l| *l == text);
+    let (post_at, video_at) = (at(&post).expect(&post), at(&video).expect(&video));
+    // Where they were: the post after the goal, the video before the coach's words.
+    let goal = lines
+        .iter()
+        .position(|l| l.starts_with("Gol pertama"))
+        .unwrap();
+    let coach = lines
+        .iter()
+        .position(|l| l.starts_with("Pelatih timnas"))
+        .unwrap();
+    assert!(
+        goal < post_at && post_at < video_at && video_at < coach,
+        "{lines:#?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Foto: Pemain timnas Indonesia merayakan")),
+        "the lead photo's caption under the meta line: {lines:#?}"
+    );
+    assert_eq!(
+        lines.iter().filter(|l| l.contains("x9k2la")).count(),
+        1,
+        "shown once, in the text"
+    );
+    let reqs = keys(&mut app, &format!("{}o", others + 2));
+    assert_eq!(
+        reqs,
+        [Request::OpenInBrowser {
+            url: "https://video.kompas.com/embed/v/x9k2la".into()
+        }]
+    );
+}

@@ -10,7 +10,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::list::fold;
 
-use crate::article::{Article, BlockKind};
+use crate::article::{Article, BlockKind, EMBEDS_GROUP, NumberedLink};
 use crate::config::ListWidth;
 use crate::text::meta_line;
 
@@ -310,6 +310,9 @@ impl ArticleLines {
         if !meta.is_empty() {
             out.wrap(&meta, col, "", "", Role::Meta);
         }
+        if let Some(caption) = &article.image_caption {
+            out.wrap(&format!("Foto: {caption}"), col, "", "      ", Role::Meta);
+        }
         // The site's own words for them, as "Sumber:" in the meta line.
         if let Some(editor) = &article.editor {
             out.wrap(&format!("Editor: {editor}"), col, "", "", Role::Meta);
@@ -318,8 +321,18 @@ impl ArticleLines {
             let tags = format!("Tag: {}", article.tags.join(" · "));
             out.wrap(&tags, col, "", "     ", Role::Meta);
         }
+        // The embedded videos and posts with their numbers, each where it sits.
+        let mut embeds = article
+            .numbered_links()
+            .filter(|l| l.group == EMBEDS_GROUP)
+            .zip(&article.embeds)
+            .peekable();
         let mut previous = None;
-        for block in &article.body {
+        for (i, block) in article.body.iter().enumerate() {
+            while let Some((link, _)) = embeds.next_if(|(_, e)| e.at <= i) {
+                out.embed(&link, col);
+                previous = None;
+            }
             // List items sit together; every other block is set off by a blank line.
             if !(block.kind == BlockKind::ListItem && previous == Some(BlockKind::ListItem)) {
                 out.blank();
@@ -332,19 +345,35 @@ impl ArticleLines {
                 BlockKind::Quote => out.wrap(&block.text, col, "  ┃ ", "  ┃ ", Role::Quote),
             }
         }
+        for (link, _) in embeds {
+            out.embed(&link, col);
+        }
         let mut group = "";
-        for link in article.numbered_links() {
+        // The embedded ones are shown in the text, not again under it.
+        for link in article.numbered_links().filter(|l| l.group != EMBEDS_GROUP) {
             if link.group != group {
                 group = link.group;
                 out.blank();
                 out.wrap(group, col, "", "", Role::Heading);
             }
-            let first = out.lines.len();
-            out.wrap(&link.text(), col, "", "    ", Role::Link);
-            out.link_lines
-                .extend((first..out.lines.len()).map(|line| (line, link.n)));
+            out.link(&link, &link.text(), col);
         }
         out
+    }
+
+    /// An embedded video or post, set off by a blank line: `[video] [17] https://…`.
+    fn embed(&mut self, link: &NumberedLink<'_>, width: usize) {
+        self.blank();
+        let text = format!("{} [{}] {}", link.title, link.n, link.url);
+        self.link(link, &text, width);
+    }
+
+    /// Numbered link `link` as `text`, its lines known to show it (for clicks).
+    fn link(&mut self, link: &NumberedLink<'_>, text: &str, width: usize) {
+        let first = self.lines.len();
+        self.wrap(text, width, "", "    ", Role::Link);
+        self.link_lines
+            .extend((first..self.lines.len()).map(|line| (line, link.n)));
     }
 
     fn blank(&mut self) {

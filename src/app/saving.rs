@@ -127,5 +127,7 @@ fn stub(headline: Headline) -> Article {
         related: Vec::new(),
         terkini: Vec::new(),
         site: Site::Generic,
+        image_caption: None,
+        embeds: Vec::new(),
     }
 }

@@ -335,6 +335,8 @@ fn generic_article(doc: &Html, url: &Url, profile: Option<&profiles::Profile>) -
         related: Vec::new(),
         terkini: Vec::new(),
         site: Site::Generic,
+        image_caption: None,
+        embeds: Vec::new(),
     }
 }
 

@@ -9,7 +9,7 @@ use url::Url;
 
 use super::boilerplate;
 use super::urls::clean_url;
-use crate::article::{Block, BlockKind, Link};
+use crate::article::{Block, BlockKind, Embed, EmbedKind, Link};
 use crate::sanitize;
 use crate::sites::elements::{selector, text_of};
 
@@ -26,6 +26,24 @@ selector!(
      .twitter-tweet, .instagram-media, .tiktok-embed, [class*=embed], .video-wrap, \
      .social--share, .comment, .closeAds, .read__paging, .photo__caption"
 );
+
+// Videos and posts embedded in the text, among what is not text.
+selector!(
+    EMBEDDED,
+    "iframe[src], .twitter-tweet, .instagram-media, .tiktok-embed"
+);
+/// Where embedded videos are played: only their frames are videos (other frames are
+/// ads, widgets and trackers).
+const VIDEO_HOSTS: &[&str] = &[
+    "youtube.com",
+    "youtube-nocookie.com",
+    "youtu.be",
+    "vidio.com",
+    "kompas.tv",
+    "video.kompas.com",
+];
+/// Where embedded posts live: the post's own address is the link to one of these.
+const POST_HOSTS: &[&str] = &["twitter.com", "x.com", "instagram.com", "tiktok.com"];
 
 /// The body of the article on `doc`, if a Kompas rule finds it.
 pub(super) fn read<'u>(doc: &Html, base: &'u Url) -> Body<'u> {
@@ -62,6 +80,7 @@ pub(super) struct Body<'u> {
     base: &'u Url,
     pub(super) blocks: Vec<Block>,
     pub(super) related: Vec<Link>,
+    pub(super) embeds: Vec<Embed>,
     /// Loose text and inline elements sitting directly in a container, between blocks.
     loose: String,
     ended: bool,
@@ -79,6 +98,7 @@ impl<'u> Body<'u> {
             base,
             blocks: Vec::new(),
             related: Vec::new(),
+            embeds: Vec::new(),
             loose: String::new(),
             ended: false,
             depth: 0,
@@ -101,6 +121,14 @@ impl<'u> Body<'u> {
                         continue;
                     };
                     if NOT_TEXT.matches(&el) {
+                        // Not text, but a video or a post is marked where it was.
+                        if let Some((kind, url)) = embedded_in(el, self.base) {
+                            self.embeds.push(Embed {
+                                kind,
+                                url,
+                                at: self.blocks.len(),
+                            });
+                        }
                         continue;
                     }
                     let kind = match e.name() {
@@ -172,6 +200,47 @@ impl<'u> Body<'u> {
         }
         self.blocks.push(Block { kind, text });
     }
+}
+
+/// The video or post `el` is, or holds: a frame playing from a video site, or a post's
+/// quote with the link to the post itself.
+fn embedded_in(el: ElementRef<'_>, base: &Url) -> Option<(EmbedKind, String)> {
+    std::iter::once(el)
+        .chain(el.select(&EMBEDDED))
+        .find_map(|e| embedded(e, base))
+}
+
+fn embedded(el: ElementRef<'_>, base: &Url) -> Option<(EmbedKind, String)> {
+    let v = el.value();
+    if v.name() == "iframe" {
+        let url = sanitize::link(v.attr("src")?, base)?;
+        return on_host(&url, VIDEO_HOSTS).then(|| (EmbedKind::Video, url.to_string()));
+    }
+    if !EMBEDDED.matches(&el) {
+        return None;
+    }
+    let permalink = [v.attr("data-instgrm-permalink"), v.attr("cite")];
+    // The post's own link comes last in a tweet's quote, after the links in its text.
+    let links: Vec<&str> = el
+        .select(&BACA_JUGA_LINK)
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    let url = permalink
+        .into_iter()
+        .flatten()
+        .chain(links.into_iter().rev())
+        .filter_map(|href| sanitize::link(href, base))
+        .find(|u| on_host(u, POST_HOSTS))?;
+    Some((EmbedKind::Post, clean_url(url).to_string()))
+}
+
+/// Whether `url` is on one of `hosts` or under one.
+fn on_host(url: &Url, hosts: &[&str]) -> bool {
+    let host = url.host_str().unwrap_or_default();
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    hosts
+        .iter()
+        .any(|h| host == *h || host.ends_with(&format!(".{h}")))
 }
 
 fn is_inline(tag: &str) -> bool {

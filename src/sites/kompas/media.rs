@@ -14,6 +14,10 @@ use crate::sites::meta;
 
 selector!(CAPTIONS, ".photo__caption, figcaption, [class*=caption]");
 selector!(
+    LEAD_CAPTION,
+    ".photo .photo__caption, .photo__wrap + .photo__caption"
+);
+selector!(
     VIDEO_TEXT,
     "[class*=video__desc], [class*=videoDesc], [class*=video-desc], [class*=description]"
 );
@@ -59,6 +63,12 @@ pub(super) fn text(doc: &Html) -> Vec<Block> {
             text,
         })
         .collect()
+}
+
+/// The caption of an article's lead photo, if it has one.
+pub(super) fn lead_caption(doc: &Html) -> Option<String> {
+    let caption = caption_text(doc.select(&LEAD_CAPTION).next()?);
+    (!caption.is_empty()).then_some(caption)
 }
 
 /// A caption's text with its credit (a `<span>` run into the caption's last word)

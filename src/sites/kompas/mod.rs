@@ -72,6 +72,8 @@ pub fn article(doc: &Html, url: &Url) -> PagedArticle {
             .unwrap_or(ld.keywords),
         related: dedup_links(body.related),
         terkini: lists::terkini(doc, url),
+        image_caption: media::lead_caption(doc),
+        embeds: body.embeds,
         body: if body.blocks.is_empty() && media::is_media_page(url) {
             media::text(doc)
         } else {
