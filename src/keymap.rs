@@ -230,8 +230,8 @@ const ACTIONS: &[(Action, &str, &[Key], &str, &str)] = &[
         Action::Save,
         "save",
         &[c('s')],
-        "save / unsave the article (in the list: the selected headline's)",
-        "simpan / batal simpan artikel (di daftar: judul yang dipilih)",
+        "save / unsave the article or the selected headline",
+        "simpan / batal simpan artikel atau judul terpilih",
     ),
     (
         Action::SavedView,

@@ -143,6 +143,10 @@ fn help_overlay() {
     let end = screen(&small);
     assert!(end.contains("quit (over the help: close it)"), "{end}");
     assert!(end.contains("Mouse: the wheel scrolls"), "{end}");
+    assert!(
+        end.contains("Marks: + new since the last refresh (until seen), • unread."),
+        "{end}"
+    );
     insta::assert_snapshot!("help_80x24_end", end);
 }
 

@@ -1512,3 +1512,53 @@ fn embedded_videos_and_posts_are_numbered_links_in_the_text_that_o_opens() {
         }]
     );
 }
+
+#[test]
+fn capital_s_shows_the_saved_articles_and_a_section_key_leaves_them() {
+    let mut app = app_with_list_in(settings_with_sections());
+    let reqs = keys(&mut app, "S");
+    let [Request::Saved { id }] = reqs[..] else {
+        panic!("{reqs:?}")
+    };
+    assert!(app.is_saved_view());
+    assert_eq!(app.list().name, "Tersimpan");
+    let saved = article("article-bola-timnas.html").into_headline();
+    app.update(Msg::Answer(Answer::Saved {
+        id,
+        list: vec![saved.clone()],
+    }));
+    assert_eq!(app.list().headlines, std::slice::from_ref(&saved));
+    assert!(
+        app.is_saved(&saved.url),
+        "what the store holds is known saved"
+    );
+    // Shown again, the list is asked for again: it changes as articles are saved.
+    keys(&mut app, "[");
+    assert!(!app.is_saved_view());
+    assert!(matches!(keys(&mut app, "S")[..], [Request::Saved { .. }]));
+}
+
+#[test]
+fn b_and_page_up_go_back_a_page_in_the_list_and_in_the_reader() {
+    let mut app = app_with_list();
+    // 16 rows inside the list: a page is 8 headlines.
+    app.update(Msg::Resize(120, 20));
+    keys(&mut app, "G");
+    let last = app.list().selected;
+    assert_eq!(last, 13);
+    keys(&mut app, "b");
+    assert_eq!(app.list().selected, 5);
+    key(&mut app, KeyCode::PageUp);
+    assert_eq!(app.list().selected, 0);
+    let (id, _) = article_request(&key(&mut app, KeyCode::Enter));
+    app.update(arrived(id, "article-nasional-ruu-data-anak-page-all.html"));
+    keys(&mut app, "G");
+    let bottom = app.current().unwrap().scroll();
+    // A page in the reader is its rows less two kept for context.
+    let page = usize::from(app.panes().reader.unwrap().height - 2) - 2;
+    assert!(bottom > 2 * page, "long enough to page back twice");
+    keys(&mut app, "b");
+    assert_eq!(app.current().unwrap().scroll(), bottom - page);
+    key(&mut app, KeyCode::PageUp);
+    assert_eq!(app.current().unwrap().scroll(), bottom - 2 * page);
+}

@@ -37,7 +37,7 @@ impl App {
             .collect()
     }
 
-    /// How many lines the help has: its entries, a blank line and the mouse's.
+    /// How many lines the help has: its entries, a blank line, the mouse's and the marks'.
     pub fn help_len(&self) -> usize {
         let entries = self
             .settings
@@ -45,7 +45,7 @@ impl App {
             .bindings()
             .filter(|(_, keys)| !keys.is_empty())
             .count();
-        entries + 2
+        entries + 3
     }
 
     /// The messages of this run, the newest first.

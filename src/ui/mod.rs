@@ -387,6 +387,7 @@ fn draw_help(frame: &mut Frame<'_>, app: &App) {
         .collect();
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(w.mouse, theme.dim)));
+    lines.push(Line::from(Span::styled(w.marks, theme.dim)));
     draw_overlay(frame, app, w.keys_title.to_string(), lines);
 }
 
