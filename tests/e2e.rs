@@ -123,6 +123,46 @@ fn an_address_on_the_command_line_opens_the_reader_on_it_beside_the_list() {
     quit(&tmux);
 }
 
+#[test]
+fn under_an_english_locale_ages_are_english_and_a_notice_goes_by_itself() {
+    let mirror = common::fixture_mirror();
+    let tmux = kabar_in_tmux_env("ages", "LANG=C.UTF-8", mirror.base().as_str(), "");
+    let screen = tmux.wait_for("updated just now");
+    // Each headline's age after its label: `Bola · 5d`, never `5 hari` or `5h` for days.
+    let ages: Vec<&str> = screen
+        .lines()
+        .filter_map(|l| l.split_once("Bola · "))
+        .map(|(_, rest)| rest.split_whitespace().next().unwrap_or(""))
+        .collect();
+    assert!(!ages.is_empty(), "{screen}");
+    for age in &ages {
+        let (number, unit) = age.split_at(age.len() - 1);
+        assert!(
+            number.chars().all(|c| c.is_ascii_digit()) && ["m", "h", "d"].contains(&unit)
+                || *age == "just",
+            "{age} in\n{screen}"
+        );
+    }
+    assert!(
+        !screen.contains(" hari") && !screen.contains(" jam"),
+        "{screen}"
+    );
+
+    // A notice goes by itself after a few seconds: the reader wakes for it, no key.
+    tmux.send(&["y"]);
+    tmux.wait_for("address copied");
+    let start = Instant::now();
+    while tmux.screen().contains("address copied") {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{}",
+            tmux.screen()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    quit(&tmux);
+}
+
 /// kabar in tmux on the fixture mirror, reading the first headline of Terkini (the
 /// mirror is kept for as long as the session needs it).
 fn reading_the_first_headline(name: &str) -> (kabar::mirror::MirrorServer, Tmux) {
@@ -142,11 +182,16 @@ fn kabar_in_tmux(name: &str, base: &str) -> Tmux {
 
 /// The same, with `args` after the options.
 fn kabar_in_tmux_with(name: &str, base: &str, args: &str) -> Tmux {
+    kabar_in_tmux_env(name, "", base, args)
+}
+
+/// The same, with `env` (`NAME=value …`) set for kabar.
+fn kabar_in_tmux_env(name: &str, env: &str, base: &str, args: &str) -> Tmux {
     let data = common::scratch_dir(&format!("e2e-{name}"));
     let tmux = Tmux::start(name);
     tmux.wait_for("$");
     tmux.type_line(&format!(
-        "{} --data-dir {} --mirror {base} {args}",
+        "{env} {} --data-dir {} --mirror {base} {args}",
         env!("CARGO_BIN_EXE_kabar"),
         data.display(),
     ));
