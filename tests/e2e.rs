@@ -151,15 +151,7 @@ fn under_an_english_locale_ages_are_english_and_a_notice_goes_by_itself() {
     // A notice goes by itself after a few seconds: the reader wakes for it, no key.
     tmux.send(&["y"]);
     tmux.wait_for("address copied");
-    let start = Instant::now();
-    while tmux.screen().contains("address copied") {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "{}",
-            tmux.screen()
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    wait_until_gone(&tmux, "address copied");
     quit(&tmux);
 }
 
@@ -211,6 +203,19 @@ fn wait_until(tmux: &Tmux, format: &str, value: &str) {
     }
 }
 
+/// Waits until `text` is no longer on the screen.
+fn wait_until_gone(tmux: &Tmux, text: &str) {
+    let start = Instant::now();
+    while tmux.screen().contains(text) {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{text} stays:\n{}",
+            tmux.screen()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 /// Quits with `q` and waits until the shell has the terminal back.
 fn quit(tmux: &Tmux) {
     tmux.send(&["q"]);
@@ -236,15 +241,7 @@ fn what_was_read_and_saved_is_there_offline_after_a_restart() {
     tmux.wait_for("KOMPAS.com - Timnas Indonesia menang 2-0 atas Vietnam");
     tmux.send(&["s"]);
     tmux.wait_for("bola.kompas.com · Tersimpan");
-    let start = Instant::now();
-    while tmux.screen().contains("storing for offline") {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "prefetch did not finish:\n{}",
-            tmux.screen()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_until_gone(&tmux, "storing for offline");
     quit(&tmux);
     drop(mirror);
 
