@@ -24,6 +24,23 @@ pub fn fit(text: &str, width: usize) -> String {
     truncate(text, width)
 }
 
+/// Whether `text` fits `width` with every word of its reason and at least
+/// [`ADDRESS_KEPT`] columns of its address (or all of a shorter one).
+pub fn fits_whole(text: &str, width: usize) -> bool {
+    let kept = match address_in(text) {
+        Some((start, end)) => {
+            let url = &text[start..end];
+            text.width() - url.width() + url.width().min(ADDRESS_KEPT)
+        }
+        None => text.width(),
+    };
+    kept <= width
+}
+
+/// The columns of an address that still tell where it leads: its host and some of its
+/// end.
+const ADDRESS_KEPT: usize = 24;
+
 /// Where the first web address in `text` starts and ends.
 fn address_in(text: &str) -> Option<(usize, usize)> {
     let start = text.find("https://").or_else(|| text.find("http://"))?;
@@ -105,6 +122,15 @@ mod tests {
         assert!(fitted.width() <= 70, "{fitted}");
         assert!(fitted.ends_with("to a non-web address"), "{fitted}");
         assert!(fitted.starts_with("cannot load h"), "{fitted}");
+    }
+
+    #[test]
+    fn a_text_fits_whole_when_its_reason_and_some_of_its_address_do() {
+        let reason = "page too complex to read safely (nested more than 256 elements deep): ";
+        assert!(fits_whole(ERROR, reason.width() + 24));
+        assert!(!fits_whole(ERROR, reason.width() + 23));
+        assert!(fits_whole("no address here", 15));
+        assert!(!fits_whole("no address here", 14));
     }
 
     #[test]

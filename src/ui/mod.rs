@@ -20,10 +20,6 @@ use crate::app::{App, Focus, Input, Overlay};
 use crate::keymap::Action;
 use crate::theme::Theme;
 
-/// The columns an error keeps before a note beside it gives way: its reason and a
-/// shortened address.
-const ERROR_ROOM: usize = 48;
-
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
 
 /// Draws the whole screen. `now` dates the headlines (`15m`, `3h`) and the list's age.
@@ -337,7 +333,7 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<Fixed
         }
         if let Some(e) = app.error() {
             // After the error: what `o` offers, then that the page before stays on screen
-            // when the line has room for it beside the error's reason.
+            // when the line has room for it beside the error's whole reason.
             let offer = app
                 .offer_browser()
                 .map(|_| format!(" · {}", w.open_in_browser))
@@ -345,7 +341,7 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<Fixed
             let used = left.iter().map(Span::width).sum::<usize>() + offer.width();
             let kept = format!(" · {}", w.kept_page);
             let with_kept = usize::from(l.width).saturating_sub(used + kept.width());
-            let after = if app.kept_page() && with_kept >= ERROR_ROOM.min(e.width()) {
+            let after = if app.kept_page() && fit::fits_whole(e, with_kept) {
                 kept + &offer
             } else {
                 offer
