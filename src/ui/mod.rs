@@ -2,6 +2,7 @@
 //! overlay. Drawing reads the model and never changes it; the article is already laid out
 //! by `update`.
 
+mod ascii;
 mod fit;
 
 use chrono::{DateTime, FixedOffset};
@@ -37,6 +38,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, now: DateTime<FixedOffset>) {
         Some(Overlay::Help) => draw_help(frame, app),
         Some(Overlay::Messages) => draw_messages(frame, app, now),
         None => {}
+    }
+    if app.settings().ascii {
+        ascii::flatten(frame.buffer_mut());
     }
 }
 
