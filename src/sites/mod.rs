@@ -322,7 +322,8 @@ fn generic_article(doc: &Html, url: &Url, profile: Option<&profiles::Profile>) -
         },
         published: meta::meta(doc, "article:published_time")
             .and_then(|s| dates::parse_iso(&s))
-            .or(ld.published),
+            .or(ld.published)
+            .or_else(|| profile.and_then(|p| p.published_in(doc))),
         authors,
         editor,
         source: None,

@@ -11,6 +11,9 @@ use scraper::CaseSensitivity;
 use scraper::Html;
 use url::Url;
 
+use chrono::{DateTime, FixedOffset};
+
+use super::dates;
 use super::elements::{sel, texts};
 use crate::article::Block;
 
@@ -30,6 +33,9 @@ pub enum ArticlePath {
     IdAfter(&'static str),
     /// `/YYYY/MM/DD/slug` somewhere in the path: tribunnews, jpnn-style dated paths.
     DatedSlug,
+    /// A last segment ending in a dash and an id of eight or more letters and digits with
+    /// a capital among them (slugs are lower case): kumparan's `/kumparannews/judul-27dMf6EqCKI`.
+    SlugId,
 }
 
 /// One site, as data.
@@ -47,11 +53,19 @@ pub struct Profile {
     pub unhide: &'static [&'static str],
     /// Elements inside the body that are never article text.
     pub drop: &'static [&'static str],
-    /// Writers' names; when none is found, the page's meta and JSON-LD authors.
+    /// Writers' names; when none is found, the credit line's, then the page's meta and
+    /// JSON-LD authors.
     pub authors: &'static [&'static str],
     /// The editor's name; an author who is the editor is the editor only.
     pub editor: &'static [&'static str],
-    /// Endings stripped from titles (`" - detikNews"`).
+    /// Credit lines of labelled names, `Rep: Ani/ Red: Budi` or `Pewarta: Ani` and
+    /// `Editor: Budi` on lines of their own: writers and editor told by their labels.
+    pub credits: &'static [&'static str],
+    /// Where the page prints its time (`Senin, 15 Januari 2024 14:30 WIB`), read when the
+    /// meta tags and JSON-LD give none.
+    pub date: &'static [&'static str],
+    /// Endings stripped from titles (`" - detikNews"`); one ending in `*` stands for
+    /// itself and then one word (`" : Okezone *"` for `" : Okezone Nasional"`).
     pub title_ends: &'static [&'static str],
     /// Lines starting with one of these (lower case) are dropped.
     pub prefixes: &'static [&'static str],
@@ -59,6 +73,8 @@ pub struct Profile {
     pub lines: &'static [&'static str],
     /// Lines (lower case prefix) after which nothing is the article.
     pub ends: &'static [&'static str],
+    /// Lines holding one of these (lower case) anywhere are dropped.
+    pub contains: &'static [&'static str],
     /// Pieces cut out of any line (`[Gambas:Video 20detik]`).
     pub cut: &'static [&'static str],
     /// A trailing `(vyp/kna)`: the editors' initials, cut from the last line.
@@ -129,6 +145,15 @@ impl Profile {
             ArticlePath::DatedSlug => segments.windows(4).any(|w| {
                 w[0].len() == 4 && digits(w[0]) && digits(w[1]) && digits(w[2]) && !w[3].is_empty()
             }),
+            ArticlePath::SlugId => segments
+                .last()
+                .and_then(|s| s.rsplit_once('-'))
+                .is_some_and(|(slug, id)| {
+                    !slug.is_empty()
+                        && id.len() >= 8
+                        && id.bytes().all(|b| b.is_ascii_alphanumeric())
+                        && id.bytes().any(|b| b.is_ascii_uppercase())
+                }),
         };
         self.article.iter().any(is_article).then(|| {
             url.set_query(None);
@@ -197,28 +222,61 @@ impl Profile {
         ))
     }
 
-    /// The writers named where the profile says, if any.
+    /// The writers named where the profile says, else on its credit line, if any.
     pub fn authors_in(&self, doc: &Html) -> Vec<String> {
-        self.authors
+        let named: Vec<String> = self
+            .authors
             .iter()
             .flat_map(|css| texts(doc, &sel(css)))
-            .collect()
+            .collect();
+        if named.is_empty() {
+            self.credits_in(doc).authors
+        } else {
+            named
+        }
     }
 
-    /// The editor named where the profile says.
+    /// The editor named where the profile says, else on its credit line.
     pub fn editor_in(&self, doc: &Html) -> Option<String> {
         self.editor
             .iter()
             .flat_map(|css| texts(doc, &sel(css)))
             .map(|t| strip_label(&t, "editor"))
             .find(|t| !t.is_empty())
+            .or_else(|| self.credits_in(doc).editor)
+    }
+
+    /// The writers and editor of the profile's credit lines.
+    pub fn credits_in(&self, doc: &Html) -> Credits {
+        let mut credits = Credits::default();
+        for css in self.credits {
+            for line in doc.select(&sel(css)) {
+                credits.read(line.text());
+            }
+        }
+        credits
+    }
+
+    /// The time the page prints where the profile says.
+    pub fn published_in(&self, doc: &Html) -> Option<DateTime<FixedOffset>> {
+        self.date
+            .iter()
+            .flat_map(|css| texts(doc, &sel(css)))
+            .find_map(|t| dates::find_in_text(&t))
     }
 
     /// The title without the site's ending.
     pub fn clean_title(&self, title: &str) -> String {
         let mut title = title.trim();
         for end in self.title_ends {
-            title = title.strip_suffix(end).unwrap_or(title).trim_end();
+            title = match end.strip_suffix('*') {
+                Some(lead) => title
+                    .rsplit_once(lead)
+                    .filter(|(_, word)| !word.is_empty() && !word.contains(char::is_whitespace))
+                    .map_or(title, |(kept, _)| kept),
+                None => title.strip_suffix(end).unwrap_or(title),
+            }
+            .trim_end();
         }
         title.to_string()
     }
@@ -271,7 +329,46 @@ impl Profile {
         let lower = text.trim().to_lowercase();
         self.prefixes.iter().any(|p| lower.starts_with(p))
             || self.lines.contains(&lower.as_str())
+            || self.contains.iter().any(|c| lower.contains(c))
             || (self.page_counter && is_page_counter(&lower))
+    }
+}
+
+/// Labels of writers and of editors on credit lines (lower case).
+const WRITER_LABELS: &[&str] = &["rep", "reporter", "penulis", "pewarta", "jurnalis", "oleh"];
+const EDITOR_LABELS: &[&str] = &["red", "redaktur", "editor"];
+
+/// Writers and editor read from labelled credit lines.
+#[derive(Debug, Default, PartialEq)]
+pub struct Credits {
+    pub authors: Vec<String>,
+    pub editor: Option<String>,
+}
+
+impl Credits {
+    /// Reads the text pieces of one credit line: each piece, and each part of it between
+    /// slashes or bars, is `Label: names`.
+    fn read<'a>(&mut self, pieces: impl Iterator<Item = &'a str>) {
+        for part in pieces.flat_map(|p| p.split(['/', '|'])) {
+            let Some((label, names)) = part.split_once(':') else {
+                continue;
+            };
+            let label = label.trim().to_lowercase();
+            let names: Vec<String> = names
+                .split(',')
+                .map(crate::sanitize::inline)
+                .filter(|n| !n.is_empty())
+                .collect();
+            if WRITER_LABELS.contains(&label.as_str()) {
+                for name in names {
+                    if !self.authors.contains(&name) {
+                        self.authors.push(name);
+                    }
+                }
+            } else if EDITOR_LABELS.contains(&label.as_str()) && self.editor.is_none() {
+                self.editor = names.into_iter().next();
+            }
+        }
     }
 }
 

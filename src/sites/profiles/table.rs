@@ -1,7 +1,7 @@
 //! The profiles, one table each. Markup from the real pages of
 //! `../shared/fixtures/real/` (detik, liputan6, tribunnews) and, for the sites without
 //! one, from the selectors public scrapers use for them (../shared/docs/KOMPAS.md lists
-//! some); those are tested on small pages written to that markup.
+//! some); those are tested on small pages written to that markup (tests/fixtures/sites/).
 
 use super::{ArticlePath, Profile};
 
@@ -22,6 +22,9 @@ pub static PROFILES: &[Profile] = &[
     CNN_INDONESIA,
     TEMPO,
     ANTARA,
+    REPUBLIKA,
+    OKEZONE,
+    KUMPARAN,
 ];
 
 /// detikcom: news, finance, health, sport, foto, all on `*.detik.com` with `/d-ID/` links.
@@ -47,6 +50,8 @@ const DETIK: Profile = Profile {
     ],
     authors: NONE,
     editor: NONE,
+    credits: NONE,
+    date: NONE,
     title_ends: &[
         " - detikNews",
         " - detikHealth",
@@ -63,6 +68,7 @@ const DETIK: Profile = Profile {
     ],
     lines: &["berita terkait", "berita detikcom lainnya"],
     ends: &["simak video", "simak juga video", "[gambas:video"],
+    contains: NONE,
     cut: &["[Gambas:Video 20detik]"],
     initials: true,
     page_counter: false,
@@ -88,6 +94,8 @@ const LIPUTAN6: Profile = Profile {
     ],
     authors: NONE,
     editor: NONE,
+    credits: NONE,
+    date: NONE,
     title_ends: &[" - Liputan6.com", " | liputan6.com"],
     prefixes: &[
         ADS[0],
@@ -103,6 +111,7 @@ const LIPUTAN6: Profile = Profile {
     ],
     lines: &["berita terkini"],
     ends: &["berita terkini"],
+    contains: NONE,
     cut: NONE,
     initials: false,
     page_counter: true,
@@ -126,6 +135,8 @@ const TRIBUNNEWS: Profile = Profile {
     ],
     authors: &["#penulis a"],
     editor: &["#editor a", "#editor"],
+    credits: NONE,
+    date: NONE,
     title_ends: &[" - Tribunnews.com"],
     prefixes: &[
         ADS[0],
@@ -138,6 +149,7 @@ const TRIBUNNEWS: Profile = Profile {
     ],
     lines: &["tags", "berita terkini"],
     ends: &["artikel ini telah tayang di", "berita terkini"],
+    contains: NONE,
     cut: NONE,
     initials: false,
     page_counter: false,
@@ -154,6 +166,8 @@ const JPNN: Profile = Profile {
     drop: &["div.baca-juga", "script", "style"],
     authors: NONE,
     editor: NONE,
+    credits: NONE,
+    date: NONE,
     title_ends: &[" - JPNN.com", " - jpnn.com"],
     prefixes: &[
         ADS[0],
@@ -165,6 +179,7 @@ const JPNN: Profile = Profile {
     ],
     lines: NONE,
     ends: &["redaktur & reporter", "redaktur :"],
+    contains: NONE,
     cut: NONE,
     initials: true,
     page_counter: false,
@@ -187,10 +202,13 @@ const CNN_INDONESIA: Profile = Profile {
     ],
     authors: NONE,
     editor: NONE,
+    credits: NONE,
+    date: NONE,
     title_ends: &[" - CNN Indonesia"],
     prefixes: &[ADS[0], ADS[1], ADS[2], "[gambas:"],
     lines: NONE,
     ends: &["[gambas:video cnn]"],
+    contains: NONE,
     cut: &["[Gambas:Video CNN]"],
     initials: true,
     page_counter: false,
@@ -202,22 +220,31 @@ const TEMPO: Profile = Profile {
     name: "tempo",
     hosts: &["tempo.co"],
     article: &[ArticlePath::IdAfter("read")],
-    body: &["div.detail-in", "div#isi", "div.detail-konten"],
+    body: &[
+        "div.detail-in",
+        "div#content-wrapper",
+        "div#isi",
+        "div.detail-konten",
+    ],
     unhide: NONE,
     drop: &["div.bacajuga", "div.ads", "script", "style"],
     authors: NONE,
     editor: NONE,
+    credits: NONE,
+    date: NONE,
     title_ends: &[" - Tempo.co", " | tempo.co"],
     prefixes: &[ADS[0], ADS[1], ADS[2], "pilihan editor:"],
     lines: NONE,
     ends: &["pilihan editor:"],
+    contains: NONE,
     cut: NONE,
     initials: false,
     page_counter: false,
     list: NONE,
 };
 
-/// ANTARA: `/berita/ID/slug`; the text ends with "Pewarta:", "Editor:" and a copyright.
+/// ANTARA: `/berita/ID/slug`; the text ends with the credit line ("Pewarta:", "Editor:")
+/// and a copyright.
 const ANTARA: Profile = Profile {
     name: "antara",
     hosts: &["antaranews.com"],
@@ -227,10 +254,115 @@ const ANTARA: Profile = Profile {
     drop: &["p.text-muted", "div.adsbygoogle", "script", "style"],
     authors: NONE,
     editor: NONE,
+    credits: &["p.text-muted"],
+    date: NONE,
     title_ends: &[" - ANTARA News"],
     prefixes: &[ADS[0], ADS[1], ADS[2]],
     lines: NONE,
     ends: &["pewarta:", "editor:", "copyright ©"],
+    contains: NONE,
+    cut: NONE,
+    initials: false,
+    page_counter: false,
+    list: NONE,
+};
+
+/// Republika: `/berita/ID/slug` on its section hosts; the heading is often empty (the
+/// title is in `og:title`), and the credit line under it reads `Rep: Ani/ Red: Budi`.
+const REPUBLIKA: Profile = Profile {
+    name: "republika",
+    hosts: &["republika.co.id"],
+    article: &[ArticlePath::Under("berita")],
+    body: &[
+        "div.article-content",
+        "div.article-konten",
+        "div#article-detail",
+    ],
+    unhide: NONE,
+    drop: &[
+        "div.baca-juga",
+        "div.related",
+        "div.ads",
+        "div.share",
+        "script",
+        "style",
+    ],
+    authors: NONE,
+    editor: NONE,
+    credits: &["div.date-detail span"],
+    date: &["div.date-detail span"],
+    title_ends: &[" | Republika Online", " | Republika ID"],
+    prefixes: &[ADS[0], ADS[1], ADS[2], "berita terkait"],
+    lines: &["rekomendasi", "berita lainnya"],
+    ends: &["berita terkait"],
+    contains: NONE,
+    cut: NONE,
+    initials: false,
+    page_counter: false,
+    list: NONE,
+};
+
+/// Okezone: `/read/YYYY/MM/DD/NNN/ID/slug`; the writer and the time share one line,
+/// `Ani, Jurnalis · Senin, 15 Januari 2024 - 14:30 WIB`; titles end ` : Okezone Section`.
+const OKEZONE: Profile = Profile {
+    name: "okezone",
+    hosts: &["okezone.com"],
+    article: &[ArticlePath::IdAfter("read")],
+    body: &["div.c-detail.read", "div#contentx"],
+    unhide: NONE,
+    drop: &[
+        "[class^=inject-]",
+        "[class^=banner]",
+        "div.detail-tag",
+        "div.box-gnews",
+        "script",
+        "style",
+    ],
+    authors: &[".journalist a[title]"],
+    editor: NONE,
+    credits: NONE,
+    date: &[".journalist span"],
+    title_ends: &[" : Okezone *"],
+    prefixes: &[
+        ADS[0],
+        ADS[1],
+        ADS[2],
+        "follow berita okezone",
+        "follow whatsapp channel",
+        "telusuri berita",
+    ],
+    lines: NONE,
+    ends: NONE,
+    contains: NONE,
+    cut: NONE,
+    initials: false,
+    page_counter: false,
+    list: NONE,
+};
+
+/// kumparan: `/publisher/slug-ID`, rendered by React; the byline and time are in
+/// JSON-LD, the text in the story renderer, with "ADVERTISEMENT" between paragraphs.
+const KUMPARAN: Profile = Profile {
+    name: "kumparan",
+    hosts: &["kumparan.com"],
+    article: &[ArticlePath::SlugId],
+    body: &[
+        "main[class*=StoryRenderer]",
+        "[data-qa-id=story-content]",
+        "[data-qa-id=article-body]",
+    ],
+    unhide: NONE,
+    drop: &["[data-qa-id=read-more]", "script", "style"],
+    authors: &["[data-qa-id=author-name]"],
+    editor: NONE,
+    credits: NONE,
+    date: NONE,
+    title_ends: &[" | kumparan.com"],
+    prefixes: &[ADS[0], ADS[1], ADS[2]],
+    lines: &["konten dari pengguna", "konten media partner"],
+    ends: NONE,
+    // The disclaimer on readers' stories.
+    contains: &["tidak mewakili pandangan dari redaksi kumparan"],
     cut: NONE,
     initials: false,
     page_counter: false,
