@@ -153,7 +153,7 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
     let profile = profiles::of(url);
     // The DOM is dropped before the generic extractor builds its own, so a big page is
     // never held twice.
-    let (mut page, shape, links, part) = {
+    let (mut page, shape, links, part, captions) = {
         let doc = parse(html, url)?;
         let page = match site {
             Site::Kompas => kompas::article(&doc, url),
@@ -174,12 +174,16 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
             None => 0,
         };
         let shape = dom::shape(&doc);
+        let captions = match profile {
+            Some(p) if p.is_gallery(url) => p.captions_in(&doc),
+            _ => Vec::new(),
+        };
         // The profile's body container, cut from this tree, for the generic extractor.
         let part = match profile {
             Some(p) if page.article.body.is_empty() => p.page_for_extractor(doc),
             _ => None,
         };
-        (page, shape, links, part)
+        (page, shape, links, part, captions)
     };
     let article = &mut page.article;
     if article.body.is_empty() {
@@ -188,9 +192,12 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
                 if let Some(part) = &part {
                     article.body = generic::body_of(part, url, shape);
                 }
-                if article.body.is_empty() {
+                // A gallery's text is its captions; the rest of its page is counters
+                // and view counts.
+                if article.body.is_empty() && captions.is_empty() {
                     article.body = generic::body_of(html, url, shape);
                 }
+                add_captions(&mut article.body, captions);
                 p.clean(&mut article.body);
             }
             None => article.body = generic::body_of(html, url, shape),
@@ -212,6 +219,18 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
         return Err(Error::NoText(url.to_string()));
     }
     Ok(Page::Article(Box::new(page)))
+}
+
+/// A gallery's captions after its lead text, each that the text does not hold already.
+fn add_captions(body: &mut Vec<crate::article::Block>, captions: Vec<String>) {
+    for text in captions {
+        if !body.iter().any(|b| b.text.contains(&text)) {
+            body.push(crate::article::Block {
+                kind: crate::article::BlockKind::Paragraph,
+                text,
+            });
+        }
+    }
 }
 
 /// The page's tree, within the budget of every page.

@@ -14,7 +14,7 @@ use url::Url;
 use chrono::{DateTime, FixedOffset};
 
 use super::dates;
-use super::elements::{sel, texts};
+use super::elements::{sel, text_of, texts};
 use crate::article::Block;
 
 pub use table::PROFILES;
@@ -81,6 +81,12 @@ pub struct Profile {
     pub initials: bool,
     /// Lines `2 dari 4 halaman`: the page counter of a multi-page article.
     pub page_counter: bool,
+    /// Photo galleries: pages whose host's first label or first path segment starts with
+    /// one of these (`foto` for detik's `/foto-news/`, `/fotoinet/` and foto.detik.com).
+    pub gallery: &'static [&'static str],
+    /// A gallery's captions, in page order: the first of these that finds any. A gallery
+    /// reads as its lead text, if any, and its captions.
+    pub captions: &'static [&'static str],
     /// The headline list of an index page, when the page has one.
     pub list: &'static [&'static str],
 }
@@ -257,6 +263,44 @@ impl Profile {
         credits
     }
 
+    /// Whether `url` is one of the site's photo galleries.
+    pub fn is_gallery(&self, url: &Url) -> bool {
+        let host = url.host_str().unwrap_or_default();
+        let first_label = host.split('.').next().unwrap_or_default();
+        let first_segment = url
+            .path_segments()
+            .and_then(|mut s| s.next())
+            .unwrap_or_default();
+        self.gallery
+            .iter()
+            .any(|word| first_label == *word || first_segment.starts_with(word))
+    }
+
+    /// The captions of a gallery, in page order, each once; the innermost element when
+    /// one caption holds another.
+    pub fn captions_in(&self, doc: &Html) -> Vec<String> {
+        self.captions
+            .iter()
+            .map(|css| {
+                let selector = sel(css);
+                let mut out: Vec<String> = Vec::new();
+                let innermost = |e: &scraper::ElementRef<'_>| e.select(&selector).next().is_none();
+                for text in doc
+                    .select(&selector)
+                    .take(MAX_CAPTIONS)
+                    .filter(innermost)
+                    .map(text_of)
+                {
+                    if !text.is_empty() && !out.contains(&text) {
+                        out.push(text);
+                    }
+                }
+                out
+            })
+            .find(|captions| !captions.is_empty())
+            .unwrap_or_default()
+    }
+
     /// The time the page prints where the profile says.
     pub fn published_in(&self, doc: &Html) -> Option<DateTime<FixedOffset>> {
         self.date
@@ -372,11 +416,20 @@ impl Credits {
     }
 }
 
-/// `2 dari 4 halaman`.
+/// No gallery has more photos than this; past it, the rest are not read.
+const MAX_CAPTIONS: usize = 500;
+
+/// `2 dari 4 halaman`, or a gallery's `5 / 12`.
 fn is_page_counter(lower: &str) -> bool {
     let words: Vec<&str> = lower.split_whitespace().collect();
-    let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
-    matches!(words.as_slice(), [a, "dari", b, "halaman"] if number(a) && number(b))
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    match words.as_slice() {
+        [a, "dari", b, "halaman"] | [a, "/", b] => number(a) && number(b),
+        [one] => one
+            .split_once('/')
+            .is_some_and(|(a, b)| number(a) && number(b)),
+        _ => false,
+    }
 }
 
 /// `Editor: Name` → `Name`.

@@ -65,13 +65,20 @@ const DETIK: Profile = Profile {
         "simak video",
         "simak juga video",
         "[gambas:",
+        "telah dilihat",
     ],
     lines: &["berita terkait", "berita detikcom lainnya"],
     ends: &["simak video", "simak juga video", "[gambas:video"],
     contains: NONE,
     cut: &["[Gambas:Video 20detik]"],
     initials: true,
-    page_counter: false,
+    page_counter: true,
+    gallery: &["foto"],
+    captions: &[
+        "figcaption.detail__media-caption",
+        ".detail__media-caption",
+        "figure figcaption",
+    ],
     list: &["#indeks-container"],
 };
 
@@ -108,6 +115,7 @@ const LIPUTAN6: Profile = Profile {
         "selanjutnya:",
         "perbesar",
         "infografis",
+        "telah dilihat",
     ],
     lines: &["berita terkini"],
     ends: &["berita terkini"],
@@ -115,6 +123,11 @@ const LIPUTAN6: Profile = Profile {
     cut: NONE,
     initials: false,
     page_counter: true,
+    gallery: &["photo"],
+    captions: &[
+        "figcaption.read-page--photo-gallery--item__caption",
+        ".read-page--photo-gallery--item__caption",
+    ],
     list: NONE,
 };
 
@@ -153,6 +166,8 @@ const TRIBUNNEWS: Profile = Profile {
     cut: NONE,
     initials: false,
     page_counter: false,
+    gallery: NONE,
+    captions: NONE,
     list: NONE,
 };
 
@@ -183,6 +198,8 @@ const JPNN: Profile = Profile {
     cut: NONE,
     initials: true,
     page_counter: false,
+    gallery: NONE,
+    captions: NONE,
     list: NONE,
 };
 
@@ -212,6 +229,8 @@ const CNN_INDONESIA: Profile = Profile {
     cut: &["[Gambas:Video CNN]"],
     initials: true,
     page_counter: false,
+    gallery: NONE,
+    captions: NONE,
     list: NONE,
 };
 
@@ -240,6 +259,8 @@ const TEMPO: Profile = Profile {
     cut: NONE,
     initials: false,
     page_counter: false,
+    gallery: NONE,
+    captions: NONE,
     list: NONE,
 };
 
@@ -264,6 +285,8 @@ const ANTARA: Profile = Profile {
     cut: NONE,
     initials: false,
     page_counter: false,
+    gallery: NONE,
+    captions: NONE,
     list: NONE,
 };
 
@@ -299,6 +322,8 @@ const REPUBLIKA: Profile = Profile {
     cut: NONE,
     initials: false,
     page_counter: false,
+    gallery: NONE,
+    captions: NONE,
     list: NONE,
 };
 
@@ -337,6 +362,8 @@ const OKEZONE: Profile = Profile {
     cut: NONE,
     initials: false,
     page_counter: false,
+    gallery: NONE,
+    captions: NONE,
     list: NONE,
 };
 
@@ -366,5 +393,7 @@ const KUMPARAN: Profile = Profile {
     cut: NONE,
     initials: false,
     page_counter: false,
+    gallery: NONE,
+    captions: NONE,
     list: NONE,
 };

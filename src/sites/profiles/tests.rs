@@ -313,3 +313,58 @@ fn lines_of_furniture_are_told_from_news() {
     strip_initials(&mut text);
     assert_eq!(text, "Harga naik (10/20) persen");
 }
+
+#[test]
+fn photo_galleries_read_as_their_captions() {
+    for (url, html, captions) in [
+        (
+            "https://news.detik.com/foto-news/d-7571834/warga-bersihkan-lumpur-sisa-banjir-di-bekasi",
+            fixture!("detik-foto.html"),
+            [
+                "Warga membersihkan lumpur yang tersisa setelah banjir surut di Perumahan Pondok \
+                 Gede Permai, Bekasi, Jumat (4/10/2024). Banjir setinggi satu meter merendam \
+                 perumahan itu sejak Kamis malam. (Pradita Utama/detikcom)",
+                "Perabotan rumah tangga dijemur di depan rumah warga. (Pradita Utama/detikcom)",
+                "Petugas pemadam kebakaran menyemprot jalan kompleks dengan air bersih. \
+                 (Pradita Utama/detikcom)",
+            ],
+        ),
+        (
+            "https://www.liputan6.com/photo/read/5712345/suasana-car-free-day-di-bundaran-hi",
+            fixture!("liputan6-photo.html"),
+            [
+                "Warga berolahraga saat Hari Bebas Kendaraan Bermotor di Bundaran HI, Jakarta, \
+                 Minggu (1/9/2024). (Liputan6.com/Angga Yuniar)",
+                "Sejumlah warga bersepeda melintasi Jalan MH Thamrin. (Liputan6.com/Angga Yuniar)",
+                "Hari Bebas Kendaraan Bermotor digelar setiap Minggu pagi hingga pukul sepuluh. \
+                 (Liputan6.com/Angga Yuniar)",
+            ],
+        ),
+    ] {
+        let (a, _) = text_of(html, url);
+        let body: Vec<&str> = a.body.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(body, captions, "{url}");
+        assert!(a.published.is_some(), "{url}");
+    }
+}
+
+#[test]
+fn gallery_addresses_are_told_from_articles() {
+    let gallery = |u: &str| {
+        let url = Url::parse(u).unwrap();
+        of(&url).unwrap().is_gallery(&url)
+    };
+    assert!(gallery("https://news.detik.com/foto-news/d-7571834/judul"));
+    assert!(gallery("https://inet.detik.com/fotoinet/d-7016089/judul"));
+    assert!(gallery("https://foto.detik.com/x/d-7016089/judul"));
+    assert!(!gallery("https://news.detik.com/berita/d-7572645/judul"));
+    assert!(gallery("https://www.liputan6.com/photo/read/5712345/judul"));
+    assert!(!gallery(
+        "https://www.liputan6.com/showbiz/read/5594363/judul"
+    ));
+    let detik = of(&Url::parse("https://news.detik.com/").unwrap()).unwrap();
+    assert!(detik.is_boilerplate("5 / 12"));
+    assert!(detik.is_boilerplate("5/12"));
+    assert!(detik.is_boilerplate("telah dilihat 46214 kali"));
+    assert!(!detik.is_boilerplate("Skor akhir 5 / 12 untuk tim tamu."));
+}
