@@ -5,6 +5,7 @@
 mod dates;
 pub mod dom;
 mod elements;
+pub mod furniture;
 pub use dates::wib;
 pub mod generic;
 pub mod kompas;
@@ -187,23 +188,23 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
     };
     let article = &mut page.article;
     if article.body.is_empty() {
-        match profile {
-            Some(p) => {
-                if let Some(part) = &part {
-                    article.body = generic::body_of(part, url, shape);
-                }
-                // A gallery's text is its captions; the rest of its page is counters
-                // and view counts.
-                if article.body.is_empty() && captions.is_empty() {
-                    article.body = generic::body_of(html, url, shape);
-                }
-                add_captions(&mut article.body, captions);
-                p.clean(&mut article.body);
-            }
-            None => article.body = generic::body_of(html, url, shape),
+        if let Some(part) = &part {
+            article.body = generic::body_of(part, url, shape);
         }
-        if site == Site::Kompas {
-            kompas::boilerplate::clean(&mut article.body);
+        // A gallery's text is its captions; the rest of its page is counters and view
+        // counts.
+        if article.body.is_empty() && captions.is_empty() {
+            article.body = generic::body_of(html, url, shape);
+        }
+        add_captions(&mut article.body, captions);
+        // The site's furniture goes whichever extractor read the page.
+        let furniture = match (site, profile) {
+            (Site::Kompas, _) => Some(&kompas::boilerplate::FURNITURE),
+            (_, Some(p)) => Some(&p.furniture),
+            (_, None) => None,
+        };
+        if let Some(furniture) = furniture {
+            furniture.clean(&mut article.body);
         }
         let chars: usize = article.body.iter().map(|b| b.text.chars().count()).sum();
         if links >= LIST_MIN_LINKS && chars < links * LIST_CHARS_PER_LINK {

@@ -15,7 +15,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::dates;
 use super::elements::{sel, text_of, texts};
-use crate::article::Block;
+use super::furniture::Furniture;
 
 pub use table::PROFILES;
 
@@ -67,20 +67,8 @@ pub struct Profile {
     /// Endings stripped from titles (`" - detikNews"`); one ending in `*` stands for
     /// itself and then one word (`" : Okezone *"` for `" : Okezone Nasional"`).
     pub title_ends: &'static [&'static str],
-    /// Lines starting with one of these (lower case) are dropped.
-    pub prefixes: &'static [&'static str],
-    /// Whole lines (lower case) that are dropped.
-    pub lines: &'static [&'static str],
-    /// Lines (lower case prefix) after which nothing is the article.
-    pub ends: &'static [&'static str],
-    /// Lines holding one of these (lower case) anywhere are dropped.
-    pub contains: &'static [&'static str],
-    /// Pieces cut out of any line (`[Gambas:Video 20detik]`).
-    pub cut: &'static [&'static str],
-    /// A trailing `(vyp/kna)`: the editors' initials, cut from the last line.
-    pub initials: bool,
-    /// Lines `2 dari 4 halaman`: the page counter of a multi-page article.
-    pub page_counter: bool,
+    /// What is not news on the site's pages, dropped whichever extractor read them.
+    pub furniture: Furniture,
     /// Photo galleries: pages whose host's first label or first path segment starts with
     /// one of these (`foto` for detik's `/foto-news/`, `/fotoinet/` and foto.detik.com).
     pub gallery: &'static [&'static str],
@@ -324,58 +312,6 @@ impl Profile {
         }
         title.to_string()
     }
-
-    /// The article text without the site's furniture.
-    pub fn clean(&self, body: &mut Vec<Block>) {
-        for block in body.iter_mut() {
-            for piece in self.cut {
-                if block.text.contains(piece) {
-                    block.text = block.text.replace(piece, " ");
-                }
-            }
-            if let Some(at) = self.end_within(&block.text) {
-                block.text.truncate(at);
-            }
-            block.text = block.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        }
-        if let Some(end) = body.iter().position(|b| self.ends_article(&b.text)) {
-            body.truncate(end);
-        }
-        body.retain(|b| !b.text.is_empty() && !self.is_boilerplate(&b.text));
-        if self.initials
-            && let Some(last) = body.last_mut()
-        {
-            strip_initials(&mut last.text);
-            if last.text.is_empty() {
-                body.pop();
-            }
-        }
-    }
-
-    fn ends_article(&self, text: &str) -> bool {
-        let lower = text.to_lowercase();
-        self.ends.iter().any(|e| lower.starts_with(e))
-    }
-
-    /// Where an ending line starts inside a block that runs into it (the video promo
-    /// after the last sentence, in one paragraph).
-    fn end_within(&self, text: &str) -> Option<usize> {
-        let lower = text.to_lowercase();
-        self.ends
-            .iter()
-            .filter_map(|e| lower.find(&format!(" {e}")))
-            .min()
-            .filter(|&at| lower.is_char_boundary(at) && lower.len() == text.len())
-    }
-
-    /// A line that is the site's, not the article's.
-    pub fn is_boilerplate(&self, text: &str) -> bool {
-        let lower = text.trim().to_lowercase();
-        self.prefixes.iter().any(|p| lower.starts_with(p))
-            || self.lines.contains(&lower.as_str())
-            || self.contains.iter().any(|c| lower.contains(c))
-            || (self.page_counter && is_page_counter(&lower))
-    }
 }
 
 /// Labels of writers and of editors on credit lines (lower case).
@@ -419,19 +355,6 @@ impl Credits {
 /// No gallery has more photos than this; past it, the rest are not read.
 const MAX_CAPTIONS: usize = 500;
 
-/// `2 dari 4 halaman`, or a gallery's `5 / 12`.
-fn is_page_counter(lower: &str) -> bool {
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
-    match words.as_slice() {
-        [a, "dari", b, "halaman"] | [a, "/", b] => number(a) && number(b),
-        [one] => one
-            .split_once('/')
-            .is_some_and(|(a, b)| number(a) && number(b)),
-        _ => false,
-    }
-}
-
 /// `Editor: Name` → `Name`.
 fn strip_label(text: &str, label: &str) -> String {
     let lower = text.to_lowercase();
@@ -442,28 +365,6 @@ fn strip_label(text: &str, label: &str) -> String {
             .trim()
             .to_string(),
         None => text.trim().to_string(),
-    }
-}
-
-/// Cuts a trailing `(vyp/kna)` or `(boy/jpnn)`: letters, a slash, letters, in brackets.
-fn strip_initials(text: &mut String) {
-    let trimmed = text.trim_end();
-    let Some(open) = trimmed.rfind('(') else {
-        return;
-    };
-    let inner = &trimmed[open..];
-    let Some(inner) = inner.strip_prefix('(').and_then(|i| i.strip_suffix(')')) else {
-        return;
-    };
-    let is_initials = inner.contains('/')
-        && inner.len() <= 24
-        && inner
-            .split('/')
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    if is_initials {
-        text.truncate(open);
-        let kept = text.trim_end().len();
-        text.truncate(kept);
     }
 }
 
