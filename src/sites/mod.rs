@@ -17,7 +17,7 @@ pub mod profiles;
 use scraper::Html;
 use url::Url;
 
-use crate::article::{Article, HeadlinePage, Site};
+use crate::article::{Article, HeadlinePage, Site, TerkiniLink};
 use crate::error::Error;
 
 /// An article as read from one page, and the other pages of it, when it has several.
@@ -309,6 +309,20 @@ fn profile_headlines(doc: &Html, url: &Url, profile: &profiles::Profile) -> Head
     }
 }
 
+/// The article links of a profiled site's latest-news list, when the page has one.
+fn profile_terkini(doc: &Html, url: &Url, profile: &profiles::Profile) -> Vec<TerkiniLink> {
+    let Some(list) = profile
+        .terkini
+        .iter()
+        .find_map(|css| doc.select(&elements::sel(css)).next())
+    else {
+        return Vec::new();
+    };
+    lists::terkini_links(
+        lists::ArticleLinks::of(doc, url, |u| profile.article_of(u)).headlines_in(list),
+    )
+}
+
 /// A page without a Kompas profile: metadata from the site's profile, if it has one, then
 /// meta tags and JSON-LD; the text comes from the generic extractor afterwards.
 fn generic_article(doc: &Html, url: &Url, profile: Option<&profiles::Profile>) -> Article {
@@ -354,7 +368,9 @@ fn generic_article(doc: &Html, url: &Url, profile: Option<&profiles::Profile>) -
             .unwrap_or_default(),
         body: Vec::new(),
         related: Vec::new(),
-        terkini: Vec::new(),
+        terkini: profile
+            .map(|p| profile_terkini(doc, url, p))
+            .unwrap_or_default(),
         site: Site::Generic,
     }
 }

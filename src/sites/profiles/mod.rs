@@ -75,6 +75,9 @@ pub struct Profile {
     /// A gallery's captions, in page order: the first of these that finds any. A gallery
     /// reads as its lead text, if any, and its captions.
     pub captions: &'static [&'static str],
+    /// The latest-news list beside or under an article ("Berita Terkini", "Berita
+    /// detikcom Lainnya"): its article links are the article's Terkini links.
+    pub terkini: &'static [&'static str],
     /// The headline list of an index page, when the page has one.
     pub list: &'static [&'static str],
 }

@@ -76,6 +76,7 @@ const DETIK: Profile = Profile {
         ".detail__media-caption",
         "figure figcaption",
     ],
+    terkini: &["div.cb-artikel-lainnya"],
     list: &["#indeks-container"],
 };
 
@@ -128,6 +129,7 @@ const LIPUTAN6: Profile = Profile {
         "figcaption.read-page--photo-gallery--item__caption",
         ".read-page--photo-gallery--item__caption",
     ],
+    terkini: &["ul.latest-article[data-feature-name=berita-terkini]"],
     list: NONE,
 };
 
@@ -171,6 +173,7 @@ const TRIBUNNEWS: Profile = Profile {
     },
     gallery: NONE,
     captions: NONE,
+    terkini: &["ul#latestul"],
     list: NONE,
 };
 
@@ -206,6 +209,7 @@ const JPNN: Profile = Profile {
     },
     gallery: NONE,
     captions: NONE,
+    terkini: NONE,
     list: NONE,
 };
 
@@ -240,6 +244,7 @@ const CNN_INDONESIA: Profile = Profile {
     },
     gallery: NONE,
     captions: NONE,
+    terkini: NONE,
     list: NONE,
 };
 
@@ -273,6 +278,7 @@ const TEMPO: Profile = Profile {
     },
     gallery: NONE,
     captions: NONE,
+    terkini: NONE,
     list: NONE,
 };
 
@@ -302,6 +308,7 @@ const ANTARA: Profile = Profile {
     },
     gallery: NONE,
     captions: NONE,
+    terkini: NONE,
     list: NONE,
 };
 
@@ -342,6 +349,7 @@ const REPUBLIKA: Profile = Profile {
     },
     gallery: NONE,
     captions: NONE,
+    terkini: NONE,
     list: NONE,
 };
 
@@ -385,6 +393,7 @@ const OKEZONE: Profile = Profile {
     },
     gallery: NONE,
     captions: NONE,
+    terkini: NONE,
     list: NONE,
 };
 
@@ -419,5 +428,6 @@ const KUMPARAN: Profile = Profile {
     },
     gallery: NONE,
     captions: NONE,
+    terkini: NONE,
     list: NONE,
 };
