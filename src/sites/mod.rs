@@ -30,8 +30,8 @@ pub struct PagedArticle {
 /// Where the rest of a multi-page article is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paging {
-    /// The whole article on one page (`?page=all`).
-    pub all: Url,
+    /// The whole article on one page (`?page=all`), when the site has one.
+    pub all: Option<Url>,
     /// Pages 2..N, in order, for when the one-page version cannot be had.
     pub rest: Vec<Url>,
 }
@@ -160,7 +160,7 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
             Site::Kompas => kompas::article(&doc, url),
             Site::Generic => PagedArticle {
                 article: generic_article(&doc, url, profile),
-                paging: None,
+                paging: profile.and_then(|p| p.paging(&doc, url)),
             },
         };
         // A page at an article's address is an article, whatever links it holds.

@@ -38,6 +38,28 @@ pub enum ArticlePath {
     SlugId,
 }
 
+/// Where the other pages of a long article are.
+#[derive(Debug, Clone, Copy)]
+pub enum PageLinks {
+    /// The article's own address with this query key and the page number: `?page=2`.
+    Query(&'static str),
+    /// The article's own address with the page number as one more segment: `/slug/2`.
+    Segment,
+}
+
+/// How a site splits a long article into pages.
+#[derive(Debug)]
+pub struct Pages {
+    /// How the page's links to its other pages are written.
+    pub links: PageLinks,
+    /// The query that asks for the whole article on one page (detik's `single=1`), if
+    /// the site has one.
+    pub all: Option<(&'static str, &'static str)>,
+}
+
+/// No article has more pages than this; past it, links are not pages of it.
+const MAX_PAGES: u32 = 20;
+
 /// One site, as data.
 #[derive(Debug)]
 pub struct Profile {
@@ -75,6 +97,9 @@ pub struct Profile {
     /// A gallery's captions, in page order: the first of these that finds any. A gallery
     /// reads as its lead text, if any, and its captions.
     pub captions: &'static [&'static str],
+    /// How long articles are split into pages, when the site splits them into pages of
+    /// their own (liputan6 keeps them all in the page: [`Profile::unhide`]).
+    pub pages: Option<Pages>,
     /// The latest-news list beside or under an article ("Berita Terkini", "Berita
     /// detikcom Lainnya"): its article links are the article's Terkini links.
     pub terkini: &'static [&'static str],
@@ -252,6 +277,71 @@ impl Profile {
             }
         }
         credits
+    }
+
+    /// The other pages of the article at `url`: the links on the page to its own address
+    /// with a page number (2 to [`MAX_PAGES`]), and the one-page version when the site
+    /// has one. `None` for an article of one page, or the one-page version itself.
+    pub fn paging(&self, doc: &Html, url: &Url) -> Option<super::Paging> {
+        let rule = self.pages.as_ref()?;
+        if let Some((key, value)) = rule.all
+            && url.query_pairs().any(|(k, v)| k == key && v == value)
+        {
+            return None;
+        }
+        // The article's first page: no query, and no page segment when this is a later
+        // page (`/slug/2`).
+        let mut first = url.clone();
+        first.set_query(None);
+        first.set_fragment(None);
+        let trimmed = url.path().trim_end_matches('/');
+        let own_path = match (rule.links, trimmed.rsplit_once('/')) {
+            (PageLinks::Segment, Some((head, n))) if n.parse::<u32>().is_ok() => head,
+            _ => trimmed,
+        }
+        .to_string();
+        first.set_path(&own_path);
+        let page_of = |u: &Url| -> Option<u32> {
+            if u.host_str() != url.host_str() {
+                return None;
+            }
+            match rule.links {
+                PageLinks::Query(key) => (u.path().trim_end_matches('/') == own_path)
+                    .then(|| u.query_pairs().find(|(k, _)| k == key))
+                    .flatten()
+                    .and_then(|(_, v)| v.parse().ok()),
+                PageLinks::Segment => u
+                    .path()
+                    .strip_prefix(own_path.as_str())
+                    .and_then(|rest| rest.strip_prefix('/'))
+                    .and_then(|n| n.trim_end_matches('/').parse().ok()),
+            }
+        };
+        let mut rest: std::collections::BTreeMap<u32, Url> = Default::default();
+        for href in doc
+            .select(&sel("a[href]"))
+            .filter_map(|a| a.value().attr("href"))
+        {
+            if let Some(mut u) = crate::sanitize::link(href, url)
+                && let Some(n) = page_of(&u)
+                && (2..=MAX_PAGES).contains(&n)
+            {
+                u.set_fragment(None);
+                rest.entry(n).or_insert(u);
+            }
+        }
+        if rest.is_empty() {
+            return None;
+        }
+        let all = rule.all.map(|(key, value)| {
+            let mut whole = first.clone();
+            whole.query_pairs_mut().append_pair(key, value);
+            whole
+        });
+        Some(super::Paging {
+            all,
+            rest: rest.into_values().collect(),
+        })
     }
 
     /// Whether `url` is one of the site's photo galleries.

@@ -3,7 +3,7 @@
 //! one, from the selectors public scrapers use for them (../shared/docs/KOMPAS.md lists
 //! some); those are tested on small pages written to that markup (tests/fixtures/sites/).
 
-use super::{ArticlePath, Profile};
+use super::{ArticlePath, PageLinks, Pages, Profile};
 use crate::sites::furniture::{ADS, Furniture};
 
 const NONE: &[&str] = &[];
@@ -76,6 +76,10 @@ const DETIK: Profile = Profile {
         ".detail__media-caption",
         "figure figcaption",
     ],
+    pages: Some(Pages {
+        links: PageLinks::Segment,
+        all: Some(("single", "1")),
+    }),
     terkini: &["div.cb-artikel-lainnya"],
     list: &["#indeks-container"],
 };
@@ -129,6 +133,7 @@ const LIPUTAN6: Profile = Profile {
         "figcaption.read-page--photo-gallery--item__caption",
         ".read-page--photo-gallery--item__caption",
     ],
+    pages: None,
     terkini: &["ul.latest-article[data-feature-name=berita-terkini]"],
     list: NONE,
 };
@@ -173,6 +178,10 @@ const TRIBUNNEWS: Profile = Profile {
     },
     gallery: NONE,
     captions: NONE,
+    pages: Some(Pages {
+        links: PageLinks::Query("page"),
+        all: Some(("page", "all")),
+    }),
     terkini: &["ul#latestul"],
     list: NONE,
 };
@@ -209,6 +218,7 @@ const JPNN: Profile = Profile {
     },
     gallery: NONE,
     captions: NONE,
+    pages: None,
     terkini: NONE,
     list: NONE,
 };
@@ -244,6 +254,7 @@ const CNN_INDONESIA: Profile = Profile {
     },
     gallery: NONE,
     captions: NONE,
+    pages: None,
     terkini: NONE,
     list: NONE,
 };
@@ -278,6 +289,7 @@ const TEMPO: Profile = Profile {
     },
     gallery: NONE,
     captions: NONE,
+    pages: None,
     terkini: NONE,
     list: NONE,
 };
@@ -308,6 +320,7 @@ const ANTARA: Profile = Profile {
     },
     gallery: NONE,
     captions: NONE,
+    pages: None,
     terkini: NONE,
     list: NONE,
 };
@@ -349,6 +362,7 @@ const REPUBLIKA: Profile = Profile {
     },
     gallery: NONE,
     captions: NONE,
+    pages: None,
     terkini: NONE,
     list: NONE,
 };
@@ -393,6 +407,10 @@ const OKEZONE: Profile = Profile {
     },
     gallery: NONE,
     captions: NONE,
+    pages: Some(Pages {
+        links: PageLinks::Query("page"),
+        all: None,
+    }),
     terkini: NONE,
     list: NONE,
 };
@@ -428,6 +446,7 @@ const KUMPARAN: Profile = Profile {
     },
     gallery: NONE,
     captions: NONE,
+    pages: None,
     terkini: NONE,
     list: NONE,
 };

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::sites::read_article;
+use scraper::Html;
 
 fn page(title: &str, meta: &str, body: &str) -> String {
     format!(
@@ -367,4 +368,78 @@ fn gallery_addresses_are_told_from_articles() {
     let detik = of(&Url::parse("https://news.detik.com/").unwrap()).unwrap();
     assert!(detik.furniture.is_boilerplate("5 / 12"));
     assert!(detik.furniture.is_boilerplate("telah dilihat 46214 kali"));
+}
+
+#[test]
+fn long_articles_name_their_other_pages() {
+    let paging = |url: &str, links: &str| {
+        let url = Url::parse(url).unwrap();
+        let doc = Html::parse_document(&format!(
+            "<html><body><p>Teks.</p><div class=pager>{links}</div>\
+             <a href=\"/berita/d-2/lain/2\">lain</a></body></html>"
+        ));
+        of(&url).unwrap().paging(&doc, &url).map(|p| {
+            (
+                p.all.map(|u| u.to_string()),
+                p.rest.iter().map(Url::to_string).collect::<Vec<_>>(),
+            )
+        })
+    };
+    let detik = "<a href=\"/berita/d-1/judul\">1</a><a href=\"/berita/d-1/judul/2\">2</a>\
+                 <a href=\"https://news.detik.com/berita/d-1/judul/3#top\">3</a>\
+                 <a href=\"/berita/d-1/judul/2\">Selanjutnya</a>";
+    let want = Some((
+        Some("https://news.detik.com/berita/d-1/judul?single=1".to_string()),
+        vec![
+            "https://news.detik.com/berita/d-1/judul/2".to_string(),
+            "https://news.detik.com/berita/d-1/judul/3".to_string(),
+        ],
+    ));
+    assert_eq!(
+        paging("https://news.detik.com/berita/d-1/judul", detik),
+        want
+    );
+    assert_eq!(
+        paging("https://news.detik.com/berita/d-1/judul/2", detik),
+        want
+    );
+    assert_eq!(
+        paging("https://news.detik.com/berita/d-1/judul?single=1", detik),
+        None
+    );
+    assert_eq!(paging("https://news.detik.com/berita/d-1/judul", ""), None);
+    let tribun = "<a href=\"?page=2\">2</a><a href=\"?page=all\">Semua</a>";
+    assert_eq!(
+        paging(
+            "https://www.tribunnews.com/regional/2024/05/13/judul",
+            tribun
+        ),
+        Some((
+            Some("https://www.tribunnews.com/regional/2024/05/13/judul?page=all".to_string()),
+            vec!["https://www.tribunnews.com/regional/2024/05/13/judul?page=2".to_string()],
+        ))
+    );
+    // Okezone has no one-page version: its pages are read one by one.
+    let okezone = "<a href=\"?page=1\">1</a><a href=\"?page=2\">2</a>\
+                   <a href=\"https://other.example/read/2024/03/05/1/2/judul?page=3\">3</a>";
+    assert_eq!(
+        paging(
+            "https://nasional.okezone.com/read/2024/03/05/337/2979123/judul",
+            okezone
+        ),
+        Some((
+            None,
+            vec![
+                "https://nasional.okezone.com/read/2024/03/05/337/2979123/judul?page=2".to_string()
+            ],
+        ))
+    );
+    // A site that keeps every page in the one page has no rule for links.
+    assert_eq!(
+        paging(
+            "https://www.liputan6.com/showbiz/read/5594363/judul",
+            "<a href=\"?page=2\">2</a>"
+        ),
+        None
+    );
 }
