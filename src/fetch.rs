@@ -16,22 +16,25 @@ use crate::sites::{self, PagedArticle};
 pub const MAX_ARTICLE_BYTES: usize = 2 * crate::net::MAX_BODY_BYTES;
 
 /// The article at `url`, whole: a multi-page article is read from its one-page version
-/// (`?page=all`), or page by page when that fails, within [`MAX_ARTICLE_BYTES`].
+/// (`?page=all`), or page by page when that fails or the site has none, within
+/// [`MAX_ARTICLE_BYTES`].
 pub async fn article(client: &Client, url: &Url) -> Result<Article, Error> {
     let (first, mut spent) = parse_article(client, url).await?;
     let Some(paging) = first.paging else {
         return Ok(first.article);
     };
-    match parse_article(client, &paging.all).await {
-        Ok((all, _)) if all.article.body.len() >= first.article.body.len() => {
-            return Ok(all.article);
-        }
-        Ok((_, bytes)) => {
-            spent += bytes;
-            tracing::warn!(url = %paging.all, "one-page version is shorter; reading page by page")
-        }
-        Err(e) => {
-            tracing::warn!(url = %paging.all, "one-page version failed: {e}; reading page by page")
+    if let Some(whole) = &paging.all {
+        match parse_article(client, whole).await {
+            Ok((all, _)) if all.article.body.len() >= first.article.body.len() => {
+                return Ok(all.article);
+            }
+            Ok((_, bytes)) => {
+                spent += bytes;
+                tracing::warn!(url = %whole, "one-page version is shorter; reading page by page")
+            }
+            Err(e) => {
+                tracing::warn!(url = %whole, "one-page version failed: {e}; reading page by page")
+            }
         }
     }
     let mut article = first.article;

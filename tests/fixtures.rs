@@ -98,6 +98,42 @@ fn multi_page_article_is_followed_page_by_page_when_page_all_fails() {
     assert_matches("paged", &want, &json(&stdout(&out)), "kompas");
 }
 
+/// A long article of a profiled site with no one-page version (Okezone) is read page by
+/// page through the mirror: the text of both pages, each page's furniture gone.
+#[test]
+fn a_profiled_sites_long_article_is_read_page_by_page() {
+    let table =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites/urls.tsv");
+    let routes = kabar::mirror::Routes::from_tsv(&table).unwrap();
+    let mirror = MirrorServer::start(routes).unwrap();
+    let url = "https://nasional.okezone.com/read/2024/03/05/337/2979123/banjir-rob-rendam-pesisir-utara-jakarta";
+    let out = kabar(&["--mirror", mirror.base().as_str(), "read", url, "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let article: kabar::article::Article = serde_json::from_str(&stdout(&out)).unwrap();
+    let body: Vec<&str> = article.body.iter().map(|b| b.text.as_str()).collect();
+    assert!(
+        body[0].starts_with("JAKARTA - Banjir rob merendam"),
+        "{body:#?}"
+    );
+    assert!(
+        body.iter()
+            .any(|t| t.starts_with("Pemerintah kota berjanji")),
+        "page 1's last paragraph: {body:#?}"
+    );
+    assert!(
+        body.last()
+            .unwrap()
+            .ends_with("tidak lagi masuk ke permukiman."),
+        "page 2 at the end: {body:#?}"
+    );
+    assert!(
+        !body
+            .iter()
+            .any(|t| t.contains("Advertisement") || t.contains("Telusuri")),
+        "{body:#?}"
+    );
+}
+
 #[test]
 fn index_pages_match_from_file_and_mirror() {
     let mirror = fixture_mirror();

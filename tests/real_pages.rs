@@ -1,9 +1,9 @@
 //! The real pages of the Indonesian sites Kompas links to (`../shared/fixtures/real/`,
 //! every site but Kompas, whose pages have tests/real_kompas.rs) against their
-//! `*.truth.json`: title, authors, the published instant, the first and last paragraph
-//! (the body starts with the first and ends with the last), no `boilerplate_present`
-//! string; and detik's index read as a headline list, by the library and by
-//! `kabar headlines`.
+//! `*.truth.json`: title, authors, editor, the published instant, the first and last
+//! paragraph (the body starts with the first and ends with the last), no
+//! `boilerplate_present` string, the number of Terkini links; and detik's index read as
+//! a headline list, by the library and by `kabar headlines`.
 
 mod common;
 
@@ -60,6 +60,14 @@ fn differences(a: &Article, truth: &Value) -> Vec<String> {
         .expect("the truth's published time");
     if a.published != Some(published) {
         out.push(format!("published {:?}, truth {published}", a.published));
+    }
+    if a.editor.as_deref() != truth["editor"].as_str() {
+        out.push(format!("editor {:?}, truth {}", a.editor, truth["editor"]));
+    }
+    let terkini = truth["terkini_count"].as_u64().expect("a Terkini count") as usize;
+    if a.terkini.len() != terkini {
+        let titles: Vec<&str> = a.terkini.iter().map(|t| t.title.as_str()).collect();
+        out.push(format!("Terkini {titles:?}, truth {terkini} items"));
     }
     out.extend(text_differences(a, truth));
     out

@@ -17,13 +17,25 @@ use url::Url;
 
 use super::dates;
 use super::elements::{selector, text_of};
-use crate::article::Headline;
+use crate::article::{Headline, TerkiniLink};
 use crate::sanitize;
 
 selector!(LINKS, "a[href]");
 selector!(HEADINGS, "h1, h2, h3, h4, h5, h6");
 selector!(TITLED, "[class*=itle]");
 selector!(IMAGES, "img[alt]");
+
+/// A list under an article, as the article's Terkini links.
+pub fn terkini_links(headlines: Vec<Headline>) -> Vec<TerkiniLink> {
+    headlines
+        .into_iter()
+        .map(|h| TerkiniLink {
+            title: h.title,
+            url: h.url,
+            label: h.label,
+        })
+        .collect()
+}
 
 /// A site's rule for links: the identity of the article a link's address stands for
 /// (tracking parameters dropped), or `None` when it is not an article. A function, or a

@@ -5,6 +5,7 @@
 mod dates;
 pub mod dom;
 mod elements;
+pub mod furniture;
 pub use dates::wib;
 pub mod generic;
 pub mod kompas;
@@ -16,7 +17,7 @@ pub mod profiles;
 use scraper::Html;
 use url::Url;
 
-use crate::article::{Article, HeadlinePage, Site};
+use crate::article::{Article, HeadlinePage, Site, TerkiniLink};
 use crate::error::Error;
 
 /// An article as read from one page, and the other pages of it, when it has several.
@@ -29,8 +30,8 @@ pub struct PagedArticle {
 /// Where the rest of a multi-page article is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paging {
-    /// The whole article on one page (`?page=all`).
-    pub all: Url,
+    /// The whole article on one page (`?page=all`), when the site has one.
+    pub all: Option<Url>,
     /// Pages 2..N, in order, for when the one-page version cannot be had.
     pub rest: Vec<Url>,
 }
@@ -153,13 +154,13 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
     let profile = profiles::of(url);
     // The DOM is dropped before the generic extractor builds its own, so a big page is
     // never held twice.
-    let (mut page, shape, links, part) = {
+    let (mut page, shape, links, part, captions) = {
         let doc = parse(html, url)?;
         let page = match site {
             Site::Kompas => kompas::article(&doc, url),
             Site::Generic => PagedArticle {
                 article: generic_article(&doc, url, profile),
-                paging: None,
+                paging: profile.and_then(|p| p.paging(&doc, url)),
             },
         };
         // A page at an article's address is an article, whatever links it holds.
@@ -174,29 +175,36 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
             None => 0,
         };
         let shape = dom::shape(&doc);
+        let captions = match profile {
+            Some(p) if p.is_gallery(url) => p.captions_in(&doc),
+            _ => Vec::new(),
+        };
         // The profile's body container, cut from this tree, for the generic extractor.
         let part = match profile {
             Some(p) if page.article.body.is_empty() => p.page_for_extractor(doc),
             _ => None,
         };
-        (page, shape, links, part)
+        (page, shape, links, part, captions)
     };
     let article = &mut page.article;
     if article.body.is_empty() {
-        match profile {
-            Some(p) => {
-                if let Some(part) = &part {
-                    article.body = generic::body_of(part, url, shape);
-                }
-                if article.body.is_empty() {
-                    article.body = generic::body_of(html, url, shape);
-                }
-                p.clean(&mut article.body);
-            }
-            None => article.body = generic::body_of(html, url, shape),
+        if let Some(part) = &part {
+            article.body = generic::body_of(part, url, shape);
         }
-        if site == Site::Kompas {
-            kompas::boilerplate::clean(&mut article.body);
+        // A gallery's text is its captions; the rest of its page is counters and view
+        // counts.
+        if article.body.is_empty() && captions.is_empty() {
+            article.body = generic::body_of(html, url, shape);
+        }
+        add_captions(&mut article.body, captions);
+        // The site's furniture goes whichever extractor read the page.
+        let furniture = match (site, profile) {
+            (Site::Kompas, _) => Some(&kompas::boilerplate::FURNITURE),
+            (_, Some(p)) => Some(&p.furniture),
+            (_, None) => None,
+        };
+        if let Some(furniture) = furniture {
+            furniture.clean(&mut article.body);
         }
         let chars: usize = article.body.iter().map(|b| b.text.chars().count()).sum();
         if links >= LIST_MIN_LINKS && chars < links * LIST_CHARS_PER_LINK {
@@ -212,6 +220,18 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
         return Err(Error::NoText(url.to_string()));
     }
     Ok(Page::Article(Box::new(page)))
+}
+
+/// A gallery's captions after its lead text, each that the text does not hold already.
+fn add_captions(body: &mut Vec<crate::article::Block>, captions: Vec<String>) {
+    for text in captions {
+        if !body.iter().any(|b| b.text.contains(&text)) {
+            body.push(crate::article::Block {
+                kind: crate::article::BlockKind::Paragraph,
+                text,
+            });
+        }
+    }
 }
 
 /// The page's tree, within the budget of every page.
@@ -289,6 +309,20 @@ fn profile_headlines(doc: &Html, url: &Url, profile: &profiles::Profile) -> Head
     }
 }
 
+/// The article links of a profiled site's latest-news list, when the page has one.
+fn profile_terkini(doc: &Html, url: &Url, profile: &profiles::Profile) -> Vec<TerkiniLink> {
+    let Some(list) = profile
+        .terkini
+        .iter()
+        .find_map(|css| doc.select(&elements::sel(css)).next())
+    else {
+        return Vec::new();
+    };
+    lists::terkini_links(
+        lists::ArticleLinks::of(doc, url, |u| profile.article_of(u)).headlines_in(list),
+    )
+}
+
 /// A page without a Kompas profile: metadata from the site's profile, if it has one, then
 /// meta tags and JSON-LD; the text comes from the generic extractor afterwards.
 fn generic_article(doc: &Html, url: &Url, profile: Option<&profiles::Profile>) -> Article {
@@ -322,7 +356,8 @@ fn generic_article(doc: &Html, url: &Url, profile: Option<&profiles::Profile>) -
         },
         published: meta::meta(doc, "article:published_time")
             .and_then(|s| dates::parse_iso(&s))
-            .or(ld.published),
+            .or(ld.published)
+            .or_else(|| profile.and_then(|p| p.published_in(doc))),
         authors,
         editor,
         source: None,
@@ -333,7 +368,9 @@ fn generic_article(doc: &Html, url: &Url, profile: Option<&profiles::Profile>) -
             .unwrap_or_default(),
         body: Vec::new(),
         related: Vec::new(),
-        terkini: Vec::new(),
+        terkini: profile
+            .map(|p| profile_terkini(doc, url, p))
+            .unwrap_or_default(),
         site: Site::Generic,
         image_caption: None,
         embeds: Vec::new(),

@@ -350,7 +350,7 @@ pub fn parse_problem(html: &str, url: &url::Url) -> Option<String> {
         let paging = page
             .paging
             .iter()
-            .flat_map(|p| p.rest.iter().chain([&p.all]));
+            .flat_map(|p| p.rest.iter().chain(p.all.as_ref()));
         if let Some(p) = paging.map(|u| u.as_str()).find_map(link_problem) {
             return Some(format!("paging: {p}"));
         }

@@ -191,11 +191,11 @@ impl<'u> Body<'u> {
             }
             return;
         }
-        if boilerplate::ends_article(&text) {
+        if boilerplate::FURNITURE.ends_article(&text) {
             self.ended = true;
             return;
         }
-        if boilerplate::is_boilerplate(&text) {
+        if boilerplate::FURNITURE.is_boilerplate(&text) {
             return;
         }
         self.blocks.push(Block { kind, text });

@@ -1,11 +1,25 @@
 //! What Kompas puts in and around its articles that is not news: promos, appeals, share
 //! and channel pitches, "Baca juga" pointers, photo buttons, the byline line and the
-//! headings of the lists under the article. One set of rules for every way a Kompas page
-//! is read: the profile's walk of the body, and the generic extractor's blocks when the
-//! profile finds no body (a redesign). Each rule is from the real pages of 2023–2025
+//! headings of the lists under the article. One table, [`FURNITURE`], read by the one
+//! cleanup every site's table is read by (`sites::furniture`), for every way a Kompas
+//! page is read: the profile's walk of the body, and the generic extractor's blocks when
+//! the profile finds no body (a redesign). Each rule is from the real pages of 2023–2025
 //! (`../shared/fixtures/real/README.md`) or ../shared/docs/KOMPAS.md.
 
-use crate::article::Block;
+use crate::sites::furniture::{ADS, Furniture};
+
+/// Kompas's furniture, as a table; what no list of words tells is in [`kompas_lines`].
+pub const FURNITURE: Furniture = Furniture {
+    prefixes: PREFIXES,
+    lines: LINES,
+    ends: ENDS,
+    // The WhatsApp channel pitch, however it is worded.
+    contains: &["whatsapp.com/channel"],
+    cut: &[],
+    initials: false,
+    page_counter: false,
+    also: Some(kompas_lines),
+};
 
 /// Leading words of lines that are promos, appeals or widget text, never news (lower
 /// case; a line that starts with one is dropped wherever it appears).
@@ -17,8 +31,9 @@ const PREFIXES: &[&str] = &[
     "pastikan kamu sudah install aplikasi",
     "akses eksklusif special newsletter",
     "dalam segala situasi, kompas.com berkomitmen",
-    "advertisement",
-    "scroll to continue with content",
+    ADS[0],
+    ADS[1],
+    ADS[2],
     "artikel ini sudah tayang di",
     "bagikan artikel ini melalui",
     "close ads",
@@ -61,24 +76,13 @@ const ENDS: &[&str] = &[
 
 /// The "Baca juga" pointer to another story (its links are the related articles).
 pub fn is_baca_juga(text: &str) -> bool {
-    starts_with_ignoring_case(text, "baca juga")
+    starts_with_ignoring_case(text, ADS[2])
 }
 
-/// A line after which the article has ended.
-pub fn ends_article(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    ENDS.iter().any(|e| lower.starts_with(e))
-}
-
-/// A line that is Kompas's, not the article's.
-pub fn is_boilerplate(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let lower = lower.trim();
-    PREFIXES.iter().any(|p| lower.starts_with(p))
-        || LINES.contains(&lower)
-        || is_baca_juga(lower)
-        || lower.contains("whatsapp.com/channel")
-        || (lower.starts_with("copyright") && lower.contains("kompas cyber media"))
+/// The lines of Kompas's own that no list of words tells: its copyright line, the byline
+/// line, the link to a section under its list (`lower` is trimmed, in lower case).
+fn kompas_lines(lower: &str) -> bool {
+    (lower.starts_with("copyright") && lower.contains("kompas cyber media"))
         || is_byline(lower)
         || is_more_of_section(lower)
 }
@@ -95,15 +99,6 @@ fn is_byline(lower: &str) -> bool {
 /// `Lihat Nasional Selengkapnya`: the link to the section under its list.
 fn is_more_of_section(lower: &str) -> bool {
     lower.starts_with("lihat ") && lower.ends_with(" selengkapnya") && lower.len() < 80
-}
-
-/// The article text of a Kompas page read by another extractor: the boilerplate lines
-/// dropped, and nothing kept after a line that ends the article.
-pub fn clean(body: &mut Vec<Block>) {
-    if let Some(end) = body.iter().position(|b| ends_article(&b.text)) {
-        body.truncate(end);
-    }
-    body.retain(|b| !is_boilerplate(&b.text));
 }
 
 fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
@@ -130,16 +125,16 @@ mod tests {
             "Lihat Nasional Selengkapnya",
             "Tim Redaksi",
         ] {
-            assert!(is_boilerplate(line), "{line}");
+            assert!(FURNITURE.is_boilerplate(line), "{line}");
         }
         for line in [
             "JAKARTA, KOMPAS.com - Jaksa penuntut umum menuntut Lisa Rachmat.",
             "Penulis buku itu mengatakan editor naskahnya menolak.",
             "Lihat saja nanti, kata dia.",
         ] {
-            assert!(!is_boilerplate(line), "{line}");
+            assert!(!FURNITURE.is_boilerplate(line), "{line}");
         }
-        assert!(ends_article("Halaman Selanjutnya"));
-        assert!(ends_article("Terkini Lainnya"));
+        assert!(FURNITURE.ends_article("Halaman Selanjutnya"));
+        assert!(FURNITURE.ends_article("Terkini Lainnya"));
     }
 }

@@ -11,7 +11,7 @@ use super::urls;
 use crate::article::{HeadlinePage, TerkiniLink};
 use crate::sanitize;
 use crate::sites::elements::selector;
-use crate::sites::lists::ArticleLinks;
+use crate::sites::lists::{ArticleLinks, terkini_links};
 
 selector!(LIST_SCOPES, "div.articleList");
 selector!(
@@ -72,15 +72,7 @@ pub(super) fn terkini(doc: &Html, base: &Url) -> Vec<TerkiniLink> {
     let Some(heading) = heading else {
         return Vec::new();
     };
-    ArticleLinks::of(doc, base, urls::article_of)
-        .list_after(heading)
-        .into_iter()
-        .map(|h| TerkiniLink {
-            title: h.title,
-            url: h.url,
-            label: h.label,
-        })
-        .collect()
+    terkini_links(ArticleLinks::of(doc, base, urls::article_of).list_after(heading))
 }
 
 #[cfg(test)]

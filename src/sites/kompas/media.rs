@@ -93,7 +93,7 @@ fn add(out: &mut Vec<String>, text: String) {
         .map(str::trim_start)
         .unwrap_or(&text)
         .to_string();
-    if !text.is_empty() && !boilerplate::is_boilerplate(&text) && !out.contains(&text) {
+    if !text.is_empty() && !boilerplate::FURNITURE.is_boilerplate(&text) && !out.contains(&text) {
         out.push(text);
     }
 }

@@ -59,7 +59,7 @@ pub(super) fn paging(doc: &Html, url: &Url) -> Option<Paging> {
             u
         });
     Some(Paging {
-        all,
+        all: Some(all),
         rest: rest.into_values().collect(),
     })
 }

@@ -11,8 +11,11 @@ use scraper::CaseSensitivity;
 use scraper::Html;
 use url::Url;
 
-use super::elements::{sel, texts};
-use crate::article::Block;
+use chrono::{DateTime, FixedOffset};
+
+use super::dates;
+use super::elements::{sel, text_of, texts};
+use super::furniture::Furniture;
 
 pub use table::PROFILES;
 
@@ -30,7 +33,32 @@ pub enum ArticlePath {
     IdAfter(&'static str),
     /// `/YYYY/MM/DD/slug` somewhere in the path: tribunnews, jpnn-style dated paths.
     DatedSlug,
+    /// A last segment ending in a dash and an id of eight or more letters and digits with
+    /// a capital among them (slugs are lower case): kumparan's `/kumparannews/judul-27dMf6EqCKI`.
+    SlugId,
 }
+
+/// Where the other pages of a long article are.
+#[derive(Debug, Clone, Copy)]
+pub enum PageLinks {
+    /// The article's own address with this query key and the page number: `?page=2`.
+    Query(&'static str),
+    /// The article's own address with the page number as one more segment: `/slug/2`.
+    Segment,
+}
+
+/// How a site splits a long article into pages.
+#[derive(Debug)]
+pub struct Pages {
+    /// How the page's links to its other pages are written.
+    pub links: PageLinks,
+    /// The query that asks for the whole article on one page (detik's `single=1`), if
+    /// the site has one.
+    pub all: Option<(&'static str, &'static str)>,
+}
+
+/// No article has more pages than this; past it, links are not pages of it.
+const MAX_PAGES: u32 = 20;
 
 /// One site, as data.
 #[derive(Debug)]
@@ -47,24 +75,34 @@ pub struct Profile {
     pub unhide: &'static [&'static str],
     /// Elements inside the body that are never article text.
     pub drop: &'static [&'static str],
-    /// Writers' names; when none is found, the page's meta and JSON-LD authors.
+    /// Writers' names; when none is found, the credit line's, then the page's meta and
+    /// JSON-LD authors.
     pub authors: &'static [&'static str],
     /// The editor's name; an author who is the editor is the editor only.
     pub editor: &'static [&'static str],
-    /// Endings stripped from titles (`" - detikNews"`).
+    /// Credit lines of labelled names, `Rep: Ani/ Red: Budi` or `Pewarta: Ani` and
+    /// `Editor: Budi` on lines of their own: writers and editor told by their labels.
+    pub credits: &'static [&'static str],
+    /// Where the page prints its time (`Senin, 15 Januari 2024 14:30 WIB`), read when the
+    /// meta tags and JSON-LD give none.
+    pub date: &'static [&'static str],
+    /// Endings stripped from titles (`" - detikNews"`); one ending in `*` stands for
+    /// itself and then one word (`" : Okezone *"` for `" : Okezone Nasional"`).
     pub title_ends: &'static [&'static str],
-    /// Lines starting with one of these (lower case) are dropped.
-    pub prefixes: &'static [&'static str],
-    /// Whole lines (lower case) that are dropped.
-    pub lines: &'static [&'static str],
-    /// Lines (lower case prefix) after which nothing is the article.
-    pub ends: &'static [&'static str],
-    /// Pieces cut out of any line (`[Gambas:Video 20detik]`).
-    pub cut: &'static [&'static str],
-    /// A trailing `(vyp/kna)`: the editors' initials, cut from the last line.
-    pub initials: bool,
-    /// Lines `2 dari 4 halaman`: the page counter of a multi-page article.
-    pub page_counter: bool,
+    /// What is not news on the site's pages, dropped whichever extractor read them.
+    pub furniture: Furniture,
+    /// Photo galleries: pages whose host's first label or first path segment starts with
+    /// one of these (`foto` for detik's `/foto-news/`, `/fotoinet/` and foto.detik.com).
+    pub gallery: &'static [&'static str],
+    /// A gallery's captions, in page order: the first of these that finds any. A gallery
+    /// reads as its lead text, if any, and its captions.
+    pub captions: &'static [&'static str],
+    /// How long articles are split into pages, when the site splits them into pages of
+    /// their own (liputan6 keeps them all in the page: [`Profile::unhide`]).
+    pub pages: Option<Pages>,
+    /// The latest-news list beside or under an article ("Berita Terkini", "Berita
+    /// detikcom Lainnya"): its article links are the article's Terkini links.
+    pub terkini: &'static [&'static str],
     /// The headline list of an index page, when the page has one.
     pub list: &'static [&'static str],
 }
@@ -129,6 +167,15 @@ impl Profile {
             ArticlePath::DatedSlug => segments.windows(4).any(|w| {
                 w[0].len() == 4 && digits(w[0]) && digits(w[1]) && digits(w[2]) && !w[3].is_empty()
             }),
+            ArticlePath::SlugId => segments
+                .last()
+                .and_then(|s| s.rsplit_once('-'))
+                .is_some_and(|(slug, id)| {
+                    !slug.is_empty()
+                        && id.len() >= 8
+                        && id.bytes().all(|b| b.is_ascii_alphanumeric())
+                        && id.bytes().any(|b| b.is_ascii_uppercase())
+                }),
         };
         self.article.iter().any(is_article).then(|| {
             url.set_query(None);
@@ -197,90 +244,209 @@ impl Profile {
         ))
     }
 
-    /// The writers named where the profile says, if any.
+    /// The writers named where the profile says, else on its credit line, if any.
     pub fn authors_in(&self, doc: &Html) -> Vec<String> {
-        self.authors
+        let named: Vec<String> = self
+            .authors
             .iter()
             .flat_map(|css| texts(doc, &sel(css)))
-            .collect()
+            .collect();
+        if named.is_empty() {
+            self.credits_in(doc).authors
+        } else {
+            named
+        }
     }
 
-    /// The editor named where the profile says.
+    /// The editor named where the profile says, else on its credit line.
     pub fn editor_in(&self, doc: &Html) -> Option<String> {
         self.editor
             .iter()
             .flat_map(|css| texts(doc, &sel(css)))
             .map(|t| strip_label(&t, "editor"))
             .find(|t| !t.is_empty())
+            .or_else(|| self.credits_in(doc).editor)
+    }
+
+    /// The writers and editor of the profile's credit lines.
+    pub fn credits_in(&self, doc: &Html) -> Credits {
+        let mut credits = Credits::default();
+        for css in self.credits {
+            for line in doc.select(&sel(css)) {
+                credits.read(line.text());
+            }
+        }
+        credits
+    }
+
+    /// The other pages of the article at `url`: the links on the page to its own address
+    /// with a page number (2 to [`MAX_PAGES`]), and the one-page version when the site
+    /// has one. `None` for an article of one page, or the one-page version itself.
+    pub fn paging(&self, doc: &Html, url: &Url) -> Option<super::Paging> {
+        let rule = self.pages.as_ref()?;
+        if let Some((key, value)) = rule.all
+            && url.query_pairs().any(|(k, v)| k == key && v == value)
+        {
+            return None;
+        }
+        // The article's first page: no query, and no page segment when this is a later
+        // page (`/slug/2`).
+        let mut first = url.clone();
+        first.set_query(None);
+        first.set_fragment(None);
+        let trimmed = url.path().trim_end_matches('/');
+        let own_path = match (rule.links, trimmed.rsplit_once('/')) {
+            (PageLinks::Segment, Some((head, n))) if n.parse::<u32>().is_ok() => head,
+            _ => trimmed,
+        }
+        .to_string();
+        first.set_path(&own_path);
+        let page_of = |u: &Url| -> Option<u32> {
+            if u.host_str() != url.host_str() {
+                return None;
+            }
+            match rule.links {
+                PageLinks::Query(key) => (u.path().trim_end_matches('/') == own_path)
+                    .then(|| u.query_pairs().find(|(k, _)| k == key))
+                    .flatten()
+                    .and_then(|(_, v)| v.parse().ok()),
+                PageLinks::Segment => u
+                    .path()
+                    .strip_prefix(own_path.as_str())
+                    .and_then(|rest| rest.strip_prefix('/'))
+                    .and_then(|n| n.trim_end_matches('/').parse().ok()),
+            }
+        };
+        let mut rest: std::collections::BTreeMap<u32, Url> = Default::default();
+        for href in doc
+            .select(&sel("a[href]"))
+            .filter_map(|a| a.value().attr("href"))
+        {
+            if let Some(mut u) = crate::sanitize::link(href, url)
+                && let Some(n) = page_of(&u)
+                && (2..=MAX_PAGES).contains(&n)
+            {
+                u.set_fragment(None);
+                rest.entry(n).or_insert(u);
+            }
+        }
+        if rest.is_empty() {
+            return None;
+        }
+        let all = rule.all.map(|(key, value)| {
+            let mut whole = first.clone();
+            whole.query_pairs_mut().append_pair(key, value);
+            whole
+        });
+        Some(super::Paging {
+            all,
+            rest: rest.into_values().collect(),
+        })
+    }
+
+    /// Whether `url` is one of the site's photo galleries.
+    pub fn is_gallery(&self, url: &Url) -> bool {
+        let host = url.host_str().unwrap_or_default();
+        let first_label = host.split('.').next().unwrap_or_default();
+        let first_segment = url
+            .path_segments()
+            .and_then(|mut s| s.next())
+            .unwrap_or_default();
+        self.gallery
+            .iter()
+            .any(|word| first_label == *word || first_segment.starts_with(word))
+    }
+
+    /// The captions of a gallery, in page order, each once; the innermost element when
+    /// one caption holds another.
+    pub fn captions_in(&self, doc: &Html) -> Vec<String> {
+        self.captions
+            .iter()
+            .map(|css| {
+                let selector = sel(css);
+                let mut out: Vec<String> = Vec::new();
+                let innermost = |e: &scraper::ElementRef<'_>| e.select(&selector).next().is_none();
+                for text in doc
+                    .select(&selector)
+                    .take(MAX_CAPTIONS)
+                    .filter(innermost)
+                    .map(text_of)
+                {
+                    if !text.is_empty() && !out.contains(&text) {
+                        out.push(text);
+                    }
+                }
+                out
+            })
+            .find(|captions| !captions.is_empty())
+            .unwrap_or_default()
+    }
+
+    /// The time the page prints where the profile says.
+    pub fn published_in(&self, doc: &Html) -> Option<DateTime<FixedOffset>> {
+        self.date
+            .iter()
+            .flat_map(|css| texts(doc, &sel(css)))
+            .find_map(|t| dates::find_in_text(&t))
     }
 
     /// The title without the site's ending.
     pub fn clean_title(&self, title: &str) -> String {
         let mut title = title.trim();
         for end in self.title_ends {
-            title = title.strip_suffix(end).unwrap_or(title).trim_end();
+            title = match end.strip_suffix('*') {
+                Some(lead) => title
+                    .rsplit_once(lead)
+                    .filter(|(_, word)| !word.is_empty() && !word.contains(char::is_whitespace))
+                    .map_or(title, |(kept, _)| kept),
+                None => title.strip_suffix(end).unwrap_or(title),
+            }
+            .trim_end();
         }
         title.to_string()
     }
+}
 
-    /// The article text without the site's furniture.
-    pub fn clean(&self, body: &mut Vec<Block>) {
-        for block in body.iter_mut() {
-            for piece in self.cut {
-                if block.text.contains(piece) {
-                    block.text = block.text.replace(piece, " ");
+/// Labels of writers and of editors on credit lines (lower case).
+const WRITER_LABELS: &[&str] = &["rep", "reporter", "penulis", "pewarta", "jurnalis", "oleh"];
+const EDITOR_LABELS: &[&str] = &["red", "redaktur", "editor"];
+
+/// Writers and editor read from labelled credit lines.
+#[derive(Debug, Default, PartialEq)]
+pub struct Credits {
+    pub authors: Vec<String>,
+    pub editor: Option<String>,
+}
+
+impl Credits {
+    /// Reads the text pieces of one credit line: each piece, and each part of it between
+    /// slashes or bars, is `Label: names`.
+    fn read<'a>(&mut self, pieces: impl Iterator<Item = &'a str>) {
+        for part in pieces.flat_map(|p| p.split(['/', '|'])) {
+            let Some((label, names)) = part.split_once(':') else {
+                continue;
+            };
+            let label = label.trim().to_lowercase();
+            let names: Vec<String> = names
+                .split(',')
+                .map(crate::sanitize::inline)
+                .filter(|n| !n.is_empty())
+                .collect();
+            if WRITER_LABELS.contains(&label.as_str()) {
+                for name in names {
+                    if !self.authors.contains(&name) {
+                        self.authors.push(name);
+                    }
                 }
-            }
-            if let Some(at) = self.end_within(&block.text) {
-                block.text.truncate(at);
-            }
-            block.text = block.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        }
-        if let Some(end) = body.iter().position(|b| self.ends_article(&b.text)) {
-            body.truncate(end);
-        }
-        body.retain(|b| !b.text.is_empty() && !self.is_boilerplate(&b.text));
-        if self.initials
-            && let Some(last) = body.last_mut()
-        {
-            strip_initials(&mut last.text);
-            if last.text.is_empty() {
-                body.pop();
+            } else if EDITOR_LABELS.contains(&label.as_str()) && self.editor.is_none() {
+                self.editor = names.into_iter().next();
             }
         }
-    }
-
-    fn ends_article(&self, text: &str) -> bool {
-        let lower = text.to_lowercase();
-        self.ends.iter().any(|e| lower.starts_with(e))
-    }
-
-    /// Where an ending line starts inside a block that runs into it (the video promo
-    /// after the last sentence, in one paragraph).
-    fn end_within(&self, text: &str) -> Option<usize> {
-        let lower = text.to_lowercase();
-        self.ends
-            .iter()
-            .filter_map(|e| lower.find(&format!(" {e}")))
-            .min()
-            .filter(|&at| lower.is_char_boundary(at) && lower.len() == text.len())
-    }
-
-    /// A line that is the site's, not the article's.
-    pub fn is_boilerplate(&self, text: &str) -> bool {
-        let lower = text.trim().to_lowercase();
-        self.prefixes.iter().any(|p| lower.starts_with(p))
-            || self.lines.contains(&lower.as_str())
-            || (self.page_counter && is_page_counter(&lower))
     }
 }
 
-/// `2 dari 4 halaman`.
-fn is_page_counter(lower: &str) -> bool {
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
-    matches!(words.as_slice(), [a, "dari", b, "halaman"] if number(a) && number(b))
-}
+/// No gallery has more photos than this; past it, the rest are not read.
+const MAX_CAPTIONS: usize = 500;
 
 /// `Editor: Name` → `Name`.
 fn strip_label(text: &str, label: &str) -> String {
@@ -292,28 +458,6 @@ fn strip_label(text: &str, label: &str) -> String {
             .trim()
             .to_string(),
         None => text.trim().to_string(),
-    }
-}
-
-/// Cuts a trailing `(vyp/kna)` or `(boy/jpnn)`: letters, a slash, letters, in brackets.
-fn strip_initials(text: &mut String) {
-    let trimmed = text.trim_end();
-    let Some(open) = trimmed.rfind('(') else {
-        return;
-    };
-    let inner = &trimmed[open..];
-    let Some(inner) = inner.strip_prefix('(').and_then(|i| i.strip_suffix(')')) else {
-        return;
-    };
-    let is_initials = inner.contains('/')
-        && inner.len() <= 24
-        && inner
-            .split('/')
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    if is_initials {
-        text.truncate(open);
-        let kept = text.trim_end().len();
-        text.truncate(kept);
     }
 }
 

@@ -1,0 +1,209 @@
+//! What a site puts in and around its articles that is not news, as data: one
+//! [`Furniture`] table per site (Kompas's in `kompas/boilerplate.rs`, the other sites' in
+//! their profiles), and the one cleanup that reads any of them. A lower module, so the
+//! Kompas profile and the other profiles share it without using each other.
+
+use crate::article::Block;
+
+/// Lines every site has: the ad label and its scroll prompt, the "Baca juga" pointer
+/// (lower case, as [`Furniture::prefixes`]).
+pub const ADS: [&str; 3] = [
+    "advertisement",
+    "scroll to continue with content",
+    "baca juga",
+];
+
+/// One site's furniture. Every text rule is in lower case.
+#[derive(Debug)]
+pub struct Furniture {
+    /// Lines starting with one of these are dropped.
+    pub prefixes: &'static [&'static str],
+    /// Whole lines that are dropped.
+    pub lines: &'static [&'static str],
+    /// Lines after which nothing is the article.
+    pub ends: &'static [&'static str],
+    /// Lines holding one of these anywhere are dropped.
+    pub contains: &'static [&'static str],
+    /// Pieces cut out of any line (`[Gambas:Video 20detik]`, as the page writes it).
+    pub cut: &'static [&'static str],
+    /// A trailing `(vyp/kna)`: the editors' initials, cut from the last line.
+    pub initials: bool,
+    /// Lines `2 dari 4 halaman`, and a gallery's `5 / 12`: counters, not text.
+    pub page_counter: bool,
+    /// A site's own rule for lines no list of words tells (Kompas's byline line); it is
+    /// given the line trimmed and in lower case.
+    pub also: Option<fn(&str) -> bool>,
+}
+
+impl Furniture {
+    /// The article text without the site's furniture: pieces cut, nothing kept from the
+    /// line that ends the article, furniture lines dropped, the editors' initials cut.
+    pub fn clean(&self, body: &mut Vec<Block>) {
+        for block in body.iter_mut() {
+            let mut changed = false;
+            for piece in self.cut {
+                if block.text.contains(piece) {
+                    block.text = block.text.replace(piece, " ");
+                    changed = true;
+                }
+            }
+            if let Some(at) = self.end_within(&block.text) {
+                block.text.truncate(at);
+                changed = true;
+            }
+            // What a cut leaves behind is folded; a line untouched keeps its breaks.
+            if changed {
+                block.text = block.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            }
+        }
+        if let Some(end) = body.iter().position(|b| self.ends_article(&b.text)) {
+            body.truncate(end);
+        }
+        body.retain(|b| !b.text.trim().is_empty() && !self.is_boilerplate(&b.text));
+        if self.initials
+            && let Some(last) = body.last_mut()
+        {
+            strip_initials(&mut last.text);
+            if last.text.is_empty() {
+                body.pop();
+            }
+        }
+    }
+
+    /// A line after which the article has ended.
+    pub fn ends_article(&self, text: &str) -> bool {
+        let lower = text.trim().to_lowercase();
+        self.ends.iter().any(|e| lower.starts_with(e))
+    }
+
+    /// Where an ending line starts inside a block that runs into it (the video promo
+    /// after the last sentence, in one paragraph).
+    fn end_within(&self, text: &str) -> Option<usize> {
+        let lower = text.to_lowercase();
+        self.ends
+            .iter()
+            .filter_map(|e| lower.find(&format!(" {e}")))
+            .min()
+            .filter(|&at| lower.is_char_boundary(at) && lower.len() == text.len())
+    }
+
+    /// A line that is the site's, not the article's.
+    pub fn is_boilerplate(&self, text: &str) -> bool {
+        let lower = text.trim().to_lowercase();
+        self.prefixes.iter().any(|p| lower.starts_with(p))
+            || self.lines.contains(&lower.as_str())
+            || self.contains.iter().any(|c| lower.contains(c))
+            || (self.page_counter && is_page_counter(&lower))
+            || self.also.is_some_and(|rule| rule(&lower))
+    }
+}
+
+/// `2 dari 4 halaman`, or a gallery's `5 / 12`.
+fn is_page_counter(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    match words.as_slice() {
+        [a, "dari", b, "halaman"] | [a, "/", b] => number(a) && number(b),
+        [one] => one
+            .split_once('/')
+            .is_some_and(|(a, b)| number(a) && number(b)),
+        _ => false,
+    }
+}
+
+/// Cuts a trailing `(vyp/kna)` or `(boy/jpnn)`: letters, a slash, letters, in brackets.
+fn strip_initials(text: &mut String) {
+    let trimmed = text.trim_end();
+    let Some(open) = trimmed.rfind('(') else {
+        return;
+    };
+    let inner = &trimmed[open..];
+    let Some(inner) = inner.strip_prefix('(').and_then(|i| i.strip_suffix(')')) else {
+        return;
+    };
+    let is_initials = inner.contains('/')
+        && inner.len() <= 24
+        && inner
+            .split('/')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if is_initials {
+        text.truncate(open);
+        let kept = text.trim_end().len();
+        text.truncate(kept);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::BlockKind;
+
+    const SITE: Furniture = Furniture {
+        prefixes: &["baca juga"],
+        lines: &["berita terkait"],
+        ends: &["simak video"],
+        contains: &["whatsapp.com/channel"],
+        cut: &["[Gambas:Video 20detik]"],
+        initials: true,
+        page_counter: true,
+        also: Some(|lower| lower.starts_with("penulis:") && lower.contains("editor")),
+    };
+
+    fn blocks(lines: &[&str]) -> Vec<Block> {
+        lines
+            .iter()
+            .map(|t| Block {
+                kind: BlockKind::Paragraph,
+                text: t.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_rule_of_a_table_drops_its_lines() {
+        let mut body = blocks(&[
+            "Penulis: Ani | Editor: Budi",
+            "Jakarta - Hujan turun sejak pagi.",
+            "Baca juga: Banjir di Bekasi",
+            "Ikuti kanal kami: https://www.whatsapp.com/channel/0029",
+            "2 dari 4 halaman",
+            "Berita Terkait",
+            "Baris kedua\nmasih satu paragraf.",
+            "Warga pulang sore. [Gambas:Video 20detik] (vyp/kna)",
+            "Simak Video: Banjir",
+            "Teks setelah promo video",
+        ]);
+        SITE.clean(&mut body);
+        let text: Vec<&str> = body.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            text,
+            [
+                "Jakarta - Hujan turun sejak pagi.",
+                "Baris kedua\nmasih satu paragraf.",
+                "Warga pulang sore.",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_ending_inside_a_line_cuts_it_there() {
+        let mut body = blocks(&["Acara selesai sore itu. Simak Video: Banjir Rob"]);
+        SITE.clean(&mut body);
+        assert_eq!(body[0].text, "Acara selesai sore itu.");
+    }
+
+    #[test]
+    fn counters_and_initials_are_told_from_news() {
+        assert!(SITE.is_boilerplate("2 dari 4 halaman"));
+        assert!(SITE.is_boilerplate("5 / 12"));
+        assert!(SITE.is_boilerplate("5/12"));
+        assert!(!SITE.is_boilerplate("Dua dari empat halaman buku itu hilang."));
+        assert!(!SITE.is_boilerplate("Skor akhir 5 / 12 untuk tim tamu."));
+        let mut text = "Dia pulang. (vyp/kna)".to_string();
+        strip_initials(&mut text);
+        assert_eq!(text, "Dia pulang.");
+        let mut text = "Harga naik (10/20) persen".to_string();
+        strip_initials(&mut text);
+        assert_eq!(text, "Harga naik (10/20) persen");
+    }
+}
