@@ -10,6 +10,7 @@ pub mod app;
 pub mod article;
 pub mod config;
 pub mod error;
+pub mod feeds;
 pub mod fetch;
 pub mod keymap;
 pub mod logging;

@@ -16,7 +16,7 @@ use kabar::error::Error;
 use kabar::mirror::{MirrorServer, Routes};
 use kabar::net::{self, Client};
 use kabar::store::Store;
-use kabar::{fetch, sites, text};
+use kabar::{feeds, fetch, sites, text};
 
 use kabar::sites::kompas::INDEX_URL;
 
@@ -92,9 +92,10 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
-    /// Print the headline list of an index, section or home page, in page order.
+    /// Print the headline list of an index, section or home page, or of a feed (RSS,
+    /// Atom, JSON Feed), in page order.
     Headlines {
-        /// A list page URL, a saved HTML file, or - for standard input.
+        /// A list page or feed URL, a saved HTML or feed file, or - for standard input.
         #[arg(default_value = INDEX_URL)]
         source: String,
         #[command(flatten)]
@@ -181,7 +182,13 @@ impl Source {
 impl Local {
     /// The page text and the URL it stands for, for a local source.
     fn read(&self, given: Option<&Url>) -> Result<(String, Url), Error> {
-        let (bytes, fallback) = match self {
+        let (bytes, fallback) = self.bytes()?;
+        self.page(&bytes, &fallback, given)
+    }
+
+    /// The source's bytes, within the size a page may have, and the address of the file.
+    fn bytes(&self) -> Result<(Vec<u8>, Url), Error> {
+        Ok(match self {
             Local::File(path) => {
                 let name = path.display().to_string();
                 let bytes = std::fs::File::open(path)
@@ -199,13 +206,32 @@ impl Local {
                 read_capped(std::io::stdin(), "standard input")?,
                 Url::parse("file:///dev/stdin").expect("valid URL"),
             ),
-        };
-        if let Some(what) = not_a_page(&bytes) {
+        })
+    }
+
+    /// `bytes` as a web page's text, and the URL the page stands for.
+    fn page(
+        &self,
+        bytes: &[u8],
+        fallback: &Url,
+        given: Option<&Url>,
+    ) -> Result<(String, Url), Error> {
+        if let Some(what) = not_a_page(bytes) {
             return Err(Error::NoText(format!("{} ({what})", self.name())));
         }
-        let text = net::decode(&bytes, None);
-        let url = sites::page_url(&text, given, &fallback);
+        let text = net::decode(bytes, None);
+        let url = sites::page_url(&text, given, fallback);
         Ok((text, url))
+    }
+
+    /// A list from a local source: a feed, told by its content, or a list page.
+    fn list(&self, given: Option<&Url>) -> Result<HeadlinePage, Error> {
+        let (bytes, fallback) = self.bytes()?;
+        if net::looks_like_feed(&bytes) {
+            return feeds::read(&bytes, given.unwrap_or(&fallback));
+        }
+        let (text, url) = self.page(&bytes, &fallback, given)?;
+        sites::read_headlines(&text, &url)
     }
 
     /// The source as the user named it.
@@ -365,10 +391,7 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
                     }
                 }
                 Source::Web(url) => fetch::headlines(&client, &url).await?,
-                Source::Local(local) => {
-                    let (text, url) = local.read(output.url.as_ref())?;
-                    sites::read_headlines(&text, &url)?
-                }
+                Source::Local(local) => local.list(output.url.as_ref())?,
             };
             if output.json {
                 serde_json::to_string_pretty(&page.headlines).expect("headlines serialize") + "\n"

@@ -1,0 +1,210 @@
+//! Feeds as headline lists through the command line: every feed format, told by its
+//! content whatever its address or media type, cleaned as pages are. Each network test
+//! talks HTTP to a server on 127.0.0.1 started here.
+
+mod common;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use common::{RawServer, http_answer, kabar, stderr, stdout};
+use serde_json::Value;
+
+fn feed(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/feeds")
+        .join(name)
+}
+
+fn bytes(name: &str) -> Vec<u8> {
+    std::fs::read(feed(name)).expect("feed fixture")
+}
+
+/// A server with every fixture feed, each under an address and media type as real
+/// servers send them (feeds are often served as text/html or text/plain).
+fn feed_server() -> RawServer {
+    RawServer::start(|path| {
+        let (file, ctype) = match path {
+            "/rss/terkini.xml" => ("rss2-content.xml", "application/rss+xml; charset=utf-8"),
+            "/nasional/rss" => ("rss2-plain.xml", "text/html; charset=utf-8"),
+            "/rdf" => ("rss1.rdf", "text/plain"),
+            "/atom" => ("atom.xml", "application/atom+xml"),
+            "/feed" => ("feed.json", "application/feed+json"),
+            "/broken.xml" => ("broken.xml", "application/xml"),
+            "/lama.xml" => ("cp1252.xml", "text/xml"),
+            _ => return http_answer("404 Not Found", &[], b"no"),
+        };
+        http_answer("200 OK", &[("Content-Type", ctype)], &bytes(file))
+    })
+}
+
+fn json_headlines(args: &[&str]) -> Vec<Value> {
+    let out = kabar(args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    let list: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    list.as_array().expect("a list").clone()
+}
+
+fn field<'a>(list: &'a [Value], key: &str) -> Vec<&'a str> {
+    list.iter().map(|h| h[key].as_str().unwrap_or("")).collect()
+}
+
+#[test]
+fn rss2_with_content_encoded_reads_as_an_index() {
+    let server = feed_server();
+    let list = json_headlines(&["headlines", &server.url("/rss/terkini.xml"), "--json"]);
+    // The same four fields as an index, nothing else.
+    for h in &list {
+        let keys: Vec<&str> = h.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["label", "published", "title", "url"]);
+    }
+    assert_eq!(
+        field(&list, "title"),
+        [
+            "Pemerintah Tambah Kuota Pupuk Bersubsidi & Perluas Penyaluran",
+            "Timnas U-23 Menang 2-1 atas Vietnam",
+            "BMKG Peringatkan Hujan Lebat di Jawa Barat",
+        ],
+        "plain decoded text, no markup or escape; items without a web link left out"
+    );
+    assert_eq!(
+        field(&list, "url"),
+        [
+            "https://www.antaranews.com/berita/5012345/pemerintah-tambah-kuota-pupuk?id=7",
+            "https://www.antaranews.com/berita/5012346/timnas-u23-menang",
+            // A relative link is resolved against the feed's address.
+            &server.url("/berita/5012347/bmkg-peringatkan-hujan-lebat"),
+        ],
+        "tracking parameters and fragments dropped"
+    );
+    assert_eq!(field(&list, "label"), ["Ekonomi", "Olahraga", "Humaniora"]);
+    assert_eq!(list[0]["published"], "2026-11-30T09:15:00+07:00");
+}
+
+#[test]
+fn a_feed_served_as_html_is_told_by_its_content() {
+    let server = feed_server();
+    let list = json_headlines(&["headlines", &server.url("/nasional/rss"), "--json"]);
+    assert_eq!(
+        field(&list, "url"),
+        [
+            "https://www.cnnindonesia.com/nasional/20261130091500-32-1200001/kpu-umumkan-jadwal",
+            "https://www.cnnindonesia.com/nasional/20261130080000-32-1200002/dpr-setujui-ruu",
+        ]
+    );
+    // Without categories the label is the feed's name; GMT times are shown in WIB.
+    assert_eq!(field(&list, "label"), ["CNN Indonesia | Nasional"; 2]);
+    assert_eq!(list[0]["published"], "2026-11-30T09:20:00+07:00");
+}
+
+#[test]
+fn rss1_atom_and_json_feed() {
+    let server = feed_server();
+    let rdf = json_headlines(&["headlines", &server.url("/rdf"), "--json"]);
+    assert_eq!(
+        field(&rdf, "url"),
+        ["https://www.example-berita.id/2026/11/30/pasar-ikan-baru"]
+    );
+    assert_eq!(rdf[0]["published"], "2026-11-30T06:00:00+07:00");
+
+    let atom = json_headlines(&["headlines", &server.url("/atom"), "--json"]);
+    assert_eq!(
+        field(&atom, "title"),
+        [
+            "Menteri Bantah Isu Reshuffle Kabinet",
+            "Banjir Rob Genangi Pesisir Semarang"
+        ]
+    );
+    // The page, not the enclosure; the category's label, then the feed's name.
+    assert_eq!(
+        field(&atom, "url"),
+        [
+            "https://nasional.tempo.co/read/1900001/menteri-bantah-isu-reshuffle",
+            "https://nasional.tempo.co/read/1900002/banjir-rob-semarang",
+        ]
+    );
+    assert_eq!(field(&atom, "label"), ["Politik", "Tempo Nasional"]);
+    // An entry without `published` is dated by `updated`.
+    assert_eq!(atom[1]["published"], "2026-11-30T08:30:00+07:00");
+
+    let json = json_headlines(&["headlines", &server.url("/feed"), "--json"]);
+    assert_eq!(
+        field(&json, "title"),
+        [
+            "Kereta Cepat Tambah Jadwal Akhir Pekan",
+            "Harga Cabai Mulai Turun"
+        ]
+    );
+    assert_eq!(
+        json[0]["url"],
+        "https://www.example-kabar.id/read/2026/11/30/kereta-cepat-tambah-jadwal"
+    );
+    assert_eq!(field(&json, "label"), ["Transportasi", "Kabar Contoh JSON"]);
+}
+
+#[test]
+fn a_windows_1252_feed_is_decoded_by_its_declaration() {
+    let server = feed_server();
+    let list = json_headlines(&["headlines", &server.url("/lama.xml"), "--json"]);
+    assert_eq!(
+        field(&list, "title"),
+        ["Caf\u{e9} \u{201c}Tempo Doeloe\u{201d} Dibuka Lagi di Bandung"]
+    );
+    assert_eq!(field(&list, "label"), ["Gaya Hidup"]);
+}
+
+#[test]
+fn a_broken_feed_is_one_clear_line_and_status_4() {
+    let server = feed_server();
+    let out = kabar(&["headlines", &server.url("/broken.xml")]);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("a broken feed"), "{err}");
+    assert!(err.contains("/broken.xml"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn a_feed_file_or_stdin_with_url() {
+    let file = feed("atom.xml");
+    let list = json_headlines(&[
+        "headlines",
+        file.to_str().unwrap(),
+        "--url",
+        "https://rss.tempo.co/nasional",
+        "--json",
+    ]);
+    assert_eq!(list.len(), 2);
+
+    // A JSON Feed on standard input: no HTML in it, and still a list.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kabar"))
+        .args([
+            "headlines",
+            "-",
+            "--url",
+            "https://www.example-kabar.id/feed.json",
+        ])
+        .env_remove("KABAR_MIRROR")
+        .env("KABAR_DATA_DIR", common::scratch_dir("data"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kabar runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&bytes("feed.json"))
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("Kereta Cepat Tambah Jadwal Akhir Pekan"),
+        "{text}"
+    );
+    assert!(text.contains("Harga Cabai Mulai Turun"), "{text}");
+}
