@@ -19,6 +19,7 @@ pub mod net;
 pub mod requests;
 pub mod sanitize;
 pub mod sites;
+pub mod sources;
 pub mod store;
 pub mod text;
 pub mod theme;

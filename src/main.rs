@@ -107,6 +107,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the sources (kabar's built-in outlets and the config's, on or off), or turn
+    /// them on and off in the config file, keeping its comments.
+    Sources {
+        #[command(subcommand)]
+        action: Option<SourcesAction>,
+    },
     /// Print the completion script for a shell (e.g. `kabar completions bash >
     /// ~/.local/share/bash-completion/completions/kabar`).
     Completions {
@@ -115,6 +121,35 @@ enum Command {
     },
     /// Print the man page (roff), e.g. `kabar man > ~/.local/share/man/man1/kabar.1`.
     Man,
+}
+
+#[derive(Subcommand, Debug)]
+enum SourcesAction {
+    /// Turn a source on: a built-in outlet by name (`kabar sources add antara`), or any
+    /// feed or list page by its address.
+    Add {
+        /// A built-in outlet's name, or an http(s) address.
+        #[arg(value_name = "NAME|URL")]
+        what: String,
+        /// The source's name (default: the outlet's, or the address's host).
+        #[arg(long)]
+        name: Option<String>,
+        /// The title of its tab (default: the outlet's, or the name).
+        #[arg(long)]
+        tab: Option<String>,
+    },
+    /// Turn a source off: remove it from the config.
+    Remove {
+        /// The source's name, as `kabar sources` shows it.
+        name: String,
+    },
+    /// Add every feed of an OPML file (another reader's subscriptions), folders included.
+    Import {
+        /// The OPML file, or - for standard input.
+        file: String,
+    },
+    /// Print the sources that are on as OPML, for another reader.
+    Export,
 }
 
 #[derive(Args, Debug)]
@@ -330,6 +365,9 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
         }
         _ => {}
     }
+    if let Some(Command::Sources { action }) = &cli.command {
+        return sources(action.as_ref(), cli.global.config.as_deref());
+    }
     let config = Config::load(cli.global.config.as_deref())?;
     if cli.global.print_config {
         print!("{}", config.to_toml());
@@ -400,6 +438,7 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
             }
         }
         Command::Completions { .. } | Command::Man => unreachable!("printed before the config"),
+        Command::Sources { .. } => unreachable!("done before the network"),
         Command::Saved { json } => {
             let saved = open_store(data_dir.as_deref())?.saved()?;
             if json {
@@ -422,6 +461,76 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
     };
     // A closed pipe (`kabar headlines | head`) is not an error worth a message.
     let _ = stdout.write_all(printed.as_bytes());
+    Ok(())
+}
+
+/// `kabar sources` and its edits of the config file (`--config FILE`, else the default).
+fn sources(action: Option<&SourcesAction>, path: Option<&std::path::Path>) -> Result<(), Error> {
+    // A --config file that is not there yet is where the first source goes.
+    let config = match path {
+        Some(p) if !p.exists() && action.is_some() => Config::default(),
+        _ => Config::load(path)?,
+    };
+    let edit = || {
+        let path = path
+            .map(PathBuf::from)
+            .or_else(Config::default_path)
+            .ok_or_else(|| Error::Usage("no config directory: pass --config FILE".into()))?;
+        kabar::sources::ConfigFile::open(&path).map(|file| (file, path))
+    };
+    let mut out = std::io::stdout().lock();
+    match action {
+        None => {
+            let _ = out.write_all(kabar::sources::listing(&config.sources).as_bytes());
+        }
+        Some(SourcesAction::Add { what, name, tab }) => {
+            let source = kabar::sources::to_add(what, name.as_deref(), tab.as_deref())?;
+            let (mut file, path) = edit()?;
+            file.add(&source)?;
+            file.save()?;
+            eprintln!(
+                "kabar: {} ({}) added to {}",
+                source.name,
+                source.url,
+                path.display()
+            );
+        }
+        Some(SourcesAction::Remove { name }) => {
+            let (mut file, path) = edit()?;
+            let removed = file.remove(name)?;
+            file.save()?;
+            eprintln!("kabar: {} removed from {}", removed.name, path.display());
+        }
+        Some(SourcesAction::Import { file: from }) => {
+            let local = match Source::parse(from)? {
+                Source::Local(local) => local,
+                Source::Web(_) => {
+                    return Err(Error::Usage(format!(
+                        "import reads a file, not an address: {from}"
+                    )));
+                }
+            };
+            let (bytes, _) = local.bytes()?;
+            let found = kabar::sources::import(&net::decode(&bytes, None), &local.name())?;
+            let (mut file, path) = edit()?;
+            let mut added = 0;
+            for source in &found {
+                match file.add(source) {
+                    Ok(()) => added += 1,
+                    Err(e) => eprintln!("kabar: {} not added: {e}", source.url),
+                }
+            }
+            file.save()?;
+            eprintln!(
+                "kabar: {added} of {} feeds added to {}",
+                found.len(),
+                path.display()
+            );
+        }
+        Some(SourcesAction::Export) => {
+            let _ = out.write_all(kabar::sources::export(&config.sources).as_bytes());
+        }
+    }
     Ok(())
 }
 

@@ -16,7 +16,7 @@ const LAYERS: &[&[&str]] = &[
     &["feeds"],
     &["text", "fetch"],
     &["config", "worker"],
-    &["app"],
+    &["app", "sources"],
     &["ui"],
     &["tui"],
 ];
