@@ -14,10 +14,10 @@ use url::Url;
 
 use crate::article::{Article, HeadlinePage};
 use crate::error::Error;
-use crate::fetch;
-use crate::net::Client;
+use crate::fetch::{self, Listed};
+use crate::net::{Client, Validators};
 use crate::requests::{Answer, Request};
-use crate::store::Store;
+use crate::store::{ListValidators, Store};
 
 /// At most this many pages are fetched at once for offline reading.
 const PREFETCH_PARALLEL: usize = 4;
@@ -234,9 +234,10 @@ impl Worker {
                 .ok_or_else(|| Error::Offline(url.clone()))
         } else {
             match Url::parse(&url) {
-                Ok(u) => fetch::headlines(&self.client, &u)
+                Ok(u) if append => fetch::headlines(&self.client, &u)
                     .await
                     .map(|page| (page, Utc::now())),
+                Ok(u) => self.refresh_list(&u).await.map(|page| (page, Utc::now())),
                 Err(e) => Err(Error::BadAddress {
                     url: url.clone(),
                     reason: e.to_string(),
@@ -267,6 +268,44 @@ impl Worker {
             fetched_at,
             read,
         });
+    }
+
+    /// The list at `url`, asked for with the validators of the copy the store holds: a
+    /// server whose list has not changed answers 304 and the stored list is kept. The
+    /// validators of a changed list are kept for the next refresh.
+    async fn refresh_list(&self, url: &Url) -> Result<HeadlinePage, Error> {
+        let key = url.to_string();
+        let held = self
+            .with_store(move |s| {
+                let list = s.headlines(&key)?;
+                let validators = s.list_validators(&key)?;
+                Ok(list.zip(validators))
+            })
+            .await
+            .flatten();
+        let sent = held.as_ref().map(|(_, v)| Validators {
+            etag: v.etag.clone(),
+            last_modified: v.last_modified.clone(),
+        });
+        match fetch::headlines_since(&self.client, url, sent.as_ref()).await? {
+            Listed::Unchanged => {
+                let (list, _) = held.expect("validators are sent only with a stored list");
+                Ok(HeadlinePage {
+                    headlines: list.headlines,
+                    next: list.next,
+                })
+            }
+            Listed::Changed(page, validators) => {
+                let key = url.to_string();
+                let kept = ListValidators {
+                    etag: validators.etag,
+                    last_modified: validators.last_modified,
+                };
+                self.write(move |s| s.set_list_validators(&key, &kept))
+                    .await;
+                Ok(page)
+            }
+        }
     }
 
     /// Stores the articles of `urls` that the store lacks, a few at a time, in the

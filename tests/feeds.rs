@@ -7,8 +7,15 @@ mod common;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
-use common::{RawServer, http_answer, kabar, stderr, stdout};
+use common::{RawServer, http_answer, kabar, scratch_dir, stderr, stdout};
+use kabar::app::{Answer, Request};
+use kabar::net::Client;
+use kabar::store::{ListValidators, Store};
+use kabar::worker;
 use serde_json::Value;
 
 fn feed(name: &str) -> PathBuf {
@@ -207,4 +214,126 @@ fn a_feed_file_or_stdin_with_url() {
         "{text}"
     );
     assert!(text.contains("Harga Cabai Mulai Turun"), "{text}");
+}
+
+/// Asks the worker for the list at `url` and waits for its answer: the titles, or the error.
+async fn list_of(handle: &mut worker::Handle, id: u64, url: &str) -> Result<Vec<String>, String> {
+    handle
+        .requests
+        .send(Request::Headlines {
+            id,
+            url: url.into(),
+            append: false,
+        })
+        .unwrap();
+    loop {
+        let answer = tokio::time::timeout(Duration::from_secs(20), handle.answers.recv())
+            .await
+            .expect("an answer within 20 s")
+            .expect("worker alive");
+        if let Answer::Headlines {
+            id: got, result, ..
+        } = answer
+            && got == id
+        {
+            return result
+                .map(|p| p.headlines.into_iter().map(|h| h.title).collect())
+                .map_err(|e| e.to_string());
+        }
+    }
+}
+
+/// The `If-None-Match` and `If-Modified-Since` of one request.
+type Sent = (Option<String>, Option<String>);
+
+/// The value of header `name` in a request head, when it is there.
+fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
+    head.lines().find_map(|l| {
+        let (k, v) = l.split_once(':')?;
+        k.trim().eq_ignore_ascii_case(name).then(|| v.trim())
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refresh_sends_the_validators_and_a_304_keeps_the_stored_list() {
+    // Version 1 of the feed, then version 2; the server answers 304 to the ETag of the
+    // version it has, and counts the requests and the validators they carried.
+    let version = Arc::new(AtomicUsize::new(1));
+    let requests = Arc::new(AtomicUsize::new(0));
+    let seen: Arc<Mutex<Vec<Sent>>> = Arc::default();
+    let (v, r, s) = (version.clone(), requests.clone(), seen.clone());
+    let server = RawServer::start_with_head(move |_, head| {
+        r.fetch_add(1, Ordering::SeqCst);
+        let (etag, since) = (
+            header(head, "If-None-Match"),
+            header(head, "If-Modified-Since"),
+        );
+        s.lock()
+            .unwrap()
+            .push((etag.map(str::to_string), since.map(str::to_string)));
+        let now = v.load(Ordering::SeqCst);
+        let tag = format!("\"v{now}\"");
+        if etag == Some(tag.as_str()) {
+            return http_answer("304 Not Modified", &[("ETag", &tag)], b"");
+        }
+        let file = if now == 1 {
+            "rss2-content.xml"
+        } else {
+            "rss2-plain.xml"
+        };
+        http_answer(
+            "200 OK",
+            &[
+                ("Content-Type", "application/rss+xml"),
+                ("ETag", &tag),
+                ("Last-Modified", "Mon, 30 Nov 2026 02:00:00 GMT"),
+            ],
+            &bytes(file),
+        )
+    });
+    let url = server.url("/rss/terkini.xml");
+    let dir = scratch_dir("conditional");
+    let first_titles = {
+        let (store, _) = Store::open_in(&dir).unwrap();
+        let mut handle = worker::spawn(Client::new(None).unwrap(), Some(store), false, 0);
+        let first = list_of(&mut handle, 1, &url).await.unwrap();
+        assert_eq!(first.len(), 3);
+        // Unchanged: a 304, and the list is the stored one.
+        assert_eq!(list_of(&mut handle, 2, &url).await.unwrap(), first);
+        first
+    };
+    // A new run of the reader sends what the store kept.
+    let (store, _) = Store::open_in(&dir).unwrap();
+    let mut handle = worker::spawn(Client::new(None).unwrap(), Some(store), false, 0);
+    assert_eq!(list_of(&mut handle, 3, &url).await.unwrap(), first_titles);
+    // Changed: the new list, and its validators kept.
+    version.store(2, Ordering::SeqCst);
+    let changed = list_of(&mut handle, 4, &url).await.unwrap();
+    assert_eq!(
+        changed,
+        [
+            "KPU Umumkan Jadwal Tahapan Pilkada Ulang",
+            "DPR Setujui RUU Perlindungan Data Turunan"
+        ]
+    );
+    assert_eq!(list_of(&mut handle, 5, &url).await.unwrap(), changed);
+    drop(handle);
+
+    assert_eq!(requests.load(Ordering::SeqCst), 5, "one request a refresh");
+    let last_modified = Some("Mon, 30 Nov 2026 02:00:00 GMT".to_string());
+    let v = |n: u32| (Some(format!("\"v{n}\"")), last_modified.clone());
+    assert_eq!(
+        *seen.lock().unwrap(),
+        [(None, None), v(1), v(1), v(1), v(2)],
+        "validators sent once a list is stored, the new ones after a change"
+    );
+    let (store, _) = Store::open_in(&dir).unwrap();
+    assert_eq!(
+        store.list_validators(&url).unwrap(),
+        Some(ListValidators {
+            etag: Some("\"v2\"".into()),
+            last_modified,
+        })
+    );
+    assert_eq!(store.headlines(&url).unwrap().unwrap().headlines.len(), 2);
 }
