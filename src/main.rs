@@ -16,6 +16,7 @@ use kabar::error::Error;
 use kabar::mirror::{MirrorServer, Routes};
 use kabar::net::{self, Client};
 use kabar::store::Store;
+use kabar::worker::{TIMELINE_URL, TimelineSource};
 use kabar::{feeds, fetch, sites, text};
 
 use kabar::sites::kompas::INDEX_URL;
@@ -368,10 +369,13 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
     if let Some(Command::Sources { action }) = &cli.command {
         return sources(action.as_ref(), cli.global.config.as_deref());
     }
-    let config = Config::load(cli.global.config.as_deref())?;
+    let mut config = Config::load(cli.global.config.as_deref())?;
     if cli.global.print_config {
         print!("{}", config.to_toml());
         return Ok(());
+    }
+    if cli.global.demo && config.sources.is_empty() {
+        config.sources = kabar::sources::demo();
     }
     let (mirror, _server) = mirror(&cli.global)?;
     let client = Client::with_timeout(mirror, std::time::Duration::from_secs(cli.global.timeout))?;
@@ -615,6 +619,38 @@ fn open_store(dir: Option<&std::path::Path>) -> Result<Store, Error> {
     Ok(store)
 }
 
+/// The reader's tabs (name and list address) and what the "Semua" timeline merges. With
+/// sources configured: the sections, "Semua", then one tab per source; without, the
+/// sections alone.
+fn tabs(config: &Config) -> (Vec<(String, String)>, Vec<TimelineSource>) {
+    let mut sections: Vec<(String, String)> = config
+        .sections
+        .iter()
+        .map(|s| (s.name.clone(), s.url()))
+        .collect();
+    if config.sources.is_empty() {
+        return (sections, Vec::new());
+    }
+    let kompas = TimelineSource {
+        name: "Kompas".into(),
+        url: sections[0].1.clone(),
+    };
+    let timeline: Vec<TimelineSource> = std::iter::once(kompas)
+        .chain(config.sources.iter().map(|s| TimelineSource {
+            name: s.tab().to_string(),
+            url: s.url.clone(),
+        }))
+        .collect();
+    sections.push(("Semua".into(), TIMELINE_URL.into()));
+    sections.extend(
+        config
+            .sources
+            .iter()
+            .map(|s| (s.tab().to_string(), s.url.clone())),
+    );
+    (sections, timeline)
+}
+
 /// The interactive reader: the store opened, its list for the first section ready for the
 /// first frame, the worker started, then the terminal.
 async fn reader(
@@ -650,11 +686,7 @@ async fn reader(
             Some("no data directory: nothing will be kept".to_string()),
         ),
     };
-    let sections: Vec<(String, String)> = config
-        .sections
-        .iter()
-        .map(|s| (s.name.clone(), s.url()))
-        .collect();
+    let (sections, timeline) = tabs(&config);
     let mut stored = None;
     if let Some(store) = &mut store {
         let max_bytes = kabar::store::bytes_of_mb(config.max_store_mb);
@@ -706,8 +738,14 @@ async fn reader(
         notice,
         open,
     };
-    let handle =
-        kabar::worker::spawn_with_browser(client, store, offline, config.prefetch, config.browser);
+    let handle = kabar::worker::spawn_with_timeline(
+        client,
+        store,
+        offline,
+        config.prefetch,
+        config.browser,
+        timeline,
+    );
     kabar::tui::run(start, handle)
         .await
         .map_err(|e| Error::Terminal(e.to_string()))

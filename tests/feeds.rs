@@ -337,3 +337,144 @@ async fn a_refresh_sends_the_validators_and_a_304_keeps_the_stored_list() {
     );
     assert_eq!(store.headlines(&url).unwrap().unwrap().headlines.len(), 2);
 }
+
+/// A worker whose timeline merges `sources` (name, address), with a fresh store.
+fn timeline_worker(sources: &[(&str, String)], name: &str) -> worker::Handle {
+    let (store, _) = Store::open_in(&scratch_dir(name)).unwrap();
+    let timeline = sources
+        .iter()
+        .map(|(name, url)| worker::TimelineSource {
+            name: name.to_string(),
+            url: url.clone(),
+        })
+        .collect();
+    worker::spawn_with_timeline(
+        Client::new(None).unwrap(),
+        Some(store),
+        false,
+        0,
+        None,
+        timeline,
+    )
+}
+
+/// The timeline's headlines (url and label) and the notices that came before them.
+async fn timeline_of(handle: &mut worker::Handle) -> (Vec<(String, String)>, Vec<String>) {
+    handle
+        .requests
+        .send(Request::Headlines {
+            id: 1,
+            url: worker::TIMELINE_URL.into(),
+            append: false,
+        })
+        .unwrap();
+    let mut notices = Vec::new();
+    loop {
+        let answer = tokio::time::timeout(Duration::from_secs(20), handle.answers.recv())
+            .await
+            .expect("an answer within 20 s")
+            .expect("worker alive");
+        match answer {
+            Answer::Notice(words) => notices.push(words),
+            Answer::Headlines { result, .. } => {
+                let list = result.expect("a timeline").headlines;
+                let list = list
+                    .into_iter()
+                    .map(|h| (h.url, h.label.unwrap_or_default()))
+                    .collect();
+                return (list, notices);
+            }
+            _ => {}
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn semua_merges_by_time_keeps_one_headline_per_url_and_a_hanging_source_waits_alone() {
+    let feeds = feed_server();
+    let hanging = RawServer::start_streaming(|_, stream| common::hang(stream));
+    let sources = [
+        ("CNN", feeds.url("/nasional/rss")),
+        ("Mati", hanging.url("/rss")),
+        ("ANTARA", feeds.url("/rss/terkini.xml")),
+        // The same feed again under another name: its items are there once, as ANTARA's...
+        ("Cermin", feeds.url("/rss/terkini.xml")),
+        ("Tempo", feeds.url("/atom")),
+    ];
+    let mut handle = timeline_worker(&sources, "timeline");
+    let (list, notices) = timeline_of(&mut handle).await;
+    let labels: Vec<&str> = list.iter().map(|(_, l)| l.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Tempo · Politik",
+            "CNN",
+            "ANTARA · Ekonomi",
+            "ANTARA · Olahraga",
+            "Tempo",
+            "CNN",
+            "ANTARA · Humaniora",
+        ],
+        "newest first, each labelled with its source: {list:?}"
+    );
+    // ...so no address is listed twice.
+    let mut urls: Vec<&str> = list.iter().map(|(u, _)| u.as_str()).collect();
+    urls.sort();
+    urls.dedup();
+    assert_eq!(urls.len(), list.len());
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].contains("Mati (no answer yet)"), "{notices:?}");
+}
+
+/// The figure in docs/PERFORMANCE.md: 20 sources whose servers answer after 100 ms, one of
+/// which never answers; how long the timeline takes to show the other 19. Printed, never
+/// asserted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twenty_sources_one_hanging_at_100_ms() {
+    let slow = RawServer::start_streaming(|path, stream| {
+        std::thread::sleep(Duration::from_millis(100));
+        if path == "/hang" {
+            return common::hang(stream);
+        }
+        // Each source its own items, so the merge has 19 × 3 headlines.
+        let n = path.trim_start_matches("/s");
+        let feed = String::from_utf8(bytes("rss2-content.xml"))
+            .unwrap()
+            .replace("/berita/", &format!("/berita/{n}/"));
+        let _ = stream.write_all(&http_answer(
+            "200 OK",
+            &[("Content-Type", "application/rss+xml")],
+            feed.as_bytes(),
+        ));
+    });
+    let names: Vec<String> = (0..20).map(|i| format!("S{i}")).collect();
+    for hanging in [true, false] {
+        let sources: Vec<(&str, String)> = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let path = if i == 7 && hanging {
+                    "/hang".to_string()
+                } else {
+                    format!("/s{i}")
+                };
+                (name.as_str(), slow.url(&path))
+            })
+            .collect();
+        let mut handle = timeline_worker(&sources, "timeline-20");
+        let started = std::time::Instant::now();
+        let (list, notices) = timeline_of(&mut handle).await;
+        let took = started.elapsed();
+        if hanging {
+            assert_eq!(list.len(), 19 * 3, "every source but the hanging one");
+            assert!(
+                notices.iter().any(|n| n.contains("S7 (no answer yet)")),
+                "{notices:?}"
+            );
+        } else {
+            assert_eq!(list.len(), 20 * 3);
+            assert!(notices.is_empty(), "{notices:?}");
+        }
+        eprintln!("timeline of 20 sources at 100 ms, one hanging: {hanging}: {took:?}");
+    }
+}

@@ -5,8 +5,14 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{kabar, scratch_dir, stderr, stdout};
+use common::tmux::Tmux;
+use common::{RawServer, http_answer, kabar, scratch_dir, stderr, stdout};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use kabar::app::{App, Msg, Request, Settings};
 use kabar::config::Config;
+use kabar::net::Client;
+use kabar::store::Store;
+use kabar::worker::{self, TIMELINE_URL, TimelineSource};
 
 fn run(config: &Path, args: &[&str]) -> std::process::Output {
     let mut all = vec!["--config", config.to_str().unwrap(), "sources"];
@@ -249,4 +255,161 @@ fn export_then_import_gives_the_same_sources() {
     let second = dir.join("second.toml");
     ok(&second, &["import", file.to_str().unwrap()]);
     assert_eq!(loaded(&second).sources, loaded(&first).sources);
+}
+
+/// The reader and the real worker, against a local server of a Kompas index and two
+/// feeds: the "Semua" tab asks for the timeline, which mixes the three by time with the
+/// source on each headline, and each source has its own tab.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_semua_tab_mixes_kompas_with_the_sources() {
+    let index = std::fs::read(common::fixture("indeks-page-1.html")).unwrap();
+    let server = RawServer::start(move |path| {
+        let (body, ctype) = match path {
+            "/indeks" => (index.clone(), "text/html; charset=utf-8"),
+            "/antara" => (
+                std::fs::read(fixture("rss2-content.xml")).unwrap(),
+                "application/rss+xml",
+            ),
+            "/tempo" => (
+                std::fs::read(fixture("atom.xml")).unwrap(),
+                "application/atom+xml",
+            ),
+            _ => return http_answer("404 Not Found", &[], b""),
+        };
+        http_answer("200 OK", &[("Content-Type", ctype)], &body)
+    });
+    let tabs = [
+        ("Terkini", server.url("/indeks")),
+        ("Semua", TIMELINE_URL.to_string()),
+        ("ANTARA", server.url("/antara")),
+        ("Tempo", server.url("/tempo")),
+    ];
+    let timeline = [("Kompas", 0), ("ANTARA", 2), ("Tempo", 3)]
+        .into_iter()
+        .map(|(name, i)| TimelineSource {
+            name: name.into(),
+            url: tabs[i].1.clone(),
+        })
+        .collect();
+    let (store, _) = Store::open_in(&scratch_dir("semua-render")).unwrap();
+    let mut handle = worker::spawn_with_timeline(
+        Client::new(None).unwrap(),
+        Some(store),
+        false,
+        0,
+        None,
+        timeline,
+    );
+    let settings = Settings {
+        sections: tabs
+            .iter()
+            .map(|(n, u)| (n.to_string(), u.clone()))
+            .collect(),
+        ..Settings::default()
+    };
+    let mut app = App::new(settings, (100, 24));
+    // Runs the app's requests through the worker until the lists asked for are in.
+    let mut pending = app.start();
+    let step = |requests: Vec<Request>| {
+        for r in requests {
+            handle.requests.send(r).unwrap();
+        }
+    };
+    for key in [None, Some(KeyCode::Char(']'))] {
+        if let Some(k) = key {
+            pending = app.update(Msg::Key(KeyEvent::new(k, KeyModifiers::NONE)));
+        }
+        let asked = pending
+            .iter()
+            .filter(|r| matches!(r, Request::Headlines { .. }))
+            .count();
+        assert_eq!(asked, 1, "{pending:?}");
+        step(std::mem::take(&mut pending));
+        loop {
+            let answer =
+                tokio::time::timeout(std::time::Duration::from_secs(20), handle.answers.recv())
+                    .await
+                    .expect("an answer within 20 s")
+                    .expect("worker alive");
+            let done = matches!(answer, kabar::app::Answer::Headlines { .. });
+            let more = app.update(Msg::Answer(answer));
+            step(more);
+            if done {
+                break;
+            }
+        }
+    }
+    let shown = common::screen(&app);
+    for words in [
+        "Semua",
+        "ANTARA",
+        "Tempo",
+        "Kompas · ",
+        "ANTARA · Ekonomi",
+        "Tempo · Politik",
+    ] {
+        assert!(shown.contains(words), "{words} in\n{shown}");
+    }
+    // The ages change with the clock; the rest of the screen does not.
+    let steady: Vec<String> = shown.lines().map(without_age).collect();
+    let steady = steady.join("\n");
+    insta::assert_snapshot!("semua_100x24", steady);
+}
+
+/// A screen line with the age cut from the label row of the list pane, if it has one.
+fn without_age(line: &str) -> String {
+    let Some(end) = line.find("││") else {
+        return line.to_string();
+    };
+    let (pane, rest) = line.split_at(end);
+    match pane.rfind(" · ") {
+        Some(cut) if pane.starts_with("│  ") => {
+            let kept = &pane[..cut];
+            let pad = pane.chars().count() - kept.chars().count();
+            format!("{kept}{}{rest}", " ".repeat(pad))
+        }
+        _ => line.to_string(),
+    }
+}
+
+/// The demo's "Semua" tab in a real terminal: an item of another outlet opens in the
+/// reader, Backspace goes back to the list, and after a run with the network the same
+/// item reads with `--offline`.
+#[test]
+fn demo_semua_opens_another_outlet_and_reads_it_offline() {
+    let dir = scratch_dir("demo-semua");
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "").unwrap();
+    let tmux = Tmux::start("demo-semua");
+    tmux.wait_for("$");
+    let run = |extra: &str| {
+        tmux.type_line(&format!(
+            "{} --demo --config {} --data-dir {} {extra}",
+            env!("CARGO_BIN_EXE_kabar"),
+            config.display(),
+            dir.display()
+        ));
+        tmux.wait_for("KAI Terapkan");
+        // Terkini, then back over Tersimpan and the two outlets' tabs to "Semua".
+        tmux.send(&["["]);
+        tmux.wait_for("Tersimpan (");
+        tmux.send(&["[", "[", "["]);
+        tmux.wait_for("Semua (");
+        tmux.wait_for("ANTARA · Humaniora");
+        tmux.send(&["j", "Enter"]);
+        tmux.wait_for("Badan Meteorologi, Klimatologi");
+    };
+    run("");
+    // Back to the list: the next headline, a Kompas one, opens from there.
+    tmux.send(&["BSpace"]);
+    tmux.send(&["j", "Enter"]);
+    tmux.wait_for("KARAWANG, KOMPAS.com - Harga gabah");
+    tmux.send(&["q"]);
+    tmux.type_line("echo exit-status-$?");
+    tmux.wait_for("exit-status-0");
+    tmux.type_line("clear");
+    run("--offline");
+    tmux.send(&["q"]);
+    tmux.type_line("echo offline-status-$?");
+    tmux.wait_for("offline-status-0");
 }

@@ -87,6 +87,16 @@ impl Outlet {
     }
 }
 
+/// The sources `kabar --demo` shows beside Kompas when the config names none: two
+/// outlets whose feeds (and a few of their articles) ship with the demo.
+pub fn demo() -> Vec<Source> {
+    BUILT_IN
+        .iter()
+        .filter(|o| matches!(o.name, "antara" | "tempo"))
+        .map(Outlet::source)
+        .collect()
+}
+
 /// The source `kabar sources add WHAT` means: a built-in outlet by name, or any http(s)
 /// address (named `name`, else by its host). `tab` overrides the tab's title.
 pub fn to_add(what: &str, name: Option<&str>, tab: Option<&str>) -> Result<Source, Error> {
