@@ -45,14 +45,6 @@ pub fn read(body: &[u8], url: &Url) -> Result<HeadlinePage, Error> {
     })
 }
 
-/// The feed's own name, as plain text, when it gives one.
-pub fn title(body: &[u8]) -> Option<String> {
-    let feed = feed_rs::parser::parse(body).ok()?;
-    feed.title
-        .map(|t| plain(&t.content))
-        .filter(|t| !t.is_empty())
-}
-
 fn headlines(feed: &Feed, base: &Url) -> Vec<Headline> {
     let source = feed.title.as_ref().map(|t| plain(&t.content));
     let mut seen = HashSet::new();

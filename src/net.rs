@@ -89,12 +89,6 @@ pub struct Validators {
     pub last_modified: Option<String>,
 }
 
-impl Validators {
-    pub fn is_empty(&self) -> bool {
-        self.etag.is_none() && self.last_modified.is_none()
-    }
-}
-
 /// The answer to a request that may carry validators.
 #[derive(Debug, Clone)]
 pub enum Conditional {
