@@ -283,6 +283,10 @@ async fn the_semua_tab_mixes_kompas_with_the_sources() {
         ("Semua", TIMELINE_URL.to_string()),
         ("ANTARA", server.url("/antara")),
         ("Tempo", server.url("/tempo")),
+        (
+            "Mati",
+            format!("http://127.0.0.1:{}/rss", common::closed_port()),
+        ),
     ];
     let timeline = [("Kompas", 0), ("ANTARA", 2), ("Tempo", 3)]
         .into_iter()
@@ -308,37 +312,10 @@ async fn the_semua_tab_mixes_kompas_with_the_sources() {
         ..Settings::default()
     };
     let mut app = App::new(settings, (100, 24));
-    // Runs the app's requests through the worker until the lists asked for are in.
-    let mut pending = app.start();
-    let step = |requests: Vec<Request>| {
-        for r in requests {
-            handle.requests.send(r).unwrap();
-        }
-    };
-    for key in [None, Some(KeyCode::Char(']'))] {
-        if let Some(k) = key {
-            pending = app.update(Msg::Key(KeyEvent::new(k, KeyModifiers::NONE)));
-        }
-        let asked = pending
-            .iter()
-            .filter(|r| matches!(r, Request::Headlines { .. }))
-            .count();
-        assert_eq!(asked, 1, "{pending:?}");
-        step(std::mem::take(&mut pending));
-        loop {
-            let answer =
-                tokio::time::timeout(std::time::Duration::from_secs(20), handle.answers.recv())
-                    .await
-                    .expect("an answer within 20 s")
-                    .expect("worker alive");
-            let done = matches!(answer, kabar::app::Answer::Headlines { .. });
-            let more = app.update(Msg::Answer(answer));
-            step(more);
-            if done {
-                break;
-            }
-        }
-    }
+    let requests = app.start();
+    through_worker(&mut app, &mut handle, requests).await;
+    let requests = press(&mut app, ']');
+    through_worker(&mut app, &mut handle, requests).await;
     let shown = common::screen(&app);
     for words in [
         "Semua",
@@ -354,6 +331,54 @@ async fn the_semua_tab_mixes_kompas_with_the_sources() {
     let steady: Vec<String> = shown.lines().map(without_age).collect();
     let steady = steady.join("\n");
     insta::assert_snapshot!("semua_100x24", steady);
+
+    // A source's own tab: its feed as it labels it.
+    let requests = press(&mut app, ']');
+    through_worker(&mut app, &mut handle, requests).await;
+    let shown = common::screen(&app);
+    assert!(shown.contains("ANTARA (3 · 3 unread)"), "{shown}");
+    assert!(shown.contains("Pemerintah Tambah Kuota"), "{shown}");
+    assert!(!shown.contains("ANTARA · Ekonomi"), "{shown}");
+    // A dead source says so on its tab.
+    press(&mut app, ']');
+    let requests = press(&mut app, ']');
+    through_worker(&mut app, &mut handle, requests).await;
+    let shown = common::screen(&app);
+    assert!(shown.contains("┌ Mati"), "{shown}");
+    assert!(shown.contains("connection refused"), "{shown}");
+}
+
+fn press(app: &mut App, c: char) -> Vec<Request> {
+    app.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::NONE,
+    )))
+}
+
+/// Sends `requests` (one headline list among them) to the worker and gives the app every
+/// answer, and the requests those make, until the list is in.
+async fn through_worker(app: &mut App, handle: &mut worker::Handle, requests: Vec<Request>) {
+    let asked = requests
+        .iter()
+        .filter(|r| matches!(r, Request::Headlines { .. }))
+        .count();
+    assert_eq!(asked, 1, "{requests:?}");
+    let mut pending = requests;
+    loop {
+        for r in pending.drain(..) {
+            handle.requests.send(r).unwrap();
+        }
+        let answer =
+            tokio::time::timeout(std::time::Duration::from_secs(20), handle.answers.recv())
+                .await
+                .expect("an answer within 20 s")
+                .expect("worker alive");
+        let done = matches!(answer, kabar::app::Answer::Headlines { .. });
+        pending = app.update(Msg::Answer(answer));
+        if done {
+            return;
+        }
+    }
 }
 
 /// A screen line with the age cut from the label row of the list pane, if it has one.
