@@ -114,6 +114,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_feed_gives_at_most_max_items_headlines() {
+        let items: String = (0..MAX_ITEMS + 100)
+            .map(|i| format!("<item><title>Butir {i}</title><link>https://x.id/{i}</link></item>"))
+            .collect();
+        let feed = format!("<rss version=\"2.0\"><channel><title>X</title>{items}</channel></rss>");
+        let url = Url::parse("https://x.id/rss").unwrap();
+        let page = read(feed.as_bytes(), &url).unwrap();
+        assert_eq!(page.headlines.len(), MAX_ITEMS);
+        assert_eq!(
+            page.headlines[MAX_ITEMS - 1].url,
+            format!("https://x.id/{}", MAX_ITEMS - 1)
+        );
+    }
+
+    #[test]
     fn markup_and_entities_in_titles_become_plain_text() {
         assert_eq!(
             plain("Harga &lt;b&gt;beras&lt;/b&gt; naik"),
