@@ -8,7 +8,8 @@ use url::Url;
 
 use crate::article::{Article, HeadlinePage};
 use crate::error::Error;
-use crate::net::Client;
+use crate::feeds;
+use crate::net::{self, Client, Conditional, Validators};
 use crate::sites::{self, PagedArticle};
 
 /// The most page text one article may bring in all its pages: twice what one page may
@@ -57,10 +58,53 @@ pub async fn article(client: &Client, url: &Url) -> Result<Article, Error> {
     Ok(article)
 }
 
-/// The headline list at `url` and where its next page is.
+/// The headline list at `url` (a list page or a feed) and where its next page is.
 pub async fn headlines(client: &Client, url: &Url) -> Result<HeadlinePage, Error> {
-    let page = client.get_html(url).await?;
-    parse_blocking(url, move || sites::read_headlines(&page.text, &page.url)).await
+    match headlines_since(client, url, None).await? {
+        Listed::Changed(page, _) => Ok(page),
+        Listed::Unchanged => unreachable!("no validators were sent"),
+    }
+}
+
+/// A list fetched with the validators of the copy already held.
+#[derive(Debug, Clone)]
+pub enum Listed {
+    /// The list, and the validators to send next time.
+    Changed(HeadlinePage, Validators),
+    /// The copy held is still the server's.
+    Unchanged,
+}
+
+/// The headline list at `url`, unless `validators` name the server's current copy.
+pub async fn headlines_since(
+    client: &Client,
+    url: &Url,
+    validators: Option<&Validators>,
+) -> Result<Listed, Error> {
+    let doc = match client.get_list(url, validators).await? {
+        Conditional::NotModified => return Ok(Listed::Unchanged),
+        Conditional::Modified(doc) => doc,
+    };
+    let validators = doc.validators.clone();
+    let page = parse_blocking(url, move || {
+        read_list(&doc.body, doc.content_type.as_deref(), &doc.url)
+    })
+    .await?;
+    Ok(Listed::Changed(page, validators))
+}
+
+/// A list from its bytes, told by its content: a feed (RSS, Atom, JSON Feed) whatever its
+/// address or media type, else an HTML list page.
+pub fn read_list(
+    body: &[u8],
+    content_type: Option<&str>,
+    url: &Url,
+) -> Result<HeadlinePage, Error> {
+    if net::looks_like_feed(body) {
+        feeds::read(body, url)
+    } else {
+        sites::read_headlines(&net::decode(body, content_type), url)
+    }
 }
 
 /// One page of an article, and how many bytes of text it was.

@@ -16,7 +16,8 @@ use kabar::error::Error;
 use kabar::mirror::{MirrorServer, Routes};
 use kabar::net::{self, Client};
 use kabar::store::Store;
-use kabar::{fetch, sites, text};
+use kabar::worker::{TIMELINE_URL, TimelineSource};
+use kabar::{feeds, fetch, sites, text};
 
 use kabar::sites::kompas::INDEX_URL;
 
@@ -92,9 +93,10 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
-    /// Print the headline list of an index, section or home page, in page order.
+    /// Print the headline list of an index, section or home page, or of a feed (RSS,
+    /// Atom, JSON Feed), in page order.
     Headlines {
-        /// A list page URL, a saved HTML file, or - for standard input.
+        /// A list page or feed URL, a saved HTML or feed file, or - for standard input.
         #[arg(default_value = INDEX_URL)]
         source: String,
         #[command(flatten)]
@@ -106,6 +108,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the sources (kabar's built-in outlets and the config's, on or off), or turn
+    /// them on and off in the config file, keeping its comments.
+    Sources {
+        #[command(subcommand)]
+        action: Option<SourcesAction>,
+    },
     /// Print the completion script for a shell (e.g. `kabar completions bash >
     /// ~/.local/share/bash-completion/completions/kabar`).
     Completions {
@@ -114,6 +122,35 @@ enum Command {
     },
     /// Print the man page (roff), e.g. `kabar man > ~/.local/share/man/man1/kabar.1`.
     Man,
+}
+
+#[derive(Subcommand, Debug)]
+enum SourcesAction {
+    /// Turn a source on: a built-in outlet by name (`kabar sources add antara`), or any
+    /// feed or list page by its address.
+    Add {
+        /// A built-in outlet's name, or an http(s) address.
+        #[arg(value_name = "NAME|URL")]
+        what: String,
+        /// The source's name (default: the outlet's, or the address's host).
+        #[arg(long)]
+        name: Option<String>,
+        /// The title of its tab (default: the outlet's, or the name).
+        #[arg(long)]
+        tab: Option<String>,
+    },
+    /// Turn a source off: remove it from the config.
+    Remove {
+        /// The source's name, as `kabar sources` shows it.
+        name: String,
+    },
+    /// Add every feed of an OPML file (another reader's subscriptions), folders included.
+    Import {
+        /// The OPML file, or - for standard input.
+        file: String,
+    },
+    /// Print the sources that are on as OPML, for another reader.
+    Export,
 }
 
 #[derive(Args, Debug)]
@@ -181,7 +218,13 @@ impl Source {
 impl Local {
     /// The page text and the URL it stands for, for a local source.
     fn read(&self, given: Option<&Url>) -> Result<(String, Url), Error> {
-        let (bytes, fallback) = match self {
+        let (bytes, fallback) = self.bytes()?;
+        self.page(&bytes, &fallback, given)
+    }
+
+    /// The source's bytes, within the size a page may have, and the address of the file.
+    fn bytes(&self) -> Result<(Vec<u8>, Url), Error> {
+        Ok(match self {
             Local::File(path) => {
                 let name = path.display().to_string();
                 let bytes = std::fs::File::open(path)
@@ -199,13 +242,32 @@ impl Local {
                 read_capped(std::io::stdin(), "standard input")?,
                 Url::parse("file:///dev/stdin").expect("valid URL"),
             ),
-        };
-        if let Some(what) = not_a_page(&bytes) {
+        })
+    }
+
+    /// `bytes` as a web page's text, and the URL the page stands for.
+    fn page(
+        &self,
+        bytes: &[u8],
+        fallback: &Url,
+        given: Option<&Url>,
+    ) -> Result<(String, Url), Error> {
+        if let Some(what) = not_a_page(bytes) {
             return Err(Error::NoText(format!("{} ({what})", self.name())));
         }
-        let text = net::decode(&bytes, None);
-        let url = sites::page_url(&text, given, &fallback);
+        let text = net::decode(bytes, None);
+        let url = sites::page_url(&text, given, fallback);
         Ok((text, url))
+    }
+
+    /// A list from a local source: a feed, told by its content, or a list page.
+    fn list(&self, given: Option<&Url>) -> Result<HeadlinePage, Error> {
+        let (bytes, fallback) = self.bytes()?;
+        if net::looks_like_feed(&bytes) {
+            return feeds::read(&bytes, given.unwrap_or(&fallback));
+        }
+        let (text, url) = self.page(&bytes, &fallback, given)?;
+        sites::read_headlines(&text, &url)
     }
 
     /// The source as the user named it.
@@ -304,10 +366,16 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
         }
         _ => {}
     }
-    let config = Config::load(cli.global.config.as_deref())?;
+    if let Some(Command::Sources { action }) = &cli.command {
+        return sources(action.as_ref(), cli.global.config.as_deref());
+    }
+    let mut config = Config::load(cli.global.config.as_deref())?;
     if cli.global.print_config {
         print!("{}", config.to_toml());
         return Ok(());
+    }
+    if cli.global.demo && config.sources.is_empty() {
+        config.sources = kabar::sources::demo();
     }
     let (mirror, _server) = mirror(&cli.global)?;
     let client = Client::with_timeout(mirror, std::time::Duration::from_secs(cli.global.timeout))?;
@@ -365,10 +433,7 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
                     }
                 }
                 Source::Web(url) => fetch::headlines(&client, &url).await?,
-                Source::Local(local) => {
-                    let (text, url) = local.read(output.url.as_ref())?;
-                    sites::read_headlines(&text, &url)?
-                }
+                Source::Local(local) => local.list(output.url.as_ref())?,
             };
             if output.json {
                 serde_json::to_string_pretty(&page.headlines).expect("headlines serialize") + "\n"
@@ -377,6 +442,7 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
             }
         }
         Command::Completions { .. } | Command::Man => unreachable!("printed before the config"),
+        Command::Sources { .. } => unreachable!("done before the network"),
         Command::Saved { json } => {
             let saved = open_store(data_dir.as_deref())?.saved()?;
             if json {
@@ -399,6 +465,76 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
     };
     // A closed pipe (`kabar headlines | head`) is not an error worth a message.
     let _ = stdout.write_all(printed.as_bytes());
+    Ok(())
+}
+
+/// `kabar sources` and its edits of the config file (`--config FILE`, else the default).
+fn sources(action: Option<&SourcesAction>, path: Option<&std::path::Path>) -> Result<(), Error> {
+    // A --config file that is not there yet is where the first source goes.
+    let config = match path {
+        Some(p) if !p.exists() && action.is_some() => Config::default(),
+        _ => Config::load(path)?,
+    };
+    let edit = || {
+        let path = path
+            .map(PathBuf::from)
+            .or_else(Config::default_path)
+            .ok_or_else(|| Error::Usage("no config directory: pass --config FILE".into()))?;
+        kabar::sources::ConfigFile::open(&path).map(|file| (file, path))
+    };
+    let mut out = std::io::stdout().lock();
+    match action {
+        None => {
+            let _ = out.write_all(kabar::sources::listing(&config.sources).as_bytes());
+        }
+        Some(SourcesAction::Add { what, name, tab }) => {
+            let source = kabar::sources::to_add(what, name.as_deref(), tab.as_deref())?;
+            let (mut file, path) = edit()?;
+            file.add(&source)?;
+            file.save()?;
+            eprintln!(
+                "kabar: {} ({}) added to {}",
+                source.name,
+                source.url,
+                path.display()
+            );
+        }
+        Some(SourcesAction::Remove { name }) => {
+            let (mut file, path) = edit()?;
+            let removed = file.remove(name)?;
+            file.save()?;
+            eprintln!("kabar: {} removed from {}", removed.name, path.display());
+        }
+        Some(SourcesAction::Import { file: from }) => {
+            let local = match Source::parse(from)? {
+                Source::Local(local) => local,
+                Source::Web(_) => {
+                    return Err(Error::Usage(format!(
+                        "import reads a file, not an address: {from}"
+                    )));
+                }
+            };
+            let (bytes, _) = local.bytes()?;
+            let found = kabar::sources::import(&net::decode(&bytes, None), &local.name())?;
+            let (mut file, path) = edit()?;
+            let mut added = 0;
+            for source in &found {
+                match file.add(source) {
+                    Ok(()) => added += 1,
+                    Err(e) => eprintln!("kabar: {} not added: {e}", source.url),
+                }
+            }
+            file.save()?;
+            eprintln!(
+                "kabar: {added} of {} feeds added to {}",
+                found.len(),
+                path.display()
+            );
+        }
+        Some(SourcesAction::Export) => {
+            let _ = out.write_all(kabar::sources::export(&config.sources).as_bytes());
+        }
+    }
     Ok(())
 }
 
@@ -483,6 +619,38 @@ fn open_store(dir: Option<&std::path::Path>) -> Result<Store, Error> {
     Ok(store)
 }
 
+/// The reader's tabs (name and list address) and what the "Semua" timeline merges. With
+/// sources configured: the sections, "Semua", then one tab per source; without, the
+/// sections alone.
+fn tabs(config: &Config) -> (Vec<(String, String)>, Vec<TimelineSource>) {
+    let mut sections: Vec<(String, String)> = config
+        .sections
+        .iter()
+        .map(|s| (s.name.clone(), s.url()))
+        .collect();
+    if config.sources.is_empty() {
+        return (sections, Vec::new());
+    }
+    let kompas = TimelineSource {
+        name: "Kompas".into(),
+        url: sections[0].1.clone(),
+    };
+    let timeline: Vec<TimelineSource> = std::iter::once(kompas)
+        .chain(config.sources.iter().map(|s| TimelineSource {
+            name: s.tab().to_string(),
+            url: s.url.clone(),
+        }))
+        .collect();
+    sections.push(("Semua".into(), TIMELINE_URL.into()));
+    sections.extend(
+        config
+            .sources
+            .iter()
+            .map(|s| (s.tab().to_string(), s.url.clone())),
+    );
+    (sections, timeline)
+}
+
 /// The interactive reader: the store opened, its list for the first section ready for the
 /// first frame, the worker started, then the terminal.
 async fn reader(
@@ -518,11 +686,7 @@ async fn reader(
             Some("no data directory: nothing will be kept".to_string()),
         ),
     };
-    let sections: Vec<(String, String)> = config
-        .sections
-        .iter()
-        .map(|s| (s.name.clone(), s.url()))
-        .collect();
+    let (sections, timeline) = tabs(&config);
     let mut stored = None;
     if let Some(store) = &mut store {
         let max_bytes = kabar::store::bytes_of_mb(config.max_store_mb);
@@ -577,8 +741,14 @@ async fn reader(
         notice,
         open,
     };
-    let handle =
-        kabar::worker::spawn_with_browser(client, store, offline, config.prefetch, config.browser);
+    let handle = kabar::worker::spawn_with_timeline(
+        client,
+        store,
+        offline,
+        config.prefetch,
+        config.browser,
+        timeline,
+    );
     kabar::tui::run(start, handle)
         .await
         .map_err(|e| Error::Terminal(e.to_string()))

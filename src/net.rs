@@ -7,7 +7,10 @@ use std::time::Duration;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::Encoding;
-use reqwest::header::{CONTENT_ENCODING, CONTENT_TYPE, LOCATION, RETRY_AFTER};
+use reqwest::header::{
+    CONTENT_ENCODING, CONTENT_TYPE, ETAG, HeaderName, IF_MODIFIED_SINCE, IF_NONE_MATCH,
+    LAST_MODIFIED, LOCATION, RETRY_AFTER,
+};
 use reqwest::{StatusCode, redirect};
 use scraper::{Html, Selector};
 use url::Url;
@@ -69,6 +72,64 @@ pub struct FetchedHtml {
     pub text: String,
 }
 
+/// A fetched document as it came: its bytes, undecoded, and what the server said of them.
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    pub url: Url,
+    pub body: Vec<u8>,
+    pub content_type: Option<String>,
+    pub validators: Validators,
+}
+
+/// What the server said identifies this version of a document (`ETag`,
+/// `Last-Modified`), sent back on the next request so an unchanged one is not sent again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Validators {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
+/// The answer to a request that may carry validators.
+#[derive(Debug, Clone)]
+pub enum Conditional {
+    Modified(Fetched),
+    /// The server's copy is the one the validators name (HTTP 304).
+    NotModified,
+}
+
+/// What kind of document a request is for: it decides which media types are taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Want {
+    Page,
+    PageOrFeed,
+}
+
+impl Want {
+    fn accepts(self, mime: &str) -> bool {
+        matches!(mime, "text/html" | "application/xhtml+xml")
+            || self == Want::PageOrFeed
+                && (mime.ends_with("/xml")
+                    || mime.ends_with("+xml")
+                    || mime.ends_with("/json")
+                    || mime.ends_with("+json")
+                    || self.sniffs(Some(mime)))
+    }
+
+    /// Whether a body of type `mime` is judged by its bytes: feeds are often served as
+    /// plain text or bare bytes.
+    fn sniffs(self, mime: Option<&str>) -> bool {
+        self == Want::PageOrFeed && matches!(mime, Some("text/plain" | "application/octet-stream"))
+    }
+}
+
+/// A header's value as text, when it is text.
+fn header_text(resp: &reqwest::Response, name: HeaderName) -> Option<String> {
+    resp.headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
 #[derive(Debug, Clone)]
 pub struct Client {
     http: reqwest::Client,
@@ -112,11 +173,39 @@ impl Client {
 
     /// Fetches an HTML page, retrying connection failures and server errors.
     pub async fn get_html(&self, url: &Url) -> Result<FetchedHtml, Error> {
+        match self.get(url, Want::Page, None).await? {
+            Conditional::Modified(doc) => Ok(FetchedHtml {
+                text: decode(&doc.body, doc.content_type.as_deref()),
+                url: doc.url,
+            }),
+            // Only a request with validators is answered "not modified".
+            Conditional::NotModified => unreachable!("no validators were sent"),
+        }
+    }
+
+    /// Fetches a list: an HTML page or a feed (RSS, Atom, JSON Feed), as bytes, since a
+    /// feed's XML declares its own encoding. With `validators` from an earlier answer, a
+    /// server whose list has not changed answers [`Conditional::NotModified`] in a few
+    /// bytes.
+    pub async fn get_list(
+        &self,
+        url: &Url,
+        validators: Option<&Validators>,
+    ) -> Result<Conditional, Error> {
+        self.get(url, Want::PageOrFeed, validators).await
+    }
+
+    async fn get(
+        &self,
+        url: &Url,
+        want: Want,
+        validators: Option<&Validators>,
+    ) -> Result<Conditional, Error> {
         let target = self.to_wire(url);
         check_url_length(target.as_str())?;
         let mut attempt = 0;
         loop {
-            let outcome = self.get_once(url, &target).await;
+            let outcome = self.get_once(url, &target, want, validators).await;
             let wait = match &outcome {
                 Err(Retry::Transient(_)) => BACKOFF.get(attempt).copied(),
                 Err(Retry::After(d, _)) if attempt == 0 => Some(*d),
@@ -136,7 +225,13 @@ impl Client {
         }
     }
 
-    async fn get_once(&self, url: &Url, target: &Url) -> Result<FetchedHtml, Retry> {
+    async fn get_once(
+        &self,
+        url: &Url,
+        target: &Url,
+        want: Want,
+        validators: Option<&Validators>,
+    ) -> Result<Conditional, Retry> {
         let net_err = |e: reqwest::Error| {
             let err = Error::Network {
                 url: url.to_string(),
@@ -150,13 +245,20 @@ impl Client {
                 Retry::Final(err)
             }
         };
-        let mut resp = self
-            .http
-            .get(target.clone())
-            .send()
-            .await
-            .map_err(net_err)?;
+        let mut request = self.http.get(target.clone());
+        if let Some(v) = validators {
+            if let Some(etag) = &v.etag {
+                request = request.header(IF_NONE_MATCH, etag);
+            }
+            if let Some(date) = &v.last_modified {
+                request = request.header(IF_MODIFIED_SINCE, date);
+            }
+        }
+        let mut resp = request.send().await.map_err(net_err)?;
         let status = resp.status();
+        if status == StatusCode::NOT_MODIFIED && validators.is_some() {
+            return Ok(Conditional::NotModified);
+        }
         if status.is_redirection() {
             return Err(Retry::Final(Error::Network {
                 url: url.to_string(),
@@ -210,7 +312,7 @@ impl Client {
             .map(mime_type)
             .filter(|m| !m.is_empty());
         if let Some(mime) = &mime
-            && !matches!(mime.as_str(), "text/html" | "application/xhtml+xml")
+            && !want.accepts(mime)
         {
             return Err(Retry::Final(Error::NotHtml {
                 url: final_url.to_string(),
@@ -224,16 +326,23 @@ impl Client {
             }
             body.extend_from_slice(&chunk);
         }
-        if mime.is_none() && !looks_like_html(&body) {
+        let sniffed = looks_like_html(&body) || want == Want::PageOrFeed && looks_like_feed(&body);
+        if (mime.is_none() || want.sniffs(mime.as_deref())) && !sniffed {
             return Err(Retry::Final(Error::NotHtml {
                 url: final_url.to_string(),
                 content_type: "unknown type".into(),
             }));
         }
-        Ok(FetchedHtml {
+        let validators = Validators {
+            etag: header_text(&resp, ETAG),
+            last_modified: header_text(&resp, LAST_MODIFIED),
+        };
+        Ok(Conditional::Modified(Fetched {
             url: final_url,
-            text: decode(&body, content_type.as_deref()),
-        })
+            body,
+            content_type,
+            validators,
+        }))
     }
 
     /// The address a request for `url` really goes to.
@@ -295,6 +404,21 @@ fn unfollowed_redirect(resp: &reqwest::Response) -> String {
         },
         Err(_) => "the server redirected to an address kabar cannot follow".into(),
     }
+}
+
+/// Whether `body` starts like a feed: an RSS, RDF or Atom root element in its first
+/// kilobyte, or a JSON object naming the JSON Feed version.
+pub fn looks_like_feed(body: &[u8]) -> bool {
+    let head = &body[..body.len().min(1024)];
+    let text = String::from_utf8_lossy(head);
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    if t.starts_with('{') {
+        return t.contains("jsonfeed.org/version");
+    }
+    t.starts_with('<')
+        && ["<rss", "<feed", "<rdf:RDF", "<RDF"]
+            .iter()
+            .any(|root| t.contains(root))
 }
 
 fn looks_like_html(body: &[u8]) -> bool {

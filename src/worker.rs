@@ -14,10 +14,14 @@ use url::Url;
 
 use crate::article::{Article, HeadlinePage};
 use crate::error::Error;
-use crate::fetch;
-use crate::net::Client;
+use crate::fetch::{self, Listed};
+use crate::net::{Client, Validators};
 use crate::requests::{Answer, Request};
-use crate::store::Store;
+use crate::store::{ListValidators, Store};
+
+mod timeline;
+
+pub use timeline::{TIMELINE_URL, TimelineSource};
 
 /// At most this many pages are fetched at once for offline reading.
 const PREFETCH_PARALLEL: usize = 4;
@@ -34,6 +38,8 @@ pub struct Worker {
     prefetch_slots: Arc<Semaphore>,
     /// Articles being stored for offline reading; their number is what the status shows.
     prefetching: Arc<Mutex<HashSet<String>>>,
+    /// What [`TIMELINE_URL`] merges, in order.
+    timeline: Arc<Vec<TimelineSource>>,
 }
 
 /// Where requests go in, where answers come out, and the worker's task, which ends once
@@ -59,6 +65,19 @@ pub fn spawn_with_browser(
     prefetch: usize,
     browser: Option<String>,
 ) -> Handle {
+    spawn_with_timeline(client, store, offline, prefetch, browser, Vec::new())
+}
+
+/// [`spawn_with_browser`], with the sources the "Semua" timeline ([`TIMELINE_URL`])
+/// merges, Kompas's first section among them.
+pub fn spawn_with_timeline(
+    client: Client,
+    store: Option<Store>,
+    offline: bool,
+    prefetch: usize,
+    browser: Option<String>,
+    timeline: Vec<TimelineSource>,
+) -> Handle {
     let (req_tx, mut req_rx) = unbounded_channel::<Request>();
     let (ans_tx, ans_rx) = unbounded_channel();
     let worker = Worker {
@@ -70,6 +89,7 @@ pub fn spawn_with_browser(
         answers: ans_tx,
         prefetch_slots: Arc::new(Semaphore::new(PREFETCH_PARALLEL)),
         prefetching: Arc::default(),
+        timeline: Arc::new(timeline),
     };
     let done = tokio::spawn(async move {
         while let Some(request) = req_rx.recv().await {
@@ -234,9 +254,13 @@ impl Worker {
                 .ok_or_else(|| Error::Offline(url.clone()))
         } else {
             match Url::parse(&url) {
-                Ok(u) => fetch::headlines(&self.client, &u)
+                Ok(_) if url == TIMELINE_URL => {
+                    self.timeline().await.map(|page| (page, Utc::now()))
+                }
+                Ok(u) if append => fetch::headlines(&self.client, &u)
                     .await
                     .map(|page| (page, Utc::now())),
+                Ok(u) => self.refresh_list(&u).await.map(|page| (page, Utc::now())),
                 Err(e) => Err(Error::BadAddress {
                     url: url.clone(),
                     reason: e.to_string(),
@@ -267,6 +291,116 @@ impl Worker {
             fetched_at,
             read,
         });
+    }
+
+    /// The list at `url`, asked for with the validators of the copy the store holds: a
+    /// server whose list has not changed answers 304 and the stored list is kept. The
+    /// validators of a changed list are kept for the next refresh.
+    async fn refresh_list(&self, url: &Url) -> Result<HeadlinePage, Error> {
+        let key = url.to_string();
+        let held = self
+            .with_store(move |s| {
+                let list = s.headlines(&key)?;
+                let validators = s.list_validators(&key)?;
+                Ok(list.zip(validators))
+            })
+            .await
+            .flatten();
+        let sent = held.as_ref().map(|(_, v)| Validators {
+            etag: v.etag.clone(),
+            last_modified: v.last_modified.clone(),
+        });
+        match fetch::headlines_since(&self.client, url, sent.as_ref()).await? {
+            Listed::Unchanged => {
+                let (list, _) = held.expect("validators are sent only with a stored list");
+                Ok(HeadlinePage {
+                    headlines: list.headlines,
+                    next: list.next,
+                })
+            }
+            Listed::Changed(page, validators) => {
+                let key = url.to_string();
+                let kept = ListValidators {
+                    etag: validators.etag,
+                    last_modified: validators.last_modified,
+                };
+                self.write(move |s| s.set_list_validators(&key, &kept))
+                    .await;
+                Ok(page)
+            }
+        }
+    }
+
+    /// The timeline: every source refreshed at once, each stored as its own list, merged
+    /// by time. A source that fails, or has not answered within [`timeline::WAIT`], is
+    /// named in a notice and stands in with the list the store holds for it; it goes on
+    /// loading meanwhile, and is stored for the next refresh when it comes.
+    async fn timeline(&self) -> Result<HeadlinePage, Error> {
+        let deadline = tokio::time::Instant::now() + timeline::WAIT;
+        let tasks: Vec<_> = self
+            .timeline
+            .iter()
+            .map(|source| {
+                let (w, url) = (self.clone(), source.url.clone());
+                tokio::spawn(async move { w.refresh_and_store(&url).await })
+            })
+            .collect();
+        let mut lists = Vec::new();
+        let mut missing = Vec::new();
+        let mut first_error = None;
+        for (source, mut task) in self.timeline.iter().zip(tasks) {
+            let fresh = match tokio::time::timeout_at(deadline, &mut task).await {
+                Ok(Ok(Ok(page))) => Some(page.headlines),
+                Ok(Ok(Err(e))) => {
+                    missing.push(format!("{} ({e})", source.name));
+                    first_error.get_or_insert(e);
+                    None
+                }
+                Ok(Err(_)) | Err(_) => {
+                    missing.push(format!("{} (no answer yet)", source.name));
+                    None
+                }
+            };
+            let list = match fresh {
+                Some(list) => list,
+                None => {
+                    let key = source.url.clone();
+                    self.with_store(move |s| s.headlines(&key))
+                        .await
+                        .flatten()
+                        .map(|l| l.headlines)
+                        .unwrap_or_default()
+                }
+            };
+            lists.push((source.name.as_str(), list));
+        }
+        if !missing.is_empty() {
+            let _ = self.answers.send(Answer::Notice(format!(
+                "Semua without fresh headlines from {}",
+                missing.join(", ")
+            )));
+        }
+        let headlines = timeline::merge(lists);
+        if headlines.is_empty() {
+            return Err(first_error.unwrap_or_else(|| Error::NoHeadlines(TIMELINE_URL.into())));
+        }
+        Ok(HeadlinePage {
+            headlines,
+            next: None,
+        })
+    }
+
+    /// [`Worker::refresh_list`], and the list stored under its address.
+    async fn refresh_and_store(&self, url: &str) -> Result<HeadlinePage, Error> {
+        let parsed = Url::parse(url).map_err(|e| Error::BadAddress {
+            url: url.to_string(),
+            reason: e.to_string(),
+        })?;
+        let page = self.refresh_list(&parsed).await?;
+        let (key, list, next) = (url.to_string(), page.headlines.clone(), page.next.clone());
+        self.write(move |s| s.put_headlines(&key, &list, next.as_deref(), Utc::now()))
+            .await;
+        Ok(page)
     }
 
     /// Stores the articles of `urls` that the store lacks, a few at a time, in the

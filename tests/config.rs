@@ -43,6 +43,18 @@ fn full_example() -> Config {
                 url: Some("https://www.kompas.com/sains".into()),
             },
         ],
+        sources: vec![
+            config::Source {
+                name: "antara".into(),
+                url: "https://www.antaranews.com/rss/terkini.xml".into(),
+                tab: Some("ANTARA".into()),
+            },
+            config::Source {
+                name: "Blog \"kota\"".into(),
+                url: "https://kota.example/feed.json".into(),
+                tab: None,
+            },
+        ],
         colors: Colors {
             accent: "magenta".into(),
             selected_fg: "black".into(),

@@ -278,10 +278,10 @@ pub(super) fn place(path: &serde_path_to_error::Path) -> String {
         [] => "the file".into(),
         [one] => format!("`{}`", key(one)),
         [Segment::Map { key: table }, Segment::Seq { index }] => {
-            format!("section {} ([[{table}]])", index + 1)
+            format!("{} {} ([[{table}]])", entry_word(table), index + 1)
         }
-        [Segment::Map { .. }, Segment::Seq { index }, field] => {
-            format!("`{}` of section {}", key(field), index + 1)
+        [Segment::Map { key: table }, Segment::Seq { index }, field] => {
+            format!("`{}` of {} {}", key(field), entry_word(table), index + 1)
         }
         [Segment::Map { key: table }, field] => format!("`{}` in [{table}]", key(field)),
         more => format!(
@@ -289,6 +289,11 @@ pub(super) fn place(path: &serde_path_to_error::Path) -> String {
             more.iter().map(|s| key(s)).collect::<Vec<_>>().join(".")
         ),
     }
+}
+
+/// What one entry of a list of tables is called: a section, a source.
+fn entry_word(table: &str) -> &str {
+    table.strip_suffix('s').unwrap_or(table)
 }
 
 /// What the types cannot check: names and keys given twice, actions that do not exist.

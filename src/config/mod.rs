@@ -8,6 +8,7 @@
 //! prints [`Config::to_toml`], the effective settings with every default written out.
 
 mod checks;
+mod sources;
 mod types;
 
 use std::ffi::OsStr;
@@ -20,6 +21,7 @@ use toml::de::DeTable;
 
 use crate::keymap::{self, Key, Keymap};
 
+pub use sources::Source;
 pub use types::{
     Colors, Config, LIST_COLUMNS, LIST_PERCENT, Language, ListWidth, MAX_STORE_MB, PREFETCH,
     REFRESH_MINUTES, Section, TEXT_WIDTH, ThemePreset, parse_color,
@@ -115,6 +117,7 @@ impl Config {
                 &format!("{place}: {}", e.inner().message()),
             )
         })?;
+        sources::whole_file(doc.clone()).map_err(|(span, words)| fail(span, &words))?;
         checks::whole_file(doc).map_err(|(span, words)| fail(span, &words))?;
         Ok(config)
     }

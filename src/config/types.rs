@@ -39,6 +39,9 @@ pub struct Config {
     /// The headline lists, in tab order.
     #[serde(deserialize_with = "checks::sections")]
     pub sections: Vec<Section>,
+    /// Feeds and list pages of other outlets, each a tab after the sections.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<super::sources::Source>,
     pub colors: Colors,
     /// Key overrides: action name → keys. Checked at load; see [`Config::keymap`].
     #[serde(deserialize_with = "checks::keys")]
@@ -73,6 +76,7 @@ impl Default for Config {
             text_width: 80,
             max_store_mb: crate::store::DEFAULT_MAX_MB,
             sections: Section::defaults(),
+            sources: Vec::new(),
             colors: Colors::default(),
             keys: BTreeMap::new(),
             browser: None,

@@ -87,7 +87,10 @@ const PARSE_STACK: usize = 64 * 1024 * 1024;
 /// Runs the work on one page on a thread of its own, named so the panic hook knows a
 /// panic there is caught: a page that breaks a parser fails alone, with a message, and
 /// never takes the program down.
-fn isolated<T: Send>(url: &Url, job: impl FnOnce() -> Result<T, Error> + Send) -> Result<T, Error> {
+pub fn isolated<T: Send>(
+    url: &Url,
+    job: impl FnOnce() -> Result<T, Error> + Send,
+) -> Result<T, Error> {
     let failed = |why: String| Error::ParserFailed {
         url: url.to_string(),
         why,

@@ -11,6 +11,7 @@
 
 mod error;
 mod open;
+mod validators;
 
 use std::cell::Cell;
 use std::collections::HashSet;
@@ -25,6 +26,7 @@ use crate::article::{Article, Headline};
 
 pub use error::StoreError;
 pub use open::SCHEMA_VERSION;
+pub use validators::ListValidators;
 
 /// The store's file name in the data directory.
 pub const FILE_NAME: &str = "kabar.db";

@@ -17,7 +17,7 @@ const APPLICATION_ID: i32 = 0x6b61_6272;
 /// The schema, one step per entry: entry `i` takes a store from version `i` to `i + 1`,
 /// and `PRAGMA user_version` holds how many have been applied. Steps are only ever
 /// appended; a released step is never edited, or stores made with it would differ.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, LIST_VALIDATORS];
 
 /// The schema version this kabar writes (the count of migrations).
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -50,6 +50,15 @@ CREATE TABLE marks (
     read       INTEGER NOT NULL DEFAULT 0,
     read_at    TEXT,                   -- last time marked read; kept when marked unread
     position   INTEGER                 -- scroll line in the reader
+);
+";
+
+/// The `ETag` and `Last-Modified` a server gave with the list stored for `section`.
+const LIST_VALIDATORS: &str = "
+CREATE TABLE list_validators (
+    section       TEXT PRIMARY KEY NOT NULL,
+    etag          TEXT,
+    last_modified TEXT
 );
 ";
 

@@ -140,25 +140,17 @@ impl RawServer {
     /// Like [`RawServer::start`], but `handler` gets the connection itself, after the
     /// request head is read, to answer as slowly, partly or never as a test needs.
     pub fn start_streaming(handler: impl Fn(&str, &mut TcpStream) + Send + Sync + 'static) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-        let port = listener.local_addr().expect("addr").port();
-        let handler = Arc::new(handler);
-        thread::spawn(move || {
-            for mut stream in listener.incoming().flatten() {
-                let handler = handler.clone();
-                thread::spawn(move || {
-                    if let Some(path) = read_head(&mut stream) {
-                        handler(&path, &mut stream);
-                    }
-                });
-            }
-        });
-        RawServer { port }
+        RawServer::start_streaming_with_head(move |path, _, stream| handler(path, stream))
     }
 }
 
 /// Reads a request head; the request target, or `None` when the client went away.
 fn read_head(stream: &mut TcpStream) -> Option<String> {
+    read_request(stream).map(|(path, _)| path)
+}
+
+/// Reads a request head; the request target and the whole head (its header lines).
+fn read_request(stream: &mut TcpStream) -> Option<(String, String)> {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 4096];
     while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
@@ -167,8 +159,39 @@ fn read_head(stream: &mut TcpStream) -> Option<String> {
             Ok(n) => buf.extend_from_slice(&chunk[..n]),
         }
     }
-    let head = String::from_utf8_lossy(&buf);
-    Some(head.split_whitespace().nth(1).unwrap_or("/").to_string())
+    let head = String::from_utf8_lossy(&buf).into_owned();
+    let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+    Some((path, head))
+}
+
+impl RawServer {
+    /// Like [`RawServer::start`], but `handler` also gets the request head, to answer by
+    /// its headers (`If-None-Match`, say).
+    pub fn start_with_head(handler: impl Fn(&str, &str) -> Answer + Send + Sync + 'static) -> Self {
+        RawServer::start_streaming_with_head(move |path, head, stream| {
+            let _ = stream.write_all(&handler(path, head));
+        })
+    }
+
+    /// Like [`RawServer::start_streaming`], with the request head.
+    pub fn start_streaming_with_head(
+        handler: impl Fn(&str, &str, &mut TcpStream) + Send + Sync + 'static,
+    ) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = listener.local_addr().expect("addr").port();
+        let handler = Arc::new(handler);
+        thread::spawn(move || {
+            for mut stream in listener.incoming().flatten() {
+                let handler = handler.clone();
+                thread::spawn(move || {
+                    if let Some((path, head)) = read_request(&mut stream) {
+                        handler(&path, &head, &mut stream);
+                    }
+                });
+            }
+        });
+        RawServer { port }
+    }
 }
 
 /// Holds a connection open without answering until the client closes it.

@@ -12,7 +12,7 @@ mod urls;
 
 pub use body::brand_safety_text;
 pub use lists::headlines;
-pub use urls::{INDEX_URL, is_article_url, is_kompas, section_url};
+pub use urls::{INDEX_URL, clean_url, is_article_url, is_kompas, section_url};
 
 use std::collections::HashSet;
 
