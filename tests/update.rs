@@ -1562,3 +1562,48 @@ fn b_and_page_up_go_back_a_page_in_the_list_and_in_the_reader() {
     key(&mut app, KeyCode::PageUp);
     assert_eq!(app.current().unwrap().scroll(), bottom - 2 * page);
 }
+
+#[test]
+fn photos_show_as_captioned_lines_in_the_text_that_i_and_enter_open_in_the_viewer() {
+    let mut app = common::reader_with(common::photo_article(), (120, 40));
+    let lines: Vec<&str> = app.lines().lines.iter().map(|l| l.text.as_str()).collect();
+    let at = |start: &str| {
+        lines
+            .iter()
+            .position(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("{start}: {lines:#?}"))
+    };
+    let boat = at("[foto] [1] Pedagang menawarkan jeruk dari atas perahu.");
+    let cake = at("[foto] [2] Kue bingka, jajanan khas Banjar.");
+    // Where they were in the page: each after the paragraph before it.
+    assert!(at("Puluhan perahu") < boat && boat < at("Pedagang menawarkan dagangannya"));
+    assert!(at("Pedagang menawarkan dagangannya") < cake && cake < at("Pemerintah daerah"));
+    assert!(!lines.contains(&"Foto"), "not listed again under the text");
+    let viewer = |url: &str| {
+        vec![Request::OpenInBrowser {
+            url: format!("https://asset.kompas.com/data/photo/2026/11/26/{url}"),
+        }]
+    };
+    // The whole article fits: `i` takes the first photo on screen; `2 i` the second.
+    assert_eq!(keys(&mut app, "i"), viewer("perahu.png"));
+    assert_eq!(keys(&mut app, "2i"), viewer("kue.jpg"));
+    assert_eq!(keys(&mut app, "2"), []);
+    assert_eq!(key(&mut app, KeyCode::Enter), viewer("kue.jpg"));
+    assert_eq!(keys(&mut app, "9i"), []);
+    assert!(
+        common::screen(&app).contains("there is no photo [9]"),
+        "{}",
+        common::screen(&app)
+    );
+}
+
+#[test]
+fn i_with_no_photo_on_screen_opens_the_lead_photo() {
+    let mut app = common::reader_with(common::photo_article(), (120, 12));
+    assert_eq!(
+        keys(&mut app, "i"),
+        [Request::OpenInBrowser {
+            url: "https://asset.kompas.com/data/photo/2026/11/26/lead.png".into()
+        }]
+    );
+}

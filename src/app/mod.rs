@@ -542,6 +542,7 @@ impl App {
                 Focus::List => out.extend(self.sections.reload(&mut self.ids)),
                 Focus::Reader => out.extend(self.reader.reload(&mut self.ids)),
             },
+            Action::OpenImage => self.open_image(number, out),
             Action::OpenInBrowser => {
                 let url = match number {
                     Some(_) => self.address(number),
@@ -839,7 +840,37 @@ impl App {
         self.focus = Focus::List;
     }
 
+    /// Opens a photo in the system's viewer (the browser mechanism): photo `[n]`, else
+    /// the first photo on screen, else the lead photo.
+    fn open_image(&mut self, number: Option<usize>, out: &mut Vec<Request>) {
+        let article = self.reader.page().map(|p| p.article());
+        let url = match number {
+            Some(n) => article.and_then(|a| a.photo(n)).map(|p| p.url.clone()),
+            None => (self
+                .reader
+                .photos_on_screen()
+                .first()
+                .map(|p| p.url.clone()))
+            .or_else(|| article.and_then(|a| a.image.clone())),
+        };
+        match url {
+            Some(url) => out.push(Request::OpenInBrowser { url }),
+            None => self.status.warn(match number {
+                Some(n) => format!("{} [{n}]", self.words().no_photo),
+                None => self.words().no_photo.to_string(),
+            }),
+        }
+    }
+
     fn follow(&mut self, n: usize, out: &mut Vec<Request>) {
+        // A photo is looked at, not read: it opens in the viewer.
+        if self
+            .reader
+            .page()
+            .is_some_and(|p| p.article().photo(n).is_some())
+        {
+            return self.open_image(Some(n), out);
+        }
         match self.reader.follow(n, &mut self.ids) {
             Some(request) => out.push(request),
             None => self.status.warn(format!("{} [{n}]", self.words().no_link)),
