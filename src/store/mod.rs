@@ -11,6 +11,7 @@
 
 mod error;
 mod open;
+mod photos;
 
 use std::cell::Cell;
 use std::collections::HashSet;

@@ -17,7 +17,7 @@ const APPLICATION_ID: i32 = 0x6b61_6272;
 /// The schema, one step per entry: entry `i` takes a store from version `i` to `i + 1`,
 /// and `PRAGMA user_version` holds how many have been applied. Steps are only ever
 /// appended; a released step is never edited, or stores made with it would differ.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2_PHOTOS];
 
 /// The schema version this kabar writes (the count of migrations).
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -51,6 +51,22 @@ CREATE TABLE marks (
     read_at    TEXT,                   -- last time marked read; kept when marked unread
     position   INTEGER                 -- scroll line in the reader
 );
+";
+
+/// The photos of stored articles, each file as fetched (checked by `picture`), kept
+/// while its article is: deleting the article deletes them.
+const V2_PHOTOS: &str = "
+CREATE TABLE photos (
+    url        TEXT PRIMARY KEY NOT NULL,
+    article    TEXT NOT NULL,          -- the article's url
+    fetched_at TEXT NOT NULL,
+    file       BLOB NOT NULL
+);
+CREATE INDEX photos_article ON photos (article);
+CREATE TRIGGER photos_go_with_their_article AFTER DELETE ON articles
+BEGIN
+    DELETE FROM photos WHERE article = old.url;
+END;
 ";
 
 /// How long a write waits for another kabar's write to finish before giving up.
