@@ -1688,3 +1688,11 @@ fn images_off_asks_for_no_photo() {
         Vec::<&str>::new()
     );
 }
+
+#[test]
+fn i_in_the_list_opens_nothing() {
+    let mut app = common::reader_with(common::photo_article(), (120, 40));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus(), Focus::List);
+    assert_eq!(keys(&mut app, "i"), []);
+}

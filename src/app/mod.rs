@@ -575,7 +575,8 @@ impl App {
                 Focus::List => out.extend(self.sections.reload(&mut self.ids)),
                 Focus::Reader => out.extend(self.reader.reload(&mut self.ids)),
             },
-            Action::OpenImage => self.open_image(number, out),
+            Action::OpenImage if self.focus == Focus::Reader => self.open_image(number, out),
+            Action::OpenImage => {}
             Action::OpenInBrowser => {
                 let url = match number {
                     Some(_) => self.address(number),
