@@ -48,6 +48,30 @@ pub struct Article {
     /// Videos and posts embedded in the text, in page order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub embeds: Vec<Embed>,
+    /// Photos in the text (not the lead image), in page order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<Photo>,
+}
+
+/// A photo in the article's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Photo {
+    /// The image file.
+    pub url: String,
+    /// What the page says under it (or, without a caption, its alternative text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    /// Where it sits: after this many blocks of the body.
+    pub at: usize,
+}
+
+impl Photo {
+    /// How the reader and the plain text name it: its caption, else its file name.
+    pub fn title(&self) -> &str {
+        self.caption
+            .as_deref()
+            .unwrap_or_else(|| self.url.rsplit('/').next().unwrap_or(&self.url))
+    }
 }
 
 /// A video or a social media post embedded in the article's text.
@@ -127,6 +151,16 @@ pub struct HeadlinePage {
 
 /// The group of the videos and posts among the numbered links.
 pub const EMBEDS_GROUP: &str = "Video dan postingan";
+/// The group of the photos in the text among the numbered links.
+pub const PHOTOS_GROUP: &str = "Foto";
+/// How the reader marks a photo in the text.
+pub const PHOTO_MARK: &str = "[foto]";
+
+/// Whether the links of `group` are shown in the text, where they sit, rather than
+/// under it: the videos, posts and photos.
+pub fn shown_in_text(group: &str) -> bool {
+    group == EMBEDS_GROUP || group == PHOTOS_GROUP
+}
 
 /// A link under the text with the number the reader and the plain text give it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,8 +185,8 @@ impl NumberedLink<'_> {
 
 impl Article {
     /// The links of the article, numbered from 1: "Baca juga" first, then "Terkini
-    /// Lainnya", then the videos and posts embedded in the text (last, so the numbers of
-    /// the others do not depend on them). Every view numbers them here, so `N Enter`
+    /// Lainnya", then the videos and posts embedded in the text, then the photos in it
+    /// (last, so the numbers of the others do not depend on them). Every view numbers them here, so `N Enter`
     /// opens the link the screen and the plain text call `[N]`.
     pub fn numbered_links(&self) -> impl Iterator<Item = NumberedLink<'_>> {
         let related = self
@@ -167,9 +201,14 @@ impl Article {
             .embeds
             .iter()
             .map(|e| (EMBEDS_GROUP, e.kind.mark(), &e.url, None));
+        let photos = self
+            .photos
+            .iter()
+            .map(|p| (PHOTOS_GROUP, p.title(), &p.url, None));
         related
             .chain(terkini)
             .chain(embeds)
+            .chain(photos)
             .enumerate()
             .map(|(i, (group, title, url, label))| NumberedLink {
                 n: i + 1,
@@ -188,6 +227,12 @@ impl Article {
             label: None,
             published: self.published,
         }
+    }
+
+    /// The photo that is link `n` (1-based), if that link is a photo in the text.
+    pub fn photo(&self, n: usize) -> Option<&Photo> {
+        let before = self.related.len() + self.terkini.len() + self.embeds.len();
+        self.photos.get(n.checked_sub(before + 1)?)
     }
 
     /// The URL of link `n` (1-based) in [`Article::numbered_links`] order.

@@ -31,6 +31,7 @@ pub enum Action {
     CopyUrl,
     Reload,
     OpenInBrowser,
+    OpenImage,
     Help,
     Close,
     Quit,
@@ -254,6 +255,13 @@ const ACTIONS: &[(Action, &str, &[Key], &str, &str)] = &[
         &[c('o')],
         "open in the system browser (N o: link [N])",
         "buka di peramban (N o: tautan [N])",
+    ),
+    (
+        Action::OpenImage,
+        "open_image",
+        &[c('i')],
+        "open the photo on screen in the viewer (N i: photo [N])",
+        "buka foto di layar di penampil (N i: foto [N])",
     ),
     (Action::Help, "help", &[c('?')], "this help", "bantuan ini"),
     (

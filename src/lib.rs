@@ -16,6 +16,7 @@ pub mod keymap;
 pub mod logging;
 pub mod mirror;
 pub mod net;
+pub mod picture;
 pub mod requests;
 pub mod sanitize;
 pub mod sites;

@@ -733,6 +733,7 @@ async fn reader(
         clock: kabar::app::Clock::default(),
         list_width: config.list_width,
         wrap_titles: config.wrap_titles,
+        images: config.images,
     };
     let start = kabar::tui::Start {
         settings,

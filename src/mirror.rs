@@ -146,12 +146,27 @@ fn answer(routes: &Routes, request: tiny_http::Request) -> io::Result<()> {
     let html = tiny_http::Header::from_bytes("Content-Type", "text/html; charset=utf-8")
         .expect("static header is valid");
     match page {
-        Some(body) => request
-            .respond(tiny_http::Response::from_data(body.as_slice().to_vec()).with_header(html)),
+        Some(body) => {
+            let kind = tiny_http::Header::from_bytes("Content-Type", content_type(&body))
+                .expect("static header is valid");
+            request
+                .respond(tiny_http::Response::from_data(body.as_slice().to_vec()).with_header(kind))
+        }
         None => request.respond(
             tiny_http::Response::from_string("<!doctype html><title>404</title><p>Not found")
                 .with_status_code(404)
                 .with_header(html),
         ),
+    }
+}
+
+/// The type of a file served: the photos by their first bytes, anything else a page.
+fn content_type(body: &[u8]) -> &'static str {
+    if body.starts_with(b"\x89PNG\r\n\x1a\n") {
+        "image/png"
+    } else if body.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        "image/jpeg"
+    } else {
+        "text/html; charset=utf-8"
     }
 }

@@ -18,6 +18,7 @@ use url::Url;
 use crate::error::Error;
 use crate::sanitize;
 
+mod photo;
 mod resolver;
 
 /// Pages larger than this (after decompression) are refused, so a hostile server cannot
@@ -266,11 +267,7 @@ impl Client {
             }));
         }
         if !status.is_success() {
-            let err = Error::Status {
-                url: url.to_string(),
-                status: status.as_u16(),
-                reason: status_words(status),
-            };
+            let err = status_error(url, status);
             let retry_after = resp
                 .headers()
                 .get(RETRY_AFTER)
@@ -448,6 +445,15 @@ fn describe(e: &reqwest::Error) -> String {
             source = s.source();
         }
         msg
+    }
+}
+
+/// The error for an answer of `status` (not a success) to `url`.
+fn status_error(url: &Url, status: StatusCode) -> Error {
+    Error::Status {
+        url: url.to_string(),
+        status: status.as_u16(),
+        reason: status_words(status),
     }
 }
 

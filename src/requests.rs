@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::article::{Article, Headline, HeadlinePage};
 use crate::error::Error;
+use crate::picture;
 
 /// Identifies one request, so an answer that comes after the user moved on is dropped.
 pub type RequestId = u64;
@@ -44,6 +45,12 @@ pub enum Request {
     OpenInBrowser {
         url: String,
     },
+    /// The photo at `url`, shown in the article at `article`: from the store, else
+    /// fetched and stored with the article.
+    Photo {
+        url: String,
+        article: String,
+    },
     /// Put text on the clipboard (OSC 52, so it works over SSH).
     Copy {
         text: String,
@@ -72,6 +79,12 @@ pub enum Answer {
     Saved {
         id: RequestId,
         list: Vec<Headline>,
+    },
+    /// A photo asked for, checked within the limits of [`picture`]: its size, or why it
+    /// cannot be shown.
+    Photo {
+        url: String,
+        result: Result<picture::Size, String>,
     },
     /// Articles still being stored for offline reading.
     Prefetching(usize),

@@ -35,6 +35,8 @@ pub struct Words {
     pub matches: &'static str,
     pub no_match: &'static str,
     pub no_link: &'static str,
+    /// `i` with no photo to open.
+    pub no_photo: &'static str,
     pub saved: &'static str,
     pub unsaved: &'static str,
     /// `s` pressed when there is no offline store.
@@ -117,6 +119,7 @@ pub const EN: Words = Words {
     matches: "match",
     no_match: "no match",
     no_link: "there is no link",
+    no_photo: "there is no photo",
     no_unread: "no unread headlines left in this list",
     saved: "saved",
     unsaved: "no longer saved",
@@ -166,6 +169,7 @@ pub const ID: Words = Words {
     matches: "temuan",
     no_match: "tidak ditemukan",
     no_link: "tidak ada tautan",
+    no_photo: "tidak ada foto",
     no_unread: "tidak ada lagi judul belum dibaca di daftar ini",
     saved: "disimpan",
     unsaved: "batal disimpan",

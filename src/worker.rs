@@ -16,6 +16,7 @@ use crate::article::{Article, HeadlinePage};
 use crate::error::Error;
 use crate::fetch::{self, Listed};
 use crate::net::{Client, Validators};
+use crate::picture;
 use crate::requests::{Answer, Request};
 use crate::store::{ListValidators, Store};
 
@@ -146,6 +147,13 @@ impl Worker {
             Request::OpenInBrowser { url } => {
                 open_in_browser(&url, self.browser.as_deref(), self.answers.clone())
             }
+            Request::Photo { url, article } => {
+                let w = self.clone();
+                tokio::spawn(async move {
+                    let result = w.photo(&url, article).await;
+                    let _ = w.answers.send(Answer::Photo { url, result });
+                });
+            }
             // The terminal handles the clipboard; nothing to do here.
             Request::Copy { .. } => {}
         }
@@ -216,6 +224,42 @@ impl Worker {
             position,
             saved,
         }
+    }
+
+    /// The photo at `url`, from the store or else the network, decoded whole off the
+    /// async threads within the limits of [`picture`] (a truncated file fails here, not
+    /// on screen); a fetched one that passes is stored with its article.
+    async fn photo(&self, url: &str, article: String) -> Result<picture::Size, String> {
+        let key = url.to_string();
+        let stored = self.with_store(move |s| s.photo(&key)).await.flatten();
+        let fetched = stored.is_none();
+        let file = match stored {
+            Some(file) => file,
+            None if self.offline => return Err(Error::Offline(url.to_string()).to_string()),
+            None => {
+                let parsed = Url::parse(url).map_err(|e| e.to_string())?;
+                self.client
+                    .get_photo(&parsed)
+                    .await
+                    .map_err(|e| e.to_string())?
+            }
+        };
+        let (file, size) = tokio::task::spawn_blocking(move || {
+            let size = picture::decode(&file).map(|pixels| picture::Size {
+                width: pixels.width(),
+                height: pixels.height(),
+            });
+            (file, size)
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+        let size = size?;
+        if fetched {
+            let key = url.to_string();
+            self.write(move |s| s.put_photo(&key, &article, &file, Utc::now()))
+                .await;
+        }
+        Ok(size)
     }
 
     async fn fetch_and_store(&self, url: &str) -> Result<Article, Error> {

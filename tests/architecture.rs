@@ -10,7 +10,7 @@ use std::path::Path;
 const LAYERS: &[&[&str]] = &[
     // Leaves: they use nothing of the crate.
     &[
-        "error", "article", "sanitize", "keymap", "words", "theme", "logging",
+        "error", "article", "sanitize", "keymap", "words", "theme", "logging", "picture",
     ],
     &["sites", "net", "store", "mirror", "requests"],
     &["feeds"],

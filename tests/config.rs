@@ -9,8 +9,8 @@ use std::process::Command;
 use std::time::Duration;
 
 use kabar::config::{
-    self, Colors, Config, DOCUMENTED, Language, ListWidth, Section, ThemePreset, default_key_lines,
-    no_color_in, parse_color,
+    self, Colors, Config, DOCUMENTED, Images, Language, ListWidth, Section, ThemePreset,
+    default_key_lines, no_color_in, parse_color,
 };
 use kabar::keymap::Keymap;
 use ratatui::style::Color;
@@ -34,6 +34,7 @@ fn full_example() -> Config {
         max_store_mb: 50,
         list_width: ListWidth::Columns(52),
         wrap_titles: true,
+        images: Images::Off,
         sections: vec![
             Section::new("Semua", None),
             Section::new("Bola", Some("bola")),

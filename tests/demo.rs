@@ -58,20 +58,36 @@ async fn every_demo_section_and_every_link_in_every_demo_article_opens() {
     let articles = demo_articles();
     assert!(articles.len() >= 15);
     let mut checked = 0;
+    let mut with_photos = 0;
     for url in &articles {
         let article = fetch::article(&client, url)
             .await
             .unwrap_or_else(|e| panic!("{url}: {e}"));
         for link in article.numbered_links() {
             let to = Url::parse(link.url).unwrap();
-            client
-                .get_html(&to)
-                .await
-                .unwrap_or_else(|e| panic!("link [{}] of {url}: {e}", link.n));
+            let opened = match article.photo(link.n) {
+                Some(_) => client.get_photo(&to).await.map(|file| {
+                    kabar::picture::decode(&file).unwrap_or_else(|e| panic!("{to}: {e}"));
+                }),
+                None => client.get_html(&to).await.map(drop),
+            };
+            opened.unwrap_or_else(|e| panic!("link [{}] of {url}: {e}", link.n));
             checked += 1;
+        }
+        // An article with photos has its lead photo served too.
+        if !article.photos.is_empty() {
+            let lead = Url::parse(article.image.as_deref().expect("a lead photo")).unwrap();
+            let file = client.get_photo(&lead).await;
+            let file = file.unwrap_or_else(|e| panic!("the lead photo of {url}: {e}"));
+            kabar::picture::decode(&file).unwrap_or_else(|e| panic!("{lead}: {e}"));
+            with_photos += 1;
         }
     }
     assert!(checked > 0, "the demo articles have links");
+    assert!(
+        with_photos > 0,
+        "a demo article has photos, and they are served"
+    );
 }
 
 /// Each default section's name and the title of its first headline in the demo.

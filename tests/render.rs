@@ -579,3 +579,9 @@ fn a_wider_list_with_titles_over_two_lines() {
     );
     insta::assert_snapshot!("list_wrapped_120x30", shown);
 }
+
+#[test]
+fn photos_in_the_text_as_captioned_lines() {
+    let app = common::reader_with(common::photo_article(), (100, 30));
+    insta::assert_snapshot!("reader_photos_100x30", screen(&app));
+}

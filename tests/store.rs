@@ -87,6 +87,7 @@ fn article(url: &str, paragraphs: usize) -> Article {
         site: Site::Kompas,
         image_caption: None,
         embeds: Vec::new(),
+        photos: Vec::new(),
     }
 }
 

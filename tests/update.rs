@@ -4,7 +4,7 @@
 mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use kabar::app::{Answer, App, Focus, Msg, Request, Settings};
+use kabar::app::{Answer, App, Focus, Msg, PhotoState, Request, Settings};
 use kabar::article::{Article, HeadlinePage};
 use kabar::error::Error;
 use kabar::keymap::Keymap;
@@ -1561,4 +1561,138 @@ fn b_and_page_up_go_back_a_page_in_the_list_and_in_the_reader() {
     assert_eq!(app.current().unwrap().scroll(), bottom - page);
     key(&mut app, KeyCode::PageUp);
     assert_eq!(app.current().unwrap().scroll(), bottom - 2 * page);
+}
+
+#[test]
+fn photos_show_as_captioned_lines_in_the_text_that_i_and_enter_open_in_the_viewer() {
+    let mut app = common::reader_with(common::photo_article(), (120, 40));
+    let lines: Vec<&str> = app.lines().lines.iter().map(|l| l.text.as_str()).collect();
+    let at = |start: &str| {
+        lines
+            .iter()
+            .position(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("{start}: {lines:#?}"))
+    };
+    let boat = at("[foto] [1] Pedagang menawarkan jeruk dari atas perahu.");
+    let cake = at("[foto] [2] Kue bingka, jajanan khas Banjar.");
+    // Where they were in the page: each after the paragraph before it.
+    assert!(at("Puluhan perahu") < boat && boat < at("Pedagang menawarkan dagangannya"));
+    assert!(at("Pedagang menawarkan dagangannya") < cake && cake < at("Pemerintah daerah"));
+    assert!(!lines.contains(&"Foto"), "not listed again under the text");
+    let viewer = |url: &str| {
+        vec![Request::OpenInBrowser {
+            url: format!("https://asset.kompas.com/data/photo/2026/11/26/{url}"),
+        }]
+    };
+    // The whole article fits: `i` takes the first photo on screen; `2 i` the second.
+    assert_eq!(keys(&mut app, "i"), viewer("perahu.png"));
+    assert_eq!(keys(&mut app, "2i"), viewer("kue.jpg"));
+    assert_eq!(keys(&mut app, "2"), []);
+    assert_eq!(key(&mut app, KeyCode::Enter), viewer("kue.jpg"));
+    assert_eq!(keys(&mut app, "9i"), []);
+    assert!(
+        common::screen(&app).contains("there is no photo [9]"),
+        "{}",
+        common::screen(&app)
+    );
+}
+
+#[test]
+fn i_with_no_photo_on_screen_opens_the_lead_photo() {
+    let mut app = common::reader_with(common::photo_article(), (120, 12));
+    assert_eq!(
+        keys(&mut app, "i"),
+        [Request::OpenInBrowser {
+            url: "https://asset.kompas.com/data/photo/2026/11/26/lead.png".into()
+        }]
+    );
+}
+
+/// Opens the selected headline and answers it with the article of photos; the requests
+/// that answer brought.
+fn open_photo_article(app: &mut App) -> Vec<Request> {
+    let (id, _) = article_request(&key(app, KeyCode::Enter));
+    app.update(Msg::Answer(Answer::Article {
+        id,
+        result: Ok(Box::new(common::photo_article())),
+        position: 0,
+        saved: false,
+    }))
+}
+
+fn photo_urls(reqs: &[Request]) -> Vec<&str> {
+    reqs.iter()
+        .filter_map(|r| match r {
+            Request::Photo { url, article } => {
+                assert!(
+                    article.ends_with("/pasar-terapung-lok-baintan"),
+                    "{article}"
+                );
+                Some(url.rsplit('/').next().unwrap())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn photos_are_asked_for_once_each_when_they_come_on_screen() {
+    let mut app = app_with_list();
+    app.update(Msg::Resize(80, 12));
+    let first = open_photo_article(&mut app);
+    // The top of the article: the lead photo, and no photo further down.
+    assert_eq!(photo_urls(&first), ["lead.png"]);
+    assert_eq!(
+        photo_urls(&key(&mut app, KeyCode::Char('j'))),
+        Vec::<&str>::new()
+    );
+    let end = key(&mut app, KeyCode::Char('G'));
+    let asked = photo_urls(&end);
+    assert!(asked.contains(&"putus.png"), "{asked:?}");
+    assert!(!asked.contains(&"lead.png"), "asked once: {asked:?}");
+    // Back to the top and down line by line: each photo of the text comes on screen,
+    // and is asked for once in all.
+    let mut walked = key(&mut app, KeyCode::Char('g'));
+    for _ in 0..40 {
+        walked.extend(key(&mut app, KeyCode::Char('j')));
+    }
+    let mut all: Vec<&str> = asked.iter().copied().chain(photo_urls(&walked)).collect();
+    all.sort_unstable();
+    assert_eq!(all, ["besar.png", "kue.jpg", "perahu.png", "putus.png"]);
+
+    let lead = "https://asset.kompas.com/data/photo/2026/11/26/lead.png";
+    assert_eq!(app.photo_state(lead), Some(&PhotoState::Loading));
+    let size = kabar::picture::Size {
+        width: 1200,
+        height: 800,
+    };
+    app.update(Msg::Answer(Answer::Photo {
+        url: lead.into(),
+        result: Ok(size),
+    }));
+    assert_eq!(app.photo_state(lead), Some(&PhotoState::Ready(size)));
+}
+
+#[test]
+fn images_off_asks_for_no_photo() {
+    let mut app = app_with_list_in(Settings {
+        images: kabar::config::Images::Off,
+        ..Settings::default()
+    });
+    assert_eq!(
+        photo_urls(&open_photo_article(&mut app)),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        photo_urls(&key(&mut app, KeyCode::Char('G'))),
+        Vec::<&str>::new()
+    );
+}
+
+#[test]
+fn i_in_the_list_opens_nothing() {
+    let mut app = common::reader_with(common::photo_article(), (120, 40));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus(), Focus::List);
+    assert_eq!(keys(&mut app, "i"), []);
 }

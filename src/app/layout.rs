@@ -10,7 +10,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::list::fold;
 
-use crate::article::{Article, BlockKind, EMBEDS_GROUP, NumberedLink};
+use crate::article::{Article, BlockKind, NumberedLink, PHOTO_MARK, PHOTOS_GROUP, shown_in_text};
 use crate::config::ListWidth;
 use crate::text::meta_line;
 
@@ -321,16 +321,17 @@ impl ArticleLines {
             let tags = format!("Tag: {}", article.tags.join(" · "));
             out.wrap(&tags, col, "", "     ", Role::Meta);
         }
-        // The embedded videos and posts with their numbers, each where it sits.
-        let mut embeds = article
-            .numbered_links()
-            .filter(|l| l.group == EMBEDS_GROUP)
-            .zip(&article.embeds)
-            .peekable();
+        // The embedded videos and posts and the photos with their numbers, each where
+        // it sits (numbered in the order of `in_text_at`, which a stable sort keeps).
+        let mut in_text: Vec<(usize, NumberedLink<'_>)> = in_text_at(article)
+            .zip(article.numbered_links().filter(|l| shown_in_text(l.group)))
+            .collect();
+        in_text.sort_by_key(|(at, _)| *at);
+        let mut in_text = in_text.into_iter().peekable();
         let mut previous = None;
         for (i, block) in article.body.iter().enumerate() {
-            while let Some((link, _)) = embeds.next_if(|(_, e)| e.at <= i) {
-                out.embed(&link, col);
+            while let Some((_, link)) = in_text.next_if(|(at, _)| *at <= i) {
+                out.in_text(&link, col);
                 previous = None;
             }
             // List items sit together; every other block is set off by a blank line.
@@ -345,12 +346,12 @@ impl ArticleLines {
                 BlockKind::Quote => out.wrap(&block.text, col, "  ┃ ", "  ┃ ", Role::Quote),
             }
         }
-        for (link, _) in embeds {
-            out.embed(&link, col);
+        for (_, link) in in_text {
+            out.in_text(&link, col);
         }
         let mut group = "";
-        // The embedded ones are shown in the text, not again under it.
-        for link in article.numbered_links().filter(|l| l.group != EMBEDS_GROUP) {
+        // Those in the text are shown there, not again under it.
+        for link in article.numbered_links().filter(|l| !shown_in_text(l.group)) {
             if link.group != group {
                 group = link.group;
                 out.blank();
@@ -361,10 +362,15 @@ impl ArticleLines {
         out
     }
 
-    /// An embedded video or post, set off by a blank line: `[video] [17] https://…`.
-    fn embed(&mut self, link: &NumberedLink<'_>, width: usize) {
+    /// A link in the text, set off by a blank line: an embedded video or post by its
+    /// address (`[video] [17] https://…`), a photo by its caption (`[foto] [18] Warga…`).
+    fn in_text(&mut self, link: &NumberedLink<'_>, width: usize) {
         self.blank();
-        let text = format!("{} [{}] {}", link.title, link.n, link.url);
+        let text = if link.group == PHOTOS_GROUP {
+            format!("{PHOTO_MARK} [{}] {}", link.n, link.title)
+        } else {
+            format!("{} [{}] {}", link.title, link.n, link.url)
+        };
         self.link(link, &text, width);
     }
 
@@ -405,6 +411,13 @@ impl ArticleLines {
             .find(|(l, _)| *l == line)
             .map(|(_, n)| *n)
     }
+}
+
+/// Where each link shown in the text sits, in [`Article::numbered_links`] order: the
+/// embeds, then the photos.
+fn in_text_at(article: &Article) -> impl Iterator<Item = usize> + '_ {
+    let embeds = article.embeds.iter().map(|e| e.at);
+    embeds.chain(article.photos.iter().map(|p| p.at))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod layout;
 pub mod list;
 mod messages;
 mod overlay;
+mod photos;
 mod reader;
 mod saving;
 mod sections;
@@ -19,6 +20,7 @@ pub use crate::requests::{Answer, Request, RequestId};
 pub use clock::Clock;
 pub use messages::Msg;
 pub use overlay::Overlay;
+pub use photos::PhotoState;
 pub use reader::Visit;
 pub use settings::{Settings, theme_from_colors};
 pub use status::Logged;
@@ -74,6 +76,8 @@ pub struct App {
     prefetching: usize,
     /// Headlines saved from the list, their article on its way.
     saving: saving::Saving,
+    /// The photos asked of the worker this session, and what came back.
+    photos: photos::Photos,
     spinner: usize,
     quit: bool,
     /// Ctrl-Z was pressed: the terminal loop is to stop the process until `fg`.
@@ -99,6 +103,7 @@ impl App {
             input: None,
             prefetching: 0,
             saving: saving::Saving::default(),
+            photos: photos::Photos::default(),
             spinner: 0,
             quit: false,
             suspend: false,
@@ -401,7 +406,35 @@ impl App {
         }
         self.sections.list_mut().see_selected();
         self.fit();
+        self.want_photos(&mut out);
         out
+    }
+
+    /// Asks for the photos on screen not asked for yet (none with `images = "off"`): the
+    /// lead photo while the top of the article shows, and each `[foto]` line shown.
+    fn want_photos(&mut self, out: &mut Vec<Request>) {
+        let Some(page) = self.reader.page() else {
+            return;
+        };
+        if self.settings.images == crate::config::Images::Off {
+            return;
+        }
+        let article = page.article();
+        let lead = article
+            .image
+            .as_deref()
+            .filter(|_| page.scroll() < self.reader.page_rows());
+        let in_text = self.reader.photos_on_screen();
+        let urls = lead
+            .into_iter()
+            .chain(in_text.iter().map(|p| p.url.as_str()));
+        out.extend(self.photos.want(urls, &article.url));
+    }
+
+    /// What is known of the photo at `url`: asked for, arrived (with its size), or not
+    /// to be shown, and why.
+    pub fn photo_state(&self, url: &str) -> Option<&PhotoState> {
+        self.photos.state(url)
     }
 
     /// Fits both panes to the screen: the article laid out for the reader's width, the
@@ -542,6 +575,8 @@ impl App {
                 Focus::List => out.extend(self.sections.reload(&mut self.ids)),
                 Focus::Reader => out.extend(self.reader.reload(&mut self.ids)),
             },
+            Action::OpenImage if self.focus == Focus::Reader => self.open_image(number, out),
+            Action::OpenImage => {}
             Action::OpenInBrowser => {
                 let url = match number {
                     Some(_) => self.address(number),
@@ -691,6 +726,7 @@ impl App {
 
     fn answer(&mut self, answer: Answer, out: &mut Vec<Request>) {
         match answer {
+            Answer::Photo { url, result } => self.photos.arrived(url, result),
             Answer::Article { id, result, .. } if self.saving.waits_for(id) => {
                 self.saving_arrived(id, result, out);
             }
@@ -839,7 +875,37 @@ impl App {
         self.focus = Focus::List;
     }
 
+    /// Opens a photo in the system's viewer (the browser mechanism): photo `[n]`, else
+    /// the first photo on screen, else the lead photo.
+    fn open_image(&mut self, number: Option<usize>, out: &mut Vec<Request>) {
+        let article = self.reader.page().map(|p| p.article());
+        let url = match number {
+            Some(n) => article.and_then(|a| a.photo(n)).map(|p| p.url.clone()),
+            None => (self
+                .reader
+                .photos_on_screen()
+                .first()
+                .map(|p| p.url.clone()))
+            .or_else(|| article.and_then(|a| a.image.clone())),
+        };
+        match url {
+            Some(url) => out.push(Request::OpenInBrowser { url }),
+            None => self.status.warn(match number {
+                Some(n) => format!("{} [{n}]", self.words().no_photo),
+                None => self.words().no_photo.to_string(),
+            }),
+        }
+    }
+
     fn follow(&mut self, n: usize, out: &mut Vec<Request>) {
+        // A photo is looked at, not read: it opens in the viewer.
+        if self
+            .reader
+            .page()
+            .is_some_and(|p| p.article().photo(n).is_some())
+        {
+            return self.open_image(Some(n), out);
+        }
         match self.reader.follow(n, &mut self.ids) {
             Some(request) => out.push(request),
             None => self.status.warn(format!("{} [{n}]", self.words().no_link)),

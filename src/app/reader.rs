@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::layout::{self, ArticleLines, Role};
 use super::list::fold;
 use super::messages::Ids;
-use crate::article::Article;
+use crate::article::{Article, Photo};
 use crate::requests::{Request, RequestId};
 
 /// A visit to an article: the article in the history, with where the reader was in it
@@ -358,6 +358,28 @@ impl Reader {
             0 => None,
             max => Some(page.scroll.min(max) * 100 / max),
         }
+    }
+
+    /// The photos with a line on screen, top first (each once).
+    pub fn photos_on_screen(&self) -> Vec<&Photo> {
+        let Some(page) = &self.current else {
+            return Vec::new();
+        };
+        let shown = page.scroll..page.scroll + self.rows;
+        let mut photos: Vec<&Photo> = Vec::new();
+        for (_, n) in page
+            .lines
+            .link_lines
+            .iter()
+            .filter(|(l, _)| shown.contains(l))
+        {
+            if let Some(photo) = page.article.photo(*n)
+                && !photos.contains(&photo)
+            {
+                photos.push(photo);
+            }
+        }
+        photos
     }
 
     /// The link shown on row `row` of the pane, if any.

@@ -129,5 +129,6 @@ fn stub(headline: Headline) -> Article {
         site: Site::Generic,
         image_caption: None,
         embeds: Vec::new(),
+        photos: Vec::new(),
     }
 }

@@ -31,6 +31,8 @@ pub struct Settings {
     pub list_width: ListWidth,
     /// Titles in the list over two lines rather than cut to one.
     pub wrap_titles: bool,
+    /// Whether the photos on screen are fetched.
+    pub images: config::Images,
 }
 
 impl Settings {
@@ -58,6 +60,7 @@ impl Default for Settings {
             clock: Clock::default(),
             list_width: ListWidth::default(),
             wrap_titles: false,
+            images: config::Images::default(),
         }
     }
 }

@@ -12,8 +12,8 @@ use serde_path_to_error::Segment;
 use toml::{Spanned, Value};
 
 use super::types::{
-    LIST_COLUMNS, LIST_PERCENT, Language, ListWidth, MAX_STORE_MB, PREFETCH, REFRESH_MINUTES,
-    Section, TEXT_WIDTH, ThemePreset, parse_color,
+    Images, LIST_COLUMNS, LIST_PERCENT, Language, ListWidth, MAX_STORE_MB, PREFETCH,
+    REFRESH_MINUTES, Section, TEXT_WIDTH, ThemePreset, parse_color,
 };
 use crate::keymap::{self, Action, Keymap};
 
@@ -153,6 +153,17 @@ pub(super) fn theme<'de, D: Deserializer<'de>>(d: D) -> Result<ThemePreset, D::E
     one_of(
         d,
         &[("dark", ThemePreset::Dark), ("light", ThemePreset::Light)],
+    )
+}
+
+pub(super) fn images<'de, D: Deserializer<'de>>(d: D) -> Result<Images, D::Error> {
+    one_of(
+        d,
+        &[
+            ("auto", Images::Auto),
+            ("off", Images::Off),
+            ("on", Images::On),
+        ],
     )
 }
 

@@ -23,8 +23,8 @@ use crate::keymap::{self, Key, Keymap};
 
 pub use sources::Source;
 pub use types::{
-    Colors, Config, LIST_COLUMNS, LIST_PERCENT, Language, ListWidth, MAX_STORE_MB, PREFETCH,
-    REFRESH_MINUTES, Section, TEXT_WIDTH, ThemePreset, parse_color,
+    Colors, Config, Images, LIST_COLUMNS, LIST_PERCENT, Language, ListWidth, MAX_STORE_MB,
+    PREFETCH, REFRESH_MINUTES, Section, TEXT_WIDTH, ThemePreset, parse_color,
 };
 
 /// The documented default configuration, every key with a comment.

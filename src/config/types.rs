@@ -64,6 +64,9 @@ pub struct Config {
     /// Titles in the list over two lines rather than cut to one.
     #[serde(deserialize_with = "checks::boolean")]
     pub wrap_titles: bool,
+    /// Whether the photos on screen are fetched and kept with their article.
+    #[serde(deserialize_with = "checks::images")]
+    pub images: Images,
 }
 
 impl Default for Config {
@@ -82,6 +85,7 @@ impl Default for Config {
             browser: None,
             list_width: ListWidth::default(),
             wrap_titles: false,
+            images: Images::default(),
         }
     }
 }
@@ -157,6 +161,18 @@ impl Serialize for ListWidth {
             ListWidth::Percent(p) => s.serialize_str(&format!("{p}%")),
         }
     }
+}
+
+/// The photos in the reader: `auto` and `on` fetch those on screen and keep them with the
+/// article for reading offline; `off` fetches none. Every terminal shows them as
+/// `[foto]` lines with their captions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Images {
+    #[default]
+    Auto,
+    Off,
+    On,
 }
 
 /// The colour presets, for a dark or a light terminal background.

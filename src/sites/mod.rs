@@ -377,6 +377,7 @@ fn generic_article(doc: &Html, url: &Url, profile: Option<&profiles::Profile>) -
         site: Site::Generic,
         image_caption: None,
         embeds: Vec::new(),
+        photos: Vec::new(),
     }
 }
 

@@ -12,6 +12,7 @@
 mod error;
 mod open;
 mod validators;
+mod photos;
 
 use std::cell::Cell;
 use std::collections::HashSet;

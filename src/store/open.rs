@@ -17,13 +17,13 @@ const APPLICATION_ID: i32 = 0x6b61_6272;
 /// The schema, one step per entry: entry `i` takes a store from version `i` to `i + 1`,
 /// and `PRAGMA user_version` holds how many have been applied. Steps are only ever
 /// appended; a released step is never edited, or stores made with it would differ.
-const MIGRATIONS: &[&str] = &[V1, LIST_VALIDATORS];
+const MIGRATIONS: &[&str] = &[V1, LIST_VALIDATORS, PHOTOS];
 
 /// The schema version this kabar writes (the count of migrations).
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
 /// Tables the current schema must have; a file of ours without them is damaged.
-const TABLES: &[&str] = &["lists", "articles", "marks"];
+const TABLES: &[&str] = &["lists", "articles", "marks", "list_validators", "photos"];
 
 /// Times are RFC 3339 text in UTC with nanoseconds (fixed width, so text order is time
 /// order). In `articles` the JSON comes last: SQLite then reads the small columns without
@@ -60,6 +60,22 @@ CREATE TABLE list_validators (
     etag          TEXT,
     last_modified TEXT
 );
+";
+
+/// The photos of stored articles, each file as fetched (checked by `picture`), kept
+/// while its article is: deleting the article deletes them.
+const PHOTOS: &str = "
+CREATE TABLE photos (
+    url        TEXT PRIMARY KEY NOT NULL,
+    article    TEXT NOT NULL,          -- the article's url
+    fetched_at TEXT NOT NULL,
+    file       BLOB NOT NULL
+);
+CREATE INDEX photos_article ON photos (article);
+CREATE TRIGGER photos_go_with_their_article AFTER DELETE ON articles
+BEGIN
+    DELETE FROM photos WHERE article = old.url;
+END;
 ";
 
 /// How long a write waits for another kabar's write to finish before giving up.

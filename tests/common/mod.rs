@@ -490,3 +490,11 @@ pub fn closed_port() -> u16 {
         .expect("its address")
         .port()
 }
+
+/// The article of `tests/fixtures/photos/`: a lead photo and four in its text.
+pub fn photo_article() -> kabar::article::Article {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/photos/article.html");
+    let html = std::fs::read_to_string(path).unwrap();
+    let url = kabar::sites::page_url(&html, None, &url::Url::parse("file:///x").unwrap());
+    kabar::sites::read_article(&html, &url).unwrap().article
+}

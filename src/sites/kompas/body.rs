@@ -8,8 +8,9 @@ use scraper::{ElementRef, Html, Node};
 use url::Url;
 
 use super::boilerplate;
+use super::photos;
 use super::urls::clean_url;
-use crate::article::{Block, BlockKind, Embed, EmbedKind, Link};
+use crate::article::{Block, BlockKind, Embed, EmbedKind, Link, Photo};
 use crate::sanitize;
 use crate::sites::elements::{selector, text_of};
 
@@ -81,6 +82,7 @@ pub(super) struct Body<'u> {
     pub(super) blocks: Vec<Block>,
     pub(super) related: Vec<Link>,
     pub(super) embeds: Vec<Embed>,
+    pub(super) photos: Vec<Photo>,
     /// Loose text and inline elements sitting directly in a container, between blocks.
     loose: String,
     ended: bool,
@@ -99,6 +101,7 @@ impl<'u> Body<'u> {
             blocks: Vec::new(),
             related: Vec::new(),
             embeds: Vec::new(),
+            photos: Vec::new(),
             loose: String::new(),
             ended: false,
             depth: 0,
@@ -131,6 +134,10 @@ impl<'u> Body<'u> {
                         }
                         continue;
                     }
+                    if let Some((url, caption)) = photos::photo(el, self.base) {
+                        self.photo(url, caption);
+                        continue;
+                    }
                     let kind = match e.name() {
                         "p" => Some(BlockKind::Paragraph),
                         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(BlockKind::Heading),
@@ -155,6 +162,18 @@ impl<'u> Body<'u> {
         }
         self.flush();
         self.depth -= 1;
+    }
+
+    /// A photo, where it sits: after the text before it, as a block of its own.
+    fn photo(&mut self, url: String, caption: Option<String>) {
+        self.flush();
+        if self.photos.len() < photos::MAX_PHOTOS && !self.photos.iter().any(|p| p.url == url) {
+            self.photos.push(Photo {
+                url,
+                caption,
+                at: self.blocks.len(),
+            });
+        }
     }
 
     fn flush(&mut self) {

@@ -73,7 +73,7 @@ pub(super) fn lead_caption(doc: &Html) -> Option<String> {
 
 /// A caption's text with its credit (a `<span>` run into the caption's last word)
 /// set apart by a space.
-fn caption_text(caption: ElementRef<'_>) -> String {
+pub(super) fn caption_text(caption: ElementRef<'_>) -> String {
     let mut raw = String::new();
     for child in caption.children() {
         if let Some(t) = child.value().as_text() {
@@ -86,13 +86,16 @@ fn caption_text(caption: ElementRef<'_>) -> String {
     sanitize::inline(&raw)
 }
 
+/// `text` without the label of the photo button ("Lihat Foto") before it.
+pub(super) fn without_photo_button(text: &str) -> &str {
+    text.strip_prefix("Lihat Foto")
+        .map(str::trim_start)
+        .unwrap_or(text)
+}
+
 /// Adds a line of text once, without the photo button's label.
 fn add(out: &mut Vec<String>, text: String) {
-    let text = text
-        .strip_prefix("Lihat Foto")
-        .map(str::trim_start)
-        .unwrap_or(&text)
-        .to_string();
+    let text = without_photo_button(&text).to_string();
     if !text.is_empty() && !boilerplate::FURNITURE.is_boilerplate(&text) && !out.contains(&text) {
         out.push(text);
     }

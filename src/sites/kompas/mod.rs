@@ -8,6 +8,7 @@ mod credits;
 mod lists;
 mod media;
 mod paging;
+mod photos;
 mod urls;
 
 pub use body::brand_safety_text;
@@ -74,6 +75,7 @@ pub fn article(doc: &Html, url: &Url) -> PagedArticle {
         terkini: lists::terkini(doc, url),
         image_caption: media::lead_caption(doc),
         embeds: body.embeds,
+        photos: body.photos,
         body: if body.blocks.is_empty() && media::is_media_page(url) {
             media::text(doc)
         } else {
