@@ -138,6 +138,16 @@ impl Article {
             })
     }
 
+    /// The tags, numbered on from the last of [`Article::numbered_links`], so that the
+    /// numbers of the links stay what they were with or without tags.
+    pub fn numbered_tags(&self) -> impl Iterator<Item = (usize, &str)> {
+        let after = self.related.len() + self.terkini.len();
+        self.tags
+            .iter()
+            .enumerate()
+            .map(move |(i, tag)| (after + i + 1, tag.as_str()))
+    }
+
     /// The article as an entry of a headline list (the saved articles).
     pub fn into_headline(self) -> Headline {
         Headline {

@@ -517,3 +517,29 @@ fn headlines_new_since_the_last_look_have_their_own_mark() {
     assert_eq!(&marks[..3], ['+', '+', '•'], "{shown}");
     insta::assert_snapshot!("list_new_80x24", shown);
 }
+
+#[test]
+fn a_search_prompt_and_a_day_tab_that_shows_its_day() {
+    let mut a = app((80, 24));
+    press(&mut a, KeyCode::Char('f'));
+    type_text(&mut a, "@banjir");
+    let last = screen(&a).lines().last().unwrap_or_default().to_string();
+    assert!(last.starts_with("search: @banjir▏"), "{last}");
+    press(&mut a, KeyCode::Esc);
+
+    press(&mut a, KeyCode::Char('D'));
+    type_text(&mut a, "2026-11-24");
+    let Some(Request::Headlines { id, url, .. }) = press(&mut a, KeyCode::Enter).pop() else {
+        panic!()
+    };
+    assert_eq!(url, "https://indeks.kompas.com/?date=2026-11-24");
+    a.update(Msg::Answer(Answer::Headlines {
+        id,
+        result: Ok(index()),
+        fetched_at: common::fetched_at(),
+        read: Default::default(),
+    }));
+    let shown = screen(&a);
+    assert!(shown.contains("Terkini · 2026-11-24"), "{shown}");
+    insta::assert_snapshot!("day_tab_80x24", shown);
+}

@@ -214,3 +214,15 @@ fn kabar_search_says_what_is_wrong_with_a_query() {
         stderr(&out)
     );
 }
+
+#[test]
+fn an_article_stored_under_two_addresses_is_one_hit() {
+    let dir = scratch_dir("search-dedup");
+    let store = filled(&dir);
+    let at = Utc.timestamp_opt(1_780_000_100, 0).unwrap();
+    let copy = store.article(FLOOD).unwrap().unwrap();
+    store
+        .put_article(&format!("{FLOOD}?source=terkini"), &copy, at)
+        .expect("stored");
+    assert_eq!(urls(&store, "kebanjiran"), [FLOOD]);
+}

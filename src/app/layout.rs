@@ -291,8 +291,18 @@ impl ArticleLines {
             out.wrap(&format!("Editor: {editor}"), col, "", "", Role::Meta);
         }
         if !article.tags.is_empty() {
-            let tags = format!("Tag: {}", article.tags.join(" · "));
-            out.wrap(&tags, col, "", "     ", Role::Meta);
+            // Numbered like the links: N Enter opens the tag's list.
+            let tags: Vec<String> = article
+                .numbered_tags()
+                .map(|(n, tag)| format!("[{n}] {tag}"))
+                .collect();
+            out.wrap(
+                &format!("Tag: {}", tags.join(" · ")),
+                col,
+                "",
+                "     ",
+                Role::Meta,
+            );
         }
         let mut previous = None;
         for block in &article.body {

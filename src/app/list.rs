@@ -12,6 +12,8 @@ pub struct HeadlineList {
     pub name: String,
     /// Where the list comes from; `None` for the saved articles, which live in the store.
     pub url: Option<String>,
+    /// The words of a search of the store, for a list of its hits (with `url` None).
+    pub query: Option<String>,
     pub headlines: Vec<Headline>,
     pub next: Option<String>,
     pub fetched_at: Option<DateTime<Utc>>,

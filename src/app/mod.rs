@@ -8,6 +8,7 @@ pub mod layout;
 pub mod list;
 mod messages;
 mod reader;
+mod search;
 mod sections;
 mod settings;
 mod status;
@@ -47,6 +48,10 @@ pub enum Input {
     Filter(String),
     Find(String),
     Address(String),
+    /// A search: of the store, or of Kompas after `@`.
+    Search(String),
+    /// A date whose index to open.
+    Date(String),
 }
 
 #[derive(Debug)]
@@ -537,6 +542,10 @@ impl App {
                 });
             }
             Action::OpenAddress => self.input = Some(Input::Address(String::new())),
+            Action::Search => self.input = Some(Input::Search(String::new())),
+            Action::GoToDate => self.input = Some(Input::Date(String::new())),
+            Action::PrevDay => self.step_day(-1, out),
+            Action::NextDay => self.step_day(1, out),
             Action::NextMatch => self.jump_to_match(true),
             Action::PrevMatch => self.jump_to_match(false),
             Action::ToggleRead => {
@@ -611,7 +620,13 @@ impl App {
 
     /// A key while text is being typed: it edits the text; Enter keeps it, Esc drops it.
     fn type_key(&mut self, command: Command, out: &mut Vec<Request>) {
-        let Some(Input::Filter(text) | Input::Find(text) | Input::Address(text)) = &mut self.input
+        let Some(
+            Input::Filter(text)
+            | Input::Find(text)
+            | Input::Address(text)
+            | Input::Search(text)
+            | Input::Date(text),
+        ) = &mut self.input
         else {
             return;
         };
@@ -631,6 +646,8 @@ impl App {
                         self.status.tell(words);
                     }
                     Some(Input::Address(t)) if !t.trim().is_empty() => self.open_address(&t, out),
+                    Some(Input::Search(t)) => self.search(&t, out),
+                    Some(Input::Date(t)) if !t.trim().is_empty() => self.go_to_date(&t, out),
                     _ => {}
                 }
                 return;
@@ -891,6 +908,7 @@ impl App {
     fn follow(&mut self, n: usize, out: &mut Vec<Request>) {
         match self.reader.follow(n, &mut self.ids) {
             Some(request) => out.push(request),
+            None if self.follow_tag(n, out) => {}
             None => self.status.warn(format!("{} [{n}]", self.words().no_link)),
         }
     }

@@ -185,8 +185,11 @@ impl Store {
             |r| r.get::<_, String>(0),
         )?;
         let mut hits = Vec::new();
+        // An article is stored under the address asked for and its own; it is one hit.
+        let mut seen = std::collections::HashSet::new();
         for json in rows {
             match super::from_json::<Article>(&json?, "an article") {
+                Ok(article) if !seen.insert(article.url.clone()) => {}
                 Ok(article) => {
                     let (snippet, marks) = passage(&article, &words);
                     hits.push(Hit {
