@@ -196,3 +196,29 @@ fn the_new_lists_are_read_from_the_store_offline() {
     ]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
 }
+
+/// `kabar --demo` has each new list, and every article in them opens from the demo too.
+#[test]
+fn the_demo_has_a_search_a_day_the_most_read_the_headlines_and_a_tag() {
+    for args in [
+        vec!["search", "--site", "hujan"],
+        vec!["headlines", "--date", "2026-11-24"],
+        vec!["headlines", "--section", "terpopuler"],
+        vec!["headlines", "--section", "headline"],
+        vec!["headlines", "--tag", "musim hujan"],
+    ] {
+        let mut all = vec!["--demo"];
+        all.extend(args.iter().copied());
+        all.push("--json");
+        let out = kabar(&all);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let list: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let list = list.as_array().unwrap();
+        assert!(list.len() >= 3, "{args:?}: {list:?}");
+        for h in list {
+            let url = h["url"].as_str().unwrap();
+            let article = kabar(&["--demo", "read", url, "--json"]);
+            assert!(article.status.success(), "{url}: {}", stderr(&article));
+        }
+    }
+}
