@@ -141,7 +141,8 @@ fn a_store_made_before_the_index_is_indexed_when_opened() {
         // Back to schema 1: the index and its triggers gone, as an older kabar left it.
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
-            "DROP TABLE article_text; DROP TRIGGER IF EXISTS article_text_insert;
+            "DROP TABLE article_text; DROP TABLE article_text_pending;
+             DROP TRIGGER IF EXISTS article_text_insert;
              DROP TRIGGER IF EXISTS article_text_update;
              DROP TRIGGER IF EXISTS article_text_delete; PRAGMA user_version = 1;",
         )

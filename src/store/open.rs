@@ -23,7 +23,13 @@ const MIGRATIONS: &[&str] = &[V1, super::search::V2];
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
 /// Tables the current schema must have; a file of ours without them is damaged.
-const TABLES: &[&str] = &["lists", "articles", "marks", "article_text"];
+const TABLES: &[&str] = &[
+    "lists",
+    "articles",
+    "marks",
+    "article_text",
+    "article_text_pending",
+];
 
 /// Times are RFC 3339 text in UTC with nanoseconds (fixed width, so text order is time
 /// order). In `articles` the JSON comes last: SQLite then reads the small columns without
