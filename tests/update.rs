@@ -1365,3 +1365,28 @@ fn an_articles_tags_are_numbered_links_that_open_the_tags_list() {
     let (_, url) = article_request(&key(&mut app, KeyCode::Enter));
     assert!(url.contains("/read/"), "{url}");
 }
+
+#[test]
+fn an_article_opened_from_a_search_shows_the_searched_word_found() {
+    let mut app = app_with_list();
+    key(&mut app, KeyCode::Char('f'));
+    keys(&mut app, "banjir pesisir");
+    let reqs = key(&mut app, KeyCode::Enter);
+    let [Request::SearchStore { id, .. }] = reqs.as_slice() else {
+        panic!("{reqs:?}")
+    };
+    app.update(listed(*id, "indeks-page-1.html"));
+    open_with(&mut app, "article-regional-banjir-rob.html");
+    // The longest word, found inside longer words too, every match marked.
+    assert_eq!(app.find(), "pesisir");
+    let notice = app.notice().unwrap_or_default();
+    assert!(notice.starts_with("match 1/"), "{notice}");
+
+    // From a list that is no search, nothing is searched for.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('['));
+    key(&mut app, KeyCode::Char('j'));
+    open_with(&mut app, "article-regional-banjir-rob.html");
+    assert_eq!(app.find(), "");
+}

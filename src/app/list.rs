@@ -12,7 +12,8 @@ pub struct HeadlineList {
     pub name: String,
     /// Where the list comes from; `None` for the saved articles, which live in the store.
     pub url: Option<String>,
-    /// The words of a search of the store, for a list of its hits (with `url` None).
+    /// The words of a search, for a list of its hits: of the store when `url` is None,
+    /// else of Kompas.
     pub query: Option<String>,
     pub headlines: Vec<Headline>,
     pub next: Option<String>,

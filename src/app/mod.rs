@@ -75,6 +75,8 @@ pub struct App {
     /// Ctrl-Z was pressed: the terminal loop is to stop the process until `fg`.
     suspend: bool,
     ids: Ids,
+    /// The word to find in the article being opened from a search's results.
+    find_on_open: Option<String>,
 }
 
 impl App {
@@ -97,6 +99,7 @@ impl App {
             quit: false,
             suspend: false,
             ids: Ids::default(),
+            find_on_open: None,
         };
         app.fit();
         app
@@ -781,6 +784,9 @@ impl App {
                         self.read.insert(article.url.clone());
                         self.reader.show(Arc::from(article), url, opened, position);
                         self.status.loaded(Origin::Reader);
+                        if opened == Opened::FromList {
+                            self.find_searched();
+                        }
                     }
                     Err(e) => {
                         if e.browser_may_show() {
@@ -894,6 +900,7 @@ impl App {
         if let Some(url) = self.list().selected().map(|h| h.url.clone()) {
             out.extend(self.reader.open_from_list(url, &mut self.ids));
             self.focus = Focus::Reader;
+            self.find_on_open = search::find_word(self.list());
         }
     }
 

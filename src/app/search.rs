@@ -23,7 +23,9 @@ impl App {
         if let Some(words) = typed.strip_prefix(SITE_PREFIX).map(str::trim) {
             if !words.is_empty() {
                 let url = kompas::search_url(words, 1);
-                self.open_list(HeadlineList::new(&format!("@{words}"), Some(&url)), out);
+                let mut list = HeadlineList::new(&format!("@{words}"), Some(&url));
+                list.query = Some(words.to_string());
+                self.open_list(list, out);
             }
             return;
         }
@@ -112,8 +114,31 @@ impl App {
         true
     }
 
+    /// An article opened from a search's results arrived: the searched word is found
+    /// in it, every match highlighted and the first in sight, as `/` would.
+    pub(super) fn find_searched(&mut self) {
+        if let Some(word) = self.find_on_open.take() {
+            // Laid out first: the find looks in the article's lines.
+            self.fit();
+            self.reader.set_find(word);
+            self.jump_to_match(true);
+        }
+    }
+
     fn open_list(&mut self, list: HeadlineList, out: &mut Vec<Request>) {
         self.focus = Focus::List;
         out.extend(self.sections.open_tab(list, &mut self.ids));
     }
+}
+
+/// The word of `list`'s search to find in an article opened from it: the longest, the
+/// likeliest to be the subject. The find matches inside words, so `banjir` also marks
+/// `kebanjiran`.
+pub(super) fn find_word(list: &HeadlineList) -> Option<String> {
+    list.query
+        .as_deref()?
+        .split(|c: char| !c.is_alphanumeric())
+        .max_by_key(|w| w.chars().count())
+        .filter(|w| w.chars().count() >= 2)
+        .map(str::to_string)
 }
