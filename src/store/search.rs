@@ -1,5 +1,6 @@
-//! Full-text search of every stored article: an FTS5 index kept in step with `articles`
-//! by triggers, and the words a user types turned into a match expression.
+//! Full-text search of every stored article: an FTS5 index that triggers on `articles`
+//! keep told of what changed and each search brings up to date, and the words a user
+//! types turned into a match expression.
 //!
 //! No maintained Indonesian stemmer exists as a crate (the one port of Sastrawi had a
 //! single release, in 2020), so morphology is handled at query time: each word matches as
