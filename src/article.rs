@@ -186,8 +186,9 @@ impl NumberedLink<'_> {
 impl Article {
     /// The links of the article, numbered from 1: "Baca juga" first, then "Terkini
     /// Lainnya", then the videos and posts embedded in the text, then the photos in it
-    /// (last, so the numbers of the others do not depend on them). Every view numbers them here, so `N Enter`
-    /// opens the link the screen and the plain text call `[N]`.
+    /// (last, so the numbers of the others do not depend on them); the tags follow them
+    /// all ([`Article::numbered_tags`]). Every view numbers them here, so `N Enter` opens
+    /// the link the screen and the plain text call `[N]`.
     pub fn numbered_links(&self) -> impl Iterator<Item = NumberedLink<'_>> {
         let related = self
             .related
@@ -217,6 +218,16 @@ impl Article {
                 url,
                 label,
             })
+    }
+
+    /// The tags, numbered on from the last of [`Article::numbered_links`], so that the
+    /// numbers of the links stay what they were with or without tags.
+    pub fn numbered_tags(&self) -> impl Iterator<Item = (usize, &str)> {
+        let after = self.related.len() + self.terkini.len() + self.embeds.len() + self.photos.len();
+        self.tags
+            .iter()
+            .enumerate()
+            .map(move |(i, tag)| (after + i + 1, tag.as_str()))
     }
 
     /// The article as an entry of a headline list (the saved articles).

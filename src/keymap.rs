@@ -41,6 +41,10 @@ pub enum Action {
     Suspend,
     OpenAddress,
     Messages,
+    Search,
+    PrevDay,
+    NextDay,
+    GoToDate,
 }
 
 /// A key as bound: its code, and whether Ctrl is held (Shift is in the code, `G`; Alt is
@@ -162,6 +166,34 @@ const ACTIONS: &[(Action, &str, &[Key], &str, &str)] = &[
         &[c('O')],
         "open an address typed in (any site)",
         "buka alamat yang diketik (situs apa pun)",
+    ),
+    (
+        Action::Search,
+        "search",
+        &[c('f')],
+        "search what was read (offline); @words searches Kompas",
+        "cari yang sudah dibaca (luring); @kata mencari di Kompas",
+    ),
+    (
+        Action::PrevDay,
+        "prev_day",
+        &[c('<')],
+        "the index of the day before",
+        "indeks hari sebelumnya",
+    ),
+    (
+        Action::NextDay,
+        "next_day",
+        &[c('>')],
+        "the index of the day after",
+        "indeks hari berikutnya",
+    ),
+    (
+        Action::GoToDate,
+        "go_to_date",
+        &[c('D')],
+        "the index of a date typed in (YYYY-MM-DD)",
+        "indeks tanggal yang diketik (TTTT-BB-HH)",
     ),
     (
         Action::SwitchPane,

@@ -94,13 +94,42 @@ enum Command {
         output: Output,
     },
     /// Print the headline list of an index, section or home page, or of a feed (RSS,
-    /// Atom, JSON Feed), in page order.
+    /// Atom, JSON Feed), in page order; or of one day (--date), a section (--section), or
+    /// a tag (--tag).
     Headlines {
         /// A list page or feed URL, a saved HTML or feed file, or - for standard input.
         #[arg(default_value = INDEX_URL)]
         source: String,
         #[command(flatten)]
+        list: ListChoice,
+        #[command(flatten)]
         output: Output,
+    },
+    /// Search the articles kept in the offline store (no network), best match first, with
+    /// the passage that matched; or, with --site, search Kompas.
+    ///
+    /// Each word matches as the start of a word, also after the common Indonesian
+    /// prefixes: "banjir" finds "banjirnya", "kebanjiran" and "membanjiri". Case and
+    /// accents do not matter; every word must match, in the title (which counts more) or
+    /// the text.
+    Search {
+        /// The words to look for.
+        #[arg(required = true, value_name = "WORDS")]
+        words: Vec<String>,
+        /// Search Kompas (search.kompas.com, newest first) instead of the store; prints a
+        /// headline list.
+        #[arg(long)]
+        site: bool,
+        /// Which page of Kompas's results, from 1 (with --site).
+        #[arg(long, value_name = "N", requires = "site",
+              value_parser = clap::value_parser!(u32).range(1..=1000))]
+        page: Option<u32>,
+        /// Print JSON: the headline list's fields, plus `snippet` for the store's hits.
+        #[arg(long)]
+        json: bool,
+        /// Wrap text to this many columns, 20 to 1000.
+        #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..=1000))]
+        width: Option<u16>,
     },
     /// Print the saved articles ("Tersimpan"), newest first.
     Saved {
@@ -166,6 +195,56 @@ struct Output {
     /// when piped).
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..=1000))]
     width: Option<u16>,
+}
+
+/// A Kompas list named by what it holds rather than by its address.
+#[derive(Args, Debug)]
+struct ListChoice {
+    /// The index of one day, YYYY-MM-DD (Jakarta time), of all Kompas or of --section.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = day, conflicts_with_all = ["source", "tag"])]
+    date: Option<chrono::NaiveDate>,
+    /// A Kompas site (nasional, bola, otomotif, edu, food, travel, sains, kolom,
+    /// properti, …), or `terpopuler` (most read) or `headline`.
+    #[arg(long, value_name = "SECTION", value_parser = section_name, conflicts_with_all = ["source", "tag"])]
+    section: Option<String>,
+    /// The list of a Kompas tag, by its name or slug (`--tag "banjir bandang"`).
+    #[arg(long, value_name = "TAG", conflicts_with = "source")]
+    tag: Option<String>,
+}
+
+impl ListChoice {
+    /// The list's address, when one was chosen this way.
+    fn url(&self) -> Result<Option<Url>, Error> {
+        use sites::kompas;
+        let url = match (&self.date, &self.section, &self.tag) {
+            (Some(date), site, _) => kompas::day_url(site.as_deref(), *date, kompas::today())
+                .map_err(|why| Error::Usage(format!("--date {date}: {why}")))?,
+            (None, Some(site), _) => kompas::section_url(Some(site)),
+            (None, None, Some(tag)) => kompas::tag_url(tag).ok_or_else(|| {
+                Error::Usage(format!("--tag {tag:?}: no letters or digits in it"))
+            })?,
+            (None, None, None) => return Ok(None),
+        };
+        Url::parse(&url)
+            .map(Some)
+            .map_err(|e| Error::Usage(format!("cannot make an address of {url}: {e}")))
+    }
+}
+
+/// A day as `--date` takes it.
+fn day(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("not a date: {s:?} (give YYYY-MM-DD, e.g. 2026-11-24)"))
+}
+
+/// A section as `--section` takes it: a Kompas site's name.
+fn section_name(s: &str) -> Result<String, String> {
+    let ok = !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    ok.then(|| s.to_string()).ok_or_else(|| {
+        format!("not a Kompas site name: {s:?} (lower-case letters, digits and -, e.g. nasional)")
+    })
 }
 
 /// The address `kabar URL` opens: http or https only, so that a mistyped command is not
@@ -421,24 +500,51 @@ async fn run(cli: Cli, data_dir: Option<PathBuf>) -> Result<(), Error> {
                 text::article(&article, width(output.width))
             }
         }
-        Command::Headlines { source, output } => {
-            let page = match Source::parse(&source)? {
-                Source::Web(url) if offline => {
-                    let stored = open_store(data_dir.as_deref())?
-                        .headlines(url.as_str())?
-                        .ok_or_else(|| Error::Offline(url.to_string()))?;
-                    HeadlinePage {
-                        headlines: stored.headlines,
-                        next: stored.next,
-                    }
+        Command::Headlines {
+            source,
+            list,
+            output,
+        } => {
+            let source = match list.url()? {
+                Some(url) => Source::Web(url),
+                None => Source::parse(&source)?,
+            };
+            let page = match source {
+                Source::Web(url) => {
+                    headline_page(&client, url, offline, data_dir.as_deref()).await?
                 }
-                Source::Web(url) => fetch::headlines(&client, &url).await?,
                 Source::Local(local) => local.list(output.url.as_ref())?,
             };
-            if output.json {
-                serde_json::to_string_pretty(&page.headlines).expect("headlines serialize") + "\n"
+            print_headlines(&page.headlines, output.json, output.width)
+        }
+        Command::Search {
+            words,
+            site,
+            page,
+            json,
+            width: columns,
+        } => {
+            let query = words.join(" ");
+            if site {
+                let url = Url::parse(&sites::kompas::search_url(&query, page.unwrap_or(1)))
+                    .map_err(|e| Error::Usage(format!("cannot search for {query:?}: {e}")))?;
+                let page = headline_page(&client, url, offline, data_dir.as_deref()).await?;
+                print_headlines(&page.headlines, json, columns)
             } else {
-                text::headlines(&page.headlines, width(output.width))
+                if kabar::store::match_expression(&query).is_none() {
+                    return Err(Error::Usage(format!(
+                        "nothing to search for in {query:?}: give a word of two letters or more"
+                    )));
+                }
+                let hits = open_store(data_dir.as_deref())?.search(&query)?;
+                if hits.is_empty() {
+                    eprintln!("kabar: no stored article matches {query:?}");
+                }
+                if json {
+                    serde_json::to_string_pretty(&hits).expect("hits serialize") + "\n"
+                } else {
+                    text::hits(&hits, width(columns))
+                }
             }
         }
         Command::Completions { .. } | Command::Man => unreachable!("printed before the config"),
@@ -536,6 +642,33 @@ fn sources(action: Option<&SourcesAction>, path: Option<&std::path::Path>) -> Re
         }
     }
     Ok(())
+}
+
+/// The headline list at `url`: from the network, or from the store when offline.
+async fn headline_page(
+    client: &Client,
+    url: Url,
+    offline: bool,
+    data_dir: Option<&std::path::Path>,
+) -> Result<HeadlinePage, Error> {
+    if !offline {
+        return fetch::headlines(client, &url).await;
+    }
+    let stored = open_store(data_dir)?
+        .headlines(url.as_str())?
+        .ok_or_else(|| Error::Offline(url.to_string()))?;
+    Ok(HeadlinePage {
+        headlines: stored.headlines,
+        next: stored.next,
+    })
+}
+
+fn print_headlines(list: &[Headline], json: bool, columns: Option<u16>) -> String {
+    if json {
+        serde_json::to_string_pretty(list).expect("headlines serialize") + "\n"
+    } else {
+        text::headlines(list, width(columns))
+    }
 }
 
 /// A saved article as `kabar saved --json` prints it: the article's fields and when it

@@ -30,6 +30,11 @@ pub enum Request {
     Saved {
         id: RequestId,
     },
+    /// The stored articles matching `query`, answered as a headline list.
+    SearchStore {
+        id: RequestId,
+        query: String,
+    },
     MarkRead {
         urls: Vec<String>,
         read: bool,

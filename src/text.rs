@@ -7,6 +7,7 @@ use std::fmt::Write;
 use chrono::{DateTime, Datelike, FixedOffset};
 
 use crate::article::{Article, BlockKind, Headline};
+use crate::store::Hit;
 
 /// `24 November 2026, 19:30 WIB`: the way Kompas readers read dates, in Jakarta time
 /// whatever offset the page gave.
@@ -87,11 +88,28 @@ pub fn article(a: &Article, width: usize) -> String {
 /// A headline list as plain text: a numbered title per entry, then its label, time and
 /// address.
 pub fn headlines(list: &[Headline], width: usize) -> String {
+    entries(list.iter().map(|h| (h, None)), list.len(), width)
+}
+
+/// Search hits as plain text: each as a headline, with the matching passage under it.
+pub fn hits(list: &[Hit], width: usize) -> String {
+    entries(
+        list.iter().map(|h| (&h.headline, Some(h.snippet.as_str()))),
+        list.len(),
+        width,
+    )
+}
+
+fn entries<'a>(
+    list: impl Iterator<Item = (&'a Headline, Option<&'a str>)>,
+    count: usize,
+    width: usize,
+) -> String {
     let width = width.max(20);
     let mut out = String::new();
-    let digits = list.len().to_string().len();
+    let digits = count.to_string().len();
     let indent = " ".repeat(digits + 2);
-    for (i, h) in list.iter().enumerate() {
+    for (i, (h, passage)) in list.enumerate() {
         let opts = textwrap::Options::new(width).subsequent_indent(&indent);
         let head = format!("{:>digits$}. {}", i + 1, h.title);
         for line in textwrap::wrap(&head, opts) {
@@ -106,6 +124,14 @@ pub fn headlines(list: &[Headline], width: usize) -> String {
         }
         if !meta.is_empty() {
             let _ = writeln!(out, "{indent}{}", meta.join(" · "));
+        }
+        if let Some(passage) = passage {
+            let opts = textwrap::Options::new(width)
+                .initial_indent(&indent)
+                .subsequent_indent(&indent);
+            for line in textwrap::wrap(passage, opts) {
+                let _ = writeln!(out, "{line}");
+            }
         }
         let _ = writeln!(out, "{indent}{}", h.url);
     }

@@ -65,6 +65,14 @@ pub struct Words {
     pub no_match_in_list: &'static str,
     /// The next-unread key found nothing unread left in the list.
     pub no_unread: &'static str,
+    /// The search prompt, and the name of the tab of its results.
+    pub search: &'static str,
+    /// The date prompt.
+    pub date: &'static str,
+    /// What was typed at the date prompt is not a date.
+    pub not_a_date: &'static str,
+    /// The name of the tab of all Kompas's index on one day.
+    pub index: &'static str,
 }
 
 impl Words {
@@ -121,6 +129,10 @@ pub const EN: Words = Words {
     no_link: "there is no link",
     no_photo: "there is no photo",
     no_unread: "no unread headlines left in this list",
+    search: "search",
+    date: "date (YYYY-MM-DD)",
+    not_a_date: "not a date (YYYY-MM-DD)",
+    index: "Index",
     saved: "saved",
     unsaved: "no longer saved",
     needs_store: "not saved: saving needs the offline store, which is not available",
@@ -171,6 +183,10 @@ pub const ID: Words = Words {
     no_link: "tidak ada tautan",
     no_photo: "tidak ada foto",
     no_unread: "tidak ada lagi judul belum dibaca di daftar ini",
+    search: "cari",
+    date: "tanggal (TTTT-BB-HH)",
+    not_a_date: "bukan tanggal (TTTT-BB-HH)",
+    index: "Indeks",
     saved: "disimpan",
     unsaved: "batal disimpan",
     needs_store: "tidak disimpan: menyimpan butuh penyimpanan luring, yang tidak tersedia",

@@ -126,6 +126,10 @@ impl Worker {
                     .collect();
                 let _ = self.answers.send(Answer::Saved { id, list });
             }
+            Request::SearchStore { id, query } => {
+                let w = self.clone();
+                tokio::spawn(async move { w.search_store(id, query).await });
+            }
             Request::MarkRead { urls, read } => {
                 let now = Utc::now();
                 self.write(move |s| {
@@ -445,6 +449,36 @@ impl Worker {
         self.write(move |s| s.put_headlines(&key, &list, next.as_deref(), Utc::now()))
             .await;
         Ok(page)
+    }
+
+    /// The store's hits for `query` as a headline list, best first, with the ones read.
+    async fn search_store(&self, id: u64, query: String) {
+        let found = self
+            .with_store(move |s| {
+                let headlines: Vec<_> = s.search(&query)?.into_iter().map(|h| h.headline).collect();
+                let urls: Vec<String> = headlines.iter().map(|h| h.url.clone()).collect();
+                Ok((headlines, s.read_among(&urls)?))
+            })
+            .await;
+        let (result, read) = match found {
+            Some((headlines, read)) => (
+                Ok(HeadlinePage {
+                    headlines,
+                    next: None,
+                }),
+                read,
+            ),
+            None => (
+                Err(Error::Store("the offline store cannot be searched".into())),
+                HashSet::new(),
+            ),
+        };
+        let _ = self.answers.send(Answer::Headlines {
+            id,
+            result,
+            fetched_at: Utc::now(),
+            read,
+        });
     }
 
     /// Stores the articles of `urls` that the store lacks, a few at a time, in the

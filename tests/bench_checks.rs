@@ -9,6 +9,8 @@ mod common;
 mod padded;
 #[path = "../benches/support/screen.rs"]
 mod screen;
+#[path = "../benches/support/search.rs"]
+mod search;
 #[path = "../benches/support/startup.rs"]
 mod startup;
 
@@ -64,4 +66,23 @@ fn the_screen_benches_time_a_long_article_and_a_search_with_matches() {
     assert!(notice.contains('/'), "matches counted: {notice:?}");
     screen::press(&mut app, KeyCode::Char('n'));
     assert_ne!(app.notice(), Some(notice.as_str()), "n moves on");
+}
+
+/// `cargo bench --bench search`: the store of composed articles finds each word the
+/// bench searches for, derived forms included, one hit per article.
+#[test]
+fn the_search_bench_store_finds_what_it_is_asked() {
+    let dir = common::scratch_dir("bench-search");
+    let store = search::filled(&dir, 200);
+    for query in [
+        "banjir",
+        "warga pesisir",
+        "mengungsi",
+        "timnas indonesia vietnam",
+    ] {
+        let hits = store.search(query).unwrap();
+        assert!(!hits.is_empty(), "{query}");
+        let urls: std::collections::HashSet<_> = hits.iter().map(|h| &h.headline.url).collect();
+        assert_eq!(urls.len(), hits.len(), "{query}: one hit per article");
+    }
 }

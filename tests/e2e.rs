@@ -358,3 +358,46 @@ fn no_color_in_the_environment_draws_no_colour() {
         quit(&tmux);
     }
 }
+
+/// On the demo: `f @hujan` searches Kompas, a result opens, its tag's number opens the
+/// tag's list, `D` opens a day's index and `<` the day before, and `f hujan` finds the
+/// article read, in the store.
+#[test]
+fn search_open_a_result_follow_its_tag_and_go_back_a_day() {
+    let demo = kabar::mirror::MirrorServer::start(kabar::mirror::Routes::demo()).unwrap();
+    let tmux = kabar_in_tmux("archive", demo.base().as_str());
+    tmux.wait_for("Terkini (");
+    tmux.send(&["f"]);
+    tmux.send(&["-l", "@hujan"]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for("@hujan (4)");
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for("KOMPAS.com - Badan Meteorologi");
+    let tag = screen
+        .split("] musim hujan")
+        .next()
+        .and_then(|before| before.rsplit('[').next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or_else(|| panic!("the tag musim hujan, numbered:\n{screen}"));
+    for digit in tag.to_string().chars() {
+        tmux.send(&["-l", &digit.to_string()]);
+    }
+    tmux.send(&["Enter"]);
+    tmux.wait_for("#musim hujan (");
+    tmux.wait_for("Tips Merawat Rem Sepeda Motor");
+
+    tmux.send(&["D"]);
+    tmux.send(&["-l", "2026-11-24"]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Index · 2026-11-24");
+    tmux.send(&["<"]);
+    tmux.wait_for("Index · 2026-11-23");
+    tmux.wait_for("Turnamen Sepak Bola Usia Dini");
+
+    tmux.send(&["f"]);
+    tmux.send(&["-l", "hujan"]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for("search: hujan (");
+    tmux.wait_for("BMKG: Hujan Ringan");
+    quit(&tmux);
+}

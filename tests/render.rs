@@ -61,6 +61,11 @@ fn start_with_index(app: &mut App) {
     let Some(Request::Headlines { id, .. }) = app.start().pop() else {
         panic!()
     };
+    answer_index(app, id);
+}
+
+/// Answers list request `id` with the index.
+fn answer_index(app: &mut App, id: u64) {
     app.update(Msg::Answer(Answer::Headlines {
         id,
         result: Ok(index()),
@@ -584,4 +589,47 @@ fn a_wider_list_with_titles_over_two_lines() {
 fn photos_in_the_text_as_captioned_lines() {
     let app = common::reader_with(common::photo_article(), (100, 30));
     insta::assert_snapshot!("reader_photos_100x30", screen(&app));
+}
+
+#[test]
+fn a_search_prompt_and_a_day_tab_that_shows_its_day() {
+    let mut a = app((80, 24));
+    press(&mut a, KeyCode::Char('f'));
+    type_text(&mut a, "@banjir");
+    let last = screen(&a).lines().last().unwrap_or_default().to_string();
+    assert!(last.starts_with("search: @banjir▏"), "{last}");
+    press(&mut a, KeyCode::Esc);
+
+    press(&mut a, KeyCode::Char('D'));
+    type_text(&mut a, "2026-11-24");
+    let Some(Request::Headlines { id, url, .. }) = press(&mut a, KeyCode::Enter).pop() else {
+        panic!()
+    };
+    assert_eq!(url, "https://indeks.kompas.com/?date=2026-11-24");
+    answer_index(&mut a, id);
+    let shown = screen(&a);
+    assert!(shown.contains("Terkini · 2026-11-24"), "{shown}");
+    insta::assert_snapshot!("day_tab_80x24", shown);
+}
+
+#[test]
+fn an_article_opened_from_a_search_has_the_word_marked() {
+    let theme = kabar::theme::Theme::default();
+    let mut a = app((120, 40));
+    press(&mut a, KeyCode::Char('f'));
+    type_text(&mut a, "kebiasaan");
+    let Some(Request::SearchStore { id, .. }) = press(&mut a, KeyCode::Enter).pop() else {
+        panic!()
+    };
+    answer_index(&mut a, id);
+    open(&mut a, "article-health-kebiasaan-pagi.html");
+    let marked: Vec<String> = runs_in(&a, theme.found)
+        .into_iter()
+        .chain(runs_in(&a, theme.found_current))
+        .collect();
+    assert!(!marked.is_empty());
+    for run in &marked {
+        assert_eq!(run.to_lowercase(), "kebiasaan", "{marked:?}");
+    }
+    insta::assert_snapshot!("search_result_120x40", screen(&a));
 }

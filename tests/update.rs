@@ -215,11 +215,13 @@ fn an_error_is_shown_in_words_and_the_page_on_screen_stays() {
 fn a_link_number_that_does_not_exist_says_so() {
     let mut app = app_with_list();
     open_with(&mut app, "article-global-latihan-bencana.html");
-    let links = app.current().unwrap().article().numbered_links().count();
-    assert!(links < 9, "{links} links");
-    keys(&mut app, "9");
+    let article = app.current().unwrap().article();
+    // The tags are numbered on after the links.
+    let links = article.numbered_links().count() + article.tags.len();
+    assert!((10..99).contains(&links), "{links} links");
+    keys(&mut app, "99");
     assert!(key(&mut app, KeyCode::Enter).is_empty());
-    assert_eq!(app.error(), Some("there is no link [9]"));
+    assert_eq!(app.error(), Some("there is no link [99]"));
 }
 
 #[test]
@@ -711,7 +713,8 @@ fn ctrl_c_quits_from_a_filter_or_a_find_prompt() {
 fn a_link_number_has_no_more_digits_than_the_count_of_links() {
     let mut app = app_with_list();
     open_with(&mut app, "article-global-latihan-bencana.html");
-    let links = app.current().unwrap().article().numbered_links().count();
+    let article = app.current().unwrap().article();
+    let links = article.numbered_links().count() + article.tags.len();
     assert!((1..100).contains(&links), "{links} links");
     keys(&mut app, "123456789012");
     let typed = app.number().expect("a number being typed");
@@ -1695,4 +1698,157 @@ fn i_in_the_list_opens_nothing() {
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.focus(), Focus::List);
     assert_eq!(keys(&mut app, "i"), []);
+}
+
+/// The one list request in `reqs`: its id and address.
+fn list_request(reqs: &[Request]) -> (u64, String) {
+    match reqs {
+        [Request::Headlines { id, url, .. }] => (*id, url.clone()),
+        other => panic!("expected one list request, got {other:?}"),
+    }
+}
+
+fn tab_names(app: &App) -> Vec<&str> {
+    app.lists().iter().map(|l| l.name.as_str()).collect()
+}
+
+#[test]
+fn f_searches_the_store_and_at_words_search_kompas_in_one_extra_tab() {
+    let mut app = app_with_list();
+    key(&mut app, KeyCode::Char('f'));
+    let reqs = keys(&mut app, "banjir");
+    assert!(reqs.is_empty(), "nothing asked while typing");
+    let reqs = key(&mut app, KeyCode::Enter);
+    let [Request::SearchStore { id, query }] = reqs.as_slice() else {
+        panic!("{reqs:?}")
+    };
+    assert_eq!(query, "banjir");
+    assert_eq!(tab_names(&app), ["Terkini", "search: banjir", "Tersimpan"]);
+    assert_eq!(app.tab(), 1);
+    assert!(app.list_loading());
+    app.update(listed(*id, "indeks-page-1.html"));
+    assert_eq!(
+        app.list().headlines.len(),
+        14,
+        "the hits are the tab's list"
+    );
+
+    // `@` searches Kompas instead, in the same tab, paged like any list.
+    key(&mut app, KeyCode::Char('f'));
+    keys(&mut app, "@banjir rob");
+    let (_, url) = list_request(&key(&mut app, KeyCode::Enter));
+    assert_eq!(
+        url,
+        "https://search.kompas.com/search?q=banjir+rob&sort=latest&page=1"
+    );
+    assert_eq!(tab_names(&app), ["Terkini", "@banjir rob", "Tersimpan"]);
+
+    // Words too short to search for ask nothing.
+    key(&mut app, KeyCode::Char('f'));
+    keys(&mut app, "a");
+    assert!(key(&mut app, KeyCode::Enter).is_empty());
+}
+
+#[test]
+fn day_keys_step_through_the_index_by_day_and_the_tab_shows_the_day() {
+    let mut app = App::new(settings_with_sections(), (120, 40));
+    app.start();
+    key(&mut app, KeyCode::Char(']'));
+    let today = kabar::sites::kompas::today();
+    let day = |n: i64| today - chrono::TimeDelta::days(n);
+
+    let (_, url) = list_request(&key(&mut app, KeyCode::Char('<')));
+    assert_eq!(
+        url,
+        format!("https://indeks.kompas.com/?site=nasional&date={}", day(1))
+    );
+    assert_eq!(app.list().name, format!("Nasional · {}", day(1)));
+    let (_, url) = list_request(&key(&mut app, KeyCode::Char('<')));
+    assert!(url.ends_with(&format!("date={}", day(2))), "{url}");
+    assert_eq!(tab_names(&app).len(), 4, "one extra tab, replaced");
+    let (_, url) = list_request(&key(&mut app, KeyCode::Char('>')));
+    assert!(url.ends_with(&format!("date={}", day(1))), "{url}");
+    key(&mut app, KeyCode::Char('>'));
+    // No index after today: said, nothing asked.
+    assert!(key(&mut app, KeyCode::Char('>')).is_empty());
+    assert!(
+        app.error().unwrap_or_default().contains("after today"),
+        "{:?}",
+        app.error()
+    );
+
+    key(&mut app, KeyCode::Char('D'));
+    keys(&mut app, "2026-11-24");
+    let (_, url) = list_request(&key(&mut app, KeyCode::Enter));
+    assert_eq!(
+        url,
+        "https://indeks.kompas.com/?site=nasional&date=2026-11-24"
+    );
+    assert_eq!(app.list().name, "Nasional · 2026-11-24");
+
+    key(&mut app, KeyCode::Char('D'));
+    keys(&mut app, "24/11/2026");
+    assert!(key(&mut app, KeyCode::Enter).is_empty());
+    assert_eq!(app.error(), Some("not a date (YYYY-MM-DD): 24/11/2026"));
+}
+
+#[test]
+fn an_articles_tags_are_numbered_links_that_open_the_tags_list() {
+    let mut app = app_with_list();
+    open_with(&mut app, "article-regional-banjir-rob.html");
+    let lines: Vec<&str> = app.lines().lines.iter().map(|l| l.text.as_str()).collect();
+    assert!(
+        lines.contains(&"Tag: [8] banjir rob · [9] Semarang"),
+        "{lines:#?}"
+    );
+    keys(&mut app, "8");
+    let (_, url) = list_request(&key(&mut app, KeyCode::Enter));
+    assert_eq!(url, "https://www.kompas.com/tag/banjir-rob");
+    assert_eq!(app.focus(), Focus::List);
+    assert_eq!(app.list().name, "#banjir rob");
+    // The links before the tags keep their numbers.
+    key(&mut app, KeyCode::Tab);
+    keys(&mut app, "7");
+    let (_, url) = article_request(&key(&mut app, KeyCode::Enter));
+    assert!(url.contains("/read/"), "{url}");
+}
+
+#[test]
+fn an_article_opened_from_a_search_shows_the_searched_word_found() {
+    let mut app = app_with_list();
+    key(&mut app, KeyCode::Char('f'));
+    keys(&mut app, "banjir pesisir");
+    let reqs = key(&mut app, KeyCode::Enter);
+    let [Request::SearchStore { id, .. }] = reqs.as_slice() else {
+        panic!("{reqs:?}")
+    };
+    app.update(listed(*id, "indeks-page-1.html"));
+    open_with(&mut app, "article-regional-banjir-rob.html");
+    // The longest word, found inside longer words too, every match marked.
+    assert_eq!(app.find(), "pesisir");
+    let notice = app.notice().unwrap_or_default();
+    assert!(notice.starts_with("match 1/"), "{notice}");
+
+    // From a list that is no search, nothing is searched for.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('['));
+    key(&mut app, KeyCode::Char('j'));
+    open_with(&mut app, "article-regional-banjir-rob.html");
+    assert_eq!(app.find(), "");
+}
+
+#[test]
+fn tags_are_numbered_after_the_videos_and_photos_so_no_two_links_share_a_number() {
+    let mut article = common::photo_article();
+    article.tags = vec!["terumbu karang".into()];
+    let last_link = article.numbered_links().count();
+    assert!(!article.photos.is_empty());
+    let mut app = common::reader_with(article, (120, 40));
+    let lines: Vec<&str> = app.lines().lines.iter().map(|l| l.text.as_str()).collect();
+    let tag_line = format!("Tag: [{}] terumbu karang", last_link + 1);
+    assert!(lines.contains(&tag_line.as_str()), "{lines:#?}");
+    keys(&mut app, &(last_link + 1).to_string());
+    let (_, url) = list_request(&key(&mut app, KeyCode::Enter));
+    assert_eq!(url, "https://www.kompas.com/tag/terumbu-karang");
 }

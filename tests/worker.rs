@@ -72,6 +72,18 @@ fn client(site: &SlowSite) -> Client {
     Client::new(Some(Url::parse(&site.server.url("/")).unwrap())).unwrap()
 }
 
+/// Asks `handle` for the index, as request 1.
+fn ask_index(handle: &worker::Handle) {
+    handle
+        .requests
+        .send(Request::Headlines {
+            id: 1,
+            url: INDEX.into(),
+            append: false,
+        })
+        .unwrap();
+}
+
 /// Waits for answers until `done` says so; fails after 20 s.
 async fn collect_until(
     handle: &mut worker::Handle,
@@ -99,14 +111,7 @@ async fn the_top_of_a_list_is_prefetched_four_at_a_time_into_the_store() {
     let (store, _) = Store::open_in(&dir).unwrap();
     let mut handle = worker::spawn(client(&site), Some(store), false, 20);
     let started = Instant::now();
-    handle
-        .requests
-        .send(Request::Headlines {
-            id: 1,
-            url: INDEX.into(),
-            append: false,
-        })
-        .unwrap();
+    ask_index(&handle);
     let answers = collect_until(&mut handle, |a| matches!(a, Answer::Prefetching(0))).await;
     let took = started.elapsed();
     assert!(answers.iter().any(
@@ -234,4 +239,50 @@ async fn an_article_too_large_for_the_store_is_shown_but_not_kept() {
     let (store, _) = Store::open_in(&dir).unwrap();
     assert!(!store.has_article(&url).unwrap(), "not kept");
     assert!(!store.has_article(&article.url).unwrap(), "not kept");
+}
+
+/// A search of the store works offline: the articles prefetched are found by a word of
+/// their text, and the hits come back as a headline list with its read marks.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_store_is_searched_offline_and_answers_a_headline_list() {
+    let site = slow_site(3, Duration::ZERO);
+    let dir = scratch_dir("search-worker");
+    let (store, _) = Store::open_in(&dir).unwrap();
+    let mut handle = worker::spawn(client(&site), Some(store), false, 3);
+    ask_index(&handle);
+    collect_until(&mut handle, |a| matches!(a, Answer::Prefetching(0))).await;
+    drop(handle);
+
+    let (store, _) = Store::open_in(&dir).unwrap();
+    let stored = store.article(&article_url(0)).unwrap().expect("prefetched");
+    let word = stored.body[0]
+        .text
+        .split_whitespace()
+        .find(|w| w.len() > 6 && w.chars().all(char::is_alphabetic))
+        .expect("a word of the text")
+        .to_string();
+    let mut handle = worker::spawn(client(&site), Some(store), true, 3);
+    let before = site.requests.load(Ordering::SeqCst);
+    handle
+        .requests
+        .send(Request::SearchStore {
+            id: 2,
+            query: word.clone(),
+        })
+        .unwrap();
+    let answers = collect_until(&mut handle, |a| {
+        matches!(a, Answer::Headlines { id: 2, .. })
+    })
+    .await;
+    let Some(Answer::Headlines {
+        result: Ok(page), ..
+    }) = answers.last()
+    else {
+        panic!("{answers:?}")
+    };
+    // The three articles are one page, stored under four addresses (the three asked for
+    // and its own): one hit.
+    assert_eq!(page.headlines.len(), 1, "{word}: {:?}", page.headlines);
+    assert_eq!(page.headlines[0].title, stored.title);
+    assert_eq!(site.requests.load(Ordering::SeqCst), before, "nothing sent");
 }

@@ -318,8 +318,18 @@ impl ArticleLines {
             out.wrap(&format!("Editor: {editor}"), col, "", "", Role::Meta);
         }
         if !article.tags.is_empty() {
-            let tags = format!("Tag: {}", article.tags.join(" · "));
-            out.wrap(&tags, col, "", "     ", Role::Meta);
+            // Numbered like the links: N Enter opens the tag's list.
+            let tags: Vec<String> = article
+                .numbered_tags()
+                .map(|(n, tag)| format!("[{n}] {tag}"))
+                .collect();
+            out.wrap(
+                &format!("Tag: {}", tags.join(" · ")),
+                col,
+                "",
+                "     ",
+                Role::Meta,
+            );
         }
         // The embedded videos and posts and the photos with their numbers, each where
         // it sits (numbered in the order of `in_text_at`, which a stable sort keeps).

@@ -12,6 +12,9 @@ pub struct HeadlineList {
     pub name: String,
     /// Where the list comes from; `None` for the saved articles, which live in the store.
     pub url: Option<String>,
+    /// The words of a search, for a list of its hits: of the store when `url` is None,
+    /// else of Kompas.
+    pub query: Option<String>,
     pub headlines: Vec<Headline>,
     pub next: Option<String>,
     pub fetched_at: Option<DateTime<Utc>>,

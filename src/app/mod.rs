@@ -12,6 +12,7 @@ mod overlay;
 mod photos;
 mod reader;
 mod saving;
+mod search;
 mod sections;
 mod settings;
 mod status;
@@ -55,6 +56,10 @@ pub enum Input {
     Filter(String),
     Find(String),
     Address(String),
+    /// A search: of the store, or of Kompas after `@`.
+    Search(String),
+    /// A date whose index to open.
+    Date(String),
 }
 
 #[derive(Debug)]
@@ -83,6 +88,8 @@ pub struct App {
     /// Ctrl-Z was pressed: the terminal loop is to stop the process until `fg`.
     suspend: bool,
     ids: Ids,
+    /// The word to find in the article being opened from a search's results.
+    find_on_open: Option<String>,
 }
 
 impl App {
@@ -108,6 +115,7 @@ impl App {
             quit: false,
             suspend: false,
             ids: Ids::default(),
+            find_on_open: None,
         };
         app.fit();
         app
@@ -541,6 +549,10 @@ impl App {
                 });
             }
             Action::OpenAddress => self.input = Some(Input::Address(String::new())),
+            Action::Search => self.input = Some(Input::Search(String::new())),
+            Action::GoToDate => self.input = Some(Input::Date(String::new())),
+            Action::PrevDay => self.step_day(-1, out),
+            Action::NextDay => self.step_day(1, out),
             Action::NextMatch => self.jump_to_match(true),
             Action::PrevMatch => self.jump_to_match(false),
             Action::ToggleRead => {
@@ -593,7 +605,13 @@ impl App {
 
     /// A key while text is being typed: it edits the text; Enter keeps it, Esc drops it.
     fn type_key(&mut self, command: Command, out: &mut Vec<Request>) {
-        let Some(Input::Filter(text) | Input::Find(text) | Input::Address(text)) = &mut self.input
+        let Some(
+            Input::Filter(text)
+            | Input::Find(text)
+            | Input::Address(text)
+            | Input::Search(text)
+            | Input::Date(text),
+        ) = &mut self.input
         else {
             return;
         };
@@ -613,6 +631,8 @@ impl App {
                         self.status.tell(words);
                     }
                     Some(Input::Address(t)) if !t.trim().is_empty() => self.open_address(&t, out),
+                    Some(Input::Search(t)) => self.search(&t, out),
+                    Some(Input::Date(t)) if !t.trim().is_empty() => self.go_to_date(&t, out),
                     _ => {}
                 }
                 return;
@@ -751,6 +771,9 @@ impl App {
                         self.read.insert(article.url.clone());
                         self.reader.show(Arc::from(article), url, opened, position);
                         self.status.loaded(Origin::Reader);
+                        if opened == Opened::FromList {
+                            self.find_searched();
+                        }
                     }
                     Err(e) => {
                         if e.browser_may_show() {
@@ -864,6 +887,7 @@ impl App {
         if let Some(url) = self.list().selected().map(|h| h.url.clone()) {
             out.extend(self.reader.open_from_list(url, &mut self.ids));
             self.focus = Focus::Reader;
+            self.find_on_open = search::find_word(self.list());
         }
     }
 
@@ -908,6 +932,7 @@ impl App {
         }
         match self.reader.follow(n, &mut self.ids) {
             Some(request) => out.push(request),
+            None if self.follow_tag(n, out) => {}
             None => self.status.warn(format!("{} [{n}]", self.words().no_link)),
         }
     }

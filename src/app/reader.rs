@@ -135,10 +135,10 @@ impl Reader {
     /// Adds a digit to the link number being typed, unless the number would then have
     /// more digits than the article's count of links.
     pub fn type_digit(&mut self, digit: usize) {
-        let links = self
-            .current
-            .as_ref()
-            .map_or(0, |p| p.article.numbered_links().count());
+        // The tags are numbered on after the links.
+        let links = self.current.as_ref().map_or(0, |p| {
+            p.article.numbered_links().count() + p.article.tags.len()
+        });
         let number = self.number.unwrap_or(0) * 10 + digit;
         if number.to_string().len() <= links.to_string().len() && links > 0 {
             self.number = Some(number);

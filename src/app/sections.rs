@@ -23,6 +23,9 @@ pub struct Sections {
     /// The list filter in force.
     filter: String,
     pending: Vec<PendingList>,
+    /// How many tabs the config gave; one more tab may follow them, for a list opened
+    /// on the way (a search, a day, a tag), before the saved articles.
+    configured: usize,
 }
 
 impl Sections {
@@ -38,7 +41,29 @@ impl Sections {
             tab: 0,
             filter: String::new(),
             pending: Vec::new(),
+            configured: sections.len(),
         }
+    }
+
+    /// Opens `list` in the tab after the configured ones (replacing the list opened
+    /// there before) and loads it.
+    pub fn open_tab(&mut self, list: HeadlineList, ids: &mut Ids) -> Option<Request> {
+        let at = self.configured;
+        if self.lists.len() > at + 1 {
+            self.pending.retain(|p| p.list != at);
+            self.lists[at] = list;
+        } else {
+            self.lists.insert(at, list);
+            for p in &mut self.pending {
+                if p.list >= at {
+                    p.list += 1;
+                }
+            }
+        }
+        self.lists[self.tab].forget_new();
+        self.tab = at;
+        self.filter.clear();
+        self.load(at, false, ids)
     }
 
     pub fn lists(&self) -> &[HeadlineList] {
@@ -143,15 +168,17 @@ impl Sections {
             (Some(url), false) => Some(url.clone()),
             (Some(_), true) => Some(list.next.clone()?),
         };
+        let query = list.query.clone();
         let id = ids.next();
         self.pending.push(PendingList {
             id,
             list: tab,
             append,
         });
-        Some(match url {
-            Some(url) => Request::Headlines { id, url, append },
-            None => Request::Saved { id },
+        Some(match (url, query) {
+            (Some(url), _) => Request::Headlines { id, url, append },
+            (None, Some(query)) => Request::SearchStore { id, query },
+            (None, None) => Request::Saved { id },
         })
     }
 

@@ -125,7 +125,7 @@ impl ArticleLinks {
             if self.in_ads.contains(&a.id()) || is_sponsored(a) {
                 continue;
             }
-            let item = self.item_of(a);
+            let item = self.item_of(a, scope);
             let said = items
                 .entry(item.id())
                 .or_insert_with(|| ItemText::of(item))
@@ -193,9 +193,10 @@ impl ArticleLinks {
         Vec::new()
     }
 
-    /// The largest ancestor of `a` (up to [`MAX_ITEM_DEPTH`]) that links to no other
-    /// article.
-    fn item_of<'d>(&self, a: ElementRef<'d>) -> ElementRef<'d> {
+    /// The largest ancestor of `a` (up to [`MAX_ITEM_DEPTH`], and not above `scope`) that
+    /// links to no other article. The bound of the scope matters for a list of one item:
+    /// without it the item would grow past the list to the page's own heading.
+    fn item_of<'d>(&self, a: ElementRef<'d>, scope: ElementRef<'_>) -> ElementRef<'d> {
         let mut item = a;
         for parent in a
             .ancestors()
@@ -206,6 +207,9 @@ impl ArticleLinks {
                 break;
             }
             item = parent;
+            if parent.id() == scope.id() {
+                break;
+            }
         }
         item
     }

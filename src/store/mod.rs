@@ -11,8 +11,9 @@
 
 mod error;
 mod open;
-mod validators;
 mod photos;
+mod search;
+mod validators;
 
 use std::cell::Cell;
 use std::collections::HashSet;
@@ -27,6 +28,7 @@ use crate::article::{Article, Headline};
 
 pub use error::StoreError;
 pub use open::SCHEMA_VERSION;
+pub use search::{Hit, MAX_HITS, match_expression};
 pub use validators::ListValidators;
 
 /// The store's file name in the data directory.
@@ -35,7 +37,8 @@ pub const FILE_NAME: &str = "kabar.db";
 /// The default bound on unsaved articles, in megabytes (the config's `max_store_mb`).
 pub const DEFAULT_MAX_MB: u64 = 200;
 
-/// The default bound on unsaved articles: the sum of their stored JSON sizes.
+/// The default bound on unsaved articles: the sum of their stored JSON sizes and their
+/// part of the search index.
 pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = bytes_of_mb(DEFAULT_MAX_MB);
 
 /// A size in megabytes, as the config gives it, in bytes.
@@ -103,7 +106,7 @@ impl Store {
         Ok((store, notice))
     }
 
-    /// Sets the bound on unsaved articles (the sum of their JSON sizes) that the store
+    /// Sets the bound on unsaved articles (their JSON and search index) that the store
     /// keeps to while in use; [`DEFAULT_MAX_ARTICLE_BYTES`] until set. Writing articles
     /// then evicts by the rule of [`Store::evict`] and empties the WAL every eighth of the
     /// bound written, and an article over a quarter of the bound is not stored at all.
@@ -441,15 +444,24 @@ impl Store {
     }
 }
 
-/// While the unsaved articles' JSON adds up to more than `max` bytes, drops unsaved
-/// articles, the one read longest ago first (see [`Store::evict`]); returns how many.
+/// While the unsaved articles (their JSON and their share of the search index) add up
+/// to more than `max` bytes, drops unsaved articles, the one read longest ago first (see
+/// [`Store::evict`]); returns how many.
 fn drop_articles_over(tx: &Transaction<'_>, max: i64) -> Result<usize, StoreError> {
-    let total: i64 = tx.query_row(
-        "SELECT coalesce(sum(bytes), 0) FROM articles WHERE saved_at IS NULL",
+    let (unsaved, all): (i64, i64) = tx.query_row(
+        "SELECT coalesce(sum(bytes) FILTER (WHERE saved_at IS NULL), 0), coalesce(sum(bytes), 0)
+         FROM articles",
         [],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    let mut over = total.saturating_sub(max);
+    // The index's size is measured; each article's part of it is taken in proportion to
+    // its JSON, which is what the index is made from.
+    let index = search::index_bytes(tx)?;
+    let with_index = |bytes: i64| {
+        let share = i128::from(bytes) * i128::from(index) / i128::from(all.max(1));
+        bytes.saturating_add(i64::try_from(share).unwrap_or(i64::MAX))
+    };
+    let mut over = with_index(unsaved).saturating_sub(max);
     if over <= 0 {
         return Ok(0);
     }
@@ -463,12 +475,17 @@ fn drop_articles_over(tx: &Transaction<'_>, max: i64) -> Result<usize, StoreErro
     while over > 0 {
         let Some(row) = rows.next()? else { break };
         victims.push(row.get::<_, String>(0)?);
-        over -= row.get::<_, i64>(1)?;
+        over -= with_index(row.get::<_, i64>(1)?);
     }
     drop(rows);
     let mut delete = tx.prepare_cached("DELETE FROM articles WHERE url = ?1")?;
     for url in &victims {
         delete.execute([url])?;
+    }
+    if !victims.is_empty() {
+        // The search index keeps what was deleted until its segments are merged; merged
+        // now, the space is freed with the articles'.
+        tx.execute_batch(search::OPTIMIZE)?;
     }
     Ok(victims.len())
 }

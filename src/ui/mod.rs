@@ -310,6 +310,8 @@ fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<Fixed
             Input::Filter(t) => (w.filter, t),
             Input::Find(t) => (w.find, t),
             Input::Address(t) => (w.address, t),
+            Input::Search(t) => (w.search, t),
+            Input::Date(t) => (w.date, t),
         };
         left.push(Span::styled(format!("{label}: "), theme.accent));
         left.push(Span::raw(format!("{text}▏")));

@@ -103,6 +103,20 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_one_item_keeps_to_its_item() {
+        let url = Url::parse("https://search.kompas.com/search?q=x").unwrap();
+        let doc = Html::parse_document(
+            "<html><body><div><h1 class=\"title\">Hasil Pencarian</h1>\
+             <div class=\"articleList\"><div class=\"articleItem\">\
+             <a class=\"article-link\" href=\"https://nasional.kompas.com/read/2026/11/24/1/a\">\
+             <h2 class=\"articleTitle\">Satu-satunya hasil</h2></a></div></div></div></body></html>",
+        );
+        let list = headlines(&doc, &url).headlines;
+        let titles: Vec<&str> = list.iter().map(|h| h.title.as_str()).collect();
+        assert_eq!(titles, ["Satu-satunya hasil"]);
+    }
+
+    #[test]
     fn terkini_in_one_container_after_a_wrapped_heading() {
         let page = format!(
             "<div class=\"title\"><h2 class=\"title__content\">Terkini Lainnya</h2></div>\

@@ -13,7 +13,10 @@ mod urls;
 
 pub use body::brand_safety_text;
 pub use lists::headlines;
-pub use urls::{INDEX_URL, clean_url, is_article_url, is_kompas, section_url};
+pub use urls::{
+    INDEX_LISTS, INDEX_URL, MORE_SITES, clean_url, day_of, day_url, is_article_url, is_kompas,
+    on_day, search_url, section_url, tag_url, today,
+};
 
 use std::collections::HashSet;
 

@@ -9,12 +9,94 @@ use crate::sites::dates;
 /// The latest-news index: the first section, and the only one without a config.
 pub const INDEX_URL: &str = "https://indeks.kompas.com/";
 
-/// The index of one Kompas channel (`nasional`, `bola`, …), or of all the latest news.
+/// Lists of the index that are not a site's: the most read, and the editors' headlines.
+pub const INDEX_LISTS: &[&str] = &["terpopuler", "headline"];
+
+/// Kompas sites whose index works as a section beyond the default ones: the sub-sites
+/// the lists label their items with.
+pub const MORE_SITES: &[&str] = &[
+    "otomotif",
+    "edu",
+    "food",
+    "travel",
+    "sains",
+    "kolom",
+    "properti",
+    "hype",
+    "skola",
+    "cekfakta",
+    "internasional",
+];
+
+/// The index of one Kompas channel (`nasional`, `bola`, …), of all the latest news, or
+/// one of the [`INDEX_LISTS`] (`terpopuler`, `headline`).
 pub fn section_url(site: Option<&str>) -> String {
     match site {
+        Some(list) if INDEX_LISTS.contains(&list) => format!("{INDEX_URL}{list}"),
         Some(site) => format!("{INDEX_URL}?site={site}"),
         None => INDEX_URL.to_string(),
     }
+}
+
+/// Today in Jakarta, the day the index's dates are in.
+pub fn today() -> NaiveDate {
+    chrono::Utc::now().with_timezone(&dates::wib()).date_naive()
+}
+
+/// The index of one day, of all Kompas or one site; an error in words when there is no
+/// such index (a day after `today`, or a list that has no days).
+pub fn day_url(site: Option<&str>, date: NaiveDate, today: NaiveDate) -> Result<String, String> {
+    if date > today {
+        return Err(format!("{date} is after today ({today}): no news yet"));
+    }
+    let day = date.format("%Y-%m-%d");
+    match site {
+        Some(list) if INDEX_LISTS.contains(&list) => {
+            Err(format!("the {list} list has no index by day"))
+        }
+        Some(site) => Ok(format!("{INDEX_URL}?site={site}&date={day}")),
+        None => Ok(format!("{INDEX_URL}?date={day}")),
+    }
+}
+
+/// The day an index address is of (`date=`), if it is of one.
+pub fn day_of(url: &Url) -> Option<NaiveDate> {
+    let (_, date) = url.query_pairs().find(|(k, _)| k == "date")?;
+    NaiveDate::parse_from_str(&date, "%Y-%m-%d").ok()
+}
+
+/// The same index on another day: `url`'s site, the date replaced (or added), from its
+/// first page. None for an address that is not the index.
+pub fn on_day(url: &Url, date: NaiveDate, today: NaiveDate) -> Option<Result<String, String>> {
+    if url.host_str() != Some("indeks.kompas.com") || url.path() != "/" {
+        return None;
+    }
+    let site = url
+        .query_pairs()
+        .find(|(k, _)| k == "site")
+        .map(|(_, v)| v.into_owned());
+    Some(day_url(site.as_deref(), date, today))
+}
+
+/// The list of a tag, by its name as an article shows it or its slug: lower case, words
+/// joined by `-`. None when the name has no letter or digit.
+pub fn tag_url(tag: &str) -> Option<String> {
+    let slug: Vec<String> = tag
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    (!slug.is_empty()).then(|| format!("https://www.kompas.com/tag/{}", slug.join("-")))
+}
+
+/// Kompas's search, newest first, page `page` (from 1).
+pub fn search_url(query: &str, page: u32) -> String {
+    let mut url = Url::parse("https://search.kompas.com/search").expect("valid URL");
+    url.query_pairs_mut()
+        .append_pair("q", query.trim())
+        .append_pair("sort", "latest")
+        .append_pair("page", &page.to_string());
+    url.to_string()
 }
 
 pub fn is_kompas(url: &Url) -> bool {
@@ -110,6 +192,56 @@ mod tests {
         assert_eq!(
             section_url(Some("nasional")),
             "https://indeks.kompas.com/?site=nasional"
+        );
+        let lists = [
+            section_url(Some("terpopuler")),
+            section_url(Some("headline")),
+        ];
+        assert_eq!(
+            lists,
+            [
+                "https://indeks.kompas.com/terpopuler",
+                "https://indeks.kompas.com/headline"
+            ]
+        );
+    }
+
+    #[test]
+    fn days_of_the_index() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let today = d("2026-11-25");
+        assert_eq!(
+            day_url(Some("nasional"), d("2026-11-24"), today).unwrap(),
+            "https://indeks.kompas.com/?site=nasional&date=2026-11-24"
+        );
+        assert_eq!(
+            day_url(None, d("2026-11-25"), today).unwrap(),
+            "https://indeks.kompas.com/?date=2026-11-25"
+        );
+        let later = day_url(None, d("2026-11-26"), today).unwrap_err();
+        assert!(later.contains("after today"), "{later}");
+        assert!(day_url(Some("terpopuler"), today, today).is_err());
+        let url =
+            Url::parse("https://indeks.kompas.com/?site=bola&date=2026-11-24&page=2").unwrap();
+        assert_eq!(day_of(&url), Some(d("2026-11-24")));
+        assert_eq!(
+            on_day(&url, d("2026-11-23"), today).unwrap().unwrap(),
+            "https://indeks.kompas.com/?site=bola&date=2026-11-23"
+        );
+        let tag = Url::parse("https://www.kompas.com/tag/banjir").unwrap();
+        assert_eq!(on_day(&tag, today, today), None);
+    }
+
+    #[test]
+    fn tags_and_search() {
+        assert_eq!(
+            tag_url("Banjir Bandang").as_deref(),
+            Some("https://www.kompas.com/tag/banjir-bandang")
+        );
+        assert_eq!(tag_url(" - "), None);
+        assert_eq!(
+            search_url("banjir jakarta", 2),
+            "https://search.kompas.com/search?q=banjir+jakarta&sort=latest&page=2"
         );
     }
 
