@@ -141,10 +141,13 @@ fn a_store_made_before_the_index_is_indexed_when_opened() {
     drop(filled(&dir));
     let path = dir.join(kabar::store::FILE_NAME);
     {
-        // Back to schema 1: the index and its triggers gone, as an older kabar left it.
+        // Back to schema 1: the later steps' tables (validators, photos, the index) and
+        // their triggers gone, as an older kabar left it.
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
-            "DROP TABLE article_text; DROP TABLE article_text_pending;
+            "DROP TABLE list_validators; DROP TABLE photos;
+             DROP TRIGGER IF EXISTS photos_go_with_their_article;
+             DROP TABLE article_text; DROP TABLE article_text_pending;
              DROP TRIGGER IF EXISTS article_text_insert;
              DROP TRIGGER IF EXISTS article_text_update;
              DROP TRIGGER IF EXISTS article_text_delete; PRAGMA user_version = 1;",
