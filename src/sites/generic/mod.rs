@@ -4,7 +4,9 @@
 //! module walks that element into blocks, leaving out what its class and id names or its
 //! tag mark as page furniture, then drops the blocks that are furniture by what they say:
 //! photo captions and credits, bylines and datelines, share, follow and newsletter
-//! prompts, "read more" pointers and lists of links to other stories.
+//! prompts, "read more" pointers and lists of links to other stories. A page that is a
+//! list of look-alike items (posts, cards, rows of links) whose items Readability did not
+//! keep is read whole instead ([`items`]).
 //!
 //! The rules are general, not fitted to single sites: each one the 181-page extraction
 //! benchmark can test (`scripts/eval-extraction`) was kept only if it raised the score
@@ -15,7 +17,7 @@
 use std::collections::BTreeMap;
 
 use dom_smoothie::{Config, Readability};
-use scraper::ElementRef;
+use scraper::{ElementRef, Html};
 
 use super::dom::Shape;
 use crate::article::{Block, BlockKind};
@@ -23,6 +25,7 @@ use cleanup::clean;
 use walk::{text_chars, walk};
 
 mod cleanup;
+mod items;
 pub mod phrases;
 mod walk;
 
@@ -37,33 +40,56 @@ const READABILITY_MAX_ANCESTRY: usize = 5_000_000;
 /// headings, list items, quotes). Empty when the page holds no readable text, or is past
 /// the budget of every page.
 pub fn body(html: &str, url: &url::Url) -> Vec<Block> {
-    match super::dom::document(html, &super::dom::PAGE) {
-        Ok(doc) => {
-            let shape = super::dom::shape(&doc);
-            drop(doc);
-            body_of(html, url, shape)
-        }
+    let html = prepared(html);
+    match super::dom::document(&html, &super::dom::PAGE) {
+        Ok(doc) => blocks(read(&html, &doc, url, super::dom::shape(&doc))),
         Err(_) => Vec::new(),
     }
 }
 
 /// [`body`] of a page already parsed within the budget, whose tree had `shape`.
 pub(super) fn body_of(html: &str, url: &url::Url, shape: Shape) -> Vec<Block> {
-    let html = without_variant_classes(&shown_streamed(html));
-    let mut blocks = extract(&html, url, shape);
-    if text_len(&blocks) < NOTHING_ELSE_CHARS {
-        let noscript = extract_noscript(&html, url);
-        if text_len(&noscript) > text_len(&blocks) {
-            blocks = noscript;
-        }
+    let html = prepared(html);
+    match super::dom::document(&html, &super::dom::PAGE) {
+        Ok(doc) => blocks(read(&html, &doc, url, shape)),
+        Err(_) => Vec::new(),
     }
-    blocks
+}
+
+/// The page as the extractor reads it: streamed parts shown, variant classes gone.
+fn prepared(html: &str) -> String {
+    without_variant_classes(&shown_streamed(html))
+}
+
+fn blocks(candidates: Vec<Candidate>) -> Vec<Block> {
+    candidates
         .into_iter()
         .map(|c| Block {
             kind: c.kind,
             text: c.text,
         })
         .collect()
+}
+
+/// The main content of `html`, parsed as `doc`: what Readability takes, unless the page
+/// is a list of items it reduced to one; the page's `<noscript>` when there is nothing
+/// else.
+fn read(html: &str, doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
+    let mut blocks = extract(html, doc, url, shape);
+    if let Some(region) = items::main_region(doc)
+        && items::is_missed_list(region, text_len(&blocks))
+    {
+        // Each item's date, links and counts are part of it, so the list is read whole,
+        // without the clean-up that drops such lines from an article.
+        blocks = walk(region);
+    }
+    if text_len(&blocks) < NOTHING_ELSE_CHARS {
+        let noscript = extract_noscript(doc, url);
+        if text_len(&noscript) > text_len(&blocks) {
+            blocks = noscript;
+        }
+    }
+    blocks
 }
 
 /// Below this many characters of text a page has nothing to read but, perhaps, what it
@@ -76,9 +102,9 @@ fn text_len(blocks: &[Candidate]) -> usize {
 }
 
 /// The main content of `html`, by Readability, else by its densest paragraph cluster.
-fn extract(html: &str, url: &url::Url, shape: Shape) -> Vec<Candidate> {
-    // Readability builds the same tree the page's own parse built within its budget (one
-    // html5ever, one algorithm). What it gives back is parsed again under the budget.
+fn extract(html: &str, doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
+    // Readability builds its own tree of the page (one html5ever, one algorithm). What it
+    // gives back is parsed again under the budget.
     let from_readability = (shape.ancestry <= READABILITY_MAX_ANCESTRY)
         .then(|| readability_content(html, url))
         .flatten()
@@ -86,7 +112,7 @@ fn extract(html: &str, url: &url::Url, shape: Shape) -> Vec<Candidate> {
         .map(|doc| clean(walk(doc.root_element())))
         .unwrap_or_default();
     if from_readability.is_empty() {
-        clean(paragraph_cluster(html))
+        clean(paragraph_cluster(doc))
     } else {
         from_readability
     }
@@ -94,10 +120,7 @@ fn extract(html: &str, url: &url::Url, shape: Shape) -> Vec<Candidate> {
 
 /// The content of the page's `<noscript>` elements, read as a page of its own. Pages are
 /// parsed as a browser with scripts parses them, so that content is text until then.
-fn extract_noscript(html: &str, url: &url::Url) -> Vec<Candidate> {
-    let Ok(doc) = super::dom::document(html, &super::dom::PAGE) else {
-        return Vec::new();
-    };
+fn extract_noscript(doc: &Html, url: &url::Url) -> Vec<Candidate> {
     let inner: String = doc
         .select(&super::elements::sel("noscript"))
         .flat_map(|n| n.text())
@@ -109,8 +132,7 @@ fn extract_noscript(html: &str, url: &url::Url) -> Vec<Candidate> {
     match super::dom::document(&page, &super::dom::PAGE) {
         Ok(doc) => {
             let shape = super::dom::shape(&doc);
-            drop(doc);
-            extract(&page, url, shape)
+            extract(&page, &doc, url, shape)
         }
         Err(_) => Vec::new(),
     }
@@ -175,10 +197,7 @@ fn readability_content(html: &str, url: &url::Url) -> Option<String> {
 
 /// For when Readability finds nothing: the blocks of the element whose own `<p>`
 /// children hold the most text, which on an article page is the article.
-fn paragraph_cluster(html: &str) -> Vec<Candidate> {
-    let Ok(doc) = super::dom::document(html, &super::dom::PAGE) else {
-        return Vec::new();
-    };
+fn paragraph_cluster(doc: &Html) -> Vec<Candidate> {
     let p = super::elements::sel("p");
     let mut text_by_parent = BTreeMap::new();
     for para in doc.select(&p) {
@@ -377,7 +396,8 @@ mod tests {
             para(1),
             para(2)
         );
-        let texts: Vec<String> = paragraph_cluster(&html)
+        let doc = scraper::Html::parse_document(&html);
+        let texts: Vec<String> = paragraph_cluster(&doc)
             .into_iter()
             .map(|c| c.text)
             .collect();
@@ -442,6 +462,30 @@ mod tests {
             para(2)
         );
         assert_eq!(texts(&body(&article, &url())), vec![para(1), para(2)]);
+    }
+
+    #[test]
+    fn a_page_of_look_alike_items_keeps_every_item() {
+        // A list of links with a line about each: the clean-up of an article drops such
+        // a list as links to other stories, and leaves the lead-in alone.
+        let row = |n| {
+            format!(
+                r#"<li class="item"><a href="/j{n}">Startup {n} is hiring engineers</a>
+                (startup{n}.com) {n} days ago</li>"#
+            )
+        };
+        let rows: String = (1..=12).map(row).collect();
+        let html = format!(
+            r#"<html><body><div class="top"><a href="/">Jobs</a></div>
+            <div class="intro"><p>These are jobs at the startups we fund. See more at our
+            jobs page, where every listing has more.</p></div>
+            <ol class="list">{rows}</ol></body></html>"#
+        );
+        let got = body(&html, &url());
+        for n in [1, 7, 12] {
+            let line = format!("Startup {n} is hiring engineers (startup{n}.com) {n} days ago");
+            assert!(texts(&got).contains(&line.as_str()), "{line}: {got:?}");
+        }
     }
 
     #[test]

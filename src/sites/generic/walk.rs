@@ -52,6 +52,11 @@ const SKIPPED_TAGS: &[&str] = &[
     "meta", "link",
 ];
 
+/// Whether the walk leaves `el` out, in content of `total_chars` bytes of text.
+pub(super) fn is_skipped(el: ElementRef, total_chars: usize) -> bool {
+    matches!(role(el, total_chars), Role::Skip)
+}
+
 fn role(el: ElementRef, total_chars: usize) -> Role {
     let name = el.value().name();
     // Headers (title, standfirst, byline), footers, asides and navigation surround an
@@ -164,7 +169,7 @@ struct Walker {
 
 /// Deepest element the walk recurses into; below it, text is taken flat. Real pages nest
 /// a few dozen levels; a hostile one could nest enough to overflow the stack.
-const MAX_DEPTH: usize = 128;
+pub(super) const MAX_DEPTH: usize = 128;
 
 impl Walker {
     /// Walks the children of `el`; loose text in it makes blocks of `kind`.
