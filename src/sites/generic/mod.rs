@@ -331,6 +331,26 @@ mod tests {
     }
 
     #[test]
+    fn copyright_notices_are_dropped_and_headlines_about_copyright_kept() {
+        let html = format!(
+            r#"<html><body><article><p>{}</p>
+              <h2>Copyright Office weighs in on AI training</h2><p>{}</p>
+              <p>Copyright 2024 Example News. All rights reserved.</p>
+              <p>Copyright: Example Agency</p></article></body></html>"#,
+            para(1),
+            para(2)
+        );
+        assert_eq!(
+            texts(&body(&html, &url())),
+            vec![
+                para(1).as_str(),
+                "Copyright Office weighs in on AI training",
+                para(2).as_str()
+            ]
+        );
+    }
+
+    #[test]
     fn teaser_cards_that_are_links_are_dropped() {
         let card = |n| {
             format!(
