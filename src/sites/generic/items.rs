@@ -97,7 +97,7 @@ fn scan(el: ElementRef, total: usize, depth: usize, largest: &mut usize) -> Scan
         seen.chars += inner.chars;
         seen.field |= inner.field;
         if inner.chars > 0 {
-            let key = (c.value().name(), c.value().attr("class").unwrap_or(""));
+            let key = look(c);
             let group = groups.entry(key).or_default();
             group.count += 1;
             group.chars += inner.chars;
@@ -117,6 +117,17 @@ fn scan(el: ElementRef, total: usize, depth: usize, largest: &mut usize) -> Scan
         }
     }
     seen
+}
+
+/// What makes siblings look alike: their tag and classes. Sibling `<article>` and
+/// `<section>` elements are posts and sections whatever their classes say ("post
+/// sticky", "hero", "features"), so their tag alone.
+fn look<'a>(el: ElementRef<'a>) -> (&'a str, &'a str) {
+    let v = el.value();
+    match v.name() {
+        name @ ("article" | "section") => (name, ""),
+        name => (name, v.attr("class").unwrap_or("")),
+    }
 }
 
 /// A field a visitor fills in (hidden inputs, which carry a cart's product id, are not).
@@ -157,6 +168,21 @@ mod tests {
         assert!(!missed(&page, 400));
         // Two are a pair of columns, not a list.
         assert!(!missed(&items(2, story), 0));
+    }
+
+    #[test]
+    fn posts_are_alike_whatever_their_classes() {
+        let posts = items(6, |n| {
+            format!(
+                r#"<article class="post post-{n}"><h2><a href="/p{n}">Post {n}</a></h2>
+                <p>What post {n} is about, in a line or two.</p></article>"#
+            )
+        });
+        assert!(missed(&posts, 40));
+        let cards = posts
+            .replace("<article", "<div")
+            .replace("</article>", "</div>");
+        assert!(!missed(&cards, 40));
     }
 
     #[test]
