@@ -77,11 +77,9 @@ fn blocks(candidates: Vec<Candidate>) -> Vec<Block> {
 fn read(html: &str, doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
     let mut blocks = extract(html, doc, url, shape);
     if let Some(region) = items::main_region(doc)
-        && items::is_missed_list(region, text_len(&blocks))
+        && let Some(whole) = beyond_pick(region, text_len(&blocks))
     {
-        // Each item's date, links and counts are part of it, so the list is read whole,
-        // without the clean-up that drops such lines from an article.
-        blocks = walk(region);
+        blocks = whole;
     }
     if text_len(&blocks) < NOTHING_ELSE_CHARS {
         let noscript = extract_noscript(doc, url);
@@ -91,6 +89,31 @@ fn read(html: &str, doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> 
     }
     blocks
 }
+
+/// The blocks of the page's main `region` when Readability's pick, of `picked` bytes of
+/// text, missed most of what it holds: a list of items, or a page of short blocks.
+fn beyond_pick(region: ElementRef, picked: usize) -> Option<Vec<Candidate>> {
+    if items::is_missed_list(region, picked) {
+        // Each item's date, links and counts are part of it, so the list is read whole,
+        // without the clean-up that drops such lines from an article.
+        return Some(walk(region));
+    }
+    if picked >= SHORT_PICK_CHARS {
+        return None;
+    }
+    let whole = clean(walk::walk_region(region));
+    (text_len(&whole) > picked * REGION_OVER_PICK).then_some(whole)
+}
+
+/// Readability's pick is short below this many bytes of text: a paragraph or two. On a
+/// product or service page it often takes one block of many (a newsletter box, one
+/// section of a landing page); on a short news item it takes the whole item.
+const SHORT_PICK_CHARS: usize = 1_200;
+
+/// How much more text the page's main region holds, without its furniture, than a short
+/// pick before the region is read instead: a short news item's page holds a headline, a
+/// byline and a few links more, not three times the item.
+const REGION_OVER_PICK: usize = 3;
 
 /// Below this many characters of text a page has nothing to read but, perhaps, what it
 /// keeps for browsers without scripts: Discourse forums put the whole thread in
@@ -506,6 +529,36 @@ mod tests {
             let line = format!("Startup {n} is hiring engineers (startup{n}.com) {n} days ago");
             assert!(texts(&got).contains(&line.as_str()), "{line}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_short_pick_gives_way_to_the_main_region_without_its_furniture() {
+        // A product page: name, price and features in short blocks of their own, and
+        // reviews in a comments area that outweighs them. Readability, on such pages,
+        // often takes one block elsewhere: a newsletter box of a few hundred bytes.
+        let feature =
+            |n| format!("<div><h3>Feature {n}</h3><span>The kettle does {n}</span></div>");
+        let html = format!(
+            r#"<html><body><main><div class="product"><h1>Blue Kettle</h1>
+            <span class="price">$49.00</span>{}</div>
+            <div class="comments"><p>{}</p></div></main></body></html>"#,
+            (1..=20).map(feature).collect::<String>(),
+            "Great kettle. Boils fast. ".repeat(80)
+        );
+        let doc = Html::parse_document(&html);
+        let region = items::main_region(&doc).unwrap();
+        let whole = beyond_pick(region, 100).expect("the region, for a short pick");
+        let got: Vec<&str> = whole.iter().map(|b| b.text.as_str()).collect();
+        for line in ["Blue Kettle", "$49.00", "Feature 20", "The kettle does 20"] {
+            assert!(got.contains(&line), "{line}: {got:?}");
+        }
+        assert!(!got.iter().any(|t| t.contains("Boils fast")), "{got:?}");
+        // A pick of a third of the region's text or more is most of it; a long pick is
+        // an article.
+        let region_text = text_len(&whole);
+        assert!(beyond_pick(region, region_text / 3 - 1).is_some());
+        assert!(beyond_pick(region, region_text / 3 + 1).is_none());
+        assert!(beyond_pick(region, SHORT_PICK_CHARS).is_none());
     }
 
     #[test]
