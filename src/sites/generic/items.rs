@@ -2,8 +2,8 @@
 //! products. Readability looks for the one element that holds an article, and on such a
 //! page it takes one item (a post, a card) or a block beside the list. What tells the
 //! page apart is its shape: most of its main region's text sits in one run of sibling
-//! elements that look alike (same tag, same classes), and that run holds far more text
-//! than what Readability took.
+//! elements that look alike (same tag, same classes; see [`look`]), and that run holds
+//! far more text than what Readability took.
 
 use std::collections::BTreeMap;
 
@@ -96,8 +96,9 @@ fn scan(el: ElementRef, total: usize, depth: usize, largest: &mut usize) -> Scan
         let inner = scan(c, total, depth + 1, largest);
         seen.chars += inner.chars;
         seen.field |= inner.field;
-        if inner.chars > 0 {
-            let key = look(c);
+        if inner.chars > 0
+            && let Some(key) = look(c)
+        {
             let group = groups.entry(key).or_default();
             group.count += 1;
             group.chars += inner.chars;
@@ -119,14 +120,18 @@ fn scan(el: ElementRef, total: usize, depth: usize, largest: &mut usize) -> Scan
     seen
 }
 
-/// What makes siblings look alike: their tag and classes. Sibling `<article>` and
-/// `<section>` elements are posts and sections whatever their classes say ("post
-/// sticky", "hero", "features"), so their tag alone.
-fn look<'a>(el: ElementRef<'a>) -> (&'a str, &'a str) {
+/// What makes siblings look alike, if anything: their tag and classes. Sibling
+/// `<article>` and `<section>` elements are posts and sections whatever their classes
+/// say ("post sticky", "hero", "features"), list items and table rows are items of
+/// their list; other elements without a class are the plain paragraphs and boxes of any
+/// page, which look alike without being items.
+fn look<'a>(el: ElementRef<'a>) -> Option<(&'a str, &'a str)> {
     let v = el.value();
-    match v.name() {
-        name @ ("article" | "section") => (name, ""),
-        name => (name, v.attr("class").unwrap_or("")),
+    match (v.name(), v.attr("class").filter(|c| !c.trim().is_empty())) {
+        (name @ ("article" | "section"), _) => Some((name, "")),
+        (name, Some(class)) => Some((name, class)),
+        (name @ ("li" | "tr" | "dt" | "dd"), None) => Some((name, "")),
+        (_, None) => None,
     }
 }
 
@@ -183,6 +188,18 @@ mod tests {
             .replace("<article", "<div")
             .replace("</article>", "</div>");
         assert!(!missed(&cards, 40));
+    }
+
+    #[test]
+    fn plain_boxes_without_a_class_are_not_items_but_list_items_are() {
+        let boxes = items(10, |n| {
+            format!("<div><p>Paragraph {n} of a page with no classes at all.</p></div>")
+        });
+        assert!(!missed(&boxes, 40));
+        let entries = items(10, |n| {
+            format!("<li>Entry {n} of a list with no classes at all.</li>")
+        });
+        assert!(missed(&format!("<ul>{entries}</ul>"), 40));
     }
 
     #[test]
