@@ -40,10 +40,26 @@ fn is_furniture(b: &Candidate) -> bool {
     let lower = b.text.to_lowercase();
     (words <= FURNITURE_LINE_MAX_WORDS && is_furniture_line(&lower))
         || (words <= FURNITURE_PREFIX_MAX_WORDS
-            && phrases::any(FURNITURE_PREFIXES, |p| lower.starts_with(p)))
+            && (phrases::any(FURNITURE_PREFIXES, |p| lower.starts_with(p))
+                || is_copyright_notice(&lower)))
         || (words <= BYLINE_MAX_WORDS && lower.starts_with("by "))
         || (words <= DATELINE_MAX_WORDS && is_dateline(&lower))
         || (words <= NOTE_MAX_WORDS && (is_credit(&lower) || is_closing_note(&lower)))
+}
+
+/// "Copyright 2024 Example News", "Copyright © …", "Copyright: AFP", "Copyright Acme. All
+/// rights reserved": a notice or a credit, where "Copyright Office weighs in on AI
+/// training" is a headline.
+fn is_copyright_notice(lower: &str) -> bool {
+    let Some(rest) = lower.strip_prefix("copyright") else {
+        return false;
+    };
+    let next = rest.split_whitespace().next().unwrap_or("");
+    let year = next.len() >= 4 && next.chars().take(4).all(|c| c.is_ascii_digit());
+    year || rest.starts_with(':')
+        || next.starts_with('©')
+        || next.starts_with("(c)")
+        || lower.contains("rights reserved")
 }
 
 /// A short block that is one of [`FURNITURE_LINES`] or a gallery counter.

@@ -4,7 +4,9 @@
 //! module walks that element into blocks, leaving out what its class and id names or its
 //! tag mark as page furniture, then drops the blocks that are furniture by what they say:
 //! photo captions and credits, bylines and datelines, share, follow and newsletter
-//! prompts, "read more" pointers and lists of links to other stories.
+//! prompts, "read more" pointers and lists of links to other stories. A page that is a
+//! list of look-alike items (posts, cards, rows of links) whose items Readability did not
+//! keep is read whole instead ([`items`]).
 //!
 //! The rules are general, not fitted to single sites: each one the 181-page extraction
 //! benchmark can test (`scripts/eval-extraction`) was kept only if it raised the score
@@ -15,7 +17,7 @@
 use std::collections::BTreeMap;
 
 use dom_smoothie::{Config, Readability};
-use scraper::ElementRef;
+use scraper::{ElementRef, Html};
 
 use super::dom::Shape;
 use crate::article::{Block, BlockKind};
@@ -23,6 +25,7 @@ use cleanup::clean;
 use walk::{text_chars, walk};
 
 mod cleanup;
+mod items;
 pub mod phrases;
 mod walk;
 
@@ -37,27 +40,29 @@ const READABILITY_MAX_ANCESTRY: usize = 5_000_000;
 /// headings, list items, quotes). Empty when the page holds no readable text, or is past
 /// the budget of every page.
 pub fn body(html: &str, url: &url::Url) -> Vec<Block> {
-    match super::dom::document(html, &super::dom::PAGE) {
-        Ok(doc) => {
-            let shape = super::dom::shape(&doc);
-            drop(doc);
-            body_of(html, url, shape)
-        }
+    let html = prepared(html);
+    match super::dom::document(&html, &super::dom::PAGE) {
+        Ok(doc) => blocks(read(&html, &doc, url, super::dom::shape(&doc))),
         Err(_) => Vec::new(),
     }
 }
 
 /// [`body`] of a page already parsed within the budget, whose tree had `shape`.
 pub(super) fn body_of(html: &str, url: &url::Url, shape: Shape) -> Vec<Block> {
-    let html = without_variant_classes(&shown_streamed(html));
-    let mut blocks = extract(&html, url, shape);
-    if text_len(&blocks) < NOTHING_ELSE_CHARS {
-        let noscript = extract_noscript(&html, url);
-        if text_len(&noscript) > text_len(&blocks) {
-            blocks = noscript;
-        }
+    let html = prepared(html);
+    match super::dom::document(&html, &super::dom::PAGE) {
+        Ok(doc) => blocks(read(&html, &doc, url, shape)),
+        Err(_) => Vec::new(),
     }
-    blocks
+}
+
+/// The page as the extractor reads it: streamed parts shown, variant classes gone.
+fn prepared(html: &str) -> String {
+    without_variant_classes(&shown_streamed(html))
+}
+
+fn blocks(candidates: Vec<Candidate>) -> Vec<Block> {
+    candidates
         .into_iter()
         .map(|c| Block {
             kind: c.kind,
@@ -65,6 +70,50 @@ pub(super) fn body_of(html: &str, url: &url::Url, shape: Shape) -> Vec<Block> {
         })
         .collect()
 }
+
+/// The main content of `html`, parsed as `doc`: what Readability takes, unless the page
+/// is a list of items it reduced to one; the page's `<noscript>` when there is nothing
+/// else.
+fn read(html: &str, doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
+    let mut blocks = extract(html, doc, url, shape);
+    if let Some(region) = items::main_region(doc)
+        && let Some(whole) = beyond_pick(region, text_len(&blocks))
+    {
+        blocks = whole;
+    }
+    if text_len(&blocks) < NOTHING_ELSE_CHARS {
+        let noscript = extract_noscript(doc, url);
+        if text_len(&noscript) > text_len(&blocks) {
+            blocks = noscript;
+        }
+    }
+    blocks
+}
+
+/// The blocks of the page's main `region` when Readability's pick, of `picked` bytes of
+/// text, missed most of what it holds: a list of items, or a page of short blocks.
+fn beyond_pick(region: ElementRef, picked: usize) -> Option<Vec<Candidate>> {
+    if items::is_missed_list(region, picked) {
+        // Each item's date, links and counts are part of it, so the list is read whole,
+        // without the clean-up that drops such lines from an article.
+        return Some(walk(region));
+    }
+    if picked >= SHORT_PICK_CHARS {
+        return None;
+    }
+    let whole = clean(walk::walk_region(region));
+    (text_len(&whole) > picked * REGION_OVER_PICK).then_some(whole)
+}
+
+/// Readability's pick is short below this many bytes of text: a paragraph or two. On a
+/// product or service page it often takes one block of many (a newsletter box, one
+/// section of a landing page); on a short news item it takes the whole item.
+const SHORT_PICK_CHARS: usize = 1_200;
+
+/// How much more text the page's main region holds, without its furniture, than a short
+/// pick before the region is read instead: a short news item's page holds a headline, a
+/// byline and a few links more, not three times the item.
+const REGION_OVER_PICK: usize = 3;
 
 /// Below this many characters of text a page has nothing to read but, perhaps, what it
 /// keeps for browsers without scripts: Discourse forums put the whole thread in
@@ -76,9 +125,9 @@ fn text_len(blocks: &[Candidate]) -> usize {
 }
 
 /// The main content of `html`, by Readability, else by its densest paragraph cluster.
-fn extract(html: &str, url: &url::Url, shape: Shape) -> Vec<Candidate> {
-    // Readability builds the same tree the page's own parse built within its budget (one
-    // html5ever, one algorithm). What it gives back is parsed again under the budget.
+fn extract(html: &str, doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
+    // Readability builds its own tree of the page (one html5ever, one algorithm). What it
+    // gives back is parsed again under the budget.
     let from_readability = (shape.ancestry <= READABILITY_MAX_ANCESTRY)
         .then(|| readability_content(html, url))
         .flatten()
@@ -86,7 +135,7 @@ fn extract(html: &str, url: &url::Url, shape: Shape) -> Vec<Candidate> {
         .map(|doc| clean(walk(doc.root_element())))
         .unwrap_or_default();
     if from_readability.is_empty() {
-        clean(paragraph_cluster(html))
+        clean(paragraph_cluster(doc))
     } else {
         from_readability
     }
@@ -94,10 +143,7 @@ fn extract(html: &str, url: &url::Url, shape: Shape) -> Vec<Candidate> {
 
 /// The content of the page's `<noscript>` elements, read as a page of its own. Pages are
 /// parsed as a browser with scripts parses them, so that content is text until then.
-fn extract_noscript(html: &str, url: &url::Url) -> Vec<Candidate> {
-    let Ok(doc) = super::dom::document(html, &super::dom::PAGE) else {
-        return Vec::new();
-    };
+fn extract_noscript(doc: &Html, url: &url::Url) -> Vec<Candidate> {
     let inner: String = doc
         .select(&super::elements::sel("noscript"))
         .flat_map(|n| n.text())
@@ -109,8 +155,7 @@ fn extract_noscript(html: &str, url: &url::Url) -> Vec<Candidate> {
     match super::dom::document(&page, &super::dom::PAGE) {
         Ok(doc) => {
             let shape = super::dom::shape(&doc);
-            drop(doc);
-            extract(&page, url, shape)
+            extract(&page, &doc, url, shape)
         }
         Err(_) => Vec::new(),
     }
@@ -175,10 +220,7 @@ fn readability_content(html: &str, url: &url::Url) -> Option<String> {
 
 /// For when Readability finds nothing: the blocks of the element whose own `<p>`
 /// children hold the most text, which on an article page is the article.
-fn paragraph_cluster(html: &str) -> Vec<Candidate> {
-    let Ok(doc) = super::dom::document(html, &super::dom::PAGE) else {
-        return Vec::new();
-    };
+fn paragraph_cluster(doc: &Html) -> Vec<Candidate> {
     let p = super::elements::sel("p");
     let mut text_by_parent = BTreeMap::new();
     for para in doc.select(&p) {
@@ -312,6 +354,26 @@ mod tests {
     }
 
     #[test]
+    fn copyright_notices_are_dropped_and_headlines_about_copyright_kept() {
+        let html = format!(
+            r#"<html><body><article><p>{}</p>
+              <h2>Copyright Office weighs in on AI training</h2><p>{}</p>
+              <p>Copyright 2024 Example News. All rights reserved.</p>
+              <p>Copyright: Example Agency</p></article></body></html>"#,
+            para(1),
+            para(2)
+        );
+        assert_eq!(
+            texts(&body(&html, &url())),
+            vec![
+                para(1).as_str(),
+                "Copyright Office weighs in on AI training",
+                para(2).as_str()
+            ]
+        );
+    }
+
+    #[test]
     fn teaser_cards_that_are_links_are_dropped() {
         let card = |n| {
             format!(
@@ -377,7 +439,8 @@ mod tests {
             para(1),
             para(2)
         );
-        let texts: Vec<String> = paragraph_cluster(&html)
+        let doc = scraper::Html::parse_document(&html);
+        let texts: Vec<String> = paragraph_cluster(&doc)
             .into_iter()
             .map(|c| c.text)
             .collect();
@@ -442,6 +505,60 @@ mod tests {
             para(2)
         );
         assert_eq!(texts(&body(&article, &url())), vec![para(1), para(2)]);
+    }
+
+    #[test]
+    fn a_page_of_look_alike_items_keeps_every_item() {
+        // A list of links with a line about each: the clean-up of an article drops such
+        // a list as links to other stories, and leaves the lead-in alone.
+        let row = |n| {
+            format!(
+                r#"<li class="item"><a href="/j{n}">Startup {n} is hiring engineers</a>
+                (startup{n}.com) {n} days ago</li>"#
+            )
+        };
+        let rows: String = (1..=12).map(row).collect();
+        let html = format!(
+            r#"<html><body><div class="top"><a href="/">Jobs</a></div>
+            <div class="intro"><p>These are jobs at the startups we fund. See more at our
+            jobs page, where every listing has more.</p></div>
+            <ol class="list">{rows}</ol></body></html>"#
+        );
+        let got = body(&html, &url());
+        for n in [1, 7, 12] {
+            let line = format!("Startup {n} is hiring engineers (startup{n}.com) {n} days ago");
+            assert!(texts(&got).contains(&line.as_str()), "{line}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_short_pick_gives_way_to_the_main_region_without_its_furniture() {
+        // A product page: name, price and features in short blocks of their own, and
+        // reviews in a comments area that outweighs them. Readability, on such pages,
+        // often takes one block elsewhere: a newsletter box of a few hundred bytes.
+        let feature =
+            |n| format!("<div><h3>Feature {n}</h3><span>The kettle does {n}</span></div>");
+        let html = format!(
+            r#"<html><body><main><div class="product"><h1>Blue Kettle</h1>
+            <span class="price">$49.00</span>{}</div>
+            <div class="comments"><p>{}</p></div></main></body></html>"#,
+            (1..=20).map(feature).collect::<String>(),
+            "Great kettle. Boils fast. ".repeat(80)
+        );
+        let doc = Html::parse_document(&html);
+        let region = items::main_region(&doc).unwrap();
+        let whole = beyond_pick(region, 100).expect("the region, for a short pick");
+        let got: Vec<&str> = whole.iter().map(|b| b.text.as_str()).collect();
+        for line in ["Blue Kettle", "$49.00", "Feature 20", "The kettle does 20"] {
+            assert!(got.contains(&line), "{line}: {got:?}");
+        }
+        assert!(!got.iter().any(|t| t.contains("Boils fast")), "{got:?}");
+        // A pick of a third of the region's text or more is most of it; a long pick is
+        // an article.
+        let region_text = text_len(&whole);
+        assert!(beyond_pick(region, region_text / 3 - 1).is_some());
+        assert!(beyond_pick(region, region_text / 3 + 1).is_none());
+        assert!(beyond_pick(region, SHORT_PICK_CHARS).is_none());
     }
 
     #[test]

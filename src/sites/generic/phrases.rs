@@ -104,7 +104,7 @@ pub const FURNITURE_PREFIXES: &[Phrases] = &[
             "don’t miss", "recommended:", "click here", "sign up", "subscribe to",
             "get the latest", "follow us", "join our", "like this story", "(image:",
             "(image credit", "image copyright", "image caption", "media caption", "photo:",
-            "(photo:", "copyright", "©", "filed under", "reporting by", "(reporting by",
+            "(photo:", "©", "filed under", "reporting by", "(reporting by",
             "additional reporting", "editing by",
         ],
     },

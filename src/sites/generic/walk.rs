@@ -10,8 +10,20 @@ use crate::sanitize;
 
 /// The blocks under `root`, in document order.
 pub(super) fn walk(root: ElementRef) -> Vec<Candidate> {
+    walk_weighing(root, text_chars(root))
+}
+
+/// [`walk`] of a page's whole main region, where named furniture is left out whatever
+/// its share of the text: there a comments area or a sidebar can outweigh the article,
+/// while the share rule is for the element Readability picked, whose name can mislead.
+pub(super) fn walk_region(root: ElementRef) -> Vec<Candidate> {
+    walk_weighing(root, usize::MAX)
+}
+
+/// The walk, with furniture kept when it holds a third of `total_chars` or more.
+fn walk_weighing(root: ElementRef, total_chars: usize) -> Vec<Candidate> {
     let mut walker = Walker {
-        total_chars: text_chars(root),
+        total_chars,
         ..Walker::default()
     };
     walker.container(root, BlockKind::Paragraph);
@@ -52,13 +64,18 @@ const SKIPPED_TAGS: &[&str] = &[
     "meta", "link",
 ];
 
+/// Whether the walk leaves `el` out, in content of `total_chars` bytes of text.
+pub(super) fn is_skipped(el: ElementRef, total_chars: usize) -> bool {
+    matches!(role(el, total_chars), Role::Skip)
+}
+
 fn role(el: ElementRef, total_chars: usize) -> Role {
     let name = el.value().name();
     // Headers (title, standfirst, byline), footers, asides and navigation surround an
     // article. But a name can mislead ("content-with-sidebar", "non-ad-column"): an
     // element that holds a good part of the text is the article whatever it is called.
     let furniture = matches!(name, "header" | "footer" | "aside" | "nav") || named_furniture(el);
-    if furniture && text_chars(el) * 3 < total_chars {
+    if furniture && text_chars(el).saturating_mul(3) < total_chars {
         return Role::Skip;
     }
     match name {
@@ -164,7 +181,7 @@ struct Walker {
 
 /// Deepest element the walk recurses into; below it, text is taken flat. Real pages nest
 /// a few dozen levels; a hostile one could nest enough to overflow the stack.
-const MAX_DEPTH: usize = 128;
+pub(super) const MAX_DEPTH: usize = 128;
 
 impl Walker {
     /// Walks the children of `el`; loose text in it makes blocks of `kind`.

@@ -1,0 +1,247 @@
+//! Pages of many similar items: a thread of posts, a list of links to stories, a grid of
+//! products. Readability looks for the one element that holds an article, and on such a
+//! page it takes one item (a post, a card) or a block beside the list. What tells the
+//! page apart is its shape: most of its main region's text sits in one run of sibling
+//! elements that look alike (same tag, same classes; see [`look`]), and that run holds
+//! far more text than what Readability took.
+
+use std::collections::BTreeMap;
+
+use scraper::{ElementRef, Html, Node};
+
+use super::walk::{MAX_DEPTH, is_skipped, text_chars};
+use crate::sites::elements::selector;
+
+selector!(MAIN, "main, [role=main]");
+selector!(BODY, "body");
+
+/// Fewest siblings that make a list of items rather than a pair of columns.
+const MIN_ITEMS: usize = 3;
+
+/// Fewest bytes of text an item holds on average: shorter ones are the entries of a
+/// menu or a filter (a list of 500 languages), not items to read.
+const MIN_ITEM_CHARS: usize = 25;
+
+/// How much more text the items hold than Readability's pick before the page is read as
+/// a list: an article's own paragraphs are such a run too, and Readability takes them
+/// whole, so a small excess is not a missed list.
+const ITEMS_OVER_PICK: usize = 3;
+
+/// The region of the page that holds its main content: its `<main>` (or `role="main"`)
+/// element holding the most text, else its `<body>`.
+pub(super) fn main_region(doc: &Html) -> Option<ElementRef<'_>> {
+    doc.select(&MAIN)
+        .max_by_key(|e| text_chars(*e))
+        .or_else(|| doc.select(&BODY).next())
+}
+
+/// Whether `region` reads as a list of items that Readability, which took `picked`
+/// bytes of text, did not keep. The items must hold at least half the region's text:
+/// less, and they are a sidebar or a footer of links beside something else.
+pub(super) fn is_missed_list(region: ElementRef, picked: usize) -> bool {
+    let total = text_chars(region);
+    let mut largest = 0;
+    let shown = scan(region, total, 0, &mut largest).chars;
+    largest > picked * ITEMS_OVER_PICK && largest * 2 >= shown
+}
+
+/// Children of one element that look alike.
+#[derive(Default)]
+struct Group {
+    count: usize,
+    /// Bytes of their text.
+    chars: usize,
+    /// How many hold a field of a form.
+    forms: usize,
+}
+
+/// What [`scan`] found under an element.
+struct Scanned {
+    /// Bytes of the text the walk would read.
+    chars: usize,
+    /// Whether a field of a form is among it.
+    field: bool,
+}
+
+/// The text under `el` that the walk would read, noting in `largest` the text of the
+/// largest run of look-alike children found below it. One pass over the tree; below the
+/// walk's own depth limit, text is counted flat.
+fn scan(el: ElementRef, total: usize, depth: usize, largest: &mut usize) -> Scanned {
+    if depth >= MAX_DEPTH {
+        return Scanned {
+            chars: text_chars(el),
+            field: false,
+        };
+    }
+    let mut seen = Scanned {
+        chars: 0,
+        field: false,
+    };
+    // Children by (tag, class).
+    let mut groups: BTreeMap<(&str, &str), Group> = BTreeMap::new();
+    for child in el.children() {
+        if let Node::Text(t) = child.value() {
+            seen.chars += t.trim().len();
+            continue;
+        }
+        let Some(c) = ElementRef::wrap(child) else {
+            continue;
+        };
+        if is_field(c) {
+            seen.field = true;
+        }
+        if is_skipped(c, total) {
+            continue;
+        }
+        let inner = scan(c, total, depth + 1, largest);
+        seen.chars += inner.chars;
+        seen.field |= inner.field;
+        if inner.chars > 0
+            && let Some(key) = look(c)
+        {
+            let group = groups.entry(key).or_default();
+            group.count += 1;
+            group.chars += inner.chars;
+            group.forms += usize::from(inner.field);
+        }
+    }
+    for Group {
+        count,
+        chars,
+        forms,
+    } in groups.into_values()
+    {
+        // Mostly forms (a form's rows, pop-ups that each ask for an address) is not a
+        // list to read; a few (a code sample's menu of languages) do not matter.
+        if count >= MIN_ITEMS && chars >= count * MIN_ITEM_CHARS && forms * 2 < count {
+            *largest = (*largest).max(chars);
+        }
+    }
+    seen
+}
+
+/// What makes siblings look alike, if anything: their tag and classes. Sibling
+/// `<article>` and `<section>` elements are posts and sections whatever their classes
+/// say ("post sticky", "hero", "features"), list items and table rows are items of
+/// their list; other elements without a class are the plain paragraphs and boxes of any
+/// page, which look alike without being items.
+fn look<'a>(el: ElementRef<'a>) -> Option<(&'a str, &'a str)> {
+    let v = el.value();
+    match (v.name(), v.attr("class").filter(|c| !c.trim().is_empty())) {
+        (name @ ("article" | "section"), _) => Some((name, "")),
+        (name, Some(class)) => Some((name, class)),
+        (name @ ("li" | "tr" | "dt" | "dd"), None) => Some((name, "")),
+        (_, None) => None,
+    }
+}
+
+/// A field a visitor fills in (hidden inputs, which carry a cart's product id, are not).
+fn is_field(el: ElementRef) -> bool {
+    match el.value().name() {
+        "select" | "textarea" => true,
+        "input" => el.value().attr("type") != Some("hidden"),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether the page's main region reads as a list that a pick of `picked` bytes missed.
+    fn missed(body: &str, picked: usize) -> bool {
+        let doc = Html::parse_document(&format!("<html><body>{body}</body></html>"));
+        is_missed_list(main_region(&doc).unwrap(), picked)
+    }
+
+    fn items(n: usize, item: impl Fn(usize) -> String) -> String {
+        (1..=n).map(item).collect()
+    }
+
+    fn story(n: usize) -> String {
+        format!(
+            r#"<div class="story"><a href="/s{n}">Story {n} of the day, in a line</a>
+            <span>120 points, 3 hours ago</span></div>"#
+        )
+    }
+
+    #[test]
+    fn look_alike_items_holding_the_text_are_a_list() {
+        let page = items(10, story);
+        assert!(missed(&page, 40));
+        // Readability took most of it: nothing was missed.
+        assert!(!missed(&page, 400));
+        // Two are a pair of columns, not a list.
+        assert!(!missed(&items(2, story), 0));
+    }
+
+    #[test]
+    fn posts_are_alike_whatever_their_classes() {
+        let posts = items(6, |n| {
+            format!(
+                r#"<article class="post post-{n}"><h2><a href="/p{n}">Post {n}</a></h2>
+                <p>What post {n} is about, in a line or two.</p></article>"#
+            )
+        });
+        assert!(missed(&posts, 40));
+        let cards = posts
+            .replace("<article", "<div")
+            .replace("</article>", "</div>");
+        assert!(!missed(&cards, 40));
+    }
+
+    #[test]
+    fn plain_boxes_without_a_class_are_not_items_but_list_items_are() {
+        let boxes = items(10, |n| {
+            format!("<div><p>Paragraph {n} of a page with no classes at all.</p></div>")
+        });
+        assert!(!missed(&boxes, 40));
+        let entries = items(10, |n| {
+            format!("<li>Entry {n} of a list with no classes at all.</li>")
+        });
+        assert!(missed(&format!("<ul>{entries}</ul>"), 40));
+    }
+
+    #[test]
+    fn the_main_element_is_the_region() {
+        let page = format!(
+            "<div><p>{}</p></div><main>{}</main>",
+            "A long aside that is not the list. ".repeat(40),
+            items(10, story)
+        );
+        assert!(missed(&page, 40));
+    }
+
+    #[test]
+    fn items_beside_more_text_are_not_the_page() {
+        let page = format!(
+            "<div><p>{}</p></div><div>{}</div>",
+            "A long article that is the page. ".repeat(40),
+            items(4, story)
+        );
+        assert!(!missed(&page, 40));
+    }
+
+    #[test]
+    fn menus_and_forms_are_not_lists() {
+        let menu = items(40, |n| {
+            format!(r#"<div class="lang"><a href="/l{n}">Lang {n}</a></div>"#)
+        });
+        assert!(!missed(&menu, 0));
+        let form = items(10, |n| {
+            format!(
+                r#"<div class="field"><label>Your answer to question number {n}</label>
+                <input type="text" name="q{n}"></div>"#
+            )
+        });
+        assert!(!missed(&form, 0));
+        // A cart's hidden product id does not make an item a form.
+        let cards = items(10, |n| {
+            format!(
+                r#"<div class="card"><a href="/p{n}">Product {n}, in blue and in red</a>
+                <input type="hidden" name="id" value="{n}"></div>"#
+            )
+        });
+        assert!(missed(&cards, 0));
+    }
+}
