@@ -264,6 +264,23 @@ fn a_feed_with_a_broken_address_is_left_out_of_an_import_alone() {
 }
 
 #[test]
+fn an_address_typed_without_its_path_is_the_same_source() {
+    let config = scratch_dir("sources-typed").join("config.toml");
+    std::fs::write(
+        &config,
+        "[[sources]]\nname = \"kota\"\nurl = \"https://Kota.example\"\n",
+    )
+    .unwrap();
+    let out = run(&config, &["add", "https://kota.example/", "--name", "lain"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("is in the config already, as \"kota\""),
+        "{err}"
+    );
+}
+
+#[test]
 fn export_then_import_gives_the_same_sources() {
     let dir = scratch_dir("sources-roundtrip");
     let first = dir.join("first.toml");
