@@ -12,8 +12,9 @@ use crate::feeds;
 use crate::net::{self, Client, Conditional, Validators};
 use crate::sites::{self, PagedArticle};
 
-/// The most page text one article may bring in all its pages: twice what one page may
-/// be. Past it, the pages not yet read are left out.
+/// Once an article's pages read add up to this (twice what one page may be), the pages
+/// not yet read are left out. A page's size is known only once it is read, so the page
+/// that crosses it is read whole: an article reads at most this plus one page.
 pub const MAX_ARTICLE_BYTES: usize = 2 * crate::net::MAX_BODY_BYTES;
 
 /// The article at `url`, whole: a multi-page article is read from its one-page version

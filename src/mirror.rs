@@ -1,5 +1,6 @@
 //! A local stand-in for the web: an HTTP server on 127.0.0.1 that answers each known URL
-//! with a stored page and 404 for anything else. `--demo` runs it on the pages shipped in
+//! with a stored page and 404 for anything else (the demo's days excepted: see
+//! `Routes::undated_days`). `--demo` runs it on the pages shipped in
 //! `assets/demo/`; the tests run it on the fixture pages. The app reaches it through
 //! `--mirror`, so both exercise exactly the path real requests take.
 
@@ -18,6 +19,11 @@ static DEMO: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/demo");
 #[derive(Debug, Clone, Default)]
 pub struct Routes {
     pages: HashMap<String, Arc<Vec<u8>>>,
+    /// Whether a page of a day (`date=` in its query) that has no copy is answered with
+    /// the same page without the day. The demo does: the reader's day keys step from
+    /// the real today, which no set of copies can keep up with. The tests' routes do
+    /// not, so a page they leave out stays a 404.
+    undated_days: bool,
 }
 
 impl Routes {
@@ -34,12 +40,16 @@ impl Routes {
             .get_file("urls.tsv")
             .and_then(|f| f.contents_utf8())
             .unwrap_or_default();
-        Self::from_table(table, |file| {
+        let routes = Self::from_table(table, |file| {
             DEMO.get_file(file)
                 .map(|f| f.contents().to_vec())
                 .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, file.to_string()))
         })
-        .expect("the demo table names only files that are compiled in")
+        .expect("the demo table names only files that are compiled in");
+        Routes {
+            undated_days: true,
+            ..routes
+        }
     }
 
     fn from_table(table: &str, read: impl Fn(&str) -> io::Result<Vec<u8>>) -> io::Result<Self> {
@@ -66,13 +76,43 @@ impl Routes {
             };
             pages.insert(key, body);
         }
-        Ok(Routes { pages })
+        Ok(Routes {
+            pages,
+            undated_days: false,
+        })
     }
 
     /// Forgets the page for `url`, so it answers 404 (to test what happens without it).
     pub fn remove(&mut self, url: &Url) {
         self.pages.remove(&key(url));
     }
+
+    /// The page served for `url`, if any.
+    fn page(&self, url: &Url) -> Option<Arc<Vec<u8>>> {
+        if let Some(page) = self.pages.get(&key(url)) {
+            return Some(page.clone());
+        }
+        let undated = without_date(url).filter(|_| self.undated_days)?;
+        self.pages.get(&key(&undated)).cloned()
+    }
+}
+
+/// `url` without its `date=` parameter, when it has one.
+fn without_date(url: &Url) -> Option<Url> {
+    let rest: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(k, _)| k != "date")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    if rest.len() == url.query_pairs().count() {
+        return None;
+    }
+    let mut undated = url.clone();
+    undated.set_query(None);
+    if !rest.is_empty() {
+        undated.query_pairs_mut().extend_pairs(rest);
+    }
+    Some(undated)
 }
 
 /// `host/path?query`: the part of a URL the mirror keeps.
@@ -142,7 +182,7 @@ fn answer(routes: &Routes, request: tiny_http::Request) -> io::Result<()> {
             let rest = u.as_str().strip_prefix("http://mirror/")?.to_string();
             Url::parse(&format!("https://{rest}")).ok()
         })
-        .and_then(|u| routes.pages.get(&key(&u)).cloned());
+        .and_then(|u| routes.page(&u));
     let html = tiny_http::Header::from_bytes("Content-Type", "text/html; charset=utf-8")
         .expect("static header is valid");
     match page {

@@ -187,3 +187,53 @@ fn the_configured_browser_gets_the_address_and_the_status_line_tells() {
     tmux.wait_for("cannot open the browser");
     tmux.send(&["q"]);
 }
+
+/// The day keys step from the real today (`<` on a list of no day), or from the day on
+/// screen: whatever day they reach, of the whole index or of a section, the demo answers
+/// with a list: its own page of that day when it has one, else the index without the day.
+/// A route table of the same pages without that rule still answers 404 for those days.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_day_the_demos_day_keys_reach_reads_as_a_list() {
+    use kabar::sites::kompas;
+    let today = kompas::today();
+    let server = MirrorServer::start(Routes::demo()).unwrap();
+    let client = Client::new(Some(server.base().clone())).unwrap();
+    let mut days: Vec<chrono::NaiveDate> = (1..=3)
+        .map(|back| today - chrono::TimeDelta::days(back))
+        .collect();
+    days.push(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+    let mut indexes: Vec<String> = Section::defaults().iter().map(|s| s.url()).collect();
+    indexes.push(kompas::INDEX_URL.to_string());
+    for index in &indexes {
+        let index = Url::parse(index).unwrap();
+        for day in &days {
+            let url = kompas::on_day(&index, *day, today)
+                .expect("an index has days")
+                .unwrap();
+            let url = Url::parse(&url).unwrap();
+            let page = fetch::headlines(&client, &url)
+                .await
+                .unwrap_or_else(|e| panic!("{url}: {e}"));
+            assert!(!page.headlines.is_empty(), "{url}: no headlines");
+        }
+    }
+
+    // A day the demo has a page of is that page, not the index without the day.
+    let day = |d: &str| Url::parse(&format!("{}?date={d}", kompas::INDEX_URL)).unwrap();
+    let latest = fetch::headlines(&client, &Url::parse(kompas::INDEX_URL).unwrap())
+        .await
+        .unwrap();
+    let own = fetch::headlines(&client, &day("2026-11-23")).await.unwrap();
+    assert_ne!(own.headlines, latest.headlines);
+
+    let table = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/urls.tsv");
+    let plain = MirrorServer::start(Routes::from_tsv(&table).unwrap()).unwrap();
+    let client = Client::new(Some(plain.base().clone())).unwrap();
+    let missing = fetch::headlines(&client, &day("2026-11-22")).await;
+    assert!(
+        missing
+            .as_ref()
+            .is_err_and(|e| e.to_string().contains("404")),
+        "{missing:?}"
+    );
+}

@@ -478,3 +478,38 @@ async fn twenty_sources_one_hanging_at_100_ms() {
         eprintln!("timeline of 20 sources at 100 ms, one hanging: {hanging}: {took:?}");
     }
 }
+
+/// A source's address as the user wrote it (no path) is the one the reader asks for;
+/// its list is still refreshed with the validators of the stored copy.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_source_written_without_a_path_is_refreshed_conditionally_too() {
+    let seen: Arc<Mutex<Vec<Option<String>>>> = Arc::default();
+    let s = seen.clone();
+    let server = RawServer::start_with_head(move |_, head| {
+        let etag = header(head, "If-None-Match");
+        s.lock().unwrap().push(etag.map(str::to_string));
+        if etag == Some("\"v1\"") {
+            return http_answer("304 Not Modified", &[("ETag", "\"v1\"")], b"");
+        }
+        http_answer(
+            "200 OK",
+            &[("Content-Type", "application/rss+xml"), ("ETag", "\"v1\"")],
+            &bytes("rss2-content.xml"),
+        )
+    });
+    let typed = format!(
+        "[[sources]]\nname = \"kota\"\nurl = \"http://127.0.0.1:{}\"\n",
+        server.port
+    );
+    let config = kabar::config::Config::from_toml(&typed, "config.toml").unwrap();
+    let url = &config.sources[0].url;
+    let (store, _) = Store::open_in(&scratch_dir("conditional-typed")).unwrap();
+    let mut handle = worker::spawn(Client::new(None).unwrap(), Some(store), false, 0);
+    let first = list_of(&mut handle, 1, url).await.unwrap();
+    assert_eq!(list_of(&mut handle, 2, url).await.unwrap(), first);
+    assert_eq!(
+        *seen.lock().unwrap(),
+        [None, Some("\"v1\"".to_string())],
+        "the second refresh names the stored copy"
+    );
+}

@@ -184,3 +184,35 @@ fn an_articles_photos_go_when_it_is_evicted() {
     assert!(!store.has_article(ARTICLE).unwrap());
     assert_eq!(store.photo(&photo_url("perahu.png")).unwrap(), None);
 }
+
+#[test]
+fn an_articles_photos_count_toward_the_stores_size_bound() {
+    let dir = scratch_dir("photos-bound");
+    let (store, _) = Store::open_in(&dir).unwrap();
+    let now = Utc::now();
+    store
+        .put_article(ARTICLE, &common::photo_article(), now)
+        .unwrap();
+    // A photo of 200 KB (the store keeps the file as it came, whatever is in it).
+    let file = vec![7u8; 200_000];
+    store
+        .put_photo(&photo_url("perahu.png"), ARTICLE, &file, now)
+        .unwrap();
+    // The article's text alone is well within 100 KB; with its photo it is not.
+    assert_eq!(store.evict(now, 100_000).unwrap(), (0, 1));
+    assert!(!store.has_article(ARTICLE).unwrap());
+    assert_eq!(store.photo(&photo_url("perahu.png")).unwrap(), None);
+}
+
+#[test]
+fn a_photo_of_an_article_not_in_the_store_goes_at_the_next_eviction() {
+    let dir = scratch_dir("photos-orphan");
+    let (store, _) = Store::open_in(&dir).unwrap();
+    let now = Utc::now();
+    let file = encoded(8, 8, ImageFormat::Png);
+    store
+        .put_photo(&photo_url("perahu.png"), ARTICLE, &file, now)
+        .unwrap();
+    store.evict(now, u64::MAX).unwrap();
+    assert_eq!(store.photo(&photo_url("perahu.png")).unwrap(), None);
+}

@@ -233,6 +233,54 @@ fn opml_from_another_reader_imports_nested_feeds_once() {
 }
 
 #[test]
+fn a_feed_with_a_broken_address_is_left_out_of_an_import_alone() {
+    let dir = scratch_dir("sources-opml-broken");
+    let config = dir.join("config.toml");
+    let opml = dir.join("mixed.opml");
+    std::fs::write(
+        &opml,
+        r#"<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>
+<outline text="Rusak" type="rss" xmlUrl="http://[rusak/rss"/>
+<outline text="Kota" type="rss" xmlUrl="https://kota.example/rss"/>
+</body></opml>"#,
+    )
+    .unwrap();
+    let out = run(&config, &["import", opml.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("http://[rusak/rss not added: not an http or https address"),
+        "{err}"
+    );
+    assert!(err.contains("1 of 2 feeds added"), "{err}");
+    assert_eq!(
+        names(&config),
+        [(
+            "Kota".to_string(),
+            "https://kota.example/rss".to_string(),
+            None
+        )]
+    );
+}
+
+#[test]
+fn an_address_typed_without_its_path_is_the_same_source() {
+    let config = scratch_dir("sources-typed").join("config.toml");
+    std::fs::write(
+        &config,
+        "[[sources]]\nname = \"kota\"\nurl = \"https://Kota.example\"\n",
+    )
+    .unwrap();
+    let out = run(&config, &["add", "https://kota.example/", "--name", "lain"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("is in the config already, as \"kota\""),
+        "{err}"
+    );
+}
+
+#[test]
 fn export_then_import_gives_the_same_sources() {
     let dir = scratch_dir("sources-roundtrip");
     let first = dir.join("first.toml");

@@ -13,8 +13,8 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Utc};
 use kabar::article::{Article, Block, BlockKind, Headline, Link, Site, TerkiniLink};
 use kabar::store::{
-    DEFAULT_MAX_ARTICLE_BYTES, FILE_NAME, SCHEMA_VERSION, SavedArticle, Store, StoreError,
-    StoredList,
+    DEFAULT_MAX_ARTICLE_BYTES, FILE_NAME, ListValidators, SCHEMA_VERSION, SavedArticle, Store,
+    StoreError, StoredList,
 };
 
 // ---------------------------------------------------------------- helpers
@@ -886,6 +886,26 @@ fn eviction_drops_lists_older_than_30_days() {
         assert!(store.headlines(kept).unwrap().is_some(), "{kept}");
     }
     assert_eq!(store.evict(now, DEFAULT_MAX_ARTICLE_BYTES).unwrap(), (0, 0));
+}
+
+#[test]
+fn an_evicted_lists_validators_go_with_it() {
+    let dir = scratch("evict_validators");
+    let store = open(&dir.join(FILE_NAME));
+    let now = t(1_000_000);
+    let etag = ListValidators {
+        etag: Some("\"v1\"".into()),
+        last_modified: None,
+    };
+    for (section, at) in [("old", now - TimeDelta::days(31)), ("fresh", now)] {
+        store
+            .put_headlines(section, &headlines(section, 2), None, at)
+            .unwrap();
+        store.set_list_validators(section, &etag).unwrap();
+    }
+    assert_eq!(store.evict(now, DEFAULT_MAX_ARTICLE_BYTES).unwrap(), (1, 0));
+    assert_eq!(store.list_validators("old").unwrap(), None);
+    assert_eq!(store.list_validators("fresh").unwrap(), Some(etag));
 }
 
 #[test]

@@ -38,8 +38,15 @@ impl Source {
     }
 }
 
+/// The address as kabar writes an address it parsed (the host in lower case, at least a
+/// `/` for the path), not as typed: the reader asks for a source's list by this text, and
+/// the worker keeps the list's validators under the parsed address, so with two spellings
+/// the stored list and its validators never met and no refresh was conditional.
 fn url<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    checks::url(d)?.ok_or_else(|| D::Error::custom("must be an http or https address"))
+    checks::url(d)?
+        .and_then(|typed| url::Url::parse(&typed).ok())
+        .map(String::from)
+        .ok_or_else(|| D::Error::custom("must be an http or https address"))
 }
 
 fn tab<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {

@@ -1,5 +1,6 @@
 //! Photos: one request each, no retries (a photo is an extra; the text is what was
-//! asked for), at most [`picture::MAX_BYTES`] read, and only what says it is an image.
+//! asked for), at most [`picture::MAX_BYTES`] read, and nothing that says it is other
+//! than an image (a file without a type is left to the decoder to tell).
 
 use reqwest::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use url::Url;

@@ -44,8 +44,20 @@ impl ConfigFile {
         })
     }
 
-    /// Appends `source`, refused when a source of its name or address is there already.
+    /// Appends `source`, refused when a source of its name or address is there already,
+    /// or when its address is not one the config takes. Checked here, one source at a
+    /// time, so that one bad feed of an OPML file is refused alone rather than failing
+    /// the whole file when it is saved.
     pub fn add(&mut self, source: &Source) -> Result<(), Error> {
+        let Some(address) = url::Url::parse(&source.url)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
+        else {
+            return Err(Error::Usage(format!(
+                "not an http or https address: {}",
+                source.url
+            )));
+        };
         let list = self.sources()?;
         for table in list.iter() {
             let name = table.get("name").and_then(Item::as_str).unwrap_or_default();
@@ -55,7 +67,9 @@ impl ConfigFile {
                     "a source named {name:?} is in the config already"
                 )));
             }
-            if url == source.url {
+            // Compared as parsed: `https://Kota.example` and `https://kota.example/` are
+            // one address, as the config loads it.
+            if url::Url::parse(url).is_ok_and(|u| u == address) {
                 return Err(Error::Usage(format!(
                     "{url} is in the config already, as {name:?}"
                 )));

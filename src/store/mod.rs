@@ -37,8 +37,8 @@ pub const FILE_NAME: &str = "kabar.db";
 /// The default bound on unsaved articles, in megabytes (the config's `max_store_mb`).
 pub const DEFAULT_MAX_MB: u64 = 200;
 
-/// The default bound on unsaved articles: the sum of their stored JSON sizes and their
-/// part of the search index.
+/// The default bound on unsaved articles: the sum of their stored JSON sizes, their
+/// part of the search index and their photos' files.
 pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = bytes_of_mb(DEFAULT_MAX_MB);
 
 /// A size in megabytes, as the config gives it, in bytes.
@@ -344,10 +344,11 @@ impl Store {
 
     /// Retention; returns how many lists and articles were dropped.
     ///
-    /// Drops headline lists fetched more than [`LIST_MAX_AGE_DAYS`] before `now`. Then,
-    /// while the unsaved articles' JSON adds up to more than `max_article_bytes`, drops
-    /// unsaved articles, the one read longest ago first; one never read counts as read
-    /// when it was fetched. Saved articles neither count toward the bound nor are ever
+    /// Drops headline lists fetched more than [`LIST_MAX_AGE_DAYS`] before `now` with
+    /// their validators, and the photos of articles the store does not hold. Then, while the unsaved articles
+    /// (their JSON, their share of the search index, their photos) add up to more than
+    /// `max_article_bytes`, drops unsaved articles, the one read longest ago first; one
+    /// never read counts as read when it was fetched. Saved articles neither count toward the bound nor are ever
     /// dropped, and read marks and positions stay (they are small, and a list may show
     /// the URL again). Freed pages are then given back to the file system, and the WAL is
     /// emptied into the file.
@@ -365,17 +366,31 @@ impl Store {
                 "DELETE FROM lists WHERE fetched_at < ?1",
                 [time_text(cutoff)],
             )?;
-            Ok((lists, drop_articles_over(tx, max)?))
+            // Validators name the server's copy of a list the store holds; with the list
+            // gone they are never sent again, and would stay for good.
+            tx.execute(
+                "DELETE FROM list_validators WHERE section NOT IN (SELECT section FROM lists)",
+                [],
+            )?;
+            // A photo goes with its article by a trigger; one kept for an article that
+            // was never stored (too large, or evicted while its photo was on the way)
+            // has no article to go with, and would stay for good, outside the bound.
+            let orphans = tx.execute(
+                "DELETE FROM photos WHERE article NOT IN (SELECT url FROM articles)",
+                [],
+            )?;
+            Ok((lists, drop_articles_over(tx, max)?, orphans))
         })?;
-        if dropped != (0, 0) {
+        let (lists, articles, orphans) = dropped;
+        if (lists, articles, orphans) != (0, 0, 0) {
             self.give_back()?;
         }
         self.written.set(0);
         self.checkpoint()?;
-        Ok(dropped)
+        Ok((lists, articles))
     }
 
-    /// Counts `bytes` of JSON just written; once a `1 / CHECK_SHARE` part of the bound
+    /// Counts `bytes` just written (an article's JSON, a photo's file); once a `1 / CHECK_SHARE` part of the bound
     /// has been written since the last time, evicts unsaved articles down to the bound
     /// and empties the WAL.
     fn wrote(&self, bytes: usize) -> Result<(), StoreError> {
@@ -444,15 +459,17 @@ impl Store {
     }
 }
 
-/// While the unsaved articles (their JSON and their share of the search index) add up
-/// to more than `max` bytes, drops unsaved articles, the one read longest ago first (see
+/// While the unsaved articles (their JSON, their share of the search index and their
+/// photos' files) add up to more than `max` bytes, drops unsaved articles, the one read longest ago first (see
 /// [`Store::evict`]); returns how many.
 fn drop_articles_over(tx: &Transaction<'_>, max: i64) -> Result<usize, StoreError> {
-    let (unsaved, all): (i64, i64) = tx.query_row(
-        "SELECT coalesce(sum(bytes) FILTER (WHERE saved_at IS NULL), 0), coalesce(sum(bytes), 0)
+    let (unsaved, all, photos): (i64, i64, i64) = tx.query_row(
+        "SELECT coalesce(sum(bytes) FILTER (WHERE saved_at IS NULL), 0), coalesce(sum(bytes), 0),
+             (SELECT coalesce(sum(length(p.file)), 0) FROM photos p
+              JOIN articles a ON a.url = p.article WHERE a.saved_at IS NULL)
          FROM articles",
         [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
     // The index's size is measured; each article's part of it is taken in proportion to
     // its JSON, which is what the index is made from.
@@ -461,13 +478,17 @@ fn drop_articles_over(tx: &Transaction<'_>, max: i64) -> Result<usize, StoreErro
         let share = i128::from(bytes) * i128::from(index) / i128::from(all.max(1));
         bytes.saturating_add(i64::try_from(share).unwrap_or(i64::MAX))
     };
-    let mut over = with_index(unsaved).saturating_sub(max);
+    let mut over = with_index(unsaved)
+        .saturating_add(photos)
+        .saturating_sub(max);
     if over <= 0 {
         return Ok(0);
     }
     let mut victims = Vec::new();
     let mut stmt = tx.prepare_cached(
-        "SELECT a.url, a.bytes FROM articles a LEFT JOIN marks m ON m.url = a.url
+        "SELECT a.url, a.bytes,
+             (SELECT coalesce(sum(length(p.file)), 0) FROM photos p WHERE p.article = a.url)
+         FROM articles a LEFT JOIN marks m ON m.url = a.url
          WHERE a.saved_at IS NULL
          ORDER BY coalesce(m.read_at, a.fetched_at), a.fetched_at, a.url",
     )?;
@@ -475,7 +496,7 @@ fn drop_articles_over(tx: &Transaction<'_>, max: i64) -> Result<usize, StoreErro
     while over > 0 {
         let Some(row) = rows.next()? else { break };
         victims.push(row.get::<_, String>(0)?);
-        over -= with_index(row.get::<_, i64>(1)?);
+        over -= with_index(row.get::<_, i64>(1)?).saturating_add(row.get::<_, i64>(2)?);
     }
     drop(rows);
     let mut delete = tx.prepare_cached("DELETE FROM articles WHERE url = ?1")?;

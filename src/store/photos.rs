@@ -7,7 +7,8 @@ use super::{Store, StoreError, time_text};
 
 impl Store {
     /// Keeps the file of the photo at `url`, shown in the article at `article`; it goes
-    /// when that article is evicted or deleted.
+    /// when that article is evicted or deleted. Its file counts toward the store's size
+    /// bound with the article's text.
     pub fn put_photo(
         &self,
         url: &str,
@@ -23,7 +24,8 @@ impl Store {
             )?
             .execute(params![url, article, time_text(fetched_at), file])?;
             Ok(())
-        })
+        })?;
+        self.wrote(file.len())
     }
 
     /// The file kept for the photo at `url`.
