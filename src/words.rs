@@ -41,6 +41,8 @@ pub struct Words {
     pub unsaved: &'static str,
     /// `s` pressed when there is no offline store.
     pub needs_store: &'static str,
+    /// Enter at the search prompt (no `@`) when there is no offline store to search.
+    pub search_needs_store: &'static str,
     /// A headline's article is being fetched to be saved.
     pub saving: &'static str,
     /// Why an article could not be saved follows.
@@ -136,6 +138,7 @@ pub const EN: Words = Words {
     saved: "saved",
     unsaved: "no longer saved",
     needs_store: "not saved: saving needs the offline store, which is not available",
+    search_needs_store: "no search: searching what was read needs the offline store (@words searches Kompas)",
     saving: "saving",
     not_saved: "not saved",
     nothing_to_save: "nothing to save: no article here",
@@ -190,6 +193,7 @@ pub const ID: Words = Words {
     saved: "disimpan",
     unsaved: "batal disimpan",
     needs_store: "tidak disimpan: menyimpan butuh penyimpanan luring, yang tidak tersedia",
+    search_needs_store: "tidak dicari: mencari yang sudah dibaca butuh penyimpanan luring (@kata mencari di Kompas)",
     saving: "menyimpan",
     not_saved: "tidak disimpan",
     nothing_to_save: "tidak ada yang disimpan: tidak ada artikel di sini",

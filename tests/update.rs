@@ -1017,7 +1017,9 @@ fn a_number_then_o_opens_that_link_in_the_browser_and_then_y_copies_it() {
     assert_eq!(app.notice(), Some("address copied [3]"));
     let article = app.current().unwrap().article().url.clone();
     assert_eq!(keys(&mut app, "y"), [Request::Copy { text: article }]);
-    let none = app.current().unwrap().article().numbered_links().count() + 1;
+    // The tags are numbered on after the links: past them there is nothing.
+    let a = app.current().unwrap().article();
+    let none = a.numbered_links().count() + a.tags.len() + 1;
     assert!(keys(&mut app, &format!("{none}o")).is_empty());
     assert_eq!(
         app.error(),
@@ -1851,4 +1853,74 @@ fn tags_are_numbered_after_the_videos_and_photos_so_no_two_links_share_a_number(
     keys(&mut app, &(last_link + 1).to_string());
     let (_, url) = list_request(&key(&mut app, KeyCode::Enter));
     assert_eq!(url, "https://www.kompas.com/tag/terumbu-karang");
+}
+
+#[test]
+fn a_tags_number_then_y_or_o_takes_the_tags_list_address() {
+    let mut app = app_with_list();
+    open_with(&mut app, "article-regional-banjir-rob.html");
+    keys(&mut app, "9");
+    let tag = "https://www.kompas.com/tag/semarang";
+    assert_eq!(keys(&mut app, "y"), [Request::Copy { text: tag.into() }]);
+    assert_eq!(app.error(), None);
+    keys(&mut app, "9");
+    assert_eq!(
+        keys(&mut app, "o"),
+        [Request::OpenInBrowser { url: tag.into() }]
+    );
+}
+
+#[test]
+fn without_a_store_a_search_says_searching_needs_it_not_saving() {
+    for words in [kabar::words::EN, kabar::words::ID] {
+        let mut app = app_with_list_in(Settings {
+            store: false,
+            words,
+            ..Settings::default()
+        });
+        key(&mut app, KeyCode::Char('f'));
+        keys(&mut app, "banjir");
+        assert_eq!(key(&mut app, KeyCode::Enter), []);
+        assert_eq!(app.error(), Some(words.search_needs_store));
+        assert_ne!(words.search_needs_store, words.needs_store);
+    }
+}
+
+#[test]
+fn stepping_through_matches_tells_each_but_keeps_only_the_find_in_the_history() {
+    let mut app = app_with_list();
+    open_with(&mut app, "article-regional-banjir-rob.html");
+    key(&mut app, KeyCode::Char('/'));
+    keys(&mut app, "banjir");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "nnnN");
+    let notice = app.notice().unwrap_or_default();
+    assert!(notice.starts_with("match "), "{notice}");
+    keys(&mut app, "/zzzq");
+    key(&mut app, KeyCode::Enter);
+    let logged: Vec<&str> = app.messages().map(|m| m.words.as_str()).collect();
+    assert_eq!(logged, ["no match: zzzq"], "no `match n/m` in the history");
+}
+
+#[test]
+fn a_list_opened_in_the_extra_tab_drops_the_error_of_the_one_it_replaces() {
+    let mut app = app_with_list();
+    key(&mut app, KeyCode::Char('f'));
+    keys(&mut app, "@banjir");
+    let (id, url) = list_request(&key(&mut app, KeyCode::Enter));
+    app.update(Msg::Answer(Answer::Headlines {
+        id,
+        result: Err(Error::Offline(url)),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
+    }));
+    assert!(
+        app.error().is_some(),
+        "the search's failure shows on its tab"
+    );
+    key(&mut app, KeyCode::Char('D'));
+    keys(&mut app, "2026-11-24");
+    list_request(&key(&mut app, KeyCode::Enter));
+    assert_eq!(app.list().name, "Index · 2026-11-24");
+    assert_eq!(app.error(), None, "the day's list is loading, not failed");
 }

@@ -660,7 +660,7 @@ impl App {
                 let words = format!("{}: {}", w.no_match, self.reader.find());
                 self.status.tell(words);
             }
-            Jump::At { nth, of } => self.status.tell(format!("{} {nth}/{of}", w.matches)),
+            Jump::At { nth, of } => self.status.show(format!("{} {nth}/{of}", w.matches)),
         }
     }
 
@@ -670,7 +670,11 @@ impl App {
         let Some(n) = number else {
             return self.focused_url();
         };
-        let link = self.reader.link(n);
+        // A tag is numbered like a link, so `N y` and `N o` take its list's address.
+        let link = self
+            .reader
+            .link(n)
+            .or_else(|| self.tag(n).map(|(_, url)| url));
         if link.is_none() {
             self.status.warn(format!("{} [{n}]", self.words().no_link));
         }
