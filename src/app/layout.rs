@@ -257,11 +257,16 @@ pub fn find_ranges(text: &str, query: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// `line` cut into pieces with their roles: the matches of `query` marked with `found`.
-pub fn split_matches<'a>(line: &'a ArticleLine, query: &str, found: Role) -> Vec<(&'a str, Role)> {
+/// `line` cut into pieces with their roles: the matches at `ranges` ([`find_ranges`])
+/// marked with `found`.
+pub fn split_matches<'a>(
+    line: &'a ArticleLine,
+    ranges: &[Range<usize>],
+    found: Role,
+) -> Vec<(&'a str, Role)> {
     let mut out = Vec::new();
     let mut at = 0;
-    for range in find_ranges(&line.text, query) {
+    for range in ranges {
         if range.start > at {
             out.push((&line.text[at..range.start], line.role));
         }
@@ -457,7 +462,7 @@ mod tests {
             role: Role::Body,
         };
         assert_eq!(
-            split_matches(&line, "KAFE", Role::Match),
+            split_matches(&line, &find_ranges(&line.text, "KAFE"), Role::Match),
             [
                 ("ada ", Role::Body),
                 ("kafe", Role::Match),
