@@ -287,7 +287,9 @@ impl Worker {
 
     async fn headlines(&self, id: u64, url: String, append: bool) {
         let key = url.clone();
-        let fetched = if self.offline {
+        let fetched = if self.offline && url == TIMELINE_URL {
+            self.stored_timeline().await.map(|page| (page, Utc::now()))
+        } else if self.offline {
             let stored = self.with_store(move |s| s.headlines(&key)).await.flatten();
             stored
                 .map(|l| {
@@ -411,14 +413,7 @@ impl Worker {
             };
             let list = match fresh {
                 Some(list) => list,
-                None => {
-                    let key = source.url.clone();
-                    self.with_store(move |s| s.headlines(&key))
-                        .await
-                        .flatten()
-                        .map(|l| l.headlines)
-                        .unwrap_or_default()
-                }
+                None => self.stored_list(&source.url).await,
             };
             lists.push((source.name.as_str(), list));
         }
@@ -436,6 +431,34 @@ impl Worker {
             headlines,
             next: None,
         })
+    }
+
+    /// The timeline offline: every source's list as the store holds it, merged. The
+    /// merged list is never looked up itself, so that a source refreshed on its own tab
+    /// since shows here too.
+    async fn stored_timeline(&self) -> Result<HeadlinePage, Error> {
+        let mut lists = Vec::new();
+        for source in self.timeline.iter() {
+            lists.push((source.name.as_str(), self.stored_list(&source.url).await));
+        }
+        let headlines = timeline::merge(lists);
+        if headlines.is_empty() {
+            return Err(Error::Offline(TIMELINE_URL.into()));
+        }
+        Ok(HeadlinePage {
+            headlines,
+            next: None,
+        })
+    }
+
+    /// The headlines the store holds for the list at `url`; none when it holds none.
+    async fn stored_list(&self, url: &str) -> Vec<crate::article::Headline> {
+        let key = url.to_string();
+        self.with_store(move |s| s.headlines(&key))
+            .await
+            .flatten()
+            .map(|l| l.headlines)
+            .unwrap_or_default()
     }
 
     /// [`Worker::refresh_list`], and the list stored under its address.
