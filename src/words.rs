@@ -75,6 +75,10 @@ pub struct Words {
     pub not_a_date: &'static str,
     /// The name of the tab of all Kompas's index on one day.
     pub index: &'static str,
+    /// On the Semua tab: the sources named after it gave nothing new in time.
+    pub lagging: &'static str,
+    /// Why a source of Semua gave nothing new: it had not answered yet.
+    pub no_answer_yet: &'static str,
 }
 
 impl Words {
@@ -135,6 +139,8 @@ pub const EN: Words = Words {
     date: "date (YYYY-MM-DD)",
     not_a_date: "not a date (YYYY-MM-DD)",
     index: "Index",
+    lagging: "nothing new in time from",
+    no_answer_yet: "no answer yet",
     saved: "saved",
     unsaved: "no longer saved",
     needs_store: "not saved: saving needs the offline store, which is not available",
@@ -190,6 +196,8 @@ pub const ID: Words = Words {
     date: "tanggal (TTTT-BB-HH)",
     not_a_date: "bukan tanggal (TTTT-BB-HH)",
     index: "Indeks",
+    lagging: "tidak ada yang baru tepat waktu dari",
+    no_answer_yet: "belum menjawab",
     saved: "disimpan",
     unsaved: "batal disimpan",
     needs_store: "tidak disimpan: menyimpan butuh penyimpanan luring, yang tidak tersedia",

@@ -305,7 +305,7 @@ impl Worker {
         } else {
             match Url::parse(&url) {
                 Ok(_) if url == TIMELINE_URL => {
-                    self.timeline().await.map(|page| (page, Utc::now()))
+                    self.timeline(id).await.map(|page| (page, Utc::now()))
                 }
                 Ok(u) if append => fetch::headlines(&self.client, &u)
                     .await
@@ -381,11 +381,12 @@ impl Worker {
         }
     }
 
-    /// The timeline: every source refreshed at once, each stored as its own list, merged
-    /// by time. A source that fails, or has not answered within [`timeline::WAIT`], is
-    /// named in a notice and stands in with the list the store holds for it; it goes on
-    /// loading meanwhile, and is stored for the next refresh when it comes.
-    async fn timeline(&self) -> Result<HeadlinePage, Error> {
+    /// The timeline, for list request `id`: every source refreshed at once, each stored
+    /// as its own list, merged by time. A source that fails, or has not answered within
+    /// [`timeline::WAIT`], is named in [`Answer::Lagging`] and stands in with the list the
+    /// store holds for it; it goes on loading meanwhile, and is stored for the next
+    /// refresh when it comes.
+    async fn timeline(&self, id: u64) -> Result<HeadlinePage, Error> {
         let deadline = tokio::time::Instant::now() + timeline::WAIT;
         let tasks: Vec<_> = self
             .timeline
@@ -402,12 +403,12 @@ impl Worker {
             let fresh = match tokio::time::timeout_at(deadline, &mut task).await {
                 Ok(Ok(Ok(page))) => Some(page.headlines),
                 Ok(Ok(Err(e))) => {
-                    missing.push(format!("{} ({e})", source.name));
+                    missing.push((source.name.clone(), Some(e.to_string())));
                     first_error.get_or_insert(e);
                     None
                 }
                 Ok(Err(_)) | Err(_) => {
-                    missing.push(format!("{} (no answer yet)", source.name));
+                    missing.push((source.name.clone(), None));
                     None
                 }
             };
@@ -418,10 +419,10 @@ impl Worker {
             lists.push((source.name.as_str(), list));
         }
         if !missing.is_empty() {
-            let _ = self.answers.send(Answer::Notice(format!(
-                "Semua without fresh headlines from {}",
-                missing.join(", ")
-            )));
+            let _ = self.answers.send(Answer::Lagging {
+                id,
+                sources: missing,
+            });
         }
         let headlines = timeline::merge(lists);
         if headlines.is_empty() {

@@ -1924,3 +1924,44 @@ fn a_list_opened_in_the_extra_tab_drops_the_error_of_the_one_it_replaces() {
     assert_eq!(app.list().name, "Index · 2026-11-24");
     assert_eq!(app.error(), None, "the day's list is loading, not failed");
 }
+
+#[test]
+fn sources_semua_lacks_are_said_on_its_tab_in_the_readers_words_until_it_loads_whole() {
+    for words in [kabar::words::EN, kabar::words::ID] {
+        let mut app = App::new(
+            Settings {
+                sections: vec![
+                    ("Terkini".into(), "https://indeks.kompas.com/".into()),
+                    ("Semua".into(), kabar::worker::TIMELINE_URL.into()),
+                ],
+                words,
+                ..Settings::default()
+            },
+            (120, 40),
+        );
+        app.start();
+        let (id, url) = list_request(&key(&mut app, KeyCode::Char(']')));
+        assert_eq!(url, kabar::worker::TIMELINE_URL);
+        app.update(Msg::Answer(Answer::Lagging {
+            id,
+            sources: vec![
+                ("Mati".into(), Some("connection refused".into())),
+                ("Lambat".into(), None),
+            ],
+        }));
+        app.update(listed(id, "indeks-page-1.html"));
+        let said = format!(
+            "{} Mati (connection refused), Lambat ({})",
+            words.lagging, words.no_answer_yet
+        );
+        assert_eq!(app.error(), Some(said.as_str()));
+        keys(&mut app, "j");
+        assert_eq!(app.error(), Some(said.as_str()), "it stays on its tab");
+        keys(&mut app, "[");
+        assert_eq!(app.error(), None, "and only there");
+        keys(&mut app, "]");
+        let (id, _) = list_request(&keys(&mut app, "r"));
+        app.update(listed(id, "indeks-page-1.html"));
+        assert_eq!(app.error(), None, "a whole timeline ends it");
+    }
+}

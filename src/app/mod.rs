@@ -90,6 +90,9 @@ pub struct App {
     ids: Ids,
     /// The word to find in the article being opened from a search's results.
     find_on_open: Option<String>,
+    /// The sources the timeline being loaded (request id) lacks, said on its tab once it
+    /// arrives: its arrival clears the tab's failures, this one among them.
+    lagging: Option<(RequestId, String)>,
 }
 
 impl App {
@@ -116,6 +119,7 @@ impl App {
             suspend: false,
             ids: Ids::default(),
             find_on_open: None,
+            lagging: None,
         };
         app.fit();
         app
@@ -794,9 +798,13 @@ impl App {
                 read,
             } => match result {
                 Ok(page) => {
+                    let lagging = self.lagging.take_if(|(l, _)| *l == id);
                     if let Some((tab, new)) = self.sections.arrived(id, page, fetched_at) {
                         self.read.extend(read);
                         self.status.loaded(Origin::Tab(tab));
+                        if let Some((_, words)) = lagging {
+                            self.status.fail(Origin::Tab(tab), words);
+                        }
                         if new > 0 && tab == self.sections.tab() {
                             self.status.tell(format!("{new} {}", self.words().new));
                         }
@@ -816,6 +824,16 @@ impl App {
             }
             Answer::Prefetching(n) => self.prefetching = n,
             Answer::Notice(words) => self.status.warn(words),
+            Answer::Lagging { id, sources } => {
+                let w = self.words();
+                let sources: Vec<String> = sources
+                    .into_iter()
+                    .map(|(name, why)| {
+                        format!("{name} ({})", why.as_deref().unwrap_or(w.no_answer_yet))
+                    })
+                    .collect();
+                self.lagging = Some((id, format!("{} {}", w.lagging, sources.join(", "))));
+            }
         }
     }
 
