@@ -796,26 +796,29 @@ impl App {
                 result,
                 fetched_at,
                 read,
-            } => match result {
-                Ok(page) => {
-                    let lagging = self.lagging.take_if(|(l, _)| *l == id);
-                    if let Some((tab, new)) = self.sections.arrived(id, page, fetched_at) {
-                        self.read.extend(read);
-                        self.status.loaded(Origin::Tab(tab));
-                        if let Some((_, words)) = lagging {
-                            self.status.fail(Origin::Tab(tab), words);
+            } => {
+                // A timeline that failed whole says why itself.
+                let lagging = self.lagging.take_if(|(l, _)| *l == id);
+                match result {
+                    Ok(page) => {
+                        if let Some((tab, new)) = self.sections.arrived(id, page, fetched_at) {
+                            self.read.extend(read);
+                            self.status.loaded(Origin::Tab(tab));
+                            if let Some((_, words)) = lagging {
+                                self.status.fail(Origin::Tab(tab), words);
+                            }
+                            if new > 0 && tab == self.sections.tab() {
+                                self.status.tell(format!("{new} {}", self.words().new));
+                            }
                         }
-                        if new > 0 && tab == self.sections.tab() {
-                            self.status.tell(format!("{new} {}", self.words().new));
+                    }
+                    Err(e) => {
+                        if let Some(tab) = self.sections.failed(id) {
+                            self.status.fail(Origin::Tab(tab), e.to_string());
                         }
                     }
                 }
-                Err(e) => {
-                    if let Some(tab) = self.sections.failed(id) {
-                        self.status.fail(Origin::Tab(tab), e.to_string());
-                    }
-                }
-            },
+            }
             Answer::Saved { id, list } => {
                 let urls = list.iter().map(|h| h.url.clone()).collect();
                 if self.sections.saved_arrived(id, list) {
