@@ -1965,3 +1965,37 @@ fn sources_semua_lacks_are_said_on_its_tab_in_the_readers_words_until_it_loads_w
         assert_eq!(app.error(), None, "a whole timeline ends it");
     }
 }
+
+#[test]
+fn a_search_that_finds_nothing_offers_another_search_not_a_reload() {
+    for words in [kabar::words::EN, kabar::words::ID] {
+        let mut app = app_with_list_in(Settings {
+            words,
+            ..Settings::default()
+        });
+        key(&mut app, KeyCode::Char('f'));
+        keys(&mut app, "zzzq");
+        let reqs = key(&mut app, KeyCode::Enter);
+        let [Request::SearchStore { id, .. }] = reqs.as_slice() else {
+            panic!("{reqs:?}")
+        };
+        app.update(Msg::Answer(Answer::Headlines {
+            id: *id,
+            result: Ok(HeadlinePage {
+                headlines: Vec::new(),
+                next: None,
+            }),
+            fetched_at: chrono::Utc::now(),
+            read: Default::default(),
+        }));
+        let shown = common::screen(&app);
+        // The list pane's text, its lines joined as the words wrap.
+        let pane: Vec<&str> = shown
+            .lines()
+            .filter_map(|l| l.split('│').nth(1))
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(pane.join(" "), words.no_hits.to_string(), "{shown}");
+    }
+}
