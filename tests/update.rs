@@ -1999,3 +1999,34 @@ fn a_search_that_finds_nothing_offers_another_search_not_a_reload() {
         assert_eq!(pane.join(" "), words.no_hits.to_string(), "{shown}");
     }
 }
+
+#[test]
+fn a_click_on_a_tag_opens_that_tags_list_not_its_neighbours() {
+    let mut app = app_with_list();
+    open_with(&mut app, "article-regional-banjir-rob.html");
+    let text = "Tag: [8] banjir rob · [9] Semarang";
+    let line = app
+        .lines()
+        .lines
+        .iter()
+        .position(|l| l.text == text)
+        .expect("the tags' line");
+    let reader = kabar::app::layout::inner(app.panes().reader.unwrap());
+    let left = reader.x + u16::try_from(app.lines().margin).unwrap();
+    let row = reader.y + u16::try_from(line - app.current().unwrap().scroll()).unwrap();
+    let click = |column: usize| {
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: left + u16::try_from(column).unwrap(),
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let (_, url) = list_request(&app.update(click(text.find("Semarang").unwrap() - 2)));
+    assert_eq!(url, "https://www.kompas.com/tag/semarang");
+    key(&mut app, KeyCode::Tab);
+    let (_, url) = list_request(&app.update(click(text.find("rob").unwrap())));
+    assert_eq!(url, "https://www.kompas.com/tag/banjir-rob");
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.update(click(2)), [], "`Tag:` itself is no tag");
+}

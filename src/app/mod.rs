@@ -222,6 +222,7 @@ impl App {
             margin: 0,
             lines: Vec::new(),
             link_lines: Vec::new(),
+            tag_cells: Vec::new(),
         };
         self.reader.page().map_or(&NONE, Visit::lines)
     }
@@ -741,8 +742,11 @@ impl App {
                     }
                 } else if let (true, Some(pane)) = (in_reader, panes.reader) {
                     let inner = layout::inner(pane);
-                    if at.y >= inner.y
-                        && let Some(n) = self.reader.link_at_row(usize::from(at.y - inner.y))
+                    let (row, column) = (at.y.checked_sub(inner.y), at.x.checked_sub(inner.x));
+                    if let (Some(row), Some(column)) = (row, column)
+                        && let Some(n) = self
+                            .reader
+                            .link_at_cell(usize::from(row), usize::from(column))
                     {
                         self.follow(n, out);
                     }

@@ -387,10 +387,10 @@ impl Reader {
         photos
     }
 
-    /// The link shown on row `row` of the pane, if any.
-    pub fn link_at_row(&self, row: usize) -> Option<usize> {
+    /// The link (or tag) shown at `row` and `column` of the pane, if any.
+    pub fn link_at_cell(&self, row: usize, column: usize) -> Option<usize> {
         let page = self.current.as_ref()?;
-        page.lines.link_at(page.scroll + row)
+        page.lines.link_at_cell(page.scroll + row, column)
     }
 
     /// Fits the page on screen to a pane of `width` × `rows`: laid out again only when
