@@ -307,8 +307,8 @@ const ACTIONS: &[(Action, &str, &[Key], &str, &str)] = &[
         Action::Close,
         "close",
         &[k(KeyCode::Esc)],
-        "close help, filter or search / back to the list",
-        "tutup bantuan, saringan atau pencarian / ke daftar",
+        "close help, messages, filter, find / back to the list",
+        "tutup bantuan, pesan, saringan, pencarian / ke daftar",
     ),
     (
         Action::Suspend,
@@ -321,8 +321,8 @@ const ACTIONS: &[(Action, &str, &[Key], &str, &str)] = &[
         Action::Quit,
         "quit",
         &[c('q')],
-        "quit (over the help: close it)",
-        "keluar (di bantuan: menutupnya)",
+        "quit (over the help or the messages: close them)",
+        "keluar (di bantuan atau pesan: menutupnya)",
     ),
 ];
 

@@ -95,4 +95,11 @@ pub enum Answer {
     Prefetching(usize),
     /// Something worth a line in the status bar (a refresh failed, the store was reset).
     Notice(String),
+    /// Sent before the answer to list request `id`, the "Semua" timeline: the sources
+    /// that gave no fresh list in time, their stored lists standing in. Each source's
+    /// name, with why (`None`: it had not answered yet).
+    Lagging {
+        id: RequestId,
+        sources: Vec<(String, Option<String>)>,
+    },
 }

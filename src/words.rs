@@ -17,6 +17,8 @@ pub struct Words {
     pub pick_headline: &'static str,
     pub no_headlines: &'static str,
     pub no_saved: &'static str,
+    /// A search found nothing (reloading it would find nothing again).
+    pub no_hits: &'static str,
     pub help: &'static str,
     pub quit: &'static str,
     pub keys_title: &'static str,
@@ -41,6 +43,8 @@ pub struct Words {
     pub unsaved: &'static str,
     /// `s` pressed when there is no offline store.
     pub needs_store: &'static str,
+    /// Enter at the search prompt (no `@`) when there is no offline store to search.
+    pub search_needs_store: &'static str,
     /// A headline's article is being fetched to be saved.
     pub saving: &'static str,
     /// Why an article could not be saved follows.
@@ -73,6 +77,10 @@ pub struct Words {
     pub not_a_date: &'static str,
     /// The name of the tab of all Kompas's index on one day.
     pub index: &'static str,
+    /// On the Semua tab: the sources named after it gave nothing new in time.
+    pub lagging: &'static str,
+    /// Why a source of Semua gave nothing new: it had not answered yet.
+    pub no_answer_yet: &'static str,
 }
 
 impl Words {
@@ -112,6 +120,7 @@ pub const EN: Words = Words {
     pick_headline: "Choose a headline and press Enter.",
     no_headlines: "No headlines. Press r to reload.",
     no_saved: "Nothing saved yet. Press s in an article to keep it.",
+    no_hits: "Nothing found. Press f to search again.",
     help: "help",
     quit: "quit",
     keys_title: "Keys · ? Esc q close",
@@ -133,9 +142,12 @@ pub const EN: Words = Words {
     date: "date (YYYY-MM-DD)",
     not_a_date: "not a date (YYYY-MM-DD)",
     index: "Index",
+    lagging: "nothing new in time from",
+    no_answer_yet: "no answer yet",
     saved: "saved",
     unsaved: "no longer saved",
     needs_store: "not saved: saving needs the offline store, which is not available",
+    search_needs_store: "no search: searching what was read needs the offline store (@words searches Kompas)",
     saving: "saving",
     not_saved: "not saved",
     nothing_to_save: "nothing to save: no article here",
@@ -166,6 +178,7 @@ pub const ID: Words = Words {
     pick_headline: "Pilih judul lalu tekan Enter.",
     no_headlines: "Tidak ada judul. Tekan r untuk memuat ulang.",
     no_saved: "Belum ada yang disimpan. Tekan s di artikel untuk menyimpannya.",
+    no_hits: "Tidak ada yang ditemukan. Tekan f untuk mencari lagi.",
     help: "bantuan",
     quit: "keluar",
     keys_title: "Tombol · ? Esc q menutup",
@@ -187,9 +200,12 @@ pub const ID: Words = Words {
     date: "tanggal (TTTT-BB-HH)",
     not_a_date: "bukan tanggal (TTTT-BB-HH)",
     index: "Indeks",
+    lagging: "tidak ada yang baru tepat waktu dari",
+    no_answer_yet: "belum menjawab",
     saved: "disimpan",
     unsaved: "batal disimpan",
     needs_store: "tidak disimpan: menyimpan butuh penyimpanan luring, yang tidak tersedia",
+    search_needs_store: "tidak dicari: mencari yang sudah dibaca butuh penyimpanan luring (@kata mencari di Kompas)",
     saving: "menyimpan",
     not_saved: "tidak disimpan",
     nothing_to_save: "tidak ada yang disimpan: tidak ada artikel di sini",

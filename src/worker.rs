@@ -287,7 +287,9 @@ impl Worker {
 
     async fn headlines(&self, id: u64, url: String, append: bool) {
         let key = url.clone();
-        let fetched = if self.offline {
+        let fetched = if self.offline && url == TIMELINE_URL {
+            self.stored_timeline().await.map(|page| (page, Utc::now()))
+        } else if self.offline {
             let stored = self.with_store(move |s| s.headlines(&key)).await.flatten();
             stored
                 .map(|l| {
@@ -303,7 +305,7 @@ impl Worker {
         } else {
             match Url::parse(&url) {
                 Ok(_) if url == TIMELINE_URL => {
-                    self.timeline().await.map(|page| (page, Utc::now()))
+                    self.timeline(id).await.map(|page| (page, Utc::now()))
                 }
                 Ok(u) if append => fetch::headlines(&self.client, &u)
                     .await
@@ -379,11 +381,12 @@ impl Worker {
         }
     }
 
-    /// The timeline: every source refreshed at once, each stored as its own list, merged
-    /// by time. A source that fails, or has not answered within [`timeline::WAIT`], is
-    /// named in a notice and stands in with the list the store holds for it; it goes on
-    /// loading meanwhile, and is stored for the next refresh when it comes.
-    async fn timeline(&self) -> Result<HeadlinePage, Error> {
+    /// The timeline, for list request `id`: every source refreshed at once, each stored
+    /// as its own list, merged by time. A source that fails, or has not answered within
+    /// [`timeline::WAIT`], is named in [`Answer::Lagging`] and stands in with the list the
+    /// store holds for it; it goes on loading meanwhile, and is stored for the next
+    /// refresh when it comes.
+    async fn timeline(&self, id: u64) -> Result<HeadlinePage, Error> {
         let deadline = tokio::time::Instant::now() + timeline::WAIT;
         let tasks: Vec<_> = self
             .timeline
@@ -400,33 +403,26 @@ impl Worker {
             let fresh = match tokio::time::timeout_at(deadline, &mut task).await {
                 Ok(Ok(Ok(page))) => Some(page.headlines),
                 Ok(Ok(Err(e))) => {
-                    missing.push(format!("{} ({e})", source.name));
+                    missing.push((source.name.clone(), Some(e.to_string())));
                     first_error.get_or_insert(e);
                     None
                 }
                 Ok(Err(_)) | Err(_) => {
-                    missing.push(format!("{} (no answer yet)", source.name));
+                    missing.push((source.name.clone(), None));
                     None
                 }
             };
             let list = match fresh {
                 Some(list) => list,
-                None => {
-                    let key = source.url.clone();
-                    self.with_store(move |s| s.headlines(&key))
-                        .await
-                        .flatten()
-                        .map(|l| l.headlines)
-                        .unwrap_or_default()
-                }
+                None => self.stored_list(&source.url).await,
             };
             lists.push((source.name.as_str(), list));
         }
         if !missing.is_empty() {
-            let _ = self.answers.send(Answer::Notice(format!(
-                "Semua without fresh headlines from {}",
-                missing.join(", ")
-            )));
+            let _ = self.answers.send(Answer::Lagging {
+                id,
+                sources: missing,
+            });
         }
         let headlines = timeline::merge(lists);
         if headlines.is_empty() {
@@ -436,6 +432,34 @@ impl Worker {
             headlines,
             next: None,
         })
+    }
+
+    /// The timeline offline: every source's list as the store holds it, merged. The
+    /// merged list is never looked up itself, so that a source refreshed on its own tab
+    /// since shows here too.
+    async fn stored_timeline(&self) -> Result<HeadlinePage, Error> {
+        let mut lists = Vec::new();
+        for source in self.timeline.iter() {
+            lists.push((source.name.as_str(), self.stored_list(&source.url).await));
+        }
+        let headlines = timeline::merge(lists);
+        if headlines.is_empty() {
+            return Err(Error::Offline(TIMELINE_URL.into()));
+        }
+        Ok(HeadlinePage {
+            headlines,
+            next: None,
+        })
+    }
+
+    /// The headlines the store holds for the list at `url`; none when it holds none.
+    async fn stored_list(&self, url: &str) -> Vec<crate::article::Headline> {
+        let key = url.to_string();
+        self.with_store(move |s| s.headlines(&key))
+            .await
+            .flatten()
+            .map(|l| l.headlines)
+            .unwrap_or_default()
     }
 
     /// [`Worker::refresh_list`], and the list stored under its address.

@@ -375,7 +375,11 @@ async fn timeline_of(handle: &mut worker::Handle) -> (Vec<(String, String)>, Vec
             .expect("an answer within 20 s")
             .expect("worker alive");
         match answer {
-            Answer::Notice(words) => notices.push(words),
+            Answer::Lagging { sources, .. } => {
+                notices.extend(sources.into_iter().map(|(name, why)| {
+                    format!("{name} ({})", why.as_deref().unwrap_or("no answer yet"))
+                }))
+            }
             Answer::Headlines { result, .. } => {
                 let list = result.expect("a timeline").headlines;
                 let list = list

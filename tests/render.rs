@@ -146,7 +146,10 @@ fn help_overlay() {
     press(&mut small, KeyCode::PageDown);
     press(&mut small, KeyCode::PageDown);
     let end = screen(&small);
-    assert!(end.contains("quit (over the help: close it)"), "{end}");
+    assert!(
+        end.contains("quit (over the help or the messages: close them)"),
+        "{end}"
+    );
     assert!(end.contains("Mouse: the wheel scrolls"), "{end}");
     assert!(
         end.contains("Marks: + new since the last refresh (until seen), • unread."),

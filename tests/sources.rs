@@ -486,3 +486,83 @@ fn demo_semua_opens_another_outlet_and_reads_it_offline() {
     tmux.type_line("echo offline-status-$?");
     tmux.wait_for("offline-status-0");
 }
+
+/// `--offline`: the "Semua" tab merges what the store holds of each source, though the
+/// merged list itself was never stored (the sources were read on their own tabs).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offline_semua_merges_the_stored_lists_of_its_sources() {
+    let (store, _) = Store::open_in(&scratch_dir("semua-offline")).unwrap();
+    let headline = |url: &str, at: &str| kabar::article::Headline {
+        title: format!("Judul {url}"),
+        url: url.into(),
+        label: None,
+        published: Some(chrono::DateTime::parse_from_rfc3339(at).unwrap()),
+    };
+    let stored = [
+        (
+            "https://indeks.kompas.com/",
+            "https://www.kompas.com/read/1",
+            "2026-11-30T08:00:00+07:00",
+        ),
+        (
+            "https://antara.example/rss",
+            "https://antara.example/berita/2",
+            "2026-11-30T09:00:00+07:00",
+        ),
+    ];
+    for (list, url, at) in stored {
+        store
+            .put_headlines(list, &[headline(url, at)], None, chrono::Utc::now())
+            .unwrap();
+    }
+    let timeline = [
+        ("Kompas", stored[0].0),
+        ("ANTARA", stored[1].0),
+        ("Mati", "https://mati.example/rss"),
+    ]
+    .into_iter()
+    .map(|(name, url)| TimelineSource {
+        name: name.into(),
+        url: url.into(),
+    })
+    .collect();
+    let mut handle = worker::spawn_with_timeline(
+        Client::new(None).unwrap(),
+        Some(store),
+        true,
+        0,
+        None,
+        timeline,
+    );
+    handle
+        .requests
+        .send(Request::Headlines {
+            id: 1,
+            url: TIMELINE_URL.into(),
+            append: false,
+        })
+        .unwrap();
+    loop {
+        let answer =
+            tokio::time::timeout(std::time::Duration::from_secs(20), handle.answers.recv())
+                .await
+                .expect("an answer within 20 s")
+                .expect("worker alive");
+        if let kabar::app::Answer::Headlines { result, .. } = answer {
+            let got: Vec<(String, Option<String>)> = result
+                .expect("the stored lists, merged")
+                .headlines
+                .into_iter()
+                .map(|h| (h.url, h.label))
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    (stored[1].1.to_string(), Some("ANTARA".to_string())),
+                    (stored[0].1.to_string(), Some("Kompas".to_string())),
+                ]
+            );
+            return;
+        }
+    }
+}

@@ -1017,7 +1017,9 @@ fn a_number_then_o_opens_that_link_in_the_browser_and_then_y_copies_it() {
     assert_eq!(app.notice(), Some("address copied [3]"));
     let article = app.current().unwrap().article().url.clone();
     assert_eq!(keys(&mut app, "y"), [Request::Copy { text: article }]);
-    let none = app.current().unwrap().article().numbered_links().count() + 1;
+    // The tags are numbered on after the links: past them there is nothing.
+    let a = app.current().unwrap().article();
+    let none = a.numbered_links().count() + a.tags.len() + 1;
     assert!(keys(&mut app, &format!("{none}o")).is_empty());
     assert_eq!(
         app.error(),
@@ -1851,4 +1853,180 @@ fn tags_are_numbered_after_the_videos_and_photos_so_no_two_links_share_a_number(
     keys(&mut app, &(last_link + 1).to_string());
     let (_, url) = list_request(&key(&mut app, KeyCode::Enter));
     assert_eq!(url, "https://www.kompas.com/tag/terumbu-karang");
+}
+
+#[test]
+fn a_tags_number_then_y_or_o_takes_the_tags_list_address() {
+    let mut app = app_with_list();
+    open_with(&mut app, "article-regional-banjir-rob.html");
+    keys(&mut app, "9");
+    let tag = "https://www.kompas.com/tag/semarang";
+    assert_eq!(keys(&mut app, "y"), [Request::Copy { text: tag.into() }]);
+    assert_eq!(app.error(), None);
+    keys(&mut app, "9");
+    assert_eq!(
+        keys(&mut app, "o"),
+        [Request::OpenInBrowser { url: tag.into() }]
+    );
+}
+
+#[test]
+fn without_a_store_a_search_says_searching_needs_it_not_saving() {
+    for words in [kabar::words::EN, kabar::words::ID] {
+        let mut app = app_with_list_in(Settings {
+            store: false,
+            words,
+            ..Settings::default()
+        });
+        key(&mut app, KeyCode::Char('f'));
+        keys(&mut app, "banjir");
+        assert_eq!(key(&mut app, KeyCode::Enter), []);
+        assert_eq!(app.error(), Some(words.search_needs_store));
+        assert_ne!(words.search_needs_store, words.needs_store);
+    }
+}
+
+#[test]
+fn stepping_through_matches_tells_each_but_keeps_only_the_find_in_the_history() {
+    let mut app = app_with_list();
+    open_with(&mut app, "article-regional-banjir-rob.html");
+    key(&mut app, KeyCode::Char('/'));
+    keys(&mut app, "banjir");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "nnnN");
+    let notice = app.notice().unwrap_or_default();
+    assert!(notice.starts_with("match "), "{notice}");
+    keys(&mut app, "/zzzq");
+    key(&mut app, KeyCode::Enter);
+    let logged: Vec<&str> = app.messages().map(|m| m.words.as_str()).collect();
+    assert_eq!(logged, ["no match: zzzq"], "no `match n/m` in the history");
+}
+
+#[test]
+fn a_list_opened_in_the_extra_tab_drops_the_error_of_the_one_it_replaces() {
+    let mut app = app_with_list();
+    key(&mut app, KeyCode::Char('f'));
+    keys(&mut app, "@banjir");
+    let (id, url) = list_request(&key(&mut app, KeyCode::Enter));
+    app.update(Msg::Answer(Answer::Headlines {
+        id,
+        result: Err(Error::Offline(url)),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
+    }));
+    assert!(
+        app.error().is_some(),
+        "the search's failure shows on its tab"
+    );
+    key(&mut app, KeyCode::Char('D'));
+    keys(&mut app, "2026-11-24");
+    list_request(&key(&mut app, KeyCode::Enter));
+    assert_eq!(app.list().name, "Index · 2026-11-24");
+    assert_eq!(app.error(), None, "the day's list is loading, not failed");
+}
+
+#[test]
+fn sources_semua_lacks_are_said_on_its_tab_in_the_readers_words_until_it_loads_whole() {
+    for words in [kabar::words::EN, kabar::words::ID] {
+        let mut app = App::new(
+            Settings {
+                sections: vec![
+                    ("Terkini".into(), "https://indeks.kompas.com/".into()),
+                    ("Semua".into(), kabar::worker::TIMELINE_URL.into()),
+                ],
+                words,
+                ..Settings::default()
+            },
+            (120, 40),
+        );
+        app.start();
+        let (id, url) = list_request(&key(&mut app, KeyCode::Char(']')));
+        assert_eq!(url, kabar::worker::TIMELINE_URL);
+        app.update(Msg::Answer(Answer::Lagging {
+            id,
+            sources: vec![
+                ("Mati".into(), Some("connection refused".into())),
+                ("Lambat".into(), None),
+            ],
+        }));
+        app.update(listed(id, "indeks-page-1.html"));
+        let said = format!(
+            "{} Mati (connection refused), Lambat ({})",
+            words.lagging, words.no_answer_yet
+        );
+        assert_eq!(app.error(), Some(said.as_str()));
+        keys(&mut app, "j");
+        assert_eq!(app.error(), Some(said.as_str()), "it stays on its tab");
+        keys(&mut app, "[");
+        assert_eq!(app.error(), None, "and only there");
+        keys(&mut app, "]");
+        let (id, _) = list_request(&keys(&mut app, "r"));
+        app.update(listed(id, "indeks-page-1.html"));
+        assert_eq!(app.error(), None, "a whole timeline ends it");
+    }
+}
+
+#[test]
+fn a_search_that_finds_nothing_offers_another_search_not_a_reload() {
+    for words in [kabar::words::EN, kabar::words::ID] {
+        let mut app = app_with_list_in(Settings {
+            words,
+            ..Settings::default()
+        });
+        key(&mut app, KeyCode::Char('f'));
+        keys(&mut app, "zzzq");
+        let reqs = key(&mut app, KeyCode::Enter);
+        let [Request::SearchStore { id, .. }] = reqs.as_slice() else {
+            panic!("{reqs:?}")
+        };
+        app.update(Msg::Answer(Answer::Headlines {
+            id: *id,
+            result: Ok(HeadlinePage {
+                headlines: Vec::new(),
+                next: None,
+            }),
+            fetched_at: chrono::Utc::now(),
+            read: Default::default(),
+        }));
+        let shown = common::screen(&app);
+        // The list pane's text, its lines joined as the words wrap.
+        let pane: Vec<&str> = shown
+            .lines()
+            .filter_map(|l| l.split('│').nth(1))
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(pane.join(" "), words.no_hits.to_string(), "{shown}");
+    }
+}
+
+#[test]
+fn a_click_on_a_tag_opens_that_tags_list_not_its_neighbours() {
+    let mut app = app_with_list();
+    open_with(&mut app, "article-regional-banjir-rob.html");
+    let text = "Tag: [8] banjir rob · [9] Semarang";
+    let line = app
+        .lines()
+        .lines
+        .iter()
+        .position(|l| l.text == text)
+        .expect("the tags' line");
+    let reader = kabar::app::layout::inner(app.panes().reader.unwrap());
+    let left = reader.x + u16::try_from(app.lines().margin).unwrap();
+    let row = reader.y + u16::try_from(line - app.current().unwrap().scroll()).unwrap();
+    let click = |column: usize| {
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: left + u16::try_from(column).unwrap(),
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let (_, url) = list_request(&app.update(click(text.find("Semarang").unwrap() - 2)));
+    assert_eq!(url, "https://www.kompas.com/tag/semarang");
+    key(&mut app, KeyCode::Tab);
+    let (_, url) = list_request(&app.update(click(text.find("rob").unwrap())));
+    assert_eq!(url, "https://www.kompas.com/tag/banjir-rob");
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.update(click(2)), [], "`Tag:` itself is no tag");
 }

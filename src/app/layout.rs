@@ -22,6 +22,9 @@ pub const MAX_TEXT_WIDTH: u16 = 80;
 /// with titles over two lines).
 pub const ROWS_PER_HEADLINE: u16 = 2;
 
+/// Between the tags on the tags' line (`Tag: [8] banjir rob · [9] Semarang`).
+const TAG_SEPARATOR: &str = " · ";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Panes {
     /// The section tabs, across the top.
@@ -257,11 +260,16 @@ pub fn find_ranges(text: &str, query: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// `line` cut into pieces with their roles: the matches of `query` marked with `found`.
-pub fn split_matches<'a>(line: &'a ArticleLine, query: &str, found: Role) -> Vec<(&'a str, Role)> {
+/// `line` cut into pieces with their roles: the matches at `ranges` ([`find_ranges`])
+/// marked with `found`.
+pub fn split_matches<'a>(
+    line: &'a ArticleLine,
+    ranges: &[Range<usize>],
+    found: Role,
+) -> Vec<(&'a str, Role)> {
     let mut out = Vec::new();
     let mut at = 0;
-    for range in find_ranges(&line.text, query) {
+    for range in ranges {
         if range.start > at {
             out.push((&line.text[at..range.start], line.role));
         }
@@ -291,6 +299,9 @@ pub struct ArticleLines {
     pub lines: Vec<ArticleLine>,
     /// `(line, link number)` for every line that shows part of a numbered link.
     pub link_lines: Vec<(usize, usize)>,
+    /// `(line, columns, tag number)` of each tag: several tags share a line, so a click
+    /// on one is told from the others by its column (counted from the text's margin).
+    pub tag_cells: Vec<(usize, Range<usize>, usize)>,
 }
 
 impl ArticleLines {
@@ -323,13 +334,15 @@ impl ArticleLines {
                 .numbered_tags()
                 .map(|(n, tag)| format!("[{n}] {tag}"))
                 .collect();
+            let first = out.lines.len();
             out.wrap(
-                &format!("Tag: {}", tags.join(" · ")),
+                &format!("Tag: {}", tags.join(TAG_SEPARATOR)),
                 col,
                 "",
                 "     ",
                 Role::Meta,
             );
+            out.mark_tags(first, article);
         }
         // The embedded videos and posts and the photos with their numbers, each where
         // it sits (numbered in the order of `in_text_at`, which a stable sort keeps).
@@ -392,6 +405,23 @@ impl ArticleLines {
             .extend((first..self.lines.len()).map(|line| (line, link.n)));
     }
 
+    /// Where each tag shows on the tags' lines from `first` on: from its `[n]` to the
+    /// separator after it, or the end of its line.
+    fn mark_tags(&mut self, first: usize, article: &Article) {
+        for (i, line) in self.lines.iter().enumerate().skip(first) {
+            for (n, _) in article.numbered_tags() {
+                let Some(start) = line.text.find(&format!("[{n}]")) else {
+                    continue;
+                };
+                let end = line.text[start..]
+                    .find(TAG_SEPARATOR)
+                    .map_or(line.text.len(), |e| start + e);
+                let columns = line.text[..start].width()..line.text[..end].width();
+                self.tag_cells.push((i, columns, n));
+            }
+        }
+    }
+
     fn blank(&mut self) {
         self.lines.push(ArticleLine {
             text: String::new(),
@@ -420,6 +450,17 @@ impl ArticleLines {
             .iter()
             .find(|(l, _)| *l == line)
             .map(|(_, n)| *n)
+    }
+
+    /// The link or tag shown at `column` (from the pane's left edge) of `line`, if any.
+    pub fn link_at_cell(&self, line: usize, column: usize) -> Option<usize> {
+        let column = column.checked_sub(self.margin);
+        self.link_at(line).or_else(|| {
+            self.tag_cells
+                .iter()
+                .find(|(l, cols, _)| *l == line && column.is_some_and(|c| cols.contains(&c)))
+                .map(|(_, _, n)| *n)
+        })
     }
 }
 
@@ -457,7 +498,7 @@ mod tests {
             role: Role::Body,
         };
         assert_eq!(
-            split_matches(&line, "KAFE", Role::Match),
+            split_matches(&line, &find_ranges(&line.text, "KAFE"), Role::Match),
             [
                 ("ada ", Role::Body),
                 ("kafe", Role::Match),

@@ -90,6 +90,9 @@ pub struct App {
     ids: Ids,
     /// The word to find in the article being opened from a search's results.
     find_on_open: Option<String>,
+    /// The sources the timeline being loaded (request id) lacks, said on its tab once it
+    /// arrives: its arrival clears the tab's failures, this one among them.
+    lagging: Option<(RequestId, String)>,
 }
 
 impl App {
@@ -116,6 +119,7 @@ impl App {
             suspend: false,
             ids: Ids::default(),
             find_on_open: None,
+            lagging: None,
         };
         app.fit();
         app
@@ -218,6 +222,7 @@ impl App {
             margin: 0,
             lines: Vec::new(),
             link_lines: Vec::new(),
+            tag_cells: Vec::new(),
         };
         self.reader.page().map_or(&NONE, Visit::lines)
     }
@@ -660,7 +665,7 @@ impl App {
                 let words = format!("{}: {}", w.no_match, self.reader.find());
                 self.status.tell(words);
             }
-            Jump::At { nth, of } => self.status.tell(format!("{} {nth}/{of}", w.matches)),
+            Jump::At { nth, of } => self.status.show(format!("{} {nth}/{of}", w.matches)),
         }
     }
 
@@ -670,7 +675,11 @@ impl App {
         let Some(n) = number else {
             return self.focused_url();
         };
-        let link = self.reader.link(n);
+        // A tag is numbered like a link, so `N y` and `N o` take its list's address.
+        let link = self
+            .reader
+            .link(n)
+            .or_else(|| self.tag(n).map(|(_, url)| url));
         if link.is_none() {
             self.status.warn(format!("{} [{n}]", self.words().no_link));
         }
@@ -733,8 +742,11 @@ impl App {
                     }
                 } else if let (true, Some(pane)) = (in_reader, panes.reader) {
                     let inner = layout::inner(pane);
-                    if at.y >= inner.y
-                        && let Some(n) = self.reader.link_at_row(usize::from(at.y - inner.y))
+                    let (row, column) = (at.y.checked_sub(inner.y), at.x.checked_sub(inner.x));
+                    if let (Some(row), Some(column)) = (row, column)
+                        && let Some(n) = self
+                            .reader
+                            .link_at_cell(usize::from(row), usize::from(column))
                     {
                         self.follow(n, out);
                     }
@@ -788,22 +800,29 @@ impl App {
                 result,
                 fetched_at,
                 read,
-            } => match result {
-                Ok(page) => {
-                    if let Some((tab, new)) = self.sections.arrived(id, page, fetched_at) {
-                        self.read.extend(read);
-                        self.status.loaded(Origin::Tab(tab));
-                        if new > 0 && tab == self.sections.tab() {
-                            self.status.tell(format!("{new} {}", self.words().new));
+            } => {
+                // A timeline that failed whole says why itself.
+                let lagging = self.lagging.take_if(|(l, _)| *l == id);
+                match result {
+                    Ok(page) => {
+                        if let Some((tab, new)) = self.sections.arrived(id, page, fetched_at) {
+                            self.read.extend(read);
+                            self.status.loaded(Origin::Tab(tab));
+                            if let Some((_, words)) = lagging {
+                                self.status.fail(Origin::Tab(tab), words);
+                            }
+                            if new > 0 && tab == self.sections.tab() {
+                                self.status.tell(format!("{new} {}", self.words().new));
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        if let Some(tab) = self.sections.failed(id) {
+                            self.status.fail(Origin::Tab(tab), e.to_string());
                         }
                     }
                 }
-                Err(e) => {
-                    if let Some(tab) = self.sections.failed(id) {
-                        self.status.fail(Origin::Tab(tab), e.to_string());
-                    }
-                }
-            },
+            }
             Answer::Saved { id, list } => {
                 let urls = list.iter().map(|h| h.url.clone()).collect();
                 if self.sections.saved_arrived(id, list) {
@@ -812,6 +831,16 @@ impl App {
             }
             Answer::Prefetching(n) => self.prefetching = n,
             Answer::Notice(words) => self.status.warn(words),
+            Answer::Lagging { id, sources } => {
+                let w = self.words();
+                let sources: Vec<String> = sources
+                    .into_iter()
+                    .map(|(name, why)| {
+                        format!("{name} ({})", why.as_deref().unwrap_or(w.no_answer_yet))
+                    })
+                    .collect();
+                self.lagging = Some((id, format!("{} {}", w.lagging, sources.join(", "))));
+            }
         }
     }
 

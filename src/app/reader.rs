@@ -2,6 +2,7 @@
 //! page with its own view (scroll and layout, so going back does not lay out again), the
 //! search in the article and the link number being typed.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use super::layout::{self, ArticleLines, Role};
@@ -72,8 +73,9 @@ pub struct Reader {
     find: String,
     /// The line of the current match (the reader cannot always scroll it to the top).
     found_line: Option<usize>,
-    /// The lines that hold the search, found once per search, page and layout.
-    matches: Vec<usize>,
+    /// The lines that hold the search, each with where in it the search is, found once
+    /// per search, page and layout rather than on every frame that shows them.
+    matches: Vec<(usize, Vec<Range<usize>>)>,
     /// Digits typed before Enter: the number of a link.
     number: Option<usize>,
     /// The rows of text the pane shows.
@@ -283,8 +285,11 @@ impl Reader {
                 .lines
                 .iter()
                 .enumerate()
+                // The whole line folded at once rules most lines out more cheaply than
+                // folding it a character at a time to find where the search is.
                 .filter(|(_, l)| fold(&l.text).contains(&query))
-                .map(|(i, _)| i)
+                .map(|(i, l)| (i, layout::find_ranges(&l.text, &self.find)))
+                .filter(|(_, ranges)| !ranges.is_empty())
                 .collect(),
             _ => Vec::new(),
         };
@@ -296,15 +301,15 @@ impl Reader {
         let Some(line) = self.current.as_ref().and_then(|p| p.lines.lines.get(i)) else {
             return Vec::new();
         };
-        if self.matches.binary_search(&i).is_err() {
+        let Ok(k) = self.matches.binary_search_by_key(&i, |(line, _)| *line) else {
             return vec![(line.text.as_str(), line.role)];
-        }
+        };
         let found = if self.found_line == Some(i) {
             Role::CurrentMatch
         } else {
             Role::Match
         };
-        layout::split_matches(line, &self.find, found)
+        layout::split_matches(line, &self.matches[k].1, found)
     }
 
     /// Scrolls to the next (or previous) line holding the search.
@@ -312,20 +317,20 @@ impl Reader {
         if self.find.is_empty() {
             return Jump::NoSearch;
         }
-        let matches = &self.matches;
+        let lines = || self.matches.iter().map(|(line, _)| *line);
         // A new search starts from the top of the screen, the line there included.
         let top = self.current.as_ref().map_or(0, |p| p.scroll);
         let target = match (forward, self.found_line) {
-            (true, Some(at)) => matches.iter().find(|&&i| i > at).or(matches.first()),
-            (false, Some(at)) => matches.iter().rev().find(|&&i| i < at).or(matches.last()),
-            (_, None) => matches.iter().find(|&&i| i >= top).or(matches.first()),
+            (true, Some(at)) => lines().find(|&i| i > at).or(lines().next()),
+            (false, Some(at)) => lines().rev().find(|&i| i < at).or(lines().next_back()),
+            (_, None) => lines().find(|&i| i >= top).or(lines().next()),
         };
-        let Some(line) = target.copied() else {
+        let Some(line) = target else {
             return Jump::NotFound;
         };
+        let nth = lines().position(|m| m == line).unwrap_or(0) + 1;
+        let of = self.matches.len();
         self.found_line = Some(line);
-        let nth = matches.iter().position(|&m| m == line).unwrap_or(0) + 1;
-        let of = matches.len();
         let max = self.max_scroll();
         if let Some(page) = &mut self.current {
             page.scroll = line.min(max);
@@ -382,10 +387,10 @@ impl Reader {
         photos
     }
 
-    /// The link shown on row `row` of the pane, if any.
-    pub fn link_at_row(&self, row: usize) -> Option<usize> {
+    /// The link (or tag) shown at `row` and `column` of the pane, if any.
+    pub fn link_at_cell(&self, row: usize, column: usize) -> Option<usize> {
         let page = self.current.as_ref()?;
-        page.lines.link_at(page.scroll + row)
+        page.lines.link_at_cell(page.scroll + row, column)
     }
 
     /// Fits the page on screen to a pane of `width` × `rows`: laid out again only when

@@ -6,6 +6,7 @@ use chrono::{NaiveDate, TimeDelta};
 use url::Url;
 
 use super::list::HeadlineList;
+use super::status::Origin;
 use super::{App, Focus};
 use crate::requests::Request;
 use crate::sites::kompas;
@@ -33,7 +34,8 @@ impl App {
             return;
         }
         if !self.settings.store {
-            self.status.warn(self.words().needs_store.to_string());
+            self.status
+                .warn(self.words().search_needs_store.to_string());
             return;
         }
         let mut list = HeadlineList::new(&format!("{}: {typed}", self.words().search), None);
@@ -99,19 +101,21 @@ impl App {
     /// Link `n` of the article on screen when it is one of its tags: opens the tag's
     /// list; false when `n` is no tag.
     pub(super) fn follow_tag(&mut self, n: usize, out: &mut Vec<Request>) -> bool {
-        let Some(page) = self.reader.page() else {
-            return false;
-        };
-        let Some((tag, url)) = page
-            .article()
-            .numbered_tags()
-            .find(|(k, _)| *k == n)
-            .and_then(|(_, tag)| Some((tag.to_string(), kompas::tag_url(tag)?)))
-        else {
+        let Some((tag, url)) = self.tag(n) else {
             return false;
         };
         self.open_list(HeadlineList::new(&format!("#{tag}"), Some(&url)), out);
         true
+    }
+
+    /// Tag `n` of the article on screen, with the address of its list.
+    pub(super) fn tag(&self, n: usize) -> Option<(String, String)> {
+        self.reader
+            .page()?
+            .article()
+            .numbered_tags()
+            .find(|(k, _)| *k == n)
+            .and_then(|(_, tag)| Some((tag.to_string(), kompas::tag_url(tag)?)))
     }
 
     /// An article opened from a search's results arrived: the searched word is found
@@ -128,6 +132,8 @@ impl App {
     fn open_list(&mut self, list: HeadlineList, out: &mut Vec<Request>) {
         self.focus = Focus::List;
         out.extend(self.sections.open_tab(list, &mut self.ids));
+        // The list that was in this tab is gone, and its failure to load with it.
+        self.status.loaded(Origin::Tab(self.tab()));
     }
 }
 

@@ -103,6 +103,12 @@ impl Status {
         self.notice = Some((notice, now + NOTICE_FOR));
     }
 
+    /// A notice that is news only to the key just pressed (`match 3/9` on each `n`):
+    /// shown like any other, kept out of the history so that it does not crowd it.
+    pub fn show(&mut self, notice: String) {
+        self.notice = Some((notice, self.clock.now() + NOTICE_FOR));
+    }
+
     pub fn warn(&mut self, words: String) {
         self.fail(Origin::App, words);
     }

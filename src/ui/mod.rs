@@ -12,7 +12,7 @@ use ratatui::style::Style;
 use ratatui::symbols;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+    Block, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap,
 };
 use unicode_width::UnicodeWidthStr;
 
@@ -191,10 +191,17 @@ fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOf
             w.no_match_in_list.to_string()
         } else if app.is_saved_view() {
             w.no_saved.to_string()
+        } else if list.query.is_some() {
+            w.no_hits.to_string()
         } else {
             w.no_headlines.to_string()
         };
-        lines.push(Line::from(Span::styled(format!(" {words}"), theme.dim)));
+        // Wrapped, not cut: the list pane is often narrower than these words.
+        let empty = Paragraph::new(format!(" {words}"))
+            .style(theme.dim)
+            .wrap(Wrap { trim: false });
+        frame.render_widget(empty, inner);
+        return;
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
