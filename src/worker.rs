@@ -288,7 +288,9 @@ impl Worker {
     async fn headlines(&self, id: u64, url: String, append: bool) {
         let key = url.clone();
         let fetched = if self.offline && url == TIMELINE_URL {
-            self.stored_timeline().await.map(|page| (page, Utc::now()))
+            self.stored_timeline()
+                .await
+                .map(|page| (page, Utc::now(), None))
         } else if self.offline {
             let stored = self.with_store(move |s| s.headlines(&key)).await.flatten();
             stored
@@ -299,18 +301,22 @@ impl Worker {
                             next: l.next,
                         },
                         l.fetched_at,
+                        None,
                     )
                 })
                 .ok_or_else(|| Error::Offline(url.clone()))
         } else {
             match Url::parse(&url) {
                 Ok(_) if url == TIMELINE_URL => {
-                    self.timeline(id).await.map(|page| (page, Utc::now()))
+                    self.timeline(id).await.map(|page| (page, Utc::now(), None))
                 }
                 Ok(u) if append => fetch::headlines(&self.client, &u)
                     .await
-                    .map(|page| (page, Utc::now())),
-                Ok(u) => self.refresh_list(&u).await.map(|page| (page, Utc::now())),
+                    .map(|page| (page, Utc::now(), None)),
+                Ok(u) => self
+                    .refresh_list(&u)
+                    .await
+                    .map(|(page, validators)| (page, Utc::now(), validators)),
                 Err(e) => Err(Error::BadAddress {
                     url: url.clone(),
                     reason: e.to_string(),
@@ -318,13 +324,10 @@ impl Worker {
             }
         };
         let (result, fetched_at, read) = match fetched {
-            Ok((page, at)) => {
+            Ok((page, at, validators)) => {
                 let urls: Vec<String> = page.headlines.iter().map(|h| h.url.clone()).collect();
                 if !self.offline && !append {
-                    let (key, list, next) =
-                        (url.clone(), page.headlines.clone(), page.next.clone());
-                    self.write(move |s| s.put_headlines(&key, &list, next.as_deref(), at))
-                        .await;
+                    self.store_list(&url, &page, at, validators).await;
                     self.prefetch(urls.iter().take(self.prefetch).cloned().collect());
                 }
                 let read = self
@@ -343,10 +346,30 @@ impl Worker {
         });
     }
 
+    /// Stores the list at `url`, with the validators its server sent when it changed
+    /// (in the same write, so they never describe a list the store does not hold).
+    async fn store_list(
+        &self,
+        url: &str,
+        page: &HeadlinePage,
+        at: chrono::DateTime<Utc>,
+        validators: Option<ListValidators>,
+    ) {
+        let (key, list, next) = (url.to_string(), page.headlines.clone(), page.next.clone());
+        self.write(move |s| match validators {
+            Some(v) => s.put_headlines_with_validators(&key, &list, next.as_deref(), at, &v),
+            None => s.put_headlines(&key, &list, next.as_deref(), at),
+        })
+        .await;
+    }
+
     /// The list at `url`, asked for with the validators of the copy the store holds: a
-    /// server whose list has not changed answers 304 and the stored list is kept. The
-    /// validators of a changed list are kept for the next refresh.
-    async fn refresh_list(&self, url: &Url) -> Result<HeadlinePage, Error> {
+    /// server whose list has not changed answers 304 and the stored list is kept. A
+    /// changed list comes with its validators, to be stored with it for the next refresh.
+    async fn refresh_list(
+        &self,
+        url: &Url,
+    ) -> Result<(HeadlinePage, Option<ListValidators>), Error> {
         let key = url.to_string();
         let held = self
             .with_store(move |s| {
@@ -363,20 +386,18 @@ impl Worker {
         match fetch::headlines_since(&self.client, url, sent.as_ref()).await? {
             Listed::Unchanged => {
                 let (list, _) = held.expect("validators are sent only with a stored list");
-                Ok(HeadlinePage {
+                let page = HeadlinePage {
                     headlines: list.headlines,
                     next: list.next,
-                })
+                };
+                Ok((page, None))
             }
             Listed::Changed(page, validators) => {
-                let key = url.to_string();
                 let kept = ListValidators {
                     etag: validators.etag,
                     last_modified: validators.last_modified,
                 };
-                self.write(move |s| s.set_list_validators(&key, &kept))
-                    .await;
-                Ok(page)
+                Ok((page, Some(kept)))
             }
         }
     }
@@ -468,10 +489,8 @@ impl Worker {
             url: url.to_string(),
             reason: e.to_string(),
         })?;
-        let page = self.refresh_list(&parsed).await?;
-        let (key, list, next) = (url.to_string(), page.headlines.clone(), page.next.clone());
-        self.write(move |s| s.put_headlines(&key, &list, next.as_deref(), Utc::now()))
-            .await;
+        let (page, validators) = self.refresh_list(&parsed).await?;
+        self.store_list(url, &page, Utc::now(), validators).await;
         Ok(page)
     }
 

@@ -899,9 +899,8 @@ fn an_evicted_lists_validators_go_with_it() {
     };
     for (section, at) in [("old", now - TimeDelta::days(31)), ("fresh", now)] {
         store
-            .put_headlines(section, &headlines(section, 2), None, at)
+            .put_headlines_with_validators(section, &headlines(section, 2), None, at, &etag)
             .unwrap();
-        store.set_list_validators(section, &etag).unwrap();
     }
     assert_eq!(store.evict(now, DEFAULT_MAX_ARTICLE_BYTES).unwrap(), (1, 0));
     assert_eq!(store.list_validators("old").unwrap(), None);

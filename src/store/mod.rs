@@ -122,16 +122,7 @@ impl Store {
         next: Option<&str>,
         fetched_at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let json = to_json(list, "the headline list")?;
-        self.write(|tx| {
-            tx.prepare_cached(
-                "INSERT INTO lists (section, fetched_at, next, headlines) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (section) DO UPDATE SET fetched_at = excluded.fetched_at,
-                     next = excluded.next, headlines = excluded.headlines",
-            )?
-            .execute(params![section, time_text(fetched_at), next, json])?;
-            Ok(())
-        })
+        self.write(|tx| insert_list(tx, section, list, next, fetched_at))
     }
 
     /// The stored list of `section`. A list this kabar cannot read back (stored by a
@@ -540,6 +531,24 @@ fn parse_time(text: &str) -> Result<DateTime<Utc>, StoreError> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| StoreError::Data(format!("cannot read back the time {text:?}: {e}")))
+}
+
+/// Replaces the whole list of `section`, inside the transaction `tx`.
+fn insert_list(
+    tx: &Transaction<'_>,
+    section: &str,
+    list: &[Headline],
+    next: Option<&str>,
+    fetched_at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let json = to_json(list, "the headline list")?;
+    tx.prepare_cached(
+        "INSERT INTO lists (section, fetched_at, next, headlines) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (section) DO UPDATE SET fetched_at = excluded.fetched_at,
+             next = excluded.next, headlines = excluded.headlines",
+    )?
+    .execute(params![section, time_text(fetched_at), next, json])?;
+    Ok(())
 }
 
 fn to_json<T: Serialize + ?Sized>(value: &T, what: &str) -> Result<String, StoreError> {

@@ -3,9 +3,11 @@
 //! changed costs one small answer. Kept apart from `lists`: the validators belong to the
 //! server's copy, and are only worth sending while the store still holds the list.
 
+use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 
 use super::{Store, StoreError};
+use crate::article::Headline;
 
 /// The `ETag` and `Last-Modified` of a stored list, as the server sent them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -29,13 +31,20 @@ impl Store {
             .optional()?)
     }
 
-    /// Keeps the validators of the list at `section`; none given forgets them.
-    pub fn set_list_validators(
+    /// Replaces the list of `section` and the validators its server sent with it, in one
+    /// transaction: validators that describe a list the store does not hold would have
+    /// the next refresh answered 304 and an older list kept. No validators given forgets
+    /// those of the list before.
+    pub fn put_headlines_with_validators(
         &self,
         section: &str,
+        list: &[Headline],
+        next: Option<&str>,
+        fetched_at: DateTime<Utc>,
         validators: &ListValidators,
     ) -> Result<(), StoreError> {
         self.write(|tx| {
+            super::insert_list(tx, section, list, next, fetched_at)?;
             if validators.etag.is_none() && validators.last_modified.is_none() {
                 tx.prepare_cached("DELETE FROM list_validators WHERE section = ?1")?
                     .execute([section])?;
