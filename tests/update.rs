@@ -2030,3 +2030,27 @@ fn a_click_on_a_tag_opens_that_tags_list_not_its_neighbours() {
     key(&mut app, KeyCode::Tab);
     assert_eq!(app.update(click(2)), [], "`Tag:` itself is no tag");
 }
+
+#[test]
+fn a_tags_number_never_ends_a_line_without_its_tag() {
+    let mut article = common::photo_article();
+    article.tags = [
+        "kereta api",
+        "KAI",
+        "Gapeka",
+        "jadwal kereta",
+        "mudik akhir tahun",
+    ]
+    .map(String::from)
+    .to_vec();
+    for width in 40..=120 {
+        let app = common::reader_with(article.clone(), (width, 30));
+        let lines: Vec<&str> = app.lines().lines.iter().map(|l| l.text.as_str()).collect();
+        let tags = lines.iter().position(|l| l.starts_with("Tag: ")).unwrap();
+        for line in lines[tags..].iter().take_while(|l| !l.is_empty()) {
+            let last = line.split(' ').next_back().unwrap_or_default();
+            let is_number = last.starts_with('[') && last.ends_with(']');
+            assert!(!is_number, "at {width} columns: {line:?}\n{lines:#?}");
+        }
+    }
+}

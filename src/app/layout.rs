@@ -330,9 +330,11 @@ impl ArticleLines {
         }
         if !article.tags.is_empty() {
             // Numbered like the links: N Enter opens the tag's list.
+            // A tag's number and its first word are joined by a no-break space while
+            // the line wraps, so no line ends with a number whose tag is on the next.
             let tags: Vec<String> = article
                 .numbered_tags()
-                .map(|(n, tag)| format!("[{n}] {tag}"))
+                .map(|(n, tag)| format!("[{n}]\u{a0}{tag}"))
                 .collect();
             let first = out.lines.len();
             out.wrap(
@@ -342,6 +344,9 @@ impl ArticleLines {
                 "     ",
                 Role::Meta,
             );
+            for line in &mut out.lines[first..] {
+                line.text = line.text.replace('\u{a0}', " ");
+            }
             out.mark_tags(first, article);
         }
         // The embedded videos and posts and the photos with their numbers, each where
