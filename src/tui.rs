@@ -5,6 +5,7 @@
 mod cells;
 #[cfg(unix)]
 mod fatal;
+pub mod graphics;
 mod signals;
 
 use std::collections::HashSet;
