@@ -1,7 +1,7 @@
 //! The photos drawn as pictures, in the protocol the terminal was found to speak
-//! (`tui::graphics`). Kept by address and bounded: the pixels of the last [`KEPT`]
-//! photos that arrived (each within `picture`'s limits, at most 6 MB), and each of
-//! those encoded once for the area it is drawn in, resized to it.
+//! (`tui::graphics`). Kept by address and bounded: the pixels of the photos that arrived
+//! last, [`KEPT_BYTES`] of them at most (each within `picture`'s limits, at most 6 MB),
+//! and each of those encoded once for the area it is drawn in, resized to it.
 
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -13,8 +13,9 @@ use ratatui_image::picker::Picker;
 use ratatui_image::protocol::Protocol;
 use ratatui_image::{Image, Resize};
 
-/// How many photos are kept, decoded and encoded: about a screen's worth.
-pub const KEPT: usize = 3;
+/// The pixels kept, as RGBA bytes: six of Kompas's largest photos (1200 × 800), more
+/// than an article has. The newest is kept whatever its size.
+pub const KEPT_BYTES: usize = 24 * 1024 * 1024;
 
 pub struct Pictures {
     picker: Picker,
@@ -33,12 +34,15 @@ impl Pictures {
         }
     }
 
-    /// Keeps the pixels of the photo at `url`, letting the oldest go past [`KEPT`].
+    /// Keeps the pixels of the photo at `url`, letting the oldest go past [`KEPT_BYTES`].
     pub fn arrived(&mut self, url: String, pixels: Arc<RgbaImage>) {
         self.pixels.retain(|(u, _)| *u != url);
         self.encoded.retain(|(u, _, _)| *u != url);
         self.pixels.push_back((url, pixels));
-        while self.pixels.len() > KEPT {
+        let bytes = |kept: &VecDeque<(String, Arc<RgbaImage>)>| -> usize {
+            kept.iter().map(|(_, p)| p.as_raw().len()).sum()
+        };
+        while self.pixels.len() > 1 && bytes(&self.pixels) > KEPT_BYTES {
             if let Some((gone, _)) = self.pixels.pop_front() {
                 self.encoded.retain(|(u, _, _)| *u != gone);
             }
@@ -76,24 +80,25 @@ mod tests {
     #[test]
     fn only_the_last_photos_are_kept_and_each_is_encoded_for_its_area() {
         let mut pictures = Pictures::new(Picker::halfblocks());
+        // 4 MB each: six fit in the budget.
         let grey = Arc::new(RgbaImage::from_pixel(
-            200,
-            100,
+            1000,
+            1000,
             image::Rgba([90, 90, 90, 255]),
         ));
-        for n in 0..KEPT + 2 {
+        for n in 0..8 {
             pictures.arrived(format!("p{n}"), grey.clone());
         }
         let kept: Vec<&str> = pictures.pixels.iter().map(|(u, _)| u.as_str()).collect();
-        assert_eq!(kept, ["p2", "p3", "p4"]);
+        assert_eq!(kept, ["p2", "p3", "p4", "p5", "p6", "p7"]);
 
         let mut terminal = Terminal::new(TestBackend::new(20, 6)).unwrap();
         let area = Rect::new(0, 0, 20, 3);
         terminal
             .draw(|f| {
                 pictures.draw(f, "p0", area);
-                pictures.draw(f, "p4", area);
-                pictures.draw(f, "p4", Rect::new(0, 3, 10, 3));
+                pictures.draw(f, "p7", area);
+                pictures.draw(f, "p7", Rect::new(0, 3, 10, 3));
             })
             .unwrap();
         // The photo let go is not drawn; the kept one is encoded once, for the last area.
@@ -102,7 +107,7 @@ mod tests {
             .iter()
             .map(|(u, s, _)| (u.as_str(), *s))
             .collect();
-        assert_eq!(sizes, [("p4", Size::new(10, 3))]);
+        assert_eq!(sizes, [("p7", Size::new(10, 3))]);
         assert_eq!(
             terminal.backend().buffer()[(0, 0)].bg,
             ratatui::style::Color::Rgb(90, 90, 90)
