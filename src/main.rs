@@ -217,6 +217,8 @@ async fn reader(
         list_width: config.list_width,
         wrap_titles: config.wrap_titles,
         images: config.images,
+        // Found by the terminal's answer, once it is set up.
+        pictures: false,
     };
     let start = kabar::tui::Start {
         settings,

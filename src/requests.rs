@@ -91,6 +91,12 @@ pub enum Answer {
         url: String,
         result: Result<picture::Size, String>,
     },
+    /// A photo's pixels, sent before its [`Answer::Photo`] when it decoded: for the
+    /// terminal to draw as a picture, which the model has no use for.
+    Pixels {
+        url: String,
+        pixels: Arc<image::RgbaImage>,
+    },
     /// Articles still being stored for offline reading.
     Prefetching(usize),
     /// Something worth a line in the status bar (a refresh failed, the store was reset).

@@ -5,6 +5,7 @@
 mod cells;
 #[cfg(unix)]
 mod fatal;
+pub mod graphics;
 mod signals;
 
 use std::collections::HashSet;
@@ -24,7 +25,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
-use crate::app::{App, Msg, Request, Settings};
+use crate::app::{Answer, App, Msg, Request, Settings};
 use crate::article::{Article, HeadlinePage};
 use crate::{ui, worker};
 
@@ -146,8 +147,13 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
         mut answers,
         done,
     } = worker;
+    // Asked before the event stream reads stdin, which would take the answer.
+    let mut pictures =
+        graphics::detect(start.settings.images, graphics::Place::here()).map(ui::Pictures::new);
+    let mut settings = start.settings;
+    settings.pictures = pictures.is_some();
     let size = terminal.size()?;
-    let mut app = App::new(start.settings, (size.width, size.height));
+    let mut app = App::new(settings, (size.width, size.height));
     if let Some((page, at, read)) = start.stored {
         app.show_stored(page, at, read);
     }
@@ -198,7 +204,7 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
                 terminal.resize(Rect::new(0, 0, size.width, size.height))?;
             }
             terminal.draw(|f| {
-                ui::draw(f, &app, now());
+                ui::draw_with_pictures(f, &app, now(), pictures.as_mut());
                 cells::settle(f.buffer_mut());
             })?;
             dirty = false;
@@ -233,6 +239,11 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
         let mut msg = first;
         loop {
             if let Some(msg) = msg.take() {
+                if let (Some(pictures), Msg::Answer(Answer::Pixels { url, pixels })) =
+                    (pictures.as_mut(), &msg)
+                {
+                    pictures.arrived(url.clone(), pixels.clone());
+                }
                 let reqs = app.update(msg);
                 send(reqs, &mut terminal);
                 dirty = true;

@@ -154,7 +154,18 @@ impl Worker {
             Request::Photo { url, article } => {
                 let w = self.clone();
                 tokio::spawn(async move {
-                    let result = w.photo(&url, article).await;
+                    let result = w.photo(&url, article).await.map(|pixels| {
+                        let size = picture::Size {
+                            width: pixels.width(),
+                            height: pixels.height(),
+                        };
+                        let pixels = Arc::new(pixels);
+                        let _ = w.answers.send(Answer::Pixels {
+                            url: url.clone(),
+                            pixels,
+                        });
+                        size
+                    });
                     let _ = w.answers.send(Answer::Photo { url, result });
                 });
             }
@@ -233,7 +244,7 @@ impl Worker {
     /// The photo at `url`, from the store or else the network, decoded whole off the
     /// async threads within the limits of [`picture`] (a truncated file fails here, not
     /// on screen); a fetched one that passes is stored with its article.
-    async fn photo(&self, url: &str, article: String) -> Result<picture::Size, String> {
+    async fn photo(&self, url: &str, article: String) -> Result<image::RgbaImage, String> {
         let key = url.to_string();
         let stored = self.with_store(move |s| s.photo(&key)).await.flatten();
         let fetched = stored.is_none();
@@ -248,22 +259,19 @@ impl Worker {
                     .map_err(|e| e.to_string())?
             }
         };
-        let (file, size) = tokio::task::spawn_blocking(move || {
-            let size = picture::decode(&file).map(|pixels| picture::Size {
-                width: pixels.width(),
-                height: pixels.height(),
-            });
-            (file, size)
+        let (file, pixels) = tokio::task::spawn_blocking(move || {
+            let pixels = picture::decode(&file);
+            (file, pixels)
         })
         .await
         .map_err(|e| e.to_string())?;
-        let size = size?;
+        let pixels = pixels?;
         if fetched {
             let key = url.to_string();
             self.write(move |s| s.put_photo(&key, &article, &file, Utc::now()))
                 .await;
         }
-        Ok(size)
+        Ok(pixels)
     }
 
     async fn fetch_and_store(&self, url: &str) -> Result<Article, Error> {

@@ -594,6 +594,77 @@ fn photos_in_the_text_as_captioned_lines() {
     insta::assert_snapshot!("reader_photos_100x30", screen(&app));
 }
 
+/// A photo that has arrived is drawn under its `[foto]` line (here in half blocks, the
+/// protocol made of text cells) and the text after it moves down by the picture's rows;
+/// the photos not arrived stay lines.
+#[test]
+fn an_arrived_photo_is_drawn_under_its_line_when_pictures_are_on() {
+    let mut app = common::reader_in(
+        Settings {
+            pictures: true,
+            ..Settings::default()
+        },
+        common::photo_article(),
+        (100, 30),
+    );
+    let url = app
+        .current()
+        .unwrap()
+        .article()
+        .photo(1)
+        .unwrap()
+        .url
+        .clone();
+    // Wide and low: three rows of the 55-column text. The top half red, the bottom blue.
+    let (red, blue) = ([200, 30, 30], [30, 30, 200]);
+    let pixels = image::RgbaImage::from_fn(1120, 160, |_, y| {
+        let [r, g, b] = if y < 80 { red } else { blue };
+        image::Rgba([r, g, b, 255])
+    });
+    let mut pictures = ui::Pictures::new(ratatui_image::picker::Picker::halfblocks());
+    pictures.arrived(url.clone(), std::sync::Arc::new(pixels));
+    app.update(Msg::Answer(Answer::Photo {
+        url,
+        result: Ok(kabar::picture::Size {
+            width: 1120,
+            height: 160,
+        }),
+    }));
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal
+        .draw(|f| ui::draw_with_pictures(f, &app, common::test_now(), Some(&mut pictures)))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let shown = common::buffer_text(&buffer);
+    let rows: Vec<&str> = shown.lines().collect();
+    let line = rows
+        .iter()
+        .position(|r| r.contains("[foto] [1]"))
+        .expect("the photo's line");
+    // Under its line (and its caption's second line), three rows of picture: red, red
+    // over blue in a half block, blue.
+    use ratatui::style::Color;
+    let rgb = |[r, g, b]: [u8; 3]| Color::Rgb(r, g, b);
+    let cell = |row: usize| &buffer[(45, row as u16)];
+    assert_eq!(cell(line + 2).bg, rgb(red), "\n{shown}");
+    // Where the halves meet, the resize blends them: reddish over bluish.
+    let middle = cell(line + 3);
+    assert_eq!(middle.symbol(), "▀", "\n{shown}");
+    assert!(
+        matches!(
+            (middle.fg, middle.bg),
+            (Color::Rgb(r1, _, b1), Color::Rgb(r2, _, b2)) if r1 > b1 && b2 > r2
+        ),
+        "{middle:?}"
+    );
+    assert_eq!(cell(line + 4).bg, rgb(blue), "\n{shown}");
+    assert!(
+        rows[line + 6].contains("Pedagang menawarkan dagangannya"),
+        "the text moved down by the picture's rows:\n{shown}"
+    );
+    insta::assert_snapshot!("reader_picture_100x30", shown);
+}
+
 #[test]
 fn a_search_prompt_and_a_day_tab_that_shows_its_day() {
     let mut a = app((80, 24));

@@ -302,10 +302,43 @@ pub struct ArticleLines {
     /// `(line, columns, tag number)` of each tag: several tags share a line, so a click
     /// on one is told from the others by its column (counted from the text's margin).
     pub tag_cells: Vec<(usize, Range<usize>, usize)>,
+    /// The photos drawn as pictures, each over blank lines kept for it.
+    pub pictures: Vec<PictureRows>,
+}
+
+/// The blank lines under a `[foto]` line where its photo is drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PictureRows {
+    pub url: String,
+    pub first: usize,
+    pub rows: u16,
+    /// The columns the picture may take, from the text's margin: the text column's.
+    pub columns: u16,
+}
+
+/// The most rows a picture takes: enough to see it, few enough to keep reading.
+pub const MAX_PICTURE_ROWS: u16 = 12;
+
+/// The rows a photo of `size` takes drawn `columns` wide, a cell being about twice as
+/// tall as it is wide: at most [`MAX_PICTURE_ROWS`].
+pub fn picture_rows(size: crate::picture::Size, columns: u16) -> u16 {
+    let rows = u64::from(columns) * u64::from(size.height) / (2 * u64::from(size.width.max(1)));
+    rows.clamp(1, u64::from(MAX_PICTURE_ROWS)) as u16
 }
 
 impl ArticleLines {
     pub fn new(article: &Article, width: u16, max_text: u16) -> Self {
+        Self::with_pictures(article, width, max_text, &|_| None)
+    }
+
+    /// As [`new`](Self::new), with room under each `[foto]` line for the photos that
+    /// `pictures` gives a size for, drawn as pictures.
+    pub fn with_pictures(
+        article: &Article,
+        width: u16,
+        max_text: u16,
+        pictures: &dyn Fn(&str) -> Option<crate::picture::Size>,
+    ) -> Self {
         // A margin column on the left; a gap and the scrollbar on the right.
         let usable = width.saturating_sub(3).max(10);
         let column = usable.min(max_text.max(20));
@@ -359,7 +392,7 @@ impl ArticleLines {
         let mut previous = None;
         for (i, block) in article.body.iter().enumerate() {
             while let Some((_, link)) = in_text.next_if(|(at, _)| *at <= i) {
-                out.in_text(&link, col);
+                out.in_text(&link, col, pictures);
                 previous = None;
             }
             // List items sit together; every other block is set off by a blank line.
@@ -375,7 +408,7 @@ impl ArticleLines {
             }
         }
         for (_, link) in in_text {
-            out.in_text(&link, col);
+            out.in_text(&link, col, pictures);
         }
         let mut group = "";
         // Those in the text are shown there, not again under it.
@@ -392,14 +425,40 @@ impl ArticleLines {
 
     /// A link in the text, set off by a blank line: an embedded video or post by its
     /// address (`[video] [17] https://…`), a photo by its caption (`[foto] [18] Warga…`).
-    fn in_text(&mut self, link: &NumberedLink<'_>, width: usize) {
+    /// A photo with a size from `pictures` gets its picture's rows under its line.
+    fn in_text(
+        &mut self,
+        link: &NumberedLink<'_>,
+        width: usize,
+        pictures: &dyn Fn(&str) -> Option<crate::picture::Size>,
+    ) {
         self.blank();
-        let text = if link.group == PHOTOS_GROUP {
-            format!("{PHOTO_MARK} [{}] {}", link.n, link.title)
-        } else {
-            format!("{} [{}] {}", link.title, link.n, link.url)
-        };
-        self.link(link, &text, width);
+        if link.group != PHOTOS_GROUP {
+            self.link(
+                link,
+                &format!("{} [{}] {}", link.title, link.n, link.url),
+                width,
+            );
+            return;
+        }
+        self.link(
+            link,
+            &format!("{PHOTO_MARK} [{}] {}", link.n, link.title),
+            width,
+        );
+        if let Some(size) = pictures(link.url) {
+            let columns = u16::try_from(width).unwrap_or(u16::MAX);
+            let rows = picture_rows(size, columns);
+            self.pictures.push(PictureRows {
+                url: link.url.to_string(),
+                first: self.lines.len(),
+                rows,
+                columns,
+            });
+            for _ in 0..rows {
+                self.blank();
+            }
+        }
     }
 
     /// Numbered link `link` as `text`, its lines known to show it (for clicks).

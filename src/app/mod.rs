@@ -223,6 +223,7 @@ impl App {
             lines: Vec::new(),
             link_lines: Vec::new(),
             tag_cells: Vec::new(),
+            pictures: Vec::new(),
         };
         self.reader.page().map_or(&NONE, Visit::lines)
     }
@@ -450,15 +451,32 @@ impl App {
         self.photos.state(url)
     }
 
+    /// A photo arrived (or failed): with pictures on, the pages are laid out again with its
+    /// picture's rows (at the fit that follows every message), the one on screen and any
+    /// in the history that shows it alike.
+    fn photo_arrived(&mut self, url: String, result: Result<crate::picture::Size, String>) {
+        let drawn = self.settings.pictures && result.is_ok();
+        self.photos.arrived(url, result);
+        if drawn {
+            self.reader.lay_out_again();
+        }
+    }
+
     /// Fits both panes to the screen: the article laid out for the reader's width, the
     /// list scrolled to keep its selection in sight.
     fn fit(&mut self) {
         let panes = self.panes();
         let reader = panes.reader.map(layout::inner).unwrap_or_default();
+        let pictures = self.settings.pictures;
+        let photos = &self.photos;
         self.reader.fit(
             reader.width,
             usize::from(reader.height),
             self.settings.text_width,
+            &|url| match photos.state(url) {
+                Some(PhotoState::Ready(size)) if pictures => Some(*size),
+                _ => None,
+            },
         );
         // A list hidden behind the reader keeps its scroll for when it is back.
         if panes.list.is_some() {
@@ -758,7 +776,9 @@ impl App {
 
     fn answer(&mut self, answer: Answer, out: &mut Vec<Request>) {
         match answer {
-            Answer::Photo { url, result } => self.photos.arrived(url, result),
+            Answer::Photo { url, result } => self.photo_arrived(url, result),
+            // The pixels are the terminal's, to draw; the model keeps the size.
+            Answer::Pixels { .. } => {}
             Answer::Article { id, result, .. } if self.saving.waits_for(id) => {
                 self.saving_arrived(id, result, out);
             }

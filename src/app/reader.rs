@@ -9,6 +9,7 @@ use super::layout::{self, ArticleLines, Role};
 use super::list::fold;
 use super::messages::Ids;
 use crate::article::{Article, Photo};
+use crate::picture;
 use crate::requests::{Request, RequestId};
 
 /// A visit to an article: the article in the history, with where the reader was in it
@@ -393,15 +394,31 @@ impl Reader {
         page.lines.link_at_cell(page.scroll + row, column)
     }
 
+    /// Every page, on screen or in the history, is laid out again when it is next fitted
+    /// (a picture's rows came): a width of 0 matches no pane's.
+    pub fn lay_out_again(&mut self) {
+        let visits = self.current.iter_mut();
+        for visit in visits.chain(&mut self.back).chain(&mut self.forward) {
+            visit.lines.width = 0;
+        }
+    }
+
     /// Fits the page on screen to a pane of `width` × `rows`: laid out again only when
     /// the width changed (a pane hidden, of width 0, keeps the layout it had).
-    pub fn fit(&mut self, width: u16, rows: usize, text_width: u16) {
+    /// `pictures` gives the size of each photo drawn as a picture.
+    pub fn fit(
+        &mut self,
+        width: u16,
+        rows: usize,
+        text_width: u16,
+        pictures: &dyn Fn(&str) -> Option<picture::Size>,
+    ) {
         self.rows = rows;
         if let Some(page) = &mut self.current
             && page.lines.width != width
             && width > 0
         {
-            page.lines = ArticleLines::new(&page.article, width, text_width);
+            page.lines = ArticleLines::with_pictures(&page.article, width, text_width, pictures);
             self.entered();
         }
         let max = self.max_scroll();

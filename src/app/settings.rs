@@ -33,6 +33,9 @@ pub struct Settings {
     pub wrap_titles: bool,
     /// Whether the photos on screen are fetched.
     pub images: config::Images,
+    /// Whether photos that arrived are drawn as pictures under their `[foto]` line: the
+    /// terminal was found to show them (see `tui::graphics`).
+    pub pictures: bool,
 }
 
 impl Settings {
@@ -61,6 +64,7 @@ impl Default for Settings {
             list_width: ListWidth::default(),
             wrap_titles: false,
             images: config::Images::default(),
+            pictures: false,
         }
     }
 }

@@ -164,8 +164,9 @@ impl Serialize for ListWidth {
 }
 
 /// The photos in the reader: `auto` and `on` fetch those on screen and keep them with the
-/// article for reading offline; `off` fetches none. Every terminal shows them as
-/// `[foto]` lines with their captions.
+/// article for reading offline; `off` fetches none. They are drawn as pictures under
+/// their `[foto]` lines where the terminal can (asked at start-up: with `auto` not over
+/// SSH nor inside tmux, with `on` anywhere).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Images {

@@ -4,6 +4,9 @@
 
 mod ascii;
 mod fit;
+mod pictures;
+
+pub use pictures::Pictures;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
@@ -25,13 +28,23 @@ const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "�
 
 /// Draws the whole screen. `now` dates the headlines (`15m`, `3h`) and the list's age.
 pub fn draw(frame: &mut Frame<'_>, app: &App, now: DateTime<FixedOffset>) {
+    draw_with_pictures(frame, app, now, None);
+}
+
+/// As [`draw`], with the photos that arrived drawn as pictures from `pictures`.
+pub fn draw_with_pictures(
+    frame: &mut Frame<'_>,
+    app: &App,
+    now: DateTime<FixedOffset>,
+    pictures: Option<&mut Pictures>,
+) {
     let panes = app.panes();
     draw_tabs(frame, app, panes.tabs);
     if let Some(area) = panes.list {
         draw_list(frame, app, area, now);
     }
     if let Some(area) = panes.reader {
-        draw_reader(frame, app, area);
+        draw_reader(frame, app, area, pictures);
     }
     draw_status(frame, app, panes.status, now);
     match app.overlay() {
@@ -206,7 +219,7 @@ fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOf
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect) {
+fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect, pictures: Option<&mut Pictures>) {
     let theme = &app.settings().theme;
     let title = match app.current() {
         Some(page) => {
@@ -247,6 +260,9 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect) {
         .map(|i| article_line(app.line_pieces(i), &margin, theme))
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
+    if let Some(pictures) = pictures {
+        draw_pictures(frame, pictures, lines, page.scroll(), inner);
+    }
     if lines.lines.len() > rows {
         let mut state = ScrollbarState::new(app.max_scroll()).position(page.scroll());
         let mut bar = Scrollbar::new(ScrollbarOrientation::VerticalRight);
@@ -258,6 +274,34 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 .thumb_symbol("#");
         }
         frame.render_stateful_widget(bar, inner, &mut state);
+    }
+}
+
+/// Each picture whose rows are all on screen, over its blank lines. One cut by the
+/// pane's edge is left out: not every protocol can draw part of a picture.
+fn draw_pictures(
+    frame: &mut Frame<'_>,
+    pictures: &mut Pictures,
+    lines: &layout::ArticleLines,
+    scroll: usize,
+    inner: Rect,
+) {
+    let rows = usize::from(inner.height);
+    for picture in &lines.pictures {
+        let Some(top) = picture.first.checked_sub(scroll) else {
+            continue;
+        };
+        if top + usize::from(picture.rows) > rows {
+            continue;
+        }
+        let margin = u16::try_from(lines.margin).unwrap_or(u16::MAX);
+        let area = Rect {
+            x: inner.x.saturating_add(margin),
+            y: inner.y + top as u16,
+            width: picture.columns.min(inner.width.saturating_sub(margin)),
+            height: picture.rows,
+        };
+        pictures.draw(frame, &picture.url, area);
     }
 }
 

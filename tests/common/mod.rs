@@ -425,7 +425,16 @@ pub fn drawn(app: &kabar::app::App) -> ratatui::buffer::Buffer {
 
 /// The reader with `article` open, at `size`.
 pub fn reader_with(article: kabar::article::Article, size: (u16, u16)) -> kabar::app::App {
-    let mut app = kabar::app::App::new(kabar::app::Settings::default(), size);
+    reader_in(kabar::app::Settings::default(), article, size)
+}
+
+/// The reader with `settings` and `article` open, at `size`.
+pub fn reader_in(
+    settings: kabar::app::Settings,
+    article: kabar::article::Article,
+    size: (u16, u16),
+) -> kabar::app::App {
+    let mut app = kabar::app::App::new(settings, size);
     let Some(kabar::app::Request::Headlines { id, .. }) = app.start().pop() else {
         panic!("the app loads its list first")
     };
