@@ -223,7 +223,9 @@ impl Article {
     /// The tags, numbered on from the last of [`Article::numbered_links`], so that the
     /// numbers of the links stay what they were with or without tags.
     pub fn numbered_tags(&self) -> impl Iterator<Item = (usize, &str)> {
-        let after = self.related.len() + self.terkini.len() + self.embeds.len() + self.photos.len();
+        // Counted from the numbering itself, so a new kind of link cannot give a tag the
+        // number of another link.
+        let after = self.numbered_links().count();
         self.tags
             .iter()
             .enumerate()
@@ -242,7 +244,8 @@ impl Article {
 
     /// The photo that is link `n` (1-based), if that link is a photo in the text.
     pub fn photo(&self, n: usize) -> Option<&Photo> {
-        let before = self.related.len() + self.terkini.len() + self.embeds.len();
+        // The photos are the last of the numbered links.
+        let before = self.numbered_links().count() - self.photos.len();
         self.photos.get(n.checked_sub(before + 1)?)
     }
 
