@@ -3,7 +3,7 @@
 //! The serde shape of [`Article`] and [`Headline`] is the `--json` contract that tools
 //! outside the project read (see the fixtures' README); change field names only with it.
 
-use std::ops::RangeInclusive;
+use std::ops::{Range, RangeInclusive};
 
 use chrono::{DateTime, Datelike, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -140,6 +140,25 @@ pub struct Headline {
     pub label: Option<String>,
     #[serde(with = "rfc3339_opt")]
     pub published: Option<DateTime<FixedOffset>>,
+}
+
+/// A stored article that matched a search: its entry in a headline list, and the passage
+/// of its text that matched (`snippet` in `kabar search --json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hit {
+    #[serde(flatten)]
+    pub headline: Headline,
+    pub snippet: Passage,
+}
+
+/// A passage of an article's text, plain, with the words a search matched in it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Passage {
+    pub text: String,
+    /// The matched words, as byte ranges of `text`, for highlighting.
+    #[serde(skip)]
+    pub marks: Vec<Range<usize>>,
 }
 
 /// A page of headlines and where the next page of the same list is, if the page says.

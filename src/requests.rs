@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use crate::article::{Article, Headline, HeadlinePage};
+use crate::article::{Article, Headline, HeadlinePage, Hit};
 use crate::error::Error;
 use crate::picture;
 
@@ -79,6 +79,14 @@ pub enum Answer {
         /// When the list was fetched (earlier than now when it came from the store).
         fetched_at: DateTime<Utc>,
         /// The entries of the list already read.
+        read: HashSet<String>,
+    },
+    /// The answer to [`Request::SearchStore`]: the matching articles, best first, each
+    /// with the passage that matched.
+    Hits {
+        id: RequestId,
+        result: Result<Vec<Hit>, Error>,
+        /// The hits already read.
         read: HashSet<String>,
     },
     Saved {

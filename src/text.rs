@@ -6,8 +6,7 @@ use std::fmt::Write;
 
 use chrono::{DateTime, Datelike, FixedOffset};
 
-use crate::article::{Article, BlockKind, Headline};
-use crate::store::Hit;
+use crate::article::{Article, BlockKind, Headline, Hit};
 
 /// `24 November 2026, 19:30 WIB`: the way Kompas readers read dates, in Jakarta time
 /// whatever offset the page gave.
@@ -94,7 +93,8 @@ pub fn headlines(list: &[Headline], width: usize) -> String {
 /// Search hits as plain text: each as a headline, with the matching passage under it.
 pub fn hits(list: &[Hit], width: usize) -> String {
     entries(
-        list.iter().map(|h| (&h.headline, Some(h.snippet.as_str()))),
+        list.iter()
+            .map(|h| (&h.headline, Some(h.snippet.text.as_str()))),
         list.len(),
         width,
     )

@@ -502,34 +502,23 @@ impl Worker {
         Ok(page)
     }
 
-    /// The store's hits for `query` as a headline list, best first, with the ones read.
+    /// The store's hits for `query`, best first, with the ones read.
     async fn search_store(&self, id: u64, query: String) {
         let found = self
             .with_store(move |s| {
-                let headlines: Vec<_> = s.search(&query)?.into_iter().map(|h| h.headline).collect();
-                let urls: Vec<String> = headlines.iter().map(|h| h.url.clone()).collect();
-                Ok((headlines, s.read_among(&urls)?))
+                let hits = s.search(&query)?;
+                let urls: Vec<String> = hits.iter().map(|h| h.headline.url.clone()).collect();
+                Ok((hits, s.read_among(&urls)?))
             })
             .await;
         let (result, read) = match found {
-            Some((headlines, read)) => (
-                Ok(HeadlinePage {
-                    headlines,
-                    next: None,
-                }),
-                read,
-            ),
+            Some((hits, read)) => (Ok(hits), read),
             None => (
                 Err(Error::Store("the offline store cannot be searched".into())),
                 HashSet::new(),
             ),
         };
-        let _ = self.answers.send(Answer::Headlines {
-            id,
-            result,
-            fetched_at: Utc::now(),
-            read,
-        });
+        let _ = self.answers.send(Answer::Hits { id, result, read });
     }
 
     /// Stores the articles of `urls` that the store lacks, a few at a time, in the

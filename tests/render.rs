@@ -25,9 +25,7 @@ fn arrived(id: u64, file: &str) -> Msg {
 }
 
 fn article(file: &str) -> Article {
-    let html = std::fs::read_to_string(common::fixture(file)).unwrap();
-    let url = sites::page_url(&html, None, &Url::parse("file:///x").unwrap());
-    sites::read_article(&html, &url).unwrap().article
+    common::fixture_article(file)
 }
 
 fn index() -> HeadlinePage {
@@ -373,8 +371,17 @@ fn the_filter_set_is_not_hidden_by_an_older_error() {
 
 /// The text of each run of cells drawn in `style` in the reader of `app`, in order.
 fn runs_in(app: &App, style: ratatui::style::Style) -> Vec<String> {
+    runs_in_pane(app, style, app.panes().reader.unwrap())
+}
+
+/// The text of each run of cells drawn in `style` in `pane`, in order.
+fn runs_in_pane(
+    app: &App,
+    style: ratatui::style::Style,
+    pane: ratatui::layout::Rect,
+) -> Vec<String> {
     use ratatui::style::Color;
-    let reader = app.panes().reader.unwrap();
+    let reader = pane;
     let is = |cell: &ratatui::buffer::Cell| {
         cell.fg == style.fg.unwrap_or(Color::Reset)
             && cell.bg == style.bg.unwrap_or(Color::Reset)
@@ -686,16 +693,52 @@ fn a_search_prompt_and_a_day_tab_that_shows_its_day() {
     insta::assert_snapshot!("day_tab_80x24", shown);
 }
 
+/// Searches the store for `words` at the prompt: the search's request id.
+fn search_store(a: &mut App, words: &str) -> u64 {
+    press(a, KeyCode::Char('f'));
+    type_text(a, words);
+    let Some(Request::SearchStore { id, .. }) = press(a, KeyCode::Enter).pop() else {
+        panic!("no search of the store asked for")
+    };
+    id
+}
+
+#[test]
+fn store_hits_show_the_passage_that_matched_with_its_words_marked() {
+    let theme = kabar::theme::Theme::default();
+    let mut a = app((120, 40));
+    let id = search_store(&mut a, "warga");
+    let stored = [
+        "article-regional-banjir-rob.html",
+        "article-global-latihan-bencana.html",
+        "article-kolom-transportasi.html",
+    ];
+    a.update(Msg::Answer(Answer::Hits {
+        id,
+        result: Ok(common::store_hits(&stored, "warga")),
+        read: Default::default(),
+    }));
+    let marked = runs_in_pane(&a, theme.found, a.panes().list.unwrap());
+    assert!(marked.len() >= 2, "a passage under each hit: {marked:?}");
+    for run in &marked {
+        assert!(run.to_lowercase().starts_with("warga"), "{marked:?}");
+    }
+    insta::assert_snapshot!("store_hits_120x40", screen(&a));
+}
+
 #[test]
 fn an_article_opened_from_a_search_has_the_word_marked() {
     let theme = kabar::theme::Theme::default();
     let mut a = app((120, 40));
-    press(&mut a, KeyCode::Char('f'));
-    type_text(&mut a, "kebiasaan");
-    let Some(Request::SearchStore { id, .. }) = press(&mut a, KeyCode::Enter).pop() else {
-        panic!()
-    };
-    answer_index(&mut a, id);
+    let id = search_store(&mut a, "kebiasaan");
+    a.update(Msg::Answer(Answer::Hits {
+        id,
+        result: Ok(common::store_hits(
+            &["article-health-kebiasaan-pagi.html"],
+            "kebiasaan",
+        )),
+        read: Default::default(),
+    }));
     open(&mut a, "article-health-kebiasaan-pagi.html");
     let marked: Vec<String> = runs_in(&a, theme.found)
         .into_iter()

@@ -116,8 +116,13 @@ fn the_snippet_is_the_matching_passage_with_the_words_marked() {
     let hits = store.search("surut").expect("search runs");
     assert_eq!(hits.len(), 1);
     let hit = &hits[0];
-    assert!(hit.snippet.contains("Air mulai surut"), "{}", hit.snippet);
-    let marked: Vec<&str> = hit.marks.iter().map(|r| &hit.snippet[r.clone()]).collect();
+    let snippet = &hit.snippet;
+    assert!(snippet.text.contains("Air mulai surut"), "{}", snippet.text);
+    let marked: Vec<&str> = snippet
+        .marks
+        .iter()
+        .map(|r| &snippet.text[r.clone()])
+        .collect();
     assert_eq!(marked, ["surut"]);
 }
 
@@ -232,4 +237,32 @@ fn an_article_stored_under_two_addresses_is_one_hit() {
         .put_article(&format!("{FLOOD}?source=terkini"), &copy, at)
         .expect("stored");
     assert_eq!(urls(&store, "kebanjiran"), [FLOOD]);
+}
+
+#[test]
+fn a_hit_carries_the_label_a_stored_list_gives_it() {
+    let dir = scratch_dir("search-label");
+    let store = filled(&dir);
+    let entry = |url: &str, label: Option<&str>| kabar::article::Headline {
+        title: "x".into(),
+        url: url.into(),
+        label: label.map(str::to_string),
+        published: None,
+    };
+    let at = Utc.timestamp_opt(1_780_000_000, 0).unwrap();
+    let lists = [
+        ("https://indeks.kompas.com/", entry(FLOOD, Some("Regional"))),
+        ("https://indeks.kompas.com/?site=food", entry(CAFE, None)),
+    ];
+    for (list, headline) in lists {
+        store.put_headlines(list, &[headline], None, at).unwrap();
+    }
+    let label = |query: &str| {
+        let hits = store.search(query).expect("search runs");
+        assert_eq!(hits.len(), 1, "{query}");
+        hits[0].headline.label.clone()
+    };
+    assert_eq!(label("surut").as_deref(), Some("Regional"));
+    assert_eq!(label("tubruk"), None, "its list gives it no label");
+    assert_eq!(label("lutut"), None, "in no stored list");
 }

@@ -37,9 +37,7 @@ fn not_found(id: u64, url: &str) -> Msg {
 }
 
 fn article(file: &str) -> Article {
-    let html = std::fs::read_to_string(common::fixture(file)).unwrap();
-    let url = sites::page_url(&html, None, &Url::parse("file:///x").unwrap());
-    sites::read_article(&html, &url).unwrap().article
+    common::fixture_article(file)
 }
 
 fn index(file: &str) -> HeadlinePage {
@@ -70,6 +68,22 @@ fn listed(id: u64, file: &str) -> Msg {
         id,
         result: Ok(index(file)),
         fetched_at: chrono::Utc::now(),
+        read: Default::default(),
+    })
+}
+
+/// The fixture articles in the store the searches of these tests search.
+const STORED: &[&str] = &[
+    "article-regional-banjir-rob.html",
+    "article-bola-timnas.html",
+    "article-health-kebiasaan-pagi.html",
+];
+
+/// The worker's answer to search `id`: what a store holding `files` finds for `query`.
+fn hits(id: u64, files: &[&str], query: &str) -> Msg {
+    Msg::Answer(Answer::Hits {
+        id,
+        result: Ok(common::store_hits(files, query)),
         read: Default::default(),
     })
 }
@@ -1728,11 +1742,20 @@ fn f_searches_the_store_and_at_words_search_kompas_in_one_extra_tab() {
     assert_eq!(tab_names(&app), ["Terkini", "search: banjir", "Tersimpan"]);
     assert_eq!(app.tab(), 1);
     assert!(app.list_loading());
-    app.update(listed(*id, "indeks-page-1.html"));
-    assert_eq!(
-        app.list().headlines.len(),
-        14,
-        "the hits are the tab's list"
+    app.update(hits(*id, STORED, "banjir"));
+    let list = app.list();
+    let titles: Vec<&str> = list.headlines.iter().map(|h| h.title.as_str()).collect();
+    assert_eq!(titles.len(), 1, "the hits are the tab's list: {titles:?}");
+    let passage = list.passage(&list.headlines[0].url).expect("a passage");
+    let marked: Vec<&str> = passage
+        .marks
+        .iter()
+        .map(|r| &passage.text[r.clone()])
+        .collect();
+    assert!(!marked.is_empty(), "{}", passage.text);
+    assert!(
+        marked.iter().all(|w| w.to_lowercase().contains("banjir")),
+        "{marked:?}"
     );
 
     // `@` searches Kompas instead, in the same tab, paged like any list.
@@ -1824,7 +1847,7 @@ fn an_article_opened_from_a_search_shows_the_searched_word_found() {
     let [Request::SearchStore { id, .. }] = reqs.as_slice() else {
         panic!("{reqs:?}")
     };
-    app.update(listed(*id, "indeks-page-1.html"));
+    app.update(hits(*id, STORED, "banjir pesisir"));
     open_with(&mut app, "article-regional-banjir-rob.html");
     // The longest word, found inside longer words too, every match marked.
     assert_eq!(app.find(), "pesisir");
@@ -1979,15 +2002,7 @@ fn a_search_that_finds_nothing_offers_another_search_not_a_reload() {
         let [Request::SearchStore { id, .. }] = reqs.as_slice() else {
             panic!("{reqs:?}")
         };
-        app.update(Msg::Answer(Answer::Headlines {
-            id: *id,
-            result: Ok(HeadlinePage {
-                headlines: Vec::new(),
-                next: None,
-            }),
-            fetched_at: chrono::Utc::now(),
-            read: Default::default(),
-        }));
+        app.update(hits(*id, &["article-bola-timnas.html"], "zzzq"));
         let shown = common::screen(&app);
         // The list pane's text, its lines joined as the words wrap.
         let pane: Vec<&str> = shown

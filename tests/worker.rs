@@ -242,9 +242,9 @@ async fn an_article_too_large_for_the_store_is_shown_but_not_kept() {
 }
 
 /// A search of the store works offline: the articles prefetched are found by a word of
-/// their text, and the hits come back as a headline list with its read marks.
+/// their text, and the hits come back with the passage that matched and their read marks.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_store_is_searched_offline_and_answers_a_headline_list() {
+async fn the_store_is_searched_offline_and_answers_its_hits() {
     let site = slow_site(3, Duration::ZERO);
     let dir = scratch_dir("search-worker");
     let (store, _) = Store::open_in(&dir).unwrap();
@@ -271,18 +271,19 @@ async fn the_store_is_searched_offline_and_answers_a_headline_list() {
         })
         .unwrap();
     let answers = collect_until(&mut handle, |a| {
-        matches!(a, Answer::Headlines { id: 2, .. })
+        matches!(a, Answer::Hits { id: 2, .. })
     })
     .await;
-    let Some(Answer::Headlines {
-        result: Ok(page), ..
+    let Some(Answer::Hits {
+        result: Ok(hits), ..
     }) = answers.last()
     else {
         panic!("{answers:?}")
     };
     // The three articles are one page, stored under four addresses (the three asked for
     // and its own): one hit.
-    assert_eq!(page.headlines.len(), 1, "{word}: {:?}", page.headlines);
-    assert_eq!(page.headlines[0].title, stored.title);
+    assert_eq!(hits.len(), 1, "{word}: {hits:?}");
+    assert_eq!(hits[0].headline.title, stored.title);
+    assert!(hits[0].snippet.text.contains(&word), "{:?}", hits[0].snippet);
     assert_eq!(site.requests.load(Ordering::SeqCst), before, "nothing sent");
 }

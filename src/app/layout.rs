@@ -10,7 +10,9 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::list::fold;
 
-use crate::article::{Article, BlockKind, NumberedLink, PHOTO_MARK, PHOTOS_GROUP, shown_in_text};
+use crate::article::{
+    Article, BlockKind, NumberedLink, PHOTO_MARK, PHOTOS_GROUP, Passage, shown_in_text,
+};
 use crate::config::ListWidth;
 use crate::text::meta_line;
 
@@ -21,6 +23,9 @@ pub const MAX_TEXT_WIDTH: u16 = 80;
 /// Rows each headline takes in the list: its title, then its label and age (one more
 /// with titles over two lines).
 pub const ROWS_PER_HEADLINE: u16 = 2;
+
+/// Rows a hit of a search of the store takes under its title: the passage that matched.
+pub const PASSAGE_ROWS: u16 = 2;
 
 /// Between the tags on the tags' line (`Tag: [8] banjir rob · [9] Semarang`).
 const TAG_SEPARATOR: &str = " · ";
@@ -183,6 +188,93 @@ pub fn title_lines(title: &str, width: usize, rows: usize) -> Vec<String> {
     let rest: Vec<&str> = wrapped.iter().skip(rows - 1).map(|l| l.as_ref()).collect();
     out.push(truncate(&rest.join(" "), width));
     out.resize(rows, String::new());
+    out
+}
+
+/// A search hit's `passage` in at most `rows` lines of `width` columns, wrapped at spaces
+/// (a word wider than the line is cut), the last line ending in `…` when more is left.
+/// Each line is in pieces, `true` for the words the search matched. When the first match
+/// would not start on the first line, the passage starts two words before it.
+pub fn passage_lines(passage: &Passage, width: usize, rows: usize) -> Vec<Vec<(String, bool)>> {
+    let text = passage.text.as_str();
+    let width = width.max(2);
+    let mut lines = Vec::new();
+    let mut at = skip_spaces(text, 0);
+    let mut lead = None;
+    if let Some(first) = passage.marks.first()
+        && first.start >= fitting(text, at, width)
+    {
+        let word_before = |p: usize| text[..p].trim_end().rfind(' ').map_or(0, |i| i + 1);
+        at = word_before(word_before(first.start)).max(at);
+        lead = Some(("…".to_string(), false));
+    }
+    while at < text.len() && lines.len() < rows {
+        // The lead's `…` takes a column of the first line.
+        let width = width - usize::from(lines.is_empty() && lead.is_some());
+        let end = fitting(text, at, width);
+        if end == text.len() {
+            lines.push(pieces(text, at..end, &passage.marks));
+            break;
+        }
+        if lines.len() + 1 == rows {
+            let cut = fitting(text, at, width - 1);
+            let mut line = pieces(text, at..cut, &passage.marks);
+            line.push(("…".to_string(), false));
+            lines.push(line);
+            break;
+        }
+        let space = text[at..end].rfind(' ').map(|i| at + i);
+        let stop = match space {
+            _ if text[end..].starts_with(' ') => end,
+            Some(i) if i > at => i,
+            _ => end,
+        };
+        lines.push(pieces(text, at..stop, &passage.marks));
+        at = skip_spaces(text, stop);
+    }
+    if let (Some(lead), Some(first)) = (lead, lines.first_mut()) {
+        first.insert(0, lead);
+    }
+    lines
+}
+
+/// Where a line of at most `width` columns from `at` ends: at least one character.
+fn fitting(text: &str, at: usize, width: usize) -> usize {
+    let mut used = 0;
+    let mut end = at;
+    for c in text[at..].chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width && end > at {
+            break;
+        }
+        used += w;
+        end += c.len_utf8();
+    }
+    end
+}
+
+fn skip_spaces(text: &str, at: usize) -> usize {
+    at + text[at..].len() - text[at..].trim_start_matches(' ').len()
+}
+
+/// `text[line]` in pieces, `true` where it overlaps one of `marks`.
+fn pieces(text: &str, line: Range<usize>, marks: &[Range<usize>]) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut at = line.start;
+    for m in marks {
+        let (start, end) = (m.start.max(at), m.end.min(line.end));
+        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        if start > at {
+            out.push((text[at..start].to_string(), false));
+        }
+        out.push((text[start..end].to_string(), true));
+        at = end;
+    }
+    if at < line.end {
+        out.push((text[at..line.end].to_string(), false));
+    }
     out
 }
 
@@ -538,6 +630,68 @@ fn in_text_at(article: &Article) -> impl Iterator<Item = usize> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn shown(lines: &[Vec<(String, bool)>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| {
+                l.iter()
+                    .map(|(t, m)| if *m { format!("[{t}]") } else { t.clone() })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_passage_wraps_at_spaces_with_its_matches_marked() {
+        let text = "Air mulai surut di Bekasi, tapi warga masih mengungsi karena banjir";
+        let marks = [10..15, 61..67];
+        assert_eq!(&text[marks[0].clone()], "surut");
+        assert_eq!(&text[marks[1].clone()], "banjir");
+        let passage = Passage {
+            text: text.to_string(),
+            marks: marks.to_vec(),
+        };
+        assert_eq!(
+            shown(&passage_lines(&passage, 30, 3)),
+            [
+                "Air mulai [surut] di Bekasi,",
+                "tapi warga masih mengungsi",
+                "karena [banjir]"
+            ]
+        );
+        // Two rows: the second is cut, and says so.
+        assert_eq!(
+            shown(&passage_lines(&passage, 30, 2)),
+            [
+                "Air mulai [surut] di Bekasi,",
+                "tapi warga masih mengungsi ka…"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_passage_starts_near_its_first_match_when_that_is_far_in() {
+        let text = "Hujan deras sejak Senin malam membuat sungai meluap dan warga mengungsi";
+        let start = text.find("warga").unwrap();
+        let passage = Passage {
+            text: text.to_string(),
+            marks: std::iter::once(start..start + 5).collect(),
+        };
+        assert_eq!(
+            shown(&passage_lines(&passage, 24, 2)),
+            ["…meluap dan [warga]", "mengungsi"]
+        );
+    }
+
+    #[test]
+    fn a_match_cut_by_the_end_of_a_line_is_marked_on_both() {
+        let passage = Passage {
+            text: "kebanjiran".to_string(),
+            marks: std::iter::once(0..10).collect(),
+        };
+        assert_eq!(shown(&passage_lines(&passage, 4, 2)), ["[keba]", "[nji]…"]);
+    }
 
     #[test]
     fn doubled_words_are_never_broken_at_their_hyphen() {

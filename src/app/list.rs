@@ -1,11 +1,11 @@
 //! One headline list on screen (a section, or the saved articles): its entries, what the
 //! filter lets through, the selection and the scroll.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
-use crate::article::Headline;
+use crate::article::{Headline, Passage};
 
 #[derive(Debug, Clone, Default)]
 pub struct HeadlineList {
@@ -16,6 +16,8 @@ pub struct HeadlineList {
     /// else of Kompas.
     pub query: Option<String>,
     pub headlines: Vec<Headline>,
+    /// For a search of the store, the passage of each hit that matched, by address.
+    pub passages: HashMap<String, Passage>,
     pub next: Option<String>,
     pub fetched_at: Option<DateTime<Utc>>,
     /// Position in `visible`.
@@ -65,6 +67,11 @@ impl HeadlineList {
         }
         self.keep(filter, selected_url);
         added
+    }
+
+    /// The passage of the hit at `url` that matched the search.
+    pub fn passage(&self, url: &str) -> Option<&Passage> {
+        self.passages.get(url)
     }
 
     /// Whether the headline at `url` came with the last refresh and has not been seen.

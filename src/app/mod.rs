@@ -26,14 +26,15 @@ pub use reader::Visit;
 pub use settings::{Settings, theme_from_colors};
 pub use status::Logged;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use crate::article::HeadlinePage;
+use crate::article::{HeadlinePage, Passage};
+use crate::error::Error;
 use crate::keymap::{Action, Command, Context};
 use crate::words::Words;
 use layout::{ArticleLines, Panes};
@@ -261,6 +262,17 @@ impl App {
             .flat_map(|l| &l.headlines)
             .find(|h| h.url == url && h.label.is_some())
             .and_then(|h| h.label.as_deref())
+    }
+
+    /// Rows each entry of the list on screen takes: its title, its label and age, and
+    /// for a search of the store the passage that matched.
+    pub fn rows_per_headline(&self) -> u16 {
+        let passage = if self.list().passages.is_empty() {
+            0
+        } else {
+            layout::PASSAGE_ROWS
+        };
+        self.settings.rows_per_headline() + passage
     }
 
     pub fn is_read(&self, url: &str) -> bool {
@@ -750,7 +762,7 @@ impl App {
                     self.focus = Focus::List;
                     let inner = layout::inner(pane);
                     if at.y >= inner.y {
-                        let rows = self.settings.rows_per_headline();
+                        let rows = self.rows_per_headline();
                         let row = usize::from((at.y - inner.y) / rows);
                         let index = self.list().offset + row;
                         if index < self.list().visible_len() {
@@ -821,27 +833,26 @@ impl App {
                 fetched_at,
                 read,
             } => {
-                // A timeline that failed whole says why itself.
-                let lagging = self.lagging.take_if(|(l, _)| *l == id);
-                match result {
-                    Ok(page) => {
-                        if let Some((tab, new)) = self.sections.arrived(id, page, fetched_at) {
-                            self.read.extend(read);
-                            self.status.loaded(Origin::Tab(tab));
-                            if let Some((_, words)) = lagging {
-                                self.status.fail(Origin::Tab(tab), words);
-                            }
-                            if new > 0 && tab == self.sections.tab() {
-                                self.status.tell(format!("{new} {}", self.words().new));
-                            }
-                        }
-                    }
-                    Err(e) => {
-                        if let Some(tab) = self.sections.failed(id) {
-                            self.status.fail(Origin::Tab(tab), e.to_string());
-                        }
-                    }
-                }
+                let result = result.map(|page| (page, HashMap::new()));
+                self.list_arrived(id, result, fetched_at, read);
+            }
+            Answer::Hits { id, result, read } => {
+                let result = result.map(|hits| {
+                    let mut passages = HashMap::new();
+                    let headlines = hits
+                        .into_iter()
+                        .map(|hit| {
+                            passages.insert(hit.headline.url.clone(), hit.snippet);
+                            hit.headline
+                        })
+                        .collect();
+                    let page = HeadlinePage {
+                        headlines,
+                        next: None,
+                    };
+                    (page, passages)
+                });
+                self.list_arrived(id, result, self.settings.clock.now(), read);
             }
             Answer::Saved { id, list } => {
                 let urls = list.iter().map(|h| h.url.clone()).collect();
@@ -864,6 +875,39 @@ impl App {
         }
     }
 
+    /// A list arrived (with the passages that matched, for a search of the store), or
+    /// failed to.
+    fn list_arrived(
+        &mut self,
+        id: RequestId,
+        result: Result<(HeadlinePage, HashMap<String, Passage>), Error>,
+        fetched_at: DateTime<Utc>,
+        read: HashSet<String>,
+    ) {
+        // A timeline that failed whole says why itself.
+        let lagging = self.lagging.take_if(|(l, _)| *l == id);
+        match result {
+            Ok((page, passages)) => {
+                let arrived = self.sections.arrived(id, page, passages, fetched_at);
+                if let Some((tab, new)) = arrived {
+                    self.read.extend(read);
+                    self.status.loaded(Origin::Tab(tab));
+                    if let Some((_, words)) = lagging {
+                        self.status.fail(Origin::Tab(tab), words);
+                    }
+                    if new > 0 && tab == self.sections.tab() {
+                        self.status.tell(format!("{new} {}", self.words().new));
+                    }
+                }
+            }
+            Err(e) => {
+                if let Some(tab) = self.sections.failed(id) {
+                    self.status.fail(Origin::Tab(tab), e.to_string());
+                }
+            }
+        }
+    }
+
     fn move_by(&mut self, delta: isize, out: &mut Vec<Request>) {
         match self.focus {
             Focus::List => out.extend(self.sections.move_by(delta, &mut self.ids)),
@@ -882,7 +926,7 @@ impl App {
 
     fn list_rows(&self) -> usize {
         let rows = self.panes().list.map_or(0, |r| layout::inner(r).height);
-        usize::from((rows / self.settings.rows_per_headline()).max(1))
+        usize::from((rows / self.rows_per_headline()).max(1))
     }
 
     fn page_rows(&self) -> usize {

@@ -1,11 +1,13 @@
 //! The list pane: the section tabs and the saved articles, the one on screen, the filter
 //! in force and the lists still loading.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 
 use super::list::HeadlineList;
 use super::messages::Ids;
-use crate::article::{Headline, HeadlinePage};
+use crate::article::{Headline, HeadlinePage, Passage};
 use crate::requests::{Request, RequestId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -200,6 +202,7 @@ impl Sections {
         &mut self,
         id: RequestId,
         page: HeadlinePage,
+        passages: HashMap<String, Passage>,
         at: DateTime<Utc>,
     ) -> Option<(usize, usize)> {
         let (pending, filter) = self.take_pending(id)?;
@@ -208,6 +211,7 @@ impl Sections {
         list.next = page.next;
         if !pending.append {
             list.fetched_at = Some(at);
+            list.passages = passages;
         }
         Some((pending.list, new))
     }

@@ -28,7 +28,7 @@ use crate::article::{Article, Headline};
 
 pub use error::StoreError;
 pub use open::SCHEMA_VERSION;
-pub use search::{Hit, MAX_HITS, match_expression};
+pub use search::{MAX_HITS, match_expression};
 pub use validators::ListValidators;
 
 /// The store's file name in the data directory.

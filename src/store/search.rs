@@ -8,13 +8,12 @@
 //! derivational prefixes (`kebanjiran`, `dibanjiri`, `membanjiri`), including the nasal
 //! forms that drop the word's first letter (`tulis` finds `menulis`, `penulis`).
 
+use std::collections::HashMap;
 use std::ops::Range;
 
-use rusqlite::params;
-use serde::Serialize;
-
 use super::{Store, StoreError};
-use crate::article::{Article, Headline};
+use crate::article::{Article, Hit, Passage};
+use rusqlite::params;
 
 /// The most hits one search returns, best first.
 pub const MAX_HITS: usize = 50;
@@ -85,18 +84,6 @@ pub(super) fn index_bytes(tx: &rusqlite::Transaction<'_>) -> Result<i64, StoreEr
         [],
         |r| r.get(0),
     )?)
-}
-
-/// One stored article that matches, with the passage that matched.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Hit {
-    #[serde(flatten)]
-    pub headline: Headline,
-    /// The matching passage of the text, plain.
-    pub snippet: String,
-    /// The matching words in `snippet`, as byte ranges, for highlighting.
-    #[serde(skip)]
-    pub marks: Vec<Range<usize>>,
 }
 
 /// Prefixes of Indonesian derived words that keep the root's first letter (`ke-an`,
@@ -185,7 +172,7 @@ impl Store {
         let words = query_forms(query);
         self.index_pending()?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT a.json FROM article_text JOIN articles a ON a.rowid = article_text.rowid
+            "SELECT a.url, a.json FROM article_text JOIN articles a ON a.rowid = article_text.rowid
              WHERE article_text MATCH ?1
              ORDER BY a.rowid IN (SELECT rowid FROM article_text WHERE article_text MATCH ?2) DESC,
                  bm25(article_text, ?3, 1.0)
@@ -198,26 +185,52 @@ impl Store {
                 TITLE_WEIGHT,
                 MAX_HITS as i64
             ],
-            |r| r.get::<_, String>(0),
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
         )?;
-        let mut hits = Vec::new();
+        let mut found = Vec::new();
         // An article is stored under the address asked for and its own; it is one hit.
         let mut seen = std::collections::HashSet::new();
-        for json in rows {
-            match super::from_json::<Article>(&json?, "an article") {
+        for row in rows {
+            let (asked, json) = row?;
+            match super::from_json::<Article>(&json, "an article") {
                 Ok(article) if !seen.insert(article.url.clone()) => {}
-                Ok(article) => {
-                    let (snippet, marks) = passage(&article, &words);
-                    hits.push(Hit {
-                        headline: article.into_headline(),
-                        snippet,
-                        marks,
-                    });
-                }
+                Ok(article) => found.push((asked, article)),
                 Err(e) => tracing::warn!("{e}; left out of the search results"),
             }
         }
-        Ok(hits)
+        let addresses = found
+            .iter()
+            .flat_map(|(asked, a)| [asked.as_str(), a.url.as_str()]);
+        let labels = self.labels(addresses)?;
+        Ok(found
+            .into_iter()
+            .map(|(asked, article)| {
+                let snippet = passage(&article, &words);
+                let label = labels
+                    .get(&article.url)
+                    .or_else(|| labels.get(&asked))
+                    .cloned();
+                let mut headline = article.into_headline();
+                headline.label = label;
+                Hit { headline, snippet }
+            })
+            .collect())
+    }
+
+    /// The label (section or source) the stored lists give each of `urls` that has one.
+    fn labels<'a>(
+        &self,
+        urls: impl Iterator<Item = &'a str>,
+    ) -> Result<HashMap<String, String>, StoreError> {
+        let wanted = super::to_json(&urls.collect::<Vec<_>>(), "the addresses of the hits")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT h.value ->> '$.url', h.value ->> '$.label'
+             FROM lists, json_each(lists.headlines) h
+             WHERE h.value ->> '$.label' IS NOT NULL
+                 AND h.value ->> '$.url' IN (SELECT value FROM json_each(?1))",
+        )?;
+        let rows = stmt.query_map([wanted], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 }
 
@@ -240,7 +253,7 @@ impl Store {
 /// query's words match, [`SNIPPET_WORDS`] words from a little before the first match,
 /// with the matching words' byte ranges. The opening of the text when only the title
 /// matches.
-fn passage(article: &Article, words: &[Vec<String>]) -> (String, Vec<Range<usize>>) {
+fn passage(article: &Article, words: &[Vec<String>]) -> Passage {
     let starts = |w: &str, f: &str| {
         w.as_bytes()
             .get(..f.len())
@@ -274,7 +287,7 @@ fn passage(article: &Article, words: &[Vec<String>]) -> (String, Vec<Range<usize
         })
         .max_by_key(|(i, _, hits)| (hits.len(), std::cmp::Reverse(*i)));
     let Some((i, spans, hits)) = best else {
-        return (String::new(), Vec::new());
+        return Passage::default();
     };
     let text = &article.body[i].text;
     let from = hits.first().map_or(0, |n| n.saturating_sub(SNIPPET_LEAD));
@@ -285,7 +298,7 @@ fn passage(article: &Article, words: &[Vec<String>]) -> (String, Vec<Range<usize
         snippet.push('…');
     }
     let Some(start) = spans.get(from).map(|r| r.start) else {
-        return (String::new(), Vec::new());
+        return Passage::default();
     };
     let end = if to < spans.len() {
         spans[to - 1].end
@@ -301,7 +314,10 @@ fn passage(article: &Article, words: &[Vec<String>]) -> (String, Vec<Range<usize
     if to < spans.len() {
         snippet.push('…');
     }
-    (snippet, marks)
+    Passage {
+        text: snippet,
+        marks,
+    }
 }
 
 /// The byte ranges of the words (runs of letters and digits) of `text`.

@@ -156,7 +156,7 @@ fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOf
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut lines = Vec::new();
-    let visible = usize::from(inner.height / app.settings().rows_per_headline());
+    let visible = usize::from(inner.height / app.rows_per_headline());
     for (i, h) in list.visible().enumerate().skip(list.offset).take(visible) {
         let style = if i == list.selected {
             theme.selected
@@ -195,6 +195,21 @@ fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOf
             format!("  {}", meta.join(" · ")),
             theme.dim,
         )));
+        if !list.passages.is_empty() {
+            let rows = usize::from(layout::PASSAGE_ROWS);
+            let passage = list.passage(&h.url);
+            let mut shown = passage.map_or_else(Vec::new, |p| {
+                layout::passage_lines(p, width.saturating_sub(2), rows)
+            });
+            shown.resize(rows, Vec::new());
+            for pieces in shown {
+                let mut spans = vec![Span::raw("  ")];
+                spans.extend(pieces.into_iter().map(|(text, matched)| {
+                    Span::styled(text, if matched { theme.found } else { theme.dim })
+                }));
+                lines.push(Line::from(spans));
+            }
+        }
     }
     if list.visible_len() == 0 {
         let w = app.words();

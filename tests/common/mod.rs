@@ -30,6 +30,34 @@ pub fn fixture_routes() -> Routes {
     Routes::from_tsv(&fixture("urls.tsv")).expect("fixture table readable")
 }
 
+/// The fixture page `name` as kabar reads it.
+pub fn fixture_article(name: &str) -> kabar::article::Article {
+    let html = std::fs::read_to_string(fixture(name)).expect("fixture readable");
+    let url = kabar::sites::page_url(&html, None, &url::Url::parse("file:///x").unwrap());
+    kabar::sites::read_article(&html, &url)
+        .expect("fixture reads")
+        .article
+}
+
+/// What a search of a store holding the fixture articles `files` (and the index, which
+/// labels some of them) finds for `query`: the worker's answer to a search of the store.
+pub fn store_hits(files: &[&str], query: &str) -> Vec<kabar::article::Hit> {
+    let (store, _) = kabar::store::Store::open_in(&scratch_dir("store-hits")).expect("store opens");
+    let index = std::fs::read_to_string(fixture("indeks-page-1.html")).expect("fixture readable");
+    let url = url::Url::parse(kabar::sites::kompas::INDEX_URL).unwrap();
+    let page = kabar::sites::read_headlines(&index, &url).expect("the index reads");
+    store
+        .put_headlines(url.as_str(), &page.headlines, None, fetched_at())
+        .expect("list stored");
+    for file in files {
+        let article = fixture_article(file);
+        store
+            .put_article(&article.url, &article, fetched_at())
+            .expect("article stored");
+    }
+    store.search(query).expect("the store searches")
+}
+
 /// A server on 127.0.0.1 that mirrors kompas.com from the fixtures.
 pub fn fixture_mirror() -> MirrorServer {
     MirrorServer::start(fixture_routes()).expect("mirror server starts")
