@@ -49,8 +49,7 @@ fn storing(c: &mut Criterion) {
             rusqlite::Connection::open(path)
                 .unwrap()
                 .execute_batch(
-                    "DROP TRIGGER article_text_insert; DROP TRIGGER article_text_update;
-                     DROP TRIGGER article_text_delete;",
+                    "DROP TRIGGER article_text_update; DROP TRIGGER article_text_delete;",
                 )
                 .unwrap();
         }

@@ -140,6 +140,31 @@ fn the_index_follows_replaced_and_evicted_articles() {
     assert!(urls(&store, "banjir").is_empty());
 }
 
+/// A new row takes the highest rowid plus one, which may be the rowid of an indexed
+/// article evicted since: the new article must still be indexed.
+#[test]
+fn an_article_stored_after_evictions_is_found() {
+    let dir = scratch_dir("search-reuse");
+    let store = filled(&dir);
+    let at = Utc.timestamp_opt(1_780_000_100, 0).unwrap();
+    assert_eq!(urls(&store, "kebanjiran"), [FLOOD], "indexed");
+    let stored_then_found = |url: &str| {
+        let new = article(url, "Warung kopi dibuka lagi", &["Kopi kembali disajikan."]);
+        store.put_article(url, &new, at).expect("stored");
+        assert_eq!(urls(&store, "disajikan"), [url]);
+    };
+    let flood = store.article(FLOOD).unwrap().expect("stored");
+    store.set_saved(&flood, true, at).expect("saved");
+    // The three others go, the saved one stays.
+    store.evict(at, 0).expect("evicted");
+    assert_eq!(urls(&store, "kebanjiran"), [FLOOD]);
+    stored_then_found(CAFE);
+    // And again with nothing left: every article evicted, then one stored.
+    store.set_saved(&flood, false, at).expect("unsaved");
+    store.evict(at, 0).expect("evicted");
+    stored_then_found(RIVER);
+}
+
 #[test]
 fn a_store_made_before_the_index_is_indexed_when_opened() {
     let dir = scratch_dir("search-migrate");
@@ -153,6 +178,7 @@ fn a_store_made_before_the_index_is_indexed_when_opened() {
             "DROP TABLE list_validators; DROP TABLE photos;
              DROP TRIGGER IF EXISTS photos_go_with_their_article;
              DROP TABLE article_text; DROP TABLE article_text_pending;
+             DROP TABLE article_text_indexed;
              DROP TRIGGER IF EXISTS article_text_insert;
              DROP TRIGGER IF EXISTS article_text_update;
              DROP TRIGGER IF EXISTS article_text_delete; PRAGMA user_version = 1;",

@@ -270,10 +270,7 @@ async fn the_store_is_searched_offline_and_answers_its_hits() {
             query: word.clone(),
         })
         .unwrap();
-    let answers = collect_until(&mut handle, |a| {
-        matches!(a, Answer::Hits { id: 2, .. })
-    })
-    .await;
+    let answers = collect_until(&mut handle, |a| matches!(a, Answer::Hits { id: 2, .. })).await;
     let Some(Answer::Hits {
         result: Ok(hits), ..
     }) = answers.last()
@@ -284,6 +281,10 @@ async fn the_store_is_searched_offline_and_answers_its_hits() {
     // and its own): one hit.
     assert_eq!(hits.len(), 1, "{word}: {hits:?}");
     assert_eq!(hits[0].headline.title, stored.title);
-    assert!(hits[0].snippet.text.contains(&word), "{:?}", hits[0].snippet);
+    assert!(
+        hits[0].snippet.text.contains(&word),
+        "{:?}",
+        hits[0].snippet
+    );
     assert_eq!(site.requests.load(Ordering::SeqCst), before, "nothing sent");
 }

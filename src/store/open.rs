@@ -17,7 +17,13 @@ const APPLICATION_ID: i32 = 0x6b61_6272;
 /// The schema, one step per entry: entry `i` takes a store from version `i` to `i + 1`,
 /// and `PRAGMA user_version` holds how many have been applied. Steps are only ever
 /// appended; a released step is never edited, or stores made with it would differ.
-const MIGRATIONS: &[&str] = &[V1, LIST_VALIDATORS, PHOTOS, super::search::INDEX];
+const MIGRATIONS: &[&str] = &[
+    V1,
+    LIST_VALIDATORS,
+    PHOTOS,
+    super::search::INDEX,
+    super::search::WATERMARK,
+];
 
 /// The schema version this kabar writes (the count of migrations).
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -31,6 +37,7 @@ const TABLES: &[&str] = &[
     "photos",
     "article_text",
     "article_text_pending",
+    "article_text_indexed",
 ];
 
 /// Times are RFC 3339 text in UTC with nanoseconds (fixed width, so text order is time

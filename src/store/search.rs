@@ -1,6 +1,6 @@
-//! Full-text search of every stored article: an FTS5 index that triggers on `articles`
-//! keep told of what changed and each search brings up to date, and the words a user
-//! types turned into a match expression.
+//! Full-text search of every stored article: an FTS5 index that each search brings up to
+//! date with the articles stored since the last (triggers on `articles` tell it of those
+//! replaced and deleted), and the words a user types turned into a match expression.
 //!
 //! No maintained Indonesian stemmer exists as a crate (the one port of Sastrawi had a
 //! single release, in 2020), so morphology is handled at query time: each word matches as
@@ -34,13 +34,13 @@ const TITLE_WEIGHT: f64 = 10.0;
 /// store never runs a full VACUUM on a store with articles (only `incremental_vacuum`,
 /// which moves no rows).
 ///
-/// Storing an article does not index it: the triggers only note its row in
-/// `article_text_pending`, and [`Store::search`] indexes what is noted, all in one
-/// transaction, before it searches. FTS5 writes a segment of its index per transaction,
-/// so indexing each article as it is stored cost three to four times the store itself;
-/// noted and indexed in a batch, the store's writes stay as they were and the index is
-/// built at a third of the cost. Updates that leave `json` alone (saving, unsaving)
-/// leave the index alone. The last statement notes the articles stored before this step.
+/// Storing an article does not index it: each search indexes, in one transaction, what
+/// was stored since the last (see [`WATERMARK`], which replaced this step's insert
+/// trigger). FTS5 writes a segment of its index per transaction, so indexing each article
+/// as it is stored cost three to four times the store itself; indexed in a batch, the
+/// index is built at a third of the cost. Updates that leave `json` alone (saving,
+/// unsaving) leave the index alone. The last statement notes the articles stored before
+/// this step.
 pub(super) const INDEX: &str = "
 CREATE VIRTUAL TABLE article_text USING fts5(
     title, body, content = '', contentless_delete = 1, detail = 'column',
@@ -64,12 +64,45 @@ END;
 INSERT INTO article_text_pending (id) SELECT rowid FROM articles;
 ";
 
-/// Indexes the articles noted as not yet indexed, and forgets the notes.
+/// The step after [`INDEX`]: a new article is told from those indexed by its rowid, above
+/// the highest indexed, so storing one writes nothing more than the article (the insert
+/// trigger's note in `article_text_pending` was a second table written with each).
+/// SQLite gives a new row the highest rowid plus one, which may be the rowid of a deleted
+/// row that was indexed; the delete trigger therefore keeps `upto` no higher than the
+/// highest rowid left. Replaced articles (an update of `json`) are still noted by the
+/// update trigger, their rowid being old.
+pub(super) const WATERMARK: &str = "
+CREATE TABLE article_text_indexed (upto INTEGER NOT NULL);
+-- The articles there are now are indexed or noted as pending.
+INSERT INTO article_text_indexed (upto) SELECT coalesce(max(rowid), 0) FROM articles;
+DROP TRIGGER IF EXISTS article_text_insert;
+DROP TRIGGER IF EXISTS article_text_delete;
+CREATE TRIGGER article_text_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM article_text WHERE rowid = old.rowid;
+    DELETE FROM article_text_pending WHERE id = old.rowid;
+    UPDATE article_text_indexed SET upto = (SELECT coalesce(max(rowid), 0) FROM articles)
+        WHERE upto > (SELECT coalesce(max(rowid), 0) FROM articles);
+END;
+";
+
+/// Whether any article waits to be indexed: stored since the last search, or replaced.
+const ANY_PENDING: &str = "
+SELECT EXISTS (SELECT 1 FROM article_text_pending)
+    OR (SELECT coalesce(max(rowid), 0) FROM articles) > (SELECT upto FROM article_text_indexed)
+";
+
+/// Indexes the articles stored since the last search and those noted as replaced, and
+/// moves the mark on.
 const INDEX_PENDING: &str = "
+WITH fresh (id) AS (
+    SELECT rowid FROM articles WHERE rowid > (SELECT upto FROM article_text_indexed)
+    UNION SELECT id FROM article_text_pending
+)
 INSERT INTO article_text (rowid, title, body)
     SELECT a.rowid, a.json ->> '$.title',
         (SELECT group_concat(b.value ->> '$.text', char(10)) FROM json_each(a.json, '$.body') b)
-    FROM article_text_pending p JOIN articles a ON a.rowid = p.id;
+    FROM fresh JOIN articles a ON a.rowid = fresh.id;
+UPDATE article_text_indexed SET upto = (SELECT coalesce(max(rowid), 0) FROM articles);
 DELETE FROM article_text_pending;
 ";
 
@@ -240,7 +273,7 @@ impl Store {
     fn index_pending(&self) -> Result<(), StoreError> {
         let pending: bool = self
             .conn
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM article_text_pending)")?
+            .prepare_cached(ANY_PENDING)?
             .query_row([], |r| r.get(0))?;
         if pending {
             self.write(|tx| Ok(tx.execute_batch(INDEX_PENDING)?))?;
