@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{TimeZone, Utc};
-use kabar::article::{Article, Block};
+use kabar::article::{Article, Block, Headline};
 use kabar::sites;
 use kabar::store::Store;
 use url::Url;
@@ -67,16 +67,31 @@ pub fn article(i: usize, sources: &[Article]) -> Article {
     a
 }
 
-/// A store of `n` such articles in `dir`, made afresh, with a size bound they fit in.
+/// Headlines per stored list, and the most lists stored: as many as a reader who opens
+/// days, tags and searches all day keeps.
+const LIST_LENGTH: usize = 250;
+const MAX_LISTS: usize = 40;
+
+/// A store of `n` such articles in `dir`, made afresh, with a size bound they fit in, and
+/// the lists they were listed in (a search labels its hits from them).
 pub fn filled(dir: &Path, n: usize) -> Store {
     let _ = std::fs::remove_dir_all(dir);
     let (mut store, _) = Store::open_in(dir).unwrap();
     store.set_max_article_bytes(u64::MAX / 2);
     let sources = sources();
     let at = Utc.timestamp_opt(1_780_000_000, 0).unwrap();
+    let mut listed = Vec::new();
     for i in 0..n {
         let a = article(i, &sources);
         store.put_article(&a.url, &a, at).unwrap();
+        listed.push(Headline {
+            label: Some(format!("Rubrik {}", i / LIST_LENGTH)),
+            ..a.into_headline()
+        });
+    }
+    for (k, list) in listed.chunks(LIST_LENGTH).take(MAX_LISTS).enumerate() {
+        let url = format!("https://indeks.kompas.com/?site=rubrik{k}");
+        store.put_headlines(&url, list, None, at).unwrap();
     }
     store
 }

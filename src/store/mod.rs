@@ -21,8 +21,7 @@ use std::path::Path;
 
 use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Headline};
 
@@ -555,7 +554,7 @@ fn to_json<T: Serialize + ?Sized>(value: &T, what: &str) -> Result<String, Store
     serde_json::to_string(value).map_err(|e| StoreError::Data(format!("cannot write {what}: {e}")))
 }
 
-fn from_json<T: DeserializeOwned>(json: &str, what: &str) -> Result<T, StoreError> {
+fn from_json<'a, T: Deserialize<'a>>(json: &'a str, what: &str) -> Result<T, StoreError> {
     serde_json::from_str(json)
         .map_err(|e| StoreError::Data(format!("cannot read back {what}: {e}")))
 }

@@ -251,19 +251,36 @@ impl Store {
     }
 
     /// The label (section or source) the stored lists give each of `urls` that has one.
+    /// The lists are read in Rust, only their addresses and labels borrowed from the JSON:
+    /// SQLite's `json_each` over them took about 11 ms a search for 10,000 listed
+    /// headlines.
     fn labels<'a>(
         &self,
         urls: impl Iterator<Item = &'a str>,
     ) -> Result<HashMap<String, String>, StoreError> {
-        let wanted = super::to_json(&urls.collect::<Vec<_>>(), "the addresses of the hits")?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT h.value ->> '$.url', h.value ->> '$.label'
-             FROM lists, json_each(lists.headlines) h
-             WHERE h.value ->> '$.label' IS NOT NULL
-                 AND h.value ->> '$.url' IN (SELECT value FROM json_each(?1))",
-        )?;
-        let rows = stmt.query_map([wanted], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        #[derive(serde::Deserialize)]
+        struct Entry<'j> {
+            #[serde(borrow)]
+            url: std::borrow::Cow<'j, str>,
+            #[serde(borrow)]
+            label: Option<std::borrow::Cow<'j, str>>,
+        }
+        let wanted: std::collections::HashSet<&str> = urls.collect();
+        let mut labels = HashMap::new();
+        let mut stmt = self.conn.prepare_cached("SELECT headlines FROM lists")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let json = row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+            let entries: Vec<Entry<'_>> = super::from_json(json, "a stored list")?;
+            for entry in entries {
+                if let Some(label) = entry.label
+                    && wanted.contains(entry.url.as_ref())
+                {
+                    labels.insert(entry.url.into_owned(), label.into_owned());
+                }
+            }
+        }
+        Ok(labels)
     }
 }
 
