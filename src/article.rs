@@ -261,6 +261,19 @@ impl Article {
         }
     }
 
+    /// The links shown in the text rather than under it (videos, posts, photos), each
+    /// with the number of body blocks before it, in the order they sit (a stable sort:
+    /// links at one place keep their numbers' order).
+    pub fn links_in_text(&self) -> Vec<(usize, NumberedLink<'_>)> {
+        let at = self.embeds.iter().map(|e| e.at);
+        let at = at.chain(self.photos.iter().map(|p| p.at));
+        let mut links: Vec<_> = at
+            .zip(self.numbered_links().filter(|l| shown_in_text(l.group)))
+            .collect();
+        links.sort_by_key(|(at, _)| *at);
+        links
+    }
+
     /// The photo that is link `n` (1-based), if that link is a photo in the text.
     pub fn photo(&self, n: usize) -> Option<&Photo> {
         // The photos are the last of the numbered links.

@@ -6,7 +6,9 @@ use std::fmt::Write;
 
 use chrono::{DateTime, Datelike, FixedOffset};
 
-use crate::article::{Article, BlockKind, Headline, Hit};
+use crate::article::{
+    Article, BlockKind, Headline, Hit, NumberedLink, PHOTO_MARK, PHOTOS_GROUP, shown_in_text,
+};
 
 /// `24 November 2026, 19:30 WIB`: the way Kompas readers read dates, in Jakarta time
 /// whatever offset the page gave.
@@ -43,14 +45,22 @@ pub fn article(a: &Article, width: usize) -> String {
     for line in textwrap::wrap(&a.title, width) {
         let _ = writeln!(out, "{line}");
     }
-    let meta = meta_line(a);
-    if !meta.is_empty() {
-        for line in textwrap::wrap(&meta, width) {
+    // The lines under the title, as the reader shows them.
+    let caption = a.image_caption.as_ref().map(|c| format!("Foto: {c}"));
+    let editor = a.editor.as_ref().map(|e| format!("Editor: {e}"));
+    let tags = (!a.tags.is_empty()).then(|| format!("Tag: {}", a.tags.join(" · ")));
+    let meta = Some(meta_line(a)).filter(|m| !m.is_empty());
+    for line in [meta, caption, editor, tags].into_iter().flatten() {
+        for line in textwrap::wrap(&line, width) {
             let _ = writeln!(out, "{line}");
         }
     }
     let _ = writeln!(out, "{}", a.url);
-    for block in &a.body {
+    let mut in_text = a.links_in_text().into_iter().peekable();
+    for (i, block) in a.body.iter().enumerate() {
+        while let Some((_, link)) = in_text.next_if(|(at, _)| *at <= i) {
+            link_in_text(&mut out, &link, width);
+        }
         out.push('\n');
         let (first, rest) = match block.kind {
             BlockKind::Paragraph | BlockKind::Heading => ("", ""),
@@ -69,8 +79,12 @@ pub fn article(a: &Article, width: usize) -> String {
             let _ = writeln!(out, "{line}");
         }
     }
+    for (_, link) in in_text {
+        link_in_text(&mut out, &link, width);
+    }
     let mut group = "";
-    for link in a.numbered_links() {
+    // Those in the text are printed there, not again under it.
+    for link in a.numbered_links().filter(|l| !shown_in_text(l.group)) {
         if link.group != group {
             group = link.group;
             let _ = write!(out, "\n{group}\n");
@@ -82,6 +96,26 @@ pub fn article(a: &Article, width: usize) -> String {
         let _ = writeln!(out, "    {}", link.url);
     }
     out
+}
+
+/// A video, post or photo where it sits in the text, set off by a blank line: its mark
+/// and number with the address (`[video] [8] https://…`), or a photo's caption with its
+/// address under it.
+fn link_in_text(out: &mut String, link: &NumberedLink<'_>, width: usize) {
+    out.push('\n');
+    let photo = link.group == PHOTOS_GROUP;
+    let line = if photo {
+        format!("{PHOTO_MARK} [{}] {}", link.n, link.title)
+    } else {
+        format!("{} [{}] {}", link.title, link.n, link.url)
+    };
+    let opts = textwrap::Options::new(width).subsequent_indent("    ");
+    for line in textwrap::wrap(&line, opts) {
+        let _ = writeln!(out, "{line}");
+    }
+    if photo {
+        let _ = writeln!(out, "    {}", link.url);
+    }
 }
 
 /// A headline list as plain text: a numbered title per entry, then its label, time and

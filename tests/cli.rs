@@ -894,3 +894,33 @@ fn timeout_is_how_long_a_page_may_take() {
     // A hang guard: the default is 30 s, and this asked for 1.
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
 }
+
+/// `kabar read` as plain text puts each photo where it sits in the text, as the reader
+/// does, with its address under its caption, and lists it nowhere else; the lead photo's
+/// caption, the editor and the tags are under the title.
+#[test]
+fn plain_text_has_the_photos_where_they_sit_and_the_lines_under_the_title() {
+    let page = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/photos/article.html"
+    );
+    let out = kabar(&["read", page, "--width", "200"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let at = |s: &str| {
+        text.find(s)
+            .unwrap_or_else(|| panic!("{s:?} not in:\n{text}"))
+    };
+    assert!(at("Foto: Perahu pedagang di Sungai Martapura") < at("https://regional.kompas.com/"));
+    assert!(at("Puluhan perahu kecil") < at("[foto] [1] Pedagang menawarkan jeruk"));
+    assert!(at("[foto] [1] Pedagang menawarkan jeruk") < at("Pedagang menawarkan dagangannya"));
+    assert!(at("Pedagang menawarkan dagangannya") < at("[foto] [2] Kue bingka"));
+    assert!(at("[foto] [2] Kue bingka") < at("Pemerintah daerah berencana"));
+    let kue = "https://asset.kompas.com/data/photo/2026/11/26/kue.jpg";
+    assert_eq!(text.matches(kue).count(), 1, "{text}");
+    assert!(at("[foto] [2] Kue bingka") < at(kue));
+    assert!(
+        !text.contains("\nFoto\n"),
+        "no list of the photos at the end:\n{text}"
+    );
+}

@@ -475,12 +475,8 @@ impl ArticleLines {
             out.mark_tags(first, article);
         }
         // The embedded videos and posts and the photos with their numbers, each where
-        // it sits (numbered in the order of `in_text_at`, which a stable sort keeps).
-        let mut in_text: Vec<(usize, NumberedLink<'_>)> = in_text_at(article)
-            .zip(article.numbered_links().filter(|l| shown_in_text(l.group)))
-            .collect();
-        in_text.sort_by_key(|(at, _)| *at);
-        let mut in_text = in_text.into_iter().peekable();
+        // it sits.
+        let mut in_text = article.links_in_text().into_iter().peekable();
         let mut previous = None;
         for (i, block) in article.body.iter().enumerate() {
             while let Some((_, link)) = in_text.next_if(|(at, _)| *at <= i) {
@@ -618,13 +614,6 @@ impl ArticleLines {
                 .map(|(_, _, n)| *n)
         })
     }
-}
-
-/// Where each link shown in the text sits, in [`Article::numbered_links`] order: the
-/// embeds, then the photos.
-fn in_text_at(article: &Article) -> impl Iterator<Item = usize> + '_ {
-    let embeds = article.embeds.iter().map(|e| e.at);
-    embeds.chain(article.photos.iter().map(|p| p.at))
 }
 
 #[cfg(test)]
