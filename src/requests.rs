@@ -116,4 +116,11 @@ pub enum Answer {
         id: RequestId,
         sources: Vec<(String, Option<String>)>,
     },
+    /// The "Semua" timeline again, once the sources named in [`Answer::Lagging`] have
+    /// answered or failed: for every tab showing `url`. `lagging`: those that failed.
+    CaughtUp {
+        url: String,
+        page: HeadlinePage,
+        lagging: Vec<(String, Option<String>)>,
+    },
 }

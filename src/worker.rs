@@ -27,6 +27,10 @@ pub use timeline::{TIMELINE_URL, TimelineSource};
 /// At most this many pages are fetched at once for offline reading.
 const PREFETCH_PARALLEL: usize = 4;
 
+/// A source of the timeline still loading when the timeline was answered: its name and
+/// its refresh.
+type LateSource = (String, JoinHandle<Result<HeadlinePage, Error>>);
+
 #[derive(Clone)]
 pub struct Worker {
     client: Client,
@@ -295,6 +299,8 @@ impl Worker {
 
     async fn headlines(&self, id: u64, url: String, append: bool) {
         let key = url.clone();
+        // Sources of the timeline still loading when it is answered.
+        let mut late = Vec::new();
         let fetched = if self.offline && url == TIMELINE_URL {
             self.stored_timeline()
                 .await
@@ -315,9 +321,10 @@ impl Worker {
                 .ok_or_else(|| Error::Offline(url.clone()))
         } else {
             match Url::parse(&url) {
-                Ok(_) if url == TIMELINE_URL => {
-                    self.timeline(id).await.map(|page| (page, Utc::now(), None))
-                }
+                Ok(_) if url == TIMELINE_URL => self
+                    .timeline(id, &mut late)
+                    .await
+                    .map(|page| (page, Utc::now(), None)),
                 Ok(u) if append => fetch::headlines(&self.client, &u)
                     .await
                     .map(|page| (page, Utc::now(), None)),
@@ -351,6 +358,33 @@ impl Worker {
             result,
             fetched_at,
             read,
+        });
+        if !late.is_empty() {
+            self.catch_up(late);
+        }
+    }
+
+    /// Waits for the sources of the timeline that were `late` (each stores its list when
+    /// it comes), then answers the timeline again from the store, naming those that
+    /// failed.
+    fn catch_up(&self, late: Vec<LateSource>) {
+        let w = self.clone();
+        tokio::spawn(async move {
+            let mut lagging = Vec::new();
+            for (name, task) in late {
+                match task.await {
+                    Ok(Ok(_)) => {}
+                    Ok(Err(e)) => lagging.push((name, Some(e.to_string()))),
+                    Err(e) => lagging.push((name, Some(e.to_string()))),
+                }
+            }
+            if let Ok(page) = w.stored_timeline().await {
+                let _ = w.answers.send(Answer::CaughtUp {
+                    url: TIMELINE_URL.to_string(),
+                    page,
+                    lagging,
+                });
+            }
         });
     }
 
@@ -413,9 +447,9 @@ impl Worker {
     /// The timeline, for list request `id`: every source refreshed at once, each stored
     /// as its own list, merged by time. A source that fails, or has not answered within
     /// [`timeline::WAIT`], is named in [`Answer::Lagging`] and stands in with the list the
-    /// store holds for it; it goes on loading meanwhile, and is stored for the next
-    /// refresh when it comes.
-    async fn timeline(&self, id: u64) -> Result<HeadlinePage, Error> {
+    /// store holds for it; one still loading goes on, and is put in `late` for
+    /// [`Worker::catch_up`].
+    async fn timeline(&self, id: u64, late: &mut Vec<LateSource>) -> Result<HeadlinePage, Error> {
         let deadline = tokio::time::Instant::now() + timeline::WAIT;
         let tasks: Vec<_> = self
             .timeline
@@ -436,8 +470,13 @@ impl Worker {
                     first_error.get_or_insert(e);
                     None
                 }
-                Ok(Err(_)) | Err(_) => {
+                Ok(Err(e)) => {
+                    missing.push((source.name.clone(), Some(e.to_string())));
+                    None
+                }
+                Err(_) => {
                     missing.push((source.name.clone(), None));
+                    late.push((source.name.clone(), task));
                     None
                 }
             };

@@ -430,6 +430,48 @@ async fn semua_merges_by_time_keeps_one_headline_per_url_and_a_hanging_source_wa
     assert!(notices[0].contains("Mati (no answer yet)"), "{notices:?}");
 }
 
+/// A source that answers after the timeline's wait is not lost until the next refresh:
+/// once it comes, the timeline is answered again with it, and nothing is lagging.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_source_late_for_semua_joins_it_when_it_comes() {
+    let feeds = feed_server();
+    let late = RawServer::start_streaming(|_, stream| {
+        std::thread::sleep(Duration::from_millis(1500));
+        let _ = stream.write_all(&http_answer(
+            "200 OK",
+            &[("Content-Type", "application/atom+xml")],
+            &bytes("atom.xml"),
+        ));
+    });
+    let sources = [
+        ("ANTARA", feeds.url("/rss/terkini.xml")),
+        ("Tempo", late.url("/atom")),
+    ];
+    let mut handle = timeline_worker(&sources, "timeline-late");
+    let (list, notices) = timeline_of(&mut handle).await;
+    let from_tempo = |labels: Vec<String>| labels.iter().filter(|l| l.starts_with("Tempo")).count();
+    assert_eq!(from_tempo(list.iter().map(|(_, l)| l.clone()).collect()), 0);
+    assert_eq!(notices, ["Tempo (no answer yet)"]);
+    let (page, lagging) = loop {
+        let answer = tokio::time::timeout(Duration::from_secs(20), handle.answers.recv())
+            .await
+            .expect("the timeline again within 20 s")
+            .expect("worker alive");
+        if let Answer::CaughtUp { url, page, lagging } = answer {
+            assert_eq!(url, worker::TIMELINE_URL);
+            break (page, lagging);
+        }
+    };
+    assert!(lagging.is_empty(), "{lagging:?}");
+    let labels: Vec<String> = page
+        .headlines
+        .iter()
+        .filter_map(|h| h.label.clone())
+        .collect();
+    assert_eq!(from_tempo(labels), 2, "{:?}", page.headlines);
+    assert_eq!(page.headlines.len(), list.len() + 2);
+}
+
 /// The figure in docs/PERFORMANCE.md: 20 sources whose servers answer after 100 ms, one of
 /// which never answers; how long the timeline takes to show the other 19. Printed, never
 /// asserted.

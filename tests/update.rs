@@ -1989,6 +1989,64 @@ fn sources_semua_lacks_are_said_on_its_tab_in_the_readers_words_until_it_loads_w
     }
 }
 
+/// The timeline answered again once its late sources came in: its tab shows the whole
+/// list, the new headlines marked and counted, and no longer says a source is lagging; a
+/// source that failed meanwhile is said instead.
+#[test]
+fn semua_caught_up_shows_the_late_headlines_as_new_and_ends_the_lagging_words() {
+    let mut app = App::new(
+        Settings {
+            sections: vec![
+                ("Terkini".into(), "https://indeks.kompas.com/".into()),
+                ("Semua".into(), kabar::worker::TIMELINE_URL.into()),
+            ],
+            ..Settings::default()
+        },
+        (120, 40),
+    );
+    app.start();
+    let (id, _) = list_request(&key(&mut app, KeyCode::Char(']')));
+    app.update(Msg::Answer(Answer::Lagging {
+        id,
+        sources: vec![("Lambat".into(), None), ("Mati".into(), None)],
+    }));
+    app.update(listed(id, "indeks-page-2.html"));
+    assert!(app.error().is_some(), "lagging is said");
+    let before = app.list().headlines.len();
+    let mut whole = index("indeks-page-2.html");
+    whole
+        .headlines
+        .extend(index("indeks-page-1.html").headlines);
+    let caught_up = |lagging: Vec<(String, Option<String>)>| {
+        Msg::Answer(Answer::CaughtUp {
+            url: kabar::worker::TIMELINE_URL.into(),
+            page: whole.clone(),
+            lagging,
+        })
+    };
+    app.update(caught_up(vec![("Mati".into(), Some("HTTP 503".into()))]));
+    let list = app.list();
+    assert_eq!(list.headlines.len(), whole.headlines.len());
+    let new = list
+        .headlines
+        .iter()
+        .filter(|h| list.is_new(&h.url))
+        .count();
+    assert_eq!(new, whole.headlines.len() - before);
+    assert_eq!(app.notice().unwrap_or_default(), format!("{new} new"));
+    let said = app.error().unwrap_or_default();
+    assert!(
+        said.contains("Mati (HTTP 503)") && !said.contains("Lambat"),
+        "{said}"
+    );
+    app.update(caught_up(Vec::new()));
+    assert_eq!(app.error(), None, "nothing lagging any more");
+    // The other tab is left as it was.
+    keys(&mut app, "[");
+    assert_eq!(app.list().name, "Terkini");
+    assert!(app.list().headlines.is_empty());
+}
+
 #[test]
 fn a_search_that_finds_nothing_offers_another_search_not_a_reload() {
     for words in [kabar::words::EN, kabar::words::ID] {

@@ -863,16 +863,32 @@ impl App {
             Answer::Prefetching(n) => self.prefetching = n,
             Answer::Notice(words) => self.status.warn(words),
             Answer::Lagging { id, sources } => {
-                let w = self.words();
-                let sources: Vec<String> = sources
-                    .into_iter()
-                    .map(|(name, why)| {
-                        format!("{name} ({})", why.as_deref().unwrap_or(w.no_answer_yet))
-                    })
-                    .collect();
-                self.lagging = Some((id, format!("{} {}", w.lagging, sources.join(", "))));
+                self.lagging = Some((id, self.lagging_words(sources)));
+            }
+            Answer::CaughtUp { url, page, lagging } => {
+                let words = (!lagging.is_empty()).then(|| self.lagging_words(lagging));
+                for (tab, new) in self.sections.caught_up(&url, page) {
+                    match &words {
+                        Some(words) => self.status.fail(Origin::Tab(tab), words.clone()),
+                        None => self.status.loaded(Origin::Tab(tab)),
+                    }
+                    if new > 0 && tab == self.sections.tab() {
+                        self.status.tell(format!("{new} {}", self.words().new));
+                    }
+                }
             }
         }
+    }
+
+    /// "Not yet in: ANTARA (no answer yet), Tempo (HTTP 503)": the sources of the
+    /// timeline that gave no fresh list.
+    fn lagging_words(&self, sources: Vec<(String, Option<String>)>) -> String {
+        let w = self.words();
+        let sources: Vec<String> = sources
+            .into_iter()
+            .map(|(name, why)| format!("{name} ({})", why.as_deref().unwrap_or(w.no_answer_yet)))
+            .collect();
+        format!("{} {}", w.lagging, sources.join(", "))
     }
 
     /// A list arrived (with the passages that matched, for a search of the store), or

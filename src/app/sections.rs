@@ -216,6 +216,20 @@ impl Sections {
         Some((pending.list, new))
     }
 
+    /// A list that came again later (the timeline, once its late sources came in) put in
+    /// every tab showing `url`, except one whose new load is on the way: each such tab
+    /// and how many of its headlines are new.
+    pub fn caught_up(&mut self, url: &str, page: HeadlinePage) -> Vec<(usize, usize)> {
+        let mut tabs = Vec::new();
+        for (tab, list) in self.lists.iter_mut().enumerate() {
+            let loading = self.pending.iter().any(|p| p.list == tab && !p.append);
+            if list.url.as_deref() == Some(url) && !loading {
+                tabs.push((tab, list.set(page.headlines.clone(), false, &self.filter)));
+            }
+        }
+        tabs
+    }
+
     /// Forgets a list that failed: which list it was; `None` when it was not asked for.
     pub fn failed(&mut self, id: RequestId) -> Option<usize> {
         self.take_pending(id).map(|(pending, _)| pending.list)
