@@ -60,6 +60,8 @@ pub struct Words {
     pub no_messages: &'static str,
     /// The marks before a headline, for the help.
     pub marks: &'static str,
+    /// The mark after the name of a tab whose list did not load, for the help.
+    pub tab_mark: &'static str,
     pub copied: &'static str,
     pub offline: &'static str,
     /// Under a minute ago.
@@ -156,6 +158,7 @@ pub const EN: Words = Words {
     close: "close",
     no_messages: "No messages yet.",
     marks: "Marks: + new since the last refresh (until seen), • unread.",
+    tab_mark: "! after a tab's name: its list did not load (its status line says why).",
     copied: "address copied",
     offline: "offline",
     just_now: "just now",
@@ -214,6 +217,7 @@ pub const ID: Words = Words {
     close: "menutup",
     no_messages: "Belum ada pesan.",
     marks: "Tanda: + baru sejak penyegaran terakhir (sampai dilihat), • belum dibaca.",
+    tab_mark: "! setelah nama tab: daftarnya gagal dimuat (sebabnya di baris status).",
     copied: "alamat disalin",
     offline: "luring",
     just_now: "baru saja",

@@ -153,6 +153,10 @@ fn help_overlay() {
         end.contains("Marks: + new since the last refresh (until seen), • unread."),
         "{end}"
     );
+    assert!(
+        end.contains("! after a tab's name: its list did not load"),
+        "{end}"
+    );
     insta::assert_snapshot!("help_80x24_end", end);
 }
 

@@ -1728,6 +1728,57 @@ fn tab_names(app: &App) -> Vec<&str> {
     app.lists().iter().map(|l| l.name.as_str()).collect()
 }
 
+/// An app at 120×40 with two tabs, the index and `name` at `url`, started.
+fn terkini_and(name: &str, url: &str) -> App {
+    let mut app = App::new(
+        Settings {
+            sections: vec![
+                ("Terkini".into(), "https://indeks.kompas.com/".into()),
+                (name.into(), url.into()),
+            ],
+            ..Settings::default()
+        },
+        (120, 40),
+    );
+    app.start();
+    app
+}
+
+/// A tab whose list could not load says so in the tab bar, whichever tab is on screen,
+/// until the list loads.
+#[test]
+fn a_tab_whose_list_failed_is_marked_in_the_tab_bar_until_it_loads() {
+    let mut app = terkini_and("Bola", "https://indeks.kompas.com/?site=bola");
+    let (id, url) = list_request(&key(&mut app, KeyCode::Char(']')));
+    let labels = |app: &App| -> Vec<String> {
+        app.tab_bar()
+            .tabs
+            .iter()
+            .map(|t| t.label.trim().to_string())
+            .collect()
+    };
+    app.update(Msg::Answer(Answer::Headlines {
+        id,
+        result: Err(Error::Network {
+            url,
+            reason: "connection refused".into(),
+        }),
+        fetched_at: chrono::Utc::now(),
+        read: Default::default(),
+    }));
+    assert_eq!(labels(&app), ["Terkini", "Bola !", "Tersimpan"]);
+    keys(&mut app, "[");
+    assert_eq!(app.error(), None, "the error shows on its own tab only");
+    assert_eq!(
+        labels(&app),
+        ["Terkini", "Bola !", "Tersimpan"],
+        "the mark everywhere"
+    );
+    let (id, _) = list_request(&keys(&mut app, "]"));
+    app.update(listed(id, "indeks-page-2.html"));
+    assert_eq!(labels(&app)[1], "Bola (8)");
+}
+
 #[test]
 fn f_searches_the_store_and_at_words_search_kompas_in_one_extra_tab() {
     let mut app = app_with_list();
@@ -1994,17 +2045,7 @@ fn sources_semua_lacks_are_said_on_its_tab_in_the_readers_words_until_it_loads_w
 /// source that failed meanwhile is said instead.
 #[test]
 fn semua_caught_up_shows_the_late_headlines_as_new_and_ends_the_lagging_words() {
-    let mut app = App::new(
-        Settings {
-            sections: vec![
-                ("Terkini".into(), "https://indeks.kompas.com/".into()),
-                ("Semua".into(), kabar::worker::TIMELINE_URL.into()),
-            ],
-            ..Settings::default()
-        },
-        (120, 40),
-    );
-    app.start();
+    let mut app = terkini_and("Semua", kabar::worker::TIMELINE_URL);
     let (id, _) = list_request(&key(&mut app, KeyCode::Char(']')));
     app.update(Msg::Answer(Answer::Lagging {
         id,

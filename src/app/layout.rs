@@ -24,6 +24,9 @@ pub const MAX_TEXT_WIDTH: u16 = 80;
 /// with titles over two lines).
 pub const ROWS_PER_HEADLINE: u16 = 2;
 
+/// After the name of a tab whose list failed to load.
+pub const FAILED_MARK: &str = "!";
+
 /// Rows a hit of a search of the store takes under its title: the passage that matched.
 pub const PASSAGE_ROWS: u16 = 2;
 

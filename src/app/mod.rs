@@ -180,13 +180,25 @@ impl App {
         let labels: Vec<String> = self
             .lists()
             .iter()
-            .map(|l| match self.unread_in(l) {
-                0 => l.name.clone(),
-                n => format!("{} ({n})", l.name),
+            .enumerate()
+            .map(|(tab, l)| {
+                let mut label = match self.unread_in(l) {
+                    0 => l.name.clone(),
+                    n => format!("{} ({n})", l.name),
+                };
+                if self.tab_failed(tab) {
+                    label.push_str(&format!(" {}", layout::FAILED_MARK));
+                }
+                label
             })
             .collect();
         let names: Vec<&str> = labels.iter().map(String::as_str).collect();
         layout::tab_bar(&names, self.tab(), self.size.0)
+    }
+
+    /// Whether the list of tab `tab` failed to load and has not loaded since.
+    pub fn tab_failed(&self, tab: usize) -> bool {
+        self.status.error(|o| o == Origin::Tab(tab)).is_some()
     }
 
     /// How many headlines of `list` are unread, whatever the filter lets through.

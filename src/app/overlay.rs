@@ -37,7 +37,8 @@ impl App {
             .collect()
     }
 
-    /// How many lines the help has: its entries, a blank line, the mouse's and the marks'.
+    /// How many lines the help has: its entries, a blank line, the mouse's and the two of
+    /// the marks.
     pub fn help_len(&self) -> usize {
         let entries = self
             .settings
@@ -45,7 +46,7 @@ impl App {
             .bindings()
             .filter(|(_, keys)| !keys.is_empty())
             .count();
-        entries + 3
+        entries + 4
     }
 
     /// The messages of this run, the newest first.

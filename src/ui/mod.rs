@@ -127,6 +127,8 @@ fn draw_tabs(frame: &mut Frame<'_>, app: &App, area: Rect) {
         spans.push(Span::raw(" ".repeat(usize::from(slot.x.saturating_sub(x)))));
         let style = if slot.index == app.tab() {
             theme.selected
+        } else if app.tab_failed(slot.index) {
+            theme.error
         } else {
             theme.dim
         };
@@ -456,6 +458,7 @@ fn draw_help(frame: &mut Frame<'_>, app: &App) {
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(w.mouse, theme.dim)));
     lines.push(Line::from(Span::styled(w.marks, theme.dim)));
+    lines.push(Line::from(Span::styled(w.tab_mark, theme.dim)));
     draw_overlay(frame, app, w.keys_title.to_string(), lines);
 }
 
