@@ -450,7 +450,7 @@ fn the_reader_stays_up_with_every_costly_page_prefetched() {
     // A refused page says why, and the reader goes on.
     tmux.send(&["Enter"]);
     tmux.wait_for("nested more than 256 elements deep");
-    tmux.send(&["q"]);
+    tmux.quit();
     tmux.type_line("echo still-here-$?");
     tmux.wait_for("still-here-0");
 }
@@ -498,7 +498,7 @@ fn the_reader_stays_up_when_the_parser_breaks() {
     tmux.send(&["Escape"]);
     // A key sent right after Escape would reach kabar as Alt and that key.
     tmux.wait_for_gone("Keys ·");
-    tmux.send(&["q"]);
+    tmux.quit();
     tmux.type_line("echo still-here-$?");
     let screen = tmux.wait_for("still-here-0");
     assert!(!screen.contains("panicked"), "{screen}");

@@ -374,7 +374,7 @@ fn the_reader_evicts_to_the_configured_store_size_as_it_starts() {
     ));
     // Eviction comes before the terminal is set up: once the reader draws, it is done.
     tmux.wait_for("Terkini");
-    tmux.send(&["q"]);
+    tmux.quit();
     tmux.type_line("echo exit-status-$?");
     tmux.wait_for("exit-status-0");
 

@@ -135,7 +135,7 @@ fn every_demo_tab_shows_its_own_headlines() {
             "tab {i} ({name}):\n{screen}"
         );
     }
-    tmux.send(&["q"]);
+    tmux.quit();
     tmux.type_line("echo exit-status-$?");
     tmux.wait_for("exit-status-0");
 }

@@ -52,7 +52,7 @@ fn read_follow_a_terkini_link_go_back_and_quit_to_the_shell() {
     tmux.send(&["h"]);
     tmux.wait_for("KOMPAS.com - Timnas Indonesia menang 2-0 atas Vietnam");
 
-    quit(&tmux);
+    tmux.quit();
     tmux.type_line("echo exit-status-$?");
     let screen = tmux.wait_for("exit-status-0");
     assert!(
@@ -88,7 +88,7 @@ fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_reader_back() {
     // The keys work again, raw: `G` goes to the end without an Enter.
     tmux.send(&["G"]);
     tmux.wait_for("[1] Jepang dan Korea Selatan");
-    quit(&tmux);
+    tmux.quit();
 }
 
 #[test]
@@ -106,7 +106,7 @@ fn dot_opens_the_next_unread_article_and_o_opens_an_address_typed_in() {
     tmux.wait_for("open address: www.kompas.com/global");
     tmux.send(&["Enter"]);
     tmux.wait_for("TOKYO, KOMPAS.com - Pemerintah Jepang dan Korea Selatan");
-    quit(&tmux);
+    tmux.quit();
 }
 
 #[test]
@@ -120,7 +120,7 @@ fn an_address_on_the_command_line_opens_the_reader_on_it_beside_the_list() {
     tmux.wait_for("TOKYO, KOMPAS.com - Pemerintah Jepang dan Korea Selatan");
     // The list as usual beside it, the article open counted read.
     tmux.wait_for("Terkini (14 · 13 unread)");
-    quit(&tmux);
+    tmux.quit();
 }
 
 #[test]
@@ -152,7 +152,7 @@ fn under_an_english_locale_ages_are_english_and_a_notice_goes_by_itself() {
     tmux.send(&["y"]);
     tmux.wait_for("address copied");
     wait_until_gone(&tmux, "address copied");
-    quit(&tmux);
+    tmux.quit();
 }
 
 /// kabar in tmux on the fixture mirror, reading the first headline of Terkini (the
@@ -216,12 +216,6 @@ fn wait_until_gone(tmux: &Tmux, text: &str) {
     }
 }
 
-/// Quits with `q` and waits until the shell has the terminal back.
-fn quit(tmux: &Tmux) {
-    tmux.send(&["q"]);
-    wait_until(tmux, "#{alternate_on}", "0");
-}
-
 #[test]
 fn what_was_read_and_saved_is_there_offline_after_a_restart() {
     let mirror = common::fixture_mirror();
@@ -242,7 +236,7 @@ fn what_was_read_and_saved_is_there_offline_after_a_restart() {
     tmux.send(&["s"]);
     tmux.wait_for("bola.kompas.com · Tersimpan");
     wait_until_gone(&tmux, "storing for offline");
-    quit(&tmux);
+    tmux.quit();
     drop(mirror);
 
     // Offline, with the mirror gone: the list is there, the article is marked read and
@@ -263,7 +257,7 @@ fn what_was_read_and_saved_is_there_offline_after_a_restart() {
     tmux.send(&["Tab"]);
     tmux.send(&["j", "Enter"]);
     tmux.wait_for("JAKARTA, KOMPAS.com - Dewan Perwakilan Rakyat");
-    quit(&tmux);
+    tmux.quit();
 
     let saved = common::kabar(&["--data-dir", data.to_str().unwrap(), "saved"]);
     assert!(saved.status.success(), "{}", common::stderr(&saved));
@@ -321,7 +315,7 @@ fn an_article_after_one_of_flags_emoji_and_cjk_shows_no_stray_glyphs() {
         ],
         "the second article's text and nothing else:\n{screen}"
     );
-    quit(&tmux);
+    tmux.quit();
 }
 
 /// `NO_COLOR=1` in the environment: the reader draws no colour at all, in a real
@@ -355,7 +349,7 @@ fn no_color_in_the_environment_draws_no_colour() {
         } else {
             assert!(!colours.is_empty(), "no colour seen without NO_COLOR");
         }
-        quit(&tmux);
+        tmux.quit();
     }
 }
 
@@ -401,5 +395,5 @@ fn search_open_a_result_follow_its_tag_and_go_back_a_day() {
     tmux.wait_for("BMKG: Hujan Ringan");
     // Under the hit, the passage that matched (the reader breaks the line after "(BMKG)").
     tmux.wait_for("…(BMKG) memprakirakan hujan");
-    quit(&tmux);
+    tmux.quit();
 }

@@ -869,7 +869,7 @@ fn keys_answered_while(fault: &'static str) {
 
     // Quitting does not wait for the request (which hangs for the whole 30 s timeout;
     // the wait below gives up after 20 s, a hang guard, not a speed bound).
-    tmux.send(&["q"]);
+    tmux.quit();
     tmux.type_line("echo back-$?");
     tmux.wait_for("back-0");
     assert_eq!(tmux.query("#{alternate_on}"), "0");

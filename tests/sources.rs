@@ -477,12 +477,12 @@ fn demo_semua_opens_another_outlet_and_reads_it_offline() {
     tmux.send(&["BSpace"]);
     tmux.send(&["j", "Enter"]);
     tmux.wait_for("KARAWANG, KOMPAS.com - Harga gabah");
-    tmux.send(&["q"]);
+    tmux.quit();
     tmux.type_line("echo exit-status-$?");
     tmux.wait_for("exit-status-0");
     tmux.type_line("clear");
     run("--offline");
-    tmux.send(&["q"]);
+    tmux.quit();
     tmux.type_line("echo offline-status-$?");
     tmux.wait_for("offline-status-0");
 }

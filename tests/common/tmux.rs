@@ -84,6 +84,21 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
+    /// Quits kabar with `q` and waits until the shell has the terminal back (the
+    /// alternate screen left): keys typed before then would reach kabar, not the shell.
+    pub fn quit(&self) {
+        self.send(&["q"]);
+        let start = Instant::now();
+        while self.query("#{alternate_on}") != "0" {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "kabar did not give the terminal back; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Waits until the screen shows `text`; fails with the screen after 20 seconds.
     pub fn wait_for(&self, text: &str) -> String {
         let start = Instant::now();
