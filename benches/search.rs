@@ -96,9 +96,48 @@ fn indexing(c: &mut Criterion) {
     );
 }
 
+/// Eviction as kabar runs it at start-up when the store is over its bound: here about
+/// 0.5 % of a store of 10,000 articles over, so some 50 articles go, and the search
+/// index is merged to give their entries' space back.
+fn evicting(c: &mut Criterion) {
+    let full = dir("bench-evict-full");
+    drop(search::filled(&full, 10_000));
+    let file = full.join(kabar::store::FILE_NAME);
+    let bytes: i64 = rusqlite::Connection::open(&file)
+        .unwrap()
+        .query_row(
+            "SELECT (SELECT sum(bytes) FROM articles)
+                 + (SELECT sum(length(block)) FROM article_text_data)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let bound = (bytes as f64 * 0.995) as u64;
+    let at = Utc.timestamp_opt(1_780_000_000, 0).unwrap();
+    let mut group = c.benchmark_group("evict");
+    group.sample_size(10);
+    group.bench_function("evict 0.5 % of 10,000 stored articles", |b| {
+        b.iter_batched(
+            || {
+                let copy = dir("bench-evict");
+                let _ = std::fs::remove_dir_all(&copy);
+                std::fs::create_dir_all(&copy).unwrap();
+                std::fs::copy(&file, copy.join(kabar::store::FILE_NAME)).unwrap();
+                kabar::store::Store::open_in(&copy).unwrap().0
+            },
+            |store| {
+                let (_, articles) = store.evict(at, bound).unwrap();
+                assert!(articles > 0);
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().measurement_time(Duration::from_secs(5));
-    targets = searching, storing, indexing
+    targets = searching, storing, indexing, evicting
 }
 criterion_main!(benches);
