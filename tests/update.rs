@@ -1585,7 +1585,7 @@ fn photos_show_as_captioned_lines_in_the_text_that_i_and_enter_open_in_the_viewe
     assert!(at("Pedagang menawarkan dagangannya") < cake && cake < at("Pemerintah daerah"));
     assert!(!lines.contains(&"Foto"), "not listed again under the text");
     let viewer = |url: &str| {
-        vec![Request::OpenInBrowser {
+        vec![Request::OpenPhoto {
             url: format!("https://asset.kompas.com/data/photo/2026/11/26/{url}"),
         }]
     };
@@ -1607,7 +1607,7 @@ fn i_with_no_photo_on_screen_opens_the_lead_photo() {
     let mut app = common::reader_with(common::photo_article(), (120, 12));
     assert_eq!(
         keys(&mut app, "i"),
-        [Request::OpenInBrowser {
+        [Request::OpenPhoto {
             url: "https://asset.kompas.com/data/photo/2026/11/26/lead.png".into()
         }]
     );

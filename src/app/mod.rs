@@ -962,7 +962,7 @@ impl App {
             .or_else(|| article.and_then(|a| a.image.clone())),
         };
         match url {
-            Some(url) => out.push(Request::OpenInBrowser { url }),
+            Some(url) => out.push(Request::OpenPhoto { url }),
             None => self.status.warn(match number {
                 Some(n) => format!("{} [{n}]", self.words().no_photo),
                 None => self.words().no_photo.to_string(),
