@@ -594,19 +594,34 @@ fn photos_in_the_text_as_captioned_lines() {
     insta::assert_snapshot!("reader_photos_100x30", screen(&app));
 }
 
+/// The article of photos in a reader that draws pictures, at `size`.
+fn picture_reader(size: (u16, u16)) -> App {
+    let settings = Settings {
+        pictures: true,
+        ..Settings::default()
+    };
+    common::reader_in(settings, common::photo_article(), size)
+}
+
+/// `app` drawn at `size`, its pictures from the pixels `pictures` holds.
+fn drawn_with_pictures(
+    app: &App,
+    pictures: &mut ui::Pictures,
+    (width, height): (u16, u16),
+) -> ratatui::buffer::Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| ui::draw_with_pictures(f, app, common::test_now(), Some(pictures)))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
 /// A photo that has arrived is drawn under its `[foto]` line (here in half blocks, the
 /// protocol made of text cells) and the text after it moves down by the picture's rows;
 /// the photos not arrived stay lines.
 #[test]
 fn an_arrived_photo_is_drawn_under_its_line_when_pictures_are_on() {
-    let mut app = common::reader_in(
-        Settings {
-            pictures: true,
-            ..Settings::default()
-        },
-        common::photo_article(),
-        (100, 30),
-    );
+    let mut app = picture_reader((100, 30));
     let url = app
         .current()
         .unwrap()
@@ -630,11 +645,7 @@ fn an_arrived_photo_is_drawn_under_its_line_when_pictures_are_on() {
             height: 160,
         }),
     }));
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    terminal
-        .draw(|f| ui::draw_with_pictures(f, &app, common::test_now(), Some(&mut pictures)))
-        .unwrap();
-    let buffer = terminal.backend().buffer().clone();
+    let buffer = drawn_with_pictures(&app, &mut pictures, (100, 30));
     let shown = common::buffer_text(&buffer);
     let rows: Vec<&str> = shown.lines().collect();
     let line = rows
@@ -663,6 +674,56 @@ fn an_arrived_photo_is_drawn_under_its_line_when_pictures_are_on() {
         "the text moved down by the picture's rows:\n{shown}"
     );
     insta::assert_snapshot!("reader_picture_100x30", shown);
+}
+
+/// A photo that could not be had is marked on its line and keeps no rows; one that
+/// arrived but whose pixels are no longer kept says so in its rows rather than leave a
+/// blank gap.
+#[test]
+fn a_failed_photo_is_marked_and_a_picture_not_kept_leaves_no_blank_gap() {
+    let mut app = picture_reader((100, 36));
+    let url = |n| {
+        app.current()
+            .unwrap()
+            .article()
+            .photo(n)
+            .unwrap()
+            .url
+            .clone()
+    };
+    let (boat, cake) = (url(1), url(2));
+    app.update(Msg::Answer(Answer::Photo {
+        url: boat,
+        result: Ok(kabar::picture::Size {
+            width: 1120,
+            height: 160,
+        }),
+    }));
+    app.update(Msg::Answer(Answer::Photo {
+        url: cake,
+        result: Err("the server sent text/html, not a photo".into()),
+    }));
+    // Nothing kept: the boat's pixels went (or never came to this terminal).
+    let mut pictures = ui::Pictures::new(ratatui_image::picker::Picker::halfblocks());
+    let shown = common::buffer_text(&drawn_with_pictures(&app, &mut pictures, (100, 36)));
+    let rows: Vec<&str> = shown.lines().collect();
+    let at = |words: &str| {
+        rows.iter()
+            .position(|r| r.contains(words))
+            .unwrap_or_else(|| panic!("{words}:\n{shown}"))
+    };
+    let cake = at("[foto: not loaded] [2] Kue bingka");
+    assert!(
+        rows[cake + 2].contains("Pemerintah daerah berencana"),
+        "no rows kept under a failed photo:\n{shown}"
+    );
+    let boat = at("[foto] [1] Pedagang menawarkan jeruk");
+    assert_eq!(
+        at("(photo not kept in memory: i opens it)"),
+        boat + 2,
+        "\n{shown}"
+    );
+    insta::assert_snapshot!("reader_photo_failed_100x36", shown);
 }
 
 #[test]

@@ -261,7 +261,7 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect, pictures: Option<&m
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
     if let Some(pictures) = pictures {
-        draw_pictures(frame, pictures, lines, page.scroll(), inner);
+        draw_pictures(frame, app, pictures, lines, page.scroll(), inner);
     }
     if lines.lines.len() > rows {
         let mut state = ScrollbarState::new(app.max_scroll()).position(page.scroll());
@@ -281,6 +281,7 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect, pictures: Option<&m
 /// pane's edge is left out: not every protocol can draw part of a picture.
 fn draw_pictures(
     frame: &mut Frame<'_>,
+    app: &App,
     pictures: &mut Pictures,
     lines: &layout::ArticleLines,
     scroll: usize,
@@ -301,7 +302,12 @@ fn draw_pictures(
             width: picture.columns.min(inner.width.saturating_sub(margin)),
             height: picture.rows,
         };
-        pictures.draw(frame, &picture.url, area);
+        // Its pixels let go (more photos came since) or not encodable: its rows say so
+        // rather than stay an empty gap.
+        if !pictures.draw(frame, &picture.url, area) {
+            let words = Span::styled(app.words().picture_gone, app.settings().theme.dim);
+            frame.render_widget(Paragraph::new(words).centered(), area);
+        }
     }
 }
 

@@ -49,25 +49,27 @@ impl Pictures {
         }
     }
 
-    /// Draws the photo at `url` in `area`, if its pixels are kept; nothing otherwise
-    /// (its rows stay blank until it arrives again).
-    pub fn draw(&mut self, frame: &mut Frame<'_>, url: &str, area: Rect) {
+    /// Draws the photo at `url` in `area`, if its pixels are kept (and they could be
+    /// encoded); whether it did.
+    pub fn draw(&mut self, frame: &mut Frame<'_>, url: &str, area: Rect) -> bool {
         let size = area.as_size();
         let fresh = !self.encoded.iter().any(|(u, s, _)| u == url && *s == size);
         if fresh {
             let Some((_, pixels)) = self.pixels.iter().find(|(u, _)| u == url) else {
-                return;
+                return false;
             };
             let image = DynamicImage::ImageRgba8(RgbaImage::clone(pixels));
             let Ok(protocol) = self.picker.new_protocol(image, size, Resize::Fit(None)) else {
-                return;
+                return false;
             };
             self.encoded.retain(|(u, _, _)| u != url);
             self.encoded.push((url.to_string(), size, protocol));
         }
-        if let Some((_, _, protocol)) = self.encoded.iter().find(|(u, _, _)| u == url) {
+        let encoded = self.encoded.iter().find(|(u, _, _)| u == url);
+        if let Some((_, _, protocol)) = encoded {
             frame.render_widget(Image::new(protocol), area);
         }
+        encoded.is_some()
     }
 }
 
@@ -96,9 +98,9 @@ mod tests {
         let area = Rect::new(0, 0, 20, 3);
         terminal
             .draw(|f| {
-                pictures.draw(f, "p0", area);
-                pictures.draw(f, "p7", area);
-                pictures.draw(f, "p7", Rect::new(0, 3, 10, 3));
+                assert!(!pictures.draw(f, "p0", area));
+                assert!(pictures.draw(f, "p7", area));
+                assert!(pictures.draw(f, "p7", Rect::new(0, 3, 10, 3)));
             })
             .unwrap();
         // The photo let go is not drawn; the kept one is encoded once, for the last area.
