@@ -603,6 +603,25 @@ fn picture_reader(size: (u16, u16)) -> App {
     common::reader_in(settings, common::photo_article(), size)
 }
 
+/// The photo at `url` arrived as `pixels`: held by `pictures`, its size told to `app`, as
+/// the terminal's loop does with the worker's two answers.
+fn picture_arrived(
+    app: &mut App,
+    pictures: &mut ui::Pictures,
+    url: String,
+    pixels: image::RgbaImage,
+) {
+    let size = kabar::picture::Size {
+        width: pixels.width(),
+        height: pixels.height(),
+    };
+    pictures.arrived(url.clone(), std::sync::Arc::new(pixels));
+    app.update(Msg::Answer(Answer::Photo {
+        url,
+        result: Ok(size),
+    }));
+}
+
 /// `app` drawn at `size`, its pictures from the pixels `pictures` holds.
 fn drawn_with_pictures(
     app: &App,
@@ -637,14 +656,7 @@ fn an_arrived_photo_is_drawn_under_its_line_when_pictures_are_on() {
         image::Rgba([r, g, b, 255])
     });
     let mut pictures = ui::Pictures::new(ratatui_image::picker::Picker::halfblocks());
-    pictures.arrived(url.clone(), std::sync::Arc::new(pixels));
-    app.update(Msg::Answer(Answer::Photo {
-        url,
-        result: Ok(kabar::picture::Size {
-            width: 1120,
-            height: 160,
-        }),
-    }));
+    picture_arrived(&mut app, &mut pictures, url, pixels);
     let buffer = drawn_with_pictures(&app, &mut pictures, (100, 30));
     let shown = common::buffer_text(&buffer);
     let rows: Vec<&str> = shown.lines().collect();
@@ -724,6 +736,52 @@ fn a_failed_photo_is_marked_and_a_picture_not_kept_leaves_no_blank_gap() {
         "\n{shown}"
     );
     insta::assert_snapshot!("reader_photo_failed_100x36", shown);
+}
+
+/// The lead photo, once arrived, is drawn under its `Foto:` caption like a photo in the
+/// text, within the same rows; the editor's line and the text move down. When it failed,
+/// its caption is marked.
+#[test]
+fn the_lead_photo_is_drawn_under_its_caption_when_pictures_are_on() {
+    let mut app = picture_reader((100, 30));
+    let lead = app.current().unwrap().article().image.clone().unwrap();
+    // 1100 × 200 over the 55 text columns: five rows.
+    let green = [40, 160, 60];
+    let pixels = image::RgbaImage::from_pixel(1100, 200, image::Rgba([40, 160, 60, 255]));
+    let mut pictures = ui::Pictures::new(ratatui_image::picker::Picker::halfblocks());
+    picture_arrived(&mut app, &mut pictures, lead.clone(), pixels);
+    let buffer = drawn_with_pictures(&app, &mut pictures, (100, 30));
+    let shown = common::buffer_text(&buffer);
+    let rows: Vec<&str> = shown.lines().collect();
+    let caption = rows
+        .iter()
+        .position(|r| r.contains("Foto: Perahu pedagang"))
+        .expect("the lead's caption");
+    // The caption takes two lines; the picture's five rows follow.
+    let [r, g, b] = green;
+    for row in caption + 2..caption + 7 {
+        assert_eq!(
+            buffer[(45, row as u16)].bg,
+            ratatui::style::Color::Rgb(r, g, b),
+            "row {row}:\n{shown}"
+        );
+    }
+    assert!(
+        rows[caption + 8].contains("BANJAR, KOMPAS.com"),
+        "the text follows the picture:\n{shown}"
+    );
+    insta::assert_snapshot!("reader_lead_picture_100x30", shown);
+
+    let mut failed = picture_reader((100, 30));
+    failed.update(Msg::Answer(Answer::Photo {
+        url: lead,
+        result: Err("offline, and this page is not stored".into()),
+    }));
+    let shown = common::buffer_text(&drawn_with_pictures(&failed, &mut pictures, (100, 30)));
+    assert!(
+        shown.contains("[foto: not loaded] Foto: Perahu pedagang"),
+        "{shown}"
+    );
 }
 
 #[test]

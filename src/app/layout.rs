@@ -306,7 +306,8 @@ pub struct ArticleLines {
     pub pictures: Vec<PictureRows>,
 }
 
-/// The blank lines under a `[foto]` line where its photo is drawn.
+/// The blank lines under a `[foto]` line (or the lead photo's caption) where its photo is
+/// drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PictureRows {
     pub url: String,
@@ -366,8 +367,17 @@ impl ArticleLines {
         if !meta.is_empty() {
             out.wrap(&meta, col, "", "", Role::Meta);
         }
+        // The lead photo: its caption, marked if it failed, and its picture under it.
+        let lead = article.image.as_deref().map(|url| (url, photos(url)));
         if let Some(caption) = &article.image_caption {
-            out.wrap(&format!("Foto: {caption}"), col, "", "      ", Role::Meta);
+            let caption = match lead {
+                Some((_, PhotoShown::Failed(mark))) => format!("{mark} Foto: {caption}"),
+                _ => format!("Foto: {caption}"),
+            };
+            out.wrap(&caption, col, "", "      ", Role::Meta);
+        }
+        if let Some((url, PhotoShown::Picture(size))) = lead {
+            out.picture(url, size, col);
         }
         // The site's own words for them, as "Sumber:" in the meta line.
         if let Some(editor) = &article.editor {
@@ -460,17 +470,23 @@ impl ArticleLines {
         };
         self.link(link, &format!("{mark} [{}] {}", link.n, link.title), width);
         if let PhotoShown::Picture(size) = shown {
-            let columns = u16::try_from(width).unwrap_or(u16::MAX);
-            let rows = picture_rows(size, columns);
-            self.pictures.push(PictureRows {
-                url: link.url.to_string(),
-                first: self.lines.len(),
-                rows,
-                columns,
-            });
-            for _ in 0..rows {
-                self.blank();
-            }
+            self.picture(link.url, size, width);
+        }
+    }
+
+    /// The blank rows the picture of the photo at `url`, of `size`, is drawn over, as wide
+    /// as the text column.
+    fn picture(&mut self, url: &str, size: crate::picture::Size, width: usize) {
+        let columns = u16::try_from(width).unwrap_or(u16::MAX);
+        let rows = picture_rows(size, columns);
+        self.pictures.push(PictureRows {
+            url: url.to_string(),
+            first: self.lines.len(),
+            rows,
+            columns,
+        });
+        for _ in 0..rows {
+            self.blank();
         }
     }
 
