@@ -622,6 +622,29 @@ fn picture_arrived(
     }));
 }
 
+const RED: [u8; 3] = [200, 30, 30];
+const BLUE: [u8; 3] = [30, 30, 200];
+
+/// Photo [1] arrived in `app`: wide and low, three rows of the 55-column text, its top
+/// half red and its bottom blue. The pictures holding its pixels.
+fn boat_arrived(app: &mut App) -> ui::Pictures {
+    let url = app
+        .current()
+        .unwrap()
+        .article()
+        .photo(1)
+        .unwrap()
+        .url
+        .clone();
+    let pixels = image::RgbaImage::from_fn(1120, 160, |_, y| {
+        let [r, g, b] = if y < 80 { RED } else { BLUE };
+        image::Rgba([r, g, b, 255])
+    });
+    let mut pictures = ui::Pictures::new(ratatui_image::picker::Picker::halfblocks());
+    picture_arrived(app, &mut pictures, url, pixels);
+    pictures
+}
+
 /// `app` drawn at `size`, its pictures from the pixels `pictures` holds.
 fn drawn_with_pictures(
     app: &App,
@@ -641,22 +664,8 @@ fn drawn_with_pictures(
 #[test]
 fn an_arrived_photo_is_drawn_under_its_line_when_pictures_are_on() {
     let mut app = picture_reader((100, 30));
-    let url = app
-        .current()
-        .unwrap()
-        .article()
-        .photo(1)
-        .unwrap()
-        .url
-        .clone();
-    // Wide and low: three rows of the 55-column text. The top half red, the bottom blue.
-    let (red, blue) = ([200, 30, 30], [30, 30, 200]);
-    let pixels = image::RgbaImage::from_fn(1120, 160, |_, y| {
-        let [r, g, b] = if y < 80 { red } else { blue };
-        image::Rgba([r, g, b, 255])
-    });
-    let mut pictures = ui::Pictures::new(ratatui_image::picker::Picker::halfblocks());
-    picture_arrived(&mut app, &mut pictures, url, pixels);
+    let mut pictures = boat_arrived(&mut app);
+    let (red, blue) = (RED, BLUE);
     let buffer = drawn_with_pictures(&app, &mut pictures, (100, 30));
     let shown = common::buffer_text(&buffer);
     let rows: Vec<&str> = shown.lines().collect();
@@ -686,6 +695,39 @@ fn an_arrived_photo_is_drawn_under_its_line_when_pictures_are_on() {
         "the text moved down by the picture's rows:\n{shown}"
     );
     insta::assert_snapshot!("reader_picture_100x30", shown);
+}
+
+/// Scrolled until the top of the picture is above the pane: the rows of it still in the
+/// pane are drawn, not left blank until it is whole on screen again.
+#[test]
+fn a_picture_cut_by_the_top_of_the_pane_shows_its_lower_part() {
+    let mut app = picture_reader((100, 16));
+    let mut pictures = boat_arrived(&mut app);
+    let line = app
+        .lines()
+        .lines
+        .iter()
+        .position(|l| l.text.starts_with("[foto] [1]"))
+        .unwrap();
+    // The photo's line, its caption's second line and the picture's red row scrolled off.
+    for _ in 0..line + 3 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let buffer = drawn_with_pictures(&app, &mut pictures, (100, 16));
+    let shown = common::buffer_text(&buffer);
+    let top = 2;
+    assert_eq!(buffer[(45, top)].symbol(), "▀", "\n{shown}");
+    let [r, g, b] = BLUE;
+    assert_eq!(
+        buffer[(45, top + 1)].bg,
+        ratatui::style::Color::Rgb(r, g, b)
+    );
+    let rows: Vec<&str> = shown.lines().collect();
+    assert!(
+        rows[usize::from(top) + 3].contains("Pedagang menawarkan dagangannya"),
+        "\n{shown}"
+    );
+    insta::assert_snapshot!("reader_picture_cut_100x16", shown);
 }
 
 /// A photo that could not be had is marked on its line and keeps no rows; one that
