@@ -7,6 +7,7 @@
 //! pixels and encodes again. Each in the four protocols. Figures in docs/PERFORMANCE.md.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use image::RgbaImage;
@@ -73,6 +74,31 @@ fn pictures(c: &mut Criterion) {
                 })
             },
         );
+        // The reader's way: the work on the pictures' thread, and the screen's thread
+        // timed for its share only, handing the job over, then taking the result back
+        // and drawing it.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut threaded = ui::Pictures::threaded(picker(protocol), move |ready| {
+            let _ = tx.send(ready);
+        });
+        threaded.arrived(URL.into(), pixels.clone());
+        group.bench_function(format!("scroll step, screen's thread share, {name}"), |b| {
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    cut = 3 - cut;
+                    let start = Instant::now();
+                    draw(&mut terminal, &mut threaded, (cut, AREA.height));
+                    spent += start.elapsed();
+                    let ready = rx.recv().unwrap();
+                    let start = Instant::now();
+                    threaded.finished(ready);
+                    draw(&mut terminal, &mut threaded, (cut, AREA.height));
+                    spent += start.elapsed();
+                }
+                spent
+            })
+        });
     }
     group.finish();
 }

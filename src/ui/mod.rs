@@ -6,7 +6,7 @@ mod ascii;
 mod fit;
 mod pictures;
 
-pub use pictures::Pictures;
+pub use pictures::{PictureReady, Pictures};
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;

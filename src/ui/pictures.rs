@@ -5,17 +5,25 @@
 //! screen encoded once for where it is drawn. A picture cut by the pane's top or bottom
 //! edge is drawn in part: its resized pixels are cropped to the rows that show, so every
 //! protocol can draw it (ratatui-image clips only the bottom, and only in some).
+//!
+//! Resizing and encoding (`encode`) take longer than a frame may, so in the reader they
+//! run on a thread of their own ([`Pictures::threaded`]): a picture not encoded yet
+//! leaves its rows blank until it is, one job a photo at a time.
 
-use std::collections::VecDeque;
+mod encode;
+
+use std::collections::{HashSet, VecDeque};
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
 
-use image::{DynamicImage, RgbaImage};
+use image::RgbaImage;
 use ratatui::Frame;
 use ratatui::layout::{Rect, Size};
+use ratatui_image::Image;
 use ratatui_image::picker::Picker;
-use ratatui_image::protocol::Protocol;
-use ratatui_image::{Image, Resize};
+
+pub use encode::PictureReady;
+use encode::{Encoded, Fitted, Job, Picture};
 
 /// The pixels kept, as RGBA bytes: six of Kompas's largest photos (1200 × 800), more
 /// than an article has. The newest is kept whatever its size.
@@ -26,37 +34,50 @@ pub struct Pictures {
     /// Newest last.
     pixels: VecDeque<(String, Arc<RgbaImage>)>,
     /// Each photo resized for the area it was last laid out in.
-    fitted: Vec<Fitted>,
+    fitted: Vec<Arc<Fitted>>,
     /// Each photo's part on screen, encoded, as it was last drawn.
     encoded: Vec<Encoded>,
+    encoder: Encoder,
 }
 
-/// A photo resized for an area: its pixels fill `cells` (within the area) exactly at the
-/// terminal's font size.
-struct Fitted {
-    url: String,
-    area: Size,
-    cells: Size,
-    image: DynamicImage,
-}
-
-/// The rows `shown` of a photo fitted to `area`, encoded: `None` when those rows are all
-/// under the picture (a photo less tall than its area).
-struct Encoded {
-    url: String,
-    area: Size,
-    shown: Range<u16>,
-    protocol: Option<Protocol>,
+/// Where the resizing and encoding run.
+enum Encoder {
+    /// In [`Pictures::draw`], before it returns.
+    InPlace,
+    /// On their own thread; `pending`: the photos with a job there.
+    Thread {
+        jobs: mpsc::Sender<Job>,
+        pending: HashSet<String>,
+    },
 }
 
 impl Pictures {
+    /// Pictures resized and encoded as they are drawn.
     pub fn new(picker: Picker) -> Self {
         Pictures {
             picker,
             pixels: VecDeque::new(),
             fitted: Vec::new(),
             encoded: Vec::new(),
+            encoder: Encoder::InPlace,
         }
+    }
+
+    /// Pictures resized and encoded on a thread of their own, each result handed to
+    /// `deliver` to be given back to [`finished`](Self::finished) and drawn. Without a
+    /// thread (it could not be started), as [`new`](Self::new).
+    pub fn threaded(picker: Picker, deliver: impl Fn(PictureReady) + Send + 'static) -> Self {
+        let mut pictures = Self::new(picker);
+        match encode::spawn(deliver) {
+            Ok(jobs) => {
+                pictures.encoder = Encoder::Thread {
+                    jobs,
+                    pending: HashSet::new(),
+                }
+            }
+            Err(e) => tracing::warn!("pictures are encoded on the screen's thread: {e}"),
+        }
+        pictures
     }
 
     /// Keeps the pixels of the photo at `url`, letting the oldest go past [`KEPT_BYTES`].
@@ -79,10 +100,27 @@ impl Pictures {
         self.encoded.retain(|e| e.url != url);
     }
 
+    /// Takes back what a job on the encoding thread made, for the next frame to draw.
+    pub fn finished(&mut self, ready: PictureReady) {
+        let PictureReady { fitted, encoded } = ready;
+        if let Encoder::Thread { pending, .. } = &mut self.encoder {
+            pending.remove(&encoded.url);
+        }
+        // Let go meanwhile: not kept either.
+        if !self.pixels.iter().any(|(u, _)| *u == encoded.url) {
+            return;
+        }
+        self.fitted.retain(|f| f.url != encoded.url);
+        self.fitted.push(fitted);
+        self.encoded.retain(|e| e.url != encoded.url);
+        self.encoded.push(encoded);
+    }
+
     /// Draws the rows `shown` of the photo at `url`, laid out over an area of `full`
-    /// cells, in `place` (where those rows are on screen). Whether it could: not when its
-    /// pixels are not kept or would not encode. Rows under the picture (a photo less
-    /// tall than its area) are left as they are.
+    /// cells, in `place` (where those rows are on screen). False when it cannot be: its
+    /// pixels are not kept, or would not encode. True also while it is being encoded on
+    /// the thread (its rows blank until then), and when those rows are under the
+    /// picture (a photo less tall than its area).
     pub fn draw(
         &mut self,
         frame: &mut Frame<'_>,
@@ -91,80 +129,58 @@ impl Pictures {
         shown: Range<u16>,
         place: Rect,
     ) -> bool {
-        let current = |e: &Encoded| e.url == url && e.area == full && e.shown == shown;
-        if !self.encoded.iter().any(current) {
-            let Some(encoded) = self.encode(url, full, shown.clone()) else {
+        let wanted = |e: &Encoded| e.url == url && e.area == full && e.shown == shown;
+        if !self.encoded.iter().any(wanted) {
+            let Some(job) = self.job(url, full, shown.clone()) else {
                 return false;
             };
-            self.encoded.retain(|e| e.url != url);
-            self.encoded.push(encoded);
-        }
-        let encoded = self.encoded.iter().find(|e| current(e));
-        if let Some(protocol) = encoded.and_then(|e| e.protocol.as_ref()) {
-            let size = protocol.size();
-            let area = Rect {
-                width: size.width.min(place.width),
-                height: size.height.min(place.height),
-                ..place
+            let job = match &mut self.encoder {
+                Encoder::InPlace => job,
+                // One job a photo at a time: a scroll faster than the encoding gets the
+                // rows it stops at, not every row on the way.
+                Encoder::Thread { pending, .. } if pending.contains(url) => return true,
+                Encoder::Thread { jobs, pending } => match jobs.send(job) {
+                    Ok(()) => {
+                        pending.insert(url.to_string());
+                        return true;
+                    }
+                    // The thread is gone: done here.
+                    Err(mpsc::SendError(job)) => job,
+                },
             };
-            frame.render_widget(Image::new(protocol), area);
+            self.finished(job.run());
         }
-        true
+        match self.encoded.iter().find(|e| wanted(e)).map(|e| &e.picture) {
+            Some(Picture::Drawn(protocol)) => {
+                let size = protocol.size();
+                let area = Rect {
+                    width: size.width.min(place.width),
+                    height: size.height.min(place.height),
+                    ..place
+                };
+                frame.render_widget(Image::new(protocol), area);
+                true
+            }
+            Some(Picture::Under) => true,
+            Some(Picture::Failed) | None => false,
+        }
     }
 
-    /// The rows `shown` of the photo at `url` fitted to `full`, encoded; `None` without
-    /// its pixels or when the protocol fails.
-    fn encode(&mut self, url: &str, full: Size, shown: Range<u16>) -> Option<Encoded> {
-        if !self.fitted.iter().any(|f| f.url == url && f.area == full) {
-            let (_, pixels) = self.pixels.iter().find(|(u, _)| u == url)?;
-            let (cells, image) = fit(&self.picker, pixels, full);
-            self.fitted.retain(|f| f.url != url);
-            self.fitted.push(Fitted {
-                url: url.to_string(),
-                area: full,
-                cells,
-                image,
-            });
-        }
-        let fitted = self.fitted.iter().find(|f| f.url == url)?;
-        let rows = shown.start.min(fitted.cells.height)..shown.end.min(fitted.cells.height);
-        let protocol = if rows.is_empty() {
-            None
-        } else {
-            let cell = u32::from(self.picker.font_size().height);
-            let cropped = fitted.image.crop_imm(
-                0,
-                u32::from(rows.start) * cell,
-                fitted.image.width(),
-                u32::from(rows.end - rows.start) * cell,
-            );
-            let size = Size::new(fitted.cells.width, rows.end - rows.start);
-            // Cropped to a whole number of cells, it is not resized again.
-            Some(
-                self.picker
-                    .new_protocol(cropped, size, Resize::Fit(None))
-                    .ok()?,
-            )
-        };
-        Some(Encoded {
+    /// The job that encodes rows `shown` of the photo at `url` over `full`, if its pixels
+    /// are kept.
+    fn job(&self, url: &str, full: Size, shown: Range<u16>) -> Option<Job> {
+        let (_, pixels) = self.pixels.iter().find(|(u, _)| u == url)?;
+        Some(Job {
             url: url.to_string(),
-            area: full,
+            full,
             shown,
-            protocol,
+            pixels: pixels.clone(),
+            fitted: (self.fitted.iter())
+                .find(|f| f.url == url && f.area == full)
+                .cloned(),
+            picker: self.picker.clone(),
         })
     }
-}
-
-/// `pixels` resized to fit `area` at `picker`'s font size (never enlarged), padded to a
-/// whole number of cells: the cells it takes, and its pixels.
-fn fit(picker: &Picker, pixels: &RgbaImage, area: Size) -> (Size, DynamicImage) {
-    let image = DynamicImage::ImageRgba8(pixels.clone());
-    let resize = Resize::Fit(None);
-    let cells = resize.size_for(&image, picker.font_size(), area);
-    (
-        cells,
-        resize.resize(&image, picker.font_size(), cells, None),
-    )
 }
 
 #[cfg(test)]
@@ -213,18 +229,48 @@ mod tests {
         );
     }
 
+    /// On the thread: nothing is drawn until the job is back, one job a photo however
+    /// often it is drawn meanwhile, and the picture once it is back.
+    #[test]
+    fn a_threaded_picture_is_drawn_once_its_job_is_back() {
+        use ratatui::style::Color;
+        let (tx, rx) = mpsc::channel();
+        let mut pictures = Pictures::threaded(Picker::halfblocks(), move |ready| {
+            let _ = tx.send(ready);
+        });
+        pictures.arrived("p".into(), striped_pixels());
+        let full = Size::new(6, 3);
+        let mut terminal = Terminal::new(TestBackend::new(6, 3)).unwrap();
+        let mut draw = |pictures: &mut Pictures| {
+            terminal
+                .draw(|f| assert!(pictures.draw(f, "p", full, 0..3, Rect::new(0, 0, 6, 3))))
+                .unwrap();
+            terminal.backend().buffer()[(3, 2)].bg
+        };
+        assert_eq!(draw(&mut pictures), Color::Reset);
+        assert_eq!(draw(&mut pictures), Color::Reset);
+        assert!(matches!(&pictures.encoder, Encoder::Thread { pending, .. } if pending.len() == 1));
+        let ready = rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+        pictures.finished(ready);
+        assert_eq!(draw(&mut pictures), Color::Rgb(0, 0, 200));
+        assert!(rx.try_recv().is_err(), "one job");
+    }
+
     /// A square photo fitted to 6 × 3 cells of 10 × 20 pixels: 60 × 60 pixels, three
     /// rows. Its top third red, the rest blue.
-    fn striped() -> Pictures {
-        let mut pictures = Pictures::new(Picker::halfblocks());
-        let pixels = RgbaImage::from_fn(60, 60, |_, y| {
+    fn striped_pixels() -> Arc<RgbaImage> {
+        Arc::new(RgbaImage::from_fn(60, 60, |_, y| {
             image::Rgba(if y < 20 {
                 [200, 0, 0, 255]
             } else {
                 [0, 0, 200, 255]
             })
-        });
-        pictures.arrived("p".into(), Arc::new(pixels));
+        }))
+    }
+
+    fn striped() -> Pictures {
+        let mut pictures = Pictures::new(Picker::halfblocks());
+        pictures.arrived("p".into(), striped_pixels());
         pictures
     }
 
