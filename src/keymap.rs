@@ -292,8 +292,8 @@ const ACTIONS: &[(Action, &str, &[Key], &str, &str)] = &[
         Action::OpenImage,
         "open_image",
         &[c('i')],
-        "open the photo on screen in the viewer (N i: photo [N])",
-        "buka foto di layar di penampil (N i: foto [N])",
+        "view the photo on screen, stored first (N i: photo [N])",
+        "lihat foto di layar, simpanan dulu (N i: foto [N])",
     ),
     (Action::Help, "help", &[c('?')], "this help", "bantuan ini"),
     (

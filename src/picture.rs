@@ -72,6 +72,16 @@ pub fn decode(bytes: &[u8]) -> Result<RgbaImage, String> {
     Ok(image.into_rgba8())
 }
 
+/// The usual file extension of the photo in `bytes` (`jpg`, `png`…), read from its first
+/// bytes: what a viewer handed the file goes by. `None` for a format not read here.
+pub fn extension(bytes: &[u8]) -> Option<&'static str> {
+    let format = image::guess_format(bytes).ok()?;
+    FORMATS
+        .contains(&format)
+        .then(|| format.extensions_str().first().copied())
+        .flatten()
+}
+
 fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, String> {
     let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
@@ -146,6 +156,15 @@ mod tests {
                 height: 800
             })
         );
+    }
+
+    #[test]
+    fn the_extension_is_the_files_format_not_its_name() {
+        assert_eq!(extension(&png(4, 4)), Some("png"));
+        assert_eq!(extension(HUGE_JPEG), Some("jpg"));
+        assert_eq!(extension(b"<html>not a photo</html>"), None);
+        // A format the reader refuses gets none either.
+        assert_eq!(extension(b"II*\0"), None);
     }
 
     #[test]

@@ -50,6 +50,11 @@ pub enum Request {
     OpenInBrowser {
         url: String,
     },
+    /// The photo at `url` in the system's viewer: its stored file when the store has it
+    /// (so it opens offline too), else its address.
+    OpenPhoto {
+        url: String,
+    },
     /// The photo at `url`, shown in the article at `article`: from the store, else
     /// fetched and stored with the article.
     Photo {

@@ -147,9 +147,15 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
         mut answers,
         done,
     } = worker;
-    // Asked before the event stream reads stdin, which would take the answer.
+    // Asked before the event stream reads stdin, which would take the answer. Pictures
+    // are resized and encoded on their own thread, which wakes this loop with each.
+    let (ready_tx, mut ready) = tokio::sync::mpsc::unbounded_channel::<ui::PictureReady>();
     let mut pictures =
-        graphics::detect(start.settings.images, graphics::Place::here()).map(ui::Pictures::new);
+        graphics::detect(start.settings.images, graphics::Place::here()).map(|picker| {
+            ui::Pictures::threaded(picker, move |picture| {
+                let _ = ready_tx.send(picture);
+            })
+        });
     let mut settings = start.settings;
     settings.pictures = pictures.is_some();
     let size = terminal.size()?;
@@ -222,6 +228,15 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
                 None => Some(Msg::Quit),
             },
             Some(answer) = answers.recv() => Some(Msg::Answer(answer)),
+            // Without pictures the sender is gone, and this resolves to None at once,
+            // which disables the branch.
+            Some(picture) = ready.recv() => {
+                if let Some(pictures) = pictures.as_mut() {
+                    pictures.finished(picture);
+                }
+                dirty = true;
+                None
+            }
             _ = spinner.tick(), if app.is_loading() => Some(Msg::Tick),
             // Without a timer this resolves to None at once, which disables the branch.
             Some(_) = async { Some(refresh.as_mut()?.tick().await) } => Some(Msg::Refresh),

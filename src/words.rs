@@ -39,6 +39,10 @@ pub struct Words {
     pub no_link: &'static str,
     /// `i` with no photo to open.
     pub no_photo: &'static str,
+    /// The mark of a photo that could not be had, in place of `[foto]`.
+    pub photo_failed: &'static str,
+    /// In the rows of a picture that cannot be drawn now.
+    pub picture_gone: &'static str,
     pub saved: &'static str,
     pub unsaved: &'static str,
     /// `s` pressed when there is no offline store.
@@ -139,6 +143,8 @@ pub const EN: Words = Words {
     no_match: "no match",
     no_link: "there is no link",
     no_photo: "there is no photo",
+    photo_failed: "[foto: not loaded]",
+    picture_gone: "(photo not kept in memory: i opens it)",
     no_unread: "no unread headlines left in this list",
     search: "search",
     date: "date (YYYY-MM-DD)",
@@ -198,6 +204,8 @@ pub const ID: Words = Words {
     no_match: "tidak ditemukan",
     no_link: "tidak ada tautan",
     no_photo: "tidak ada foto",
+    photo_failed: "[foto: gagal dimuat]",
+    picture_gone: "(foto tidak disimpan di memori: i membukanya)",
     no_unread: "tidak ada lagi judul belum dibaca di daftar ini",
     search: "cari",
     date: "tanggal (TTTT-BB-HH)",

@@ -21,6 +21,7 @@ use crate::requests::{Answer, Request};
 use crate::store::{ListValidators, Store};
 
 mod timeline;
+mod viewer;
 
 pub use timeline::{TIMELINE_URL, TimelineSource};
 
@@ -45,6 +46,8 @@ pub struct Worker {
     prefetching: Arc<Mutex<HashSet<String>>>,
     /// What [`TIMELINE_URL`] merges, in order.
     timeline: Arc<Vec<TimelineSource>>,
+    /// The stored photos written out for the viewer.
+    viewer_files: Arc<viewer::ViewerFiles>,
 }
 
 /// Where requests go in, where answers come out, and the worker's task, which ends once
@@ -95,6 +98,7 @@ pub fn spawn_with_timeline(
         prefetch_slots: Arc::new(Semaphore::new(PREFETCH_PARALLEL)),
         prefetching: Arc::default(),
         timeline: Arc::new(timeline),
+        viewer_files: Arc::default(),
     };
     let done = tokio::spawn(async move {
         while let Some(request) = req_rx.recv().await {
@@ -154,6 +158,10 @@ impl Worker {
             }
             Request::OpenInBrowser { url } => {
                 open_in_browser(&url, self.browser.as_deref(), self.answers.clone())
+            }
+            Request::OpenPhoto { url } => {
+                let w = self.clone();
+                tokio::spawn(async move { w.open_photo(url).await });
             }
             Request::Photo { url, article } => {
                 let w = self.clone();
@@ -276,6 +284,31 @@ impl Worker {
                 .await;
         }
         Ok(pixels)
+    }
+
+    /// Hands the photo at `url` to the viewer: its stored file, written out, when the
+    /// store has it; else its address, unless offline, when a notice says it is not kept.
+    async fn open_photo(&self, url: String) {
+        let key = url.clone();
+        let stored = self.with_store(move |s| s.photo(&key)).await.flatten();
+        let answers = self.answers.clone();
+        let Some(bytes) = stored else {
+            if self.offline {
+                let words = format!("offline, and this photo is not stored: {url}");
+                let _ = answers.send(Answer::Notice(words));
+            } else {
+                open_in_browser(&url, self.browser.as_deref(), answers);
+            }
+            return;
+        };
+        let (files, browser) = (self.viewer_files.clone(), self.browser.clone());
+        let _ = tokio::task::spawn_blocking(move || match files.write(&url, &bytes) {
+            Ok(path) => launch(&path.to_string_lossy(), browser.as_deref(), answers),
+            Err(e) => {
+                let _ = answers.send(Answer::Notice(format!("cannot open the photo: {e}")));
+            }
+        })
+        .await;
     }
 
     async fn fetch_and_store(&self, url: &str) -> Result<Article, Error> {
@@ -608,17 +641,23 @@ fn open_in_browser(url: &str, configured: Option<&str>, answers: UnboundedSender
     if !matches!(parsed.scheme(), "http" | "https") {
         return;
     }
+    launch(parsed.as_str(), configured, answers);
+}
+
+/// Starts the browser (as [`open_in_browser`] chooses it) on `target`, an address or a
+/// file's path, and tells how that went.
+fn launch(target: &str, configured: Option<&str>, answers: UnboundedSender<Answer>) {
     let env = std::env::var("BROWSER")
         .ok()
         .filter(|b| !b.trim().is_empty());
     let argv = match configured.or(env.as_deref()) {
-        Some(command) => browser_command(command, parsed.as_str()),
+        Some(command) => browser_command(command, target),
         None => {
             let (program, before) = SYSTEM_OPENER;
             std::iter::once(program)
                 .chain(before.iter().copied())
                 .map(str::to_string)
-                .chain(std::iter::once(parsed.to_string()))
+                .chain(std::iter::once(target.to_string()))
                 .collect()
         }
     };

@@ -7,6 +7,8 @@ mod common;
 
 #[path = "../benches/support/padded.rs"]
 mod padded;
+#[path = "../benches/support/photo.rs"]
+mod photo;
 #[path = "../benches/support/screen.rs"]
 mod screen;
 #[path = "../benches/support/search.rs"]
@@ -85,4 +87,21 @@ fn the_search_bench_store_finds_what_it_is_asked() {
         let urls: std::collections::HashSet<_> = hits.iter().map(|h| &h.headline.url).collect();
         assert_eq!(urls.len(), hits.len(), "{query}: one hit per article");
     }
+}
+
+/// `cargo bench --bench pictures`: the photo is a JPEG of Kompas's largest size, as large
+/// a file as theirs (50–300 KB), within the decoding limits.
+#[test]
+fn the_pictures_bench_draws_a_photo_of_kompass_largest_size() {
+    let jpeg = photo::photo_jpeg();
+    assert!(
+        (50_000..=300_000).contains(&jpeg.len()),
+        "{} bytes",
+        jpeg.len()
+    );
+    assert_eq!(kabar::picture::extension(&jpeg), Some("jpg"));
+    assert_eq!(
+        kabar::picture::decode(&jpeg).unwrap().dimensions(),
+        (1200, 800)
+    );
 }

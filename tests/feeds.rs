@@ -227,10 +227,7 @@ async fn list_of(handle: &mut worker::Handle, id: u64, url: &str) -> Result<Vec<
         })
         .unwrap();
     loop {
-        let answer = tokio::time::timeout(Duration::from_secs(20), handle.answers.recv())
-            .await
-            .expect("an answer within 20 s")
-            .expect("worker alive");
+        let answer = common::next_answer(handle).await;
         if let Answer::Headlines {
             id: got, result, ..
         } = answer
@@ -370,10 +367,7 @@ async fn timeline_of(handle: &mut worker::Handle) -> (Vec<(String, String)>, Vec
         .unwrap();
     let mut notices = Vec::new();
     loop {
-        let answer = tokio::time::timeout(Duration::from_secs(20), handle.answers.recv())
-            .await
-            .expect("an answer within 20 s")
-            .expect("worker alive");
+        let answer = common::next_answer(handle).await;
         match answer {
             Answer::Lagging { sources, .. } => {
                 notices.extend(sources.into_iter().map(|(name, why)| {

@@ -10,7 +10,6 @@ use std::io::Cursor;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
 
 use chrono::Utc;
 use common::{RawServer, http_answer, scratch_dir};
@@ -81,10 +80,7 @@ async fn ask(handle: &mut worker::Handle, names: &[&str]) -> Vec<(String, Result
     }
     let mut got = Vec::new();
     while got.len() < names.len() {
-        let answer = tokio::time::timeout(Duration::from_secs(20), handle.answers.recv())
-            .await
-            .expect("answers within 20 s")
-            .expect("worker alive");
+        let answer = common::next_answer(handle).await;
         if let Answer::Photo { url, result } = answer {
             got.push((url.rsplit('/').next().unwrap().to_string(), result));
         }
@@ -215,4 +211,71 @@ fn a_photo_of_an_article_not_in_the_store_goes_at_the_next_eviction() {
         .unwrap();
     store.evict(now, u64::MAX).unwrap();
     assert_eq!(store.photo(&photo_url("perahu.png")).unwrap(), None);
+}
+
+/// Has the worker open the photo at `url` in the viewer; the notice that tells how.
+async fn open_in_viewer(handle: &mut worker::Handle, url: &str) -> String {
+    handle
+        .requests
+        .send(Request::OpenPhoto { url: url.into() })
+        .unwrap();
+    loop {
+        let answer = common::next_answer(handle).await;
+        if let Answer::Notice(words) = answer {
+            return words;
+        }
+    }
+}
+
+/// What the recording browser was handed last (its arguments after the count).
+fn handed(args: &Path) -> String {
+    let written = std::fs::read_to_string(args).unwrap();
+    let lines: Vec<&str> = written.lines().collect();
+    assert_eq!(lines[0], "1", "one argument: {written}");
+    lines[1].to_string()
+}
+
+/// A stored photo opens from its stored file, written out with the extension of its
+/// format (its address says `.jpg`, its bytes are a PNG): offline that is the only way to
+/// see it. With nothing stored the viewer gets the address, or offline a notice says why
+/// not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_viewer_gets_the_stored_file_and_the_address_only_when_none_is_stored() {
+    let dir = scratch_dir("photos-viewer");
+    let (opener, args) = common::recording_browser(&dir);
+    let browser = Some(opener.display().to_string());
+    let (store, _) = Store::open_in(&dir).unwrap();
+    let png = encoded(12, 8, ImageFormat::Png);
+    let (stored, elsewhere) = (photo_url("disimpan.jpg"), photo_url("lain.jpg"));
+    store.put_photo(&stored, ARTICLE, &png, Utc::now()).unwrap();
+    // Nothing listens: a request that left would fail.
+    let nowhere = Url::parse(&format!("http://127.0.0.1:{}/", common::closed_port())).unwrap();
+
+    let client = Client::new(Some(nowhere.clone())).unwrap();
+    let mut offline = worker::spawn_with_browser(client, Some(store), true, 0, browser.clone());
+    assert_eq!(
+        open_in_viewer(&mut offline, &stored).await,
+        "opened in the browser"
+    );
+    let file = handed(&args);
+    assert!(file.ends_with(".png"), "{file}");
+    assert_eq!(std::fs::read(&file).unwrap(), png);
+    std::fs::remove_file(&args).unwrap();
+    assert_eq!(
+        open_in_viewer(&mut offline, &elsewhere).await,
+        format!("offline, and this photo is not stored: {elsewhere}")
+    );
+    assert!(!args.exists(), "no viewer started for it");
+    drop(offline);
+
+    let (store, _) = Store::open_in(&dir).unwrap();
+    let client = Client::new(Some(nowhere)).unwrap();
+    let mut online = worker::spawn_with_browser(client, Some(store), false, 0, browser);
+    open_in_viewer(&mut online, &elsewhere).await;
+    assert_eq!(handed(&args), elsewhere);
+    open_in_viewer(&mut online, &stored).await;
+    assert!(
+        handed(&args).ends_with(".png"),
+        "the stored file online too"
+    );
 }

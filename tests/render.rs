@@ -605,19 +605,40 @@ fn photos_in_the_text_as_captioned_lines() {
     insta::assert_snapshot!("reader_photos_100x30", screen(&app));
 }
 
-/// A photo that has arrived is drawn under its `[foto]` line (here in half blocks, the
-/// protocol made of text cells) and the text after it moves down by the picture's rows;
-/// the photos not arrived stay lines.
-#[test]
-fn an_arrived_photo_is_drawn_under_its_line_when_pictures_are_on() {
-    let mut app = common::reader_in(
-        Settings {
-            pictures: true,
-            ..Settings::default()
-        },
-        common::photo_article(),
-        (100, 30),
-    );
+/// The article of photos in a reader that draws pictures, at `size`.
+fn picture_reader(size: (u16, u16)) -> App {
+    let settings = Settings {
+        pictures: true,
+        ..Settings::default()
+    };
+    common::reader_in(settings, common::photo_article(), size)
+}
+
+/// The photo at `url` arrived as `pixels`: held by `pictures`, its size told to `app`, as
+/// the terminal's loop does with the worker's two answers.
+fn picture_arrived(
+    app: &mut App,
+    pictures: &mut ui::Pictures,
+    url: String,
+    pixels: image::RgbaImage,
+) {
+    let size = kabar::picture::Size {
+        width: pixels.width(),
+        height: pixels.height(),
+    };
+    pictures.arrived(url.clone(), std::sync::Arc::new(pixels));
+    app.update(Msg::Answer(Answer::Photo {
+        url,
+        result: Ok(size),
+    }));
+}
+
+const RED: [u8; 3] = [200, 30, 30];
+const BLUE: [u8; 3] = [30, 30, 200];
+
+/// Photo [1] arrived in `app`: wide and low, three rows of the 55-column text, its top
+/// half red and its bottom blue. The pictures holding its pixels.
+fn boat_arrived(app: &mut App) -> ui::Pictures {
     let url = app
         .current()
         .unwrap()
@@ -626,26 +647,37 @@ fn an_arrived_photo_is_drawn_under_its_line_when_pictures_are_on() {
         .unwrap()
         .url
         .clone();
-    // Wide and low: three rows of the 55-column text. The top half red, the bottom blue.
-    let (red, blue) = ([200, 30, 30], [30, 30, 200]);
     let pixels = image::RgbaImage::from_fn(1120, 160, |_, y| {
-        let [r, g, b] = if y < 80 { red } else { blue };
+        let [r, g, b] = if y < 80 { RED } else { BLUE };
         image::Rgba([r, g, b, 255])
     });
     let mut pictures = ui::Pictures::new(ratatui_image::picker::Picker::halfblocks());
-    pictures.arrived(url.clone(), std::sync::Arc::new(pixels));
-    app.update(Msg::Answer(Answer::Photo {
-        url,
-        result: Ok(kabar::picture::Size {
-            width: 1120,
-            height: 160,
-        }),
-    }));
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    picture_arrived(app, &mut pictures, url, pixels);
+    pictures
+}
+
+/// `app` drawn at `size`, its pictures from the pixels `pictures` holds.
+fn drawn_with_pictures(
+    app: &App,
+    pictures: &mut ui::Pictures,
+    (width, height): (u16, u16),
+) -> ratatui::buffer::Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
-        .draw(|f| ui::draw_with_pictures(f, &app, common::test_now(), Some(&mut pictures)))
+        .draw(|f| ui::draw_with_pictures(f, app, common::test_now(), Some(pictures)))
         .unwrap();
-    let buffer = terminal.backend().buffer().clone();
+    terminal.backend().buffer().clone()
+}
+
+/// A photo that has arrived is drawn under its `[foto]` line (here in half blocks, the
+/// protocol made of text cells) and the text after it moves down by the picture's rows;
+/// the photos not arrived stay lines.
+#[test]
+fn an_arrived_photo_is_drawn_under_its_line_when_pictures_are_on() {
+    let mut app = picture_reader((100, 30));
+    let mut pictures = boat_arrived(&mut app);
+    let (red, blue) = (RED, BLUE);
+    let buffer = drawn_with_pictures(&app, &mut pictures, (100, 30));
     let shown = common::buffer_text(&buffer);
     let rows: Vec<&str> = shown.lines().collect();
     let line = rows
@@ -674,6 +706,135 @@ fn an_arrived_photo_is_drawn_under_its_line_when_pictures_are_on() {
         "the text moved down by the picture's rows:\n{shown}"
     );
     insta::assert_snapshot!("reader_picture_100x30", shown);
+}
+
+/// Scrolled until the top of the picture is above the pane: the rows of it still in the
+/// pane are drawn, not left blank until it is whole on screen again.
+#[test]
+fn a_picture_cut_by_the_top_of_the_pane_shows_its_lower_part() {
+    let mut app = picture_reader((100, 16));
+    let mut pictures = boat_arrived(&mut app);
+    let line = app
+        .lines()
+        .lines
+        .iter()
+        .position(|l| l.text.starts_with("[foto] [1]"))
+        .unwrap();
+    // The photo's line, its caption's second line and the picture's red row scrolled off.
+    for _ in 0..line + 3 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let buffer = drawn_with_pictures(&app, &mut pictures, (100, 16));
+    let shown = common::buffer_text(&buffer);
+    let top = 2;
+    assert_eq!(buffer[(45, top)].symbol(), "▀", "\n{shown}");
+    let [r, g, b] = BLUE;
+    assert_eq!(
+        buffer[(45, top + 1)].bg,
+        ratatui::style::Color::Rgb(r, g, b)
+    );
+    let rows: Vec<&str> = shown.lines().collect();
+    assert!(
+        rows[usize::from(top) + 3].contains("Pedagang menawarkan dagangannya"),
+        "\n{shown}"
+    );
+    insta::assert_snapshot!("reader_picture_cut_100x16", shown);
+}
+
+/// A photo that could not be had is marked on its line and keeps no rows; one that
+/// arrived but whose pixels are no longer kept says so in its rows rather than leave a
+/// blank gap.
+#[test]
+fn a_failed_photo_is_marked_and_a_picture_not_kept_leaves_no_blank_gap() {
+    let mut app = picture_reader((100, 36));
+    let url = |n| {
+        app.current()
+            .unwrap()
+            .article()
+            .photo(n)
+            .unwrap()
+            .url
+            .clone()
+    };
+    let (boat, cake) = (url(1), url(2));
+    app.update(Msg::Answer(Answer::Photo {
+        url: boat,
+        result: Ok(kabar::picture::Size {
+            width: 1120,
+            height: 160,
+        }),
+    }));
+    app.update(Msg::Answer(Answer::Photo {
+        url: cake,
+        result: Err("the server sent text/html, not a photo".into()),
+    }));
+    // Nothing kept: the boat's pixels went (or never came to this terminal).
+    let mut pictures = ui::Pictures::new(ratatui_image::picker::Picker::halfblocks());
+    let shown = common::buffer_text(&drawn_with_pictures(&app, &mut pictures, (100, 36)));
+    let rows: Vec<&str> = shown.lines().collect();
+    let at = |words: &str| {
+        rows.iter()
+            .position(|r| r.contains(words))
+            .unwrap_or_else(|| panic!("{words}:\n{shown}"))
+    };
+    let cake = at("[foto: not loaded] [2] Kue bingka");
+    assert!(
+        rows[cake + 2].contains("Pemerintah daerah berencana"),
+        "no rows kept under a failed photo:\n{shown}"
+    );
+    let boat = at("[foto] [1] Pedagang menawarkan jeruk");
+    assert_eq!(
+        at("(photo not kept in memory: i opens it)"),
+        boat + 2,
+        "\n{shown}"
+    );
+    insta::assert_snapshot!("reader_photo_failed_100x36", shown);
+}
+
+/// The lead photo, once arrived, is drawn under its `Foto:` caption like a photo in the
+/// text, within the same rows; the editor's line and the text move down. When it failed,
+/// its caption is marked.
+#[test]
+fn the_lead_photo_is_drawn_under_its_caption_when_pictures_are_on() {
+    let mut app = picture_reader((100, 30));
+    let lead = app.current().unwrap().article().image.clone().unwrap();
+    // 1100 × 200 over the 55 text columns: five rows.
+    let green = [40, 160, 60];
+    let pixels = image::RgbaImage::from_pixel(1100, 200, image::Rgba([40, 160, 60, 255]));
+    let mut pictures = ui::Pictures::new(ratatui_image::picker::Picker::halfblocks());
+    picture_arrived(&mut app, &mut pictures, lead.clone(), pixels);
+    let buffer = drawn_with_pictures(&app, &mut pictures, (100, 30));
+    let shown = common::buffer_text(&buffer);
+    let rows: Vec<&str> = shown.lines().collect();
+    let caption = rows
+        .iter()
+        .position(|r| r.contains("Foto: Perahu pedagang"))
+        .expect("the lead's caption");
+    // The caption takes two lines; the picture's five rows follow.
+    let [r, g, b] = green;
+    for row in caption + 2..caption + 7 {
+        assert_eq!(
+            buffer[(45, row as u16)].bg,
+            ratatui::style::Color::Rgb(r, g, b),
+            "row {row}:\n{shown}"
+        );
+    }
+    assert!(
+        rows[caption + 8].contains("BANJAR, KOMPAS.com"),
+        "the text follows the picture:\n{shown}"
+    );
+    insta::assert_snapshot!("reader_lead_picture_100x30", shown);
+
+    let mut failed = picture_reader((100, 30));
+    failed.update(Msg::Answer(Answer::Photo {
+        url: lead,
+        result: Err("offline, and this page is not stored".into()),
+    }));
+    let shown = common::buffer_text(&drawn_with_pictures(&failed, &mut pictures, (100, 30)));
+    assert!(
+        shown.contains("[foto: not loaded] Foto: Perahu pedagang"),
+        "{shown}"
+    );
 }
 
 #[test]

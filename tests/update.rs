@@ -1599,7 +1599,7 @@ fn photos_show_as_captioned_lines_in_the_text_that_i_and_enter_open_in_the_viewe
     assert!(at("Pedagang menawarkan dagangannya") < cake && cake < at("Pemerintah daerah"));
     assert!(!lines.contains(&"Foto"), "not listed again under the text");
     let viewer = |url: &str| {
-        vec![Request::OpenInBrowser {
+        vec![Request::OpenPhoto {
             url: format!("https://asset.kompas.com/data/photo/2026/11/26/{url}"),
         }]
     };
@@ -1616,12 +1616,44 @@ fn photos_show_as_captioned_lines_in_the_text_that_i_and_enter_open_in_the_viewe
     );
 }
 
+/// Without pictures too (over SSH, say), a photo that failed has its line marked as soon
+/// as the failure comes in.
+#[test]
+fn a_failed_photo_is_marked_where_it_sits_without_pictures() {
+    let mut app = common::reader_with(common::photo_article(), (120, 40));
+    let url = app
+        .current()
+        .unwrap()
+        .article()
+        .photo(2)
+        .unwrap()
+        .url
+        .clone();
+    let line = |app: &App| {
+        let lines = &app.lines().lines;
+        lines
+            .iter()
+            .find(|l| l.text.contains("[2] Kue bingka"))
+            .map(|l| l.text.clone())
+            .unwrap()
+    };
+    assert_eq!(line(&app), "[foto] [2] Kue bingka, jajanan khas Banjar.");
+    app.update(Msg::Answer(Answer::Photo {
+        url,
+        result: Err("the photo cannot be read".into()),
+    }));
+    assert_eq!(
+        line(&app),
+        "[foto: not loaded] [2] Kue bingka, jajanan khas Banjar."
+    );
+}
+
 #[test]
 fn i_with_no_photo_on_screen_opens_the_lead_photo() {
     let mut app = common::reader_with(common::photo_article(), (120, 12));
     assert_eq!(
         keys(&mut app, "i"),
-        [Request::OpenInBrowser {
+        [Request::OpenPhoto {
             url: "https://asset.kompas.com/data/photo/2026/11/26/lead.png".into()
         }]
     );

@@ -401,7 +401,8 @@ pub struct ArticleLines {
     pub pictures: Vec<PictureRows>,
 }
 
-/// The blank lines under a `[foto]` line where its photo is drawn.
+/// The blank lines under a `[foto]` line (or the lead photo's caption) where its photo is
+/// drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PictureRows {
     pub url: String,
@@ -409,6 +410,18 @@ pub struct PictureRows {
     pub rows: u16,
     /// The columns the picture may take, from the text's margin: the text column's.
     pub columns: u16,
+}
+
+/// How a photo shows in the reader, from what is known of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhotoShown {
+    /// Its line alone: not arrived yet, not asked for, or no pictures here.
+    Line,
+    /// Its line, and under it a picture of this size.
+    Picture(crate::picture::Size),
+    /// It could not be had (a fetch error, too large, not an image): its line starts
+    /// with this mark in place of `[foto]`, and no rows are kept for it.
+    Failed(&'static str),
 }
 
 /// The most rows a picture takes: enough to see it, few enough to keep reading.
@@ -423,16 +436,16 @@ pub fn picture_rows(size: crate::picture::Size, columns: u16) -> u16 {
 
 impl ArticleLines {
     pub fn new(article: &Article, width: u16, max_text: u16) -> Self {
-        Self::with_pictures(article, width, max_text, &|_| None)
+        Self::with_pictures(article, width, max_text, &|_| PhotoShown::Line)
     }
 
-    /// As [`new`](Self::new), with room under each `[foto]` line for the photos that
-    /// `pictures` gives a size for, drawn as pictures.
+    /// As [`new`](Self::new), each photo shown as `photos` says: with room under its
+    /// line for a picture, or its line marked when it failed.
     pub fn with_pictures(
         article: &Article,
         width: u16,
         max_text: u16,
-        pictures: &dyn Fn(&str) -> Option<crate::picture::Size>,
+        photos: &dyn Fn(&str) -> PhotoShown,
     ) -> Self {
         // A margin column on the left; a gap and the scrollbar on the right.
         let usable = width.saturating_sub(3).max(10);
@@ -449,8 +462,17 @@ impl ArticleLines {
         if !meta.is_empty() {
             out.wrap(&meta, col, "", "", Role::Meta);
         }
+        // The lead photo: its caption, marked if it failed, and its picture under it.
+        let lead = article.image.as_deref().map(|url| (url, photos(url)));
         if let Some(caption) = &article.image_caption {
-            out.wrap(&format!("Foto: {caption}"), col, "", "      ", Role::Meta);
+            let caption = match lead {
+                Some((_, PhotoShown::Failed(mark))) => format!("{mark} Foto: {caption}"),
+                _ => format!("Foto: {caption}"),
+            };
+            out.wrap(&caption, col, "", "      ", Role::Meta);
+        }
+        if let Some((url, PhotoShown::Picture(size))) = lead {
+            out.picture(url, size, col);
         }
         // The site's own words for them, as "Sumber:" in the meta line.
         if let Some(editor) = &article.editor {
@@ -483,7 +505,7 @@ impl ArticleLines {
         let mut previous = None;
         for (i, block) in article.body.iter().enumerate() {
             while let Some((_, link)) = in_text.next_if(|(at, _)| *at <= i) {
-                out.in_text(&link, col, pictures);
+                out.in_text(&link, col, photos);
                 previous = None;
             }
             // List items sit together; every other block is set off by a blank line.
@@ -499,7 +521,7 @@ impl ArticleLines {
             }
         }
         for (_, link) in in_text {
-            out.in_text(&link, col, pictures);
+            out.in_text(&link, col, photos);
         }
         let mut group = "";
         // Those in the text are shown there, not again under it.
@@ -516,12 +538,12 @@ impl ArticleLines {
 
     /// A link in the text, set off by a blank line: an embedded video or post by its
     /// address (`[video] [17] https://…`), a photo by its caption (`[foto] [18] Warga…`).
-    /// A photo with a size from `pictures` gets its picture's rows under its line.
+    /// A photo is shown as `photos` says.
     fn in_text(
         &mut self,
         link: &NumberedLink<'_>,
         width: usize,
-        pictures: &dyn Fn(&str) -> Option<crate::picture::Size>,
+        photos: &dyn Fn(&str) -> PhotoShown,
     ) {
         self.blank();
         if link.group != PHOTOS_GROUP {
@@ -532,23 +554,30 @@ impl ArticleLines {
             );
             return;
         }
-        self.link(
-            link,
-            &format!("{PHOTO_MARK} [{}] {}", link.n, link.title),
-            width,
-        );
-        if let Some(size) = pictures(link.url) {
-            let columns = u16::try_from(width).unwrap_or(u16::MAX);
-            let rows = picture_rows(size, columns);
-            self.pictures.push(PictureRows {
-                url: link.url.to_string(),
-                first: self.lines.len(),
-                rows,
-                columns,
-            });
-            for _ in 0..rows {
-                self.blank();
-            }
+        let shown = photos(link.url);
+        let mark = match shown {
+            PhotoShown::Failed(mark) => mark,
+            _ => PHOTO_MARK,
+        };
+        self.link(link, &format!("{mark} [{}] {}", link.n, link.title), width);
+        if let PhotoShown::Picture(size) = shown {
+            self.picture(link.url, size, width);
+        }
+    }
+
+    /// The blank rows the picture of the photo at `url`, of `size`, is drawn over, as wide
+    /// as the text column.
+    fn picture(&mut self, url: &str, size: crate::picture::Size, width: usize) {
+        let columns = u16::try_from(width).unwrap_or(u16::MAX);
+        let rows = picture_rows(size, columns);
+        self.pictures.push(PictureRows {
+            url: url.to_string(),
+            first: self.lines.len(),
+            rows,
+            columns,
+        });
+        for _ in 0..rows {
+            self.blank();
         }
     }
 

@@ -37,7 +37,7 @@ use crate::article::{HeadlinePage, Passage};
 use crate::error::Error;
 use crate::keymap::{Action, Command, Context};
 use crate::words::Words;
-use layout::{ArticleLines, Panes};
+use layout::{ArticleLines, Panes, PhotoShown};
 use list::HeadlineList;
 use messages::Ids;
 use reader::{Jump, Opened, Reader};
@@ -475,13 +475,13 @@ impl App {
         self.photos.state(url)
     }
 
-    /// A photo arrived (or failed): with pictures on, the pages are laid out again with its
-    /// picture's rows (at the fit that follows every message), the one on screen and any
-    /// in the history that shows it alike.
+    /// A photo arrived (or failed): the pages are laid out again (at the fit that follows
+    /// every message) with its picture's rows when pictures are on, or its line marked
+    /// when it failed, the one on screen and any in the history that shows it alike.
     fn photo_arrived(&mut self, url: String, result: Result<crate::picture::Size, String>) {
-        let drawn = self.settings.pictures && result.is_ok();
+        let shows = self.settings.pictures || result.is_err();
         self.photos.arrived(url, result);
-        if drawn {
+        if shows {
             self.reader.lay_out_again();
         }
     }
@@ -492,14 +492,16 @@ impl App {
         let panes = self.panes();
         let reader = panes.reader.map(layout::inner).unwrap_or_default();
         let pictures = self.settings.pictures;
+        let failed = self.words().photo_failed;
         let photos = &self.photos;
         self.reader.fit(
             reader.width,
             usize::from(reader.height),
             self.settings.text_width,
             &|url| match photos.state(url) {
-                Some(PhotoState::Ready(size)) if pictures => Some(*size),
-                _ => None,
+                Some(PhotoState::Ready(size)) if pictures => PhotoShown::Picture(*size),
+                Some(PhotoState::Failed(_)) => PhotoShown::Failed(failed),
+                _ => PhotoShown::Line,
             },
         );
         // A list hidden behind the reader keeps its scroll for when it is back.
@@ -1034,7 +1036,7 @@ impl App {
             .or_else(|| article.and_then(|a| a.image.clone())),
         };
         match url {
-            Some(url) => out.push(Request::OpenInBrowser { url }),
+            Some(url) => out.push(Request::OpenPhoto { url }),
             None => self.status.warn(match number {
                 Some(n) => format!("{} [{n}]", self.words().no_photo),
                 None => self.words().no_photo.to_string(),

@@ -5,11 +5,10 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::layout::{self, ArticleLines, Role};
+use super::layout::{self, ArticleLines, PhotoShown, Role};
 use super::list::fold;
 use super::messages::Ids;
 use crate::article::{Article, Photo};
-use crate::picture;
 use crate::requests::{Request, RequestId};
 
 /// A visit to an article: the article in the history, with where the reader was in it
@@ -405,20 +404,20 @@ impl Reader {
 
     /// Fits the page on screen to a pane of `width` × `rows`: laid out again only when
     /// the width changed (a pane hidden, of width 0, keeps the layout it had).
-    /// `pictures` gives the size of each photo drawn as a picture.
+    /// `photos` says how each photo shows.
     pub fn fit(
         &mut self,
         width: u16,
         rows: usize,
         text_width: u16,
-        pictures: &dyn Fn(&str) -> Option<picture::Size>,
+        photos: &dyn Fn(&str) -> PhotoShown,
     ) {
         self.rows = rows;
         if let Some(page) = &mut self.current
             && page.lines.width != width
             && width > 0
         {
-            page.lines = ArticleLines::with_pictures(&page.article, width, text_width, pictures);
+            page.lines = ArticleLines::with_pictures(&page.article, width, text_width, photos);
             self.entered();
         }
         let max = self.max_scroll();

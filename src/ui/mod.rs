@@ -6,11 +6,11 @@ mod ascii;
 mod fit;
 mod pictures;
 
-pub use pictures::Pictures;
+pub use pictures::{PictureReady, Pictures};
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect, Size};
 use ratatui::style::Style;
 use ratatui::symbols;
 use ratatui::text::{Line, Span};
@@ -278,7 +278,7 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect, pictures: Option<&m
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
     if let Some(pictures) = pictures {
-        draw_pictures(frame, pictures, lines, page.scroll(), inner);
+        draw_pictures(frame, app, pictures, lines, page.scroll(), inner);
     }
     if lines.lines.len() > rows {
         let mut state = ScrollbarState::new(app.max_scroll()).position(page.scroll());
@@ -294,31 +294,40 @@ fn draw_reader(frame: &mut Frame<'_>, app: &App, area: Rect, pictures: Option<&m
     }
 }
 
-/// Each picture whose rows are all on screen, over its blank lines. One cut by the
-/// pane's edge is left out: not every protocol can draw part of a picture.
+/// Each picture with rows on screen, over its blank lines: one cut by the pane's top or
+/// bottom edge is drawn in part, the rows that show.
 fn draw_pictures(
     frame: &mut Frame<'_>,
+    app: &App,
     pictures: &mut Pictures,
     lines: &layout::ArticleLines,
     scroll: usize,
     inner: Rect,
 ) {
     let rows = usize::from(inner.height);
+    let margin = u16::try_from(lines.margin).unwrap_or(u16::MAX);
     for picture in &lines.pictures {
-        let Some(top) = picture.first.checked_sub(scroll) else {
-            continue;
-        };
-        if top + usize::from(picture.rows) > rows {
+        let (first, last) = (picture.first, picture.first + usize::from(picture.rows));
+        let on_screen = first.max(scroll)..last.min(scroll + rows);
+        if on_screen.is_empty() {
             continue;
         }
-        let margin = u16::try_from(lines.margin).unwrap_or(u16::MAX);
-        let area = Rect {
+        // Counted from the picture's top: fewer than its rows, so within u16.
+        let shown = (on_screen.start - first) as u16..(on_screen.end - first) as u16;
+        let width = picture.columns.min(inner.width.saturating_sub(margin));
+        let place = Rect {
             x: inner.x.saturating_add(margin),
-            y: inner.y + top as u16,
-            width: picture.columns.min(inner.width.saturating_sub(margin)),
-            height: picture.rows,
+            y: inner.y + (on_screen.start - scroll) as u16,
+            width,
+            height: shown.end - shown.start,
         };
-        pictures.draw(frame, &picture.url, area);
+        let full = Size::new(width, picture.rows);
+        // Its pixels let go (more photos came since) or not encodable: its rows say so
+        // rather than stay an empty gap.
+        if !pictures.draw(frame, &picture.url, full, shown, place) {
+            let words = Span::styled(app.words().picture_gone, app.settings().theme.dim);
+            frame.render_widget(Paragraph::new(words).centered(), place);
+        }
     }
 }
 

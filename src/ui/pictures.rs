@@ -1,17 +1,29 @@
 //! The photos drawn as pictures, in the protocol the terminal was found to speak
 //! (`tui::graphics`). Kept by address and bounded: the pixels of the photos that arrived
-//! last, [`KEPT_BYTES`] of them at most (each within `picture`'s limits, at most 6 MB),
-//! and each of those encoded once for the area it is drawn in, resized to it.
+//! last, [`KEPT_BYTES`] of them at most (each within `picture`'s limits, at most 6 MB);
+//! each of those resized once for the rows it is laid out over, and the part of it on
+//! screen encoded once for where it is drawn. A picture cut by the pane's top or bottom
+//! edge is drawn in part: its resized pixels are cropped to the rows that show, so every
+//! protocol can draw it (ratatui-image clips only the bottom, and only in some).
+//!
+//! Resizing and encoding (`encode`) take longer than a frame may, so in the reader they
+//! run on a thread of their own ([`Pictures::threaded`]): a picture not encoded yet
+//! leaves its rows blank until it is, one job a photo at a time.
 
-use std::collections::VecDeque;
-use std::sync::Arc;
+mod encode;
 
-use image::{DynamicImage, RgbaImage};
+use std::collections::{HashSet, VecDeque};
+use std::ops::Range;
+use std::sync::{Arc, mpsc};
+
+use image::RgbaImage;
 use ratatui::Frame;
 use ratatui::layout::{Rect, Size};
+use ratatui_image::Image;
 use ratatui_image::picker::Picker;
-use ratatui_image::protocol::Protocol;
-use ratatui_image::{Image, Resize};
+
+pub use encode::PictureReady;
+use encode::{Encoded, Fitted, Job, Picture};
 
 /// The pixels kept, as RGBA bytes: six of Kompas's largest photos (1200 × 800), more
 /// than an article has. The newest is kept whatever its size.
@@ -21,53 +33,153 @@ pub struct Pictures {
     picker: Picker,
     /// Newest last.
     pixels: VecDeque<(String, Arc<RgbaImage>)>,
-    /// Each photo encoded for the size it was last drawn at.
-    encoded: Vec<(String, Size, Protocol)>,
+    /// Each photo resized for the area it was last laid out in.
+    fitted: Vec<Arc<Fitted>>,
+    /// Each photo's part on screen, encoded, as it was last drawn.
+    encoded: Vec<Encoded>,
+    encoder: Encoder,
+}
+
+/// Where the resizing and encoding run.
+enum Encoder {
+    /// In [`Pictures::draw`], before it returns.
+    InPlace,
+    /// On their own thread; `pending`: the photos with a job there.
+    Thread {
+        jobs: mpsc::Sender<Job>,
+        pending: HashSet<String>,
+    },
 }
 
 impl Pictures {
+    /// Pictures resized and encoded as they are drawn.
     pub fn new(picker: Picker) -> Self {
         Pictures {
             picker,
             pixels: VecDeque::new(),
+            fitted: Vec::new(),
             encoded: Vec::new(),
+            encoder: Encoder::InPlace,
         }
+    }
+
+    /// Pictures resized and encoded on a thread of their own, each result handed to
+    /// `deliver` to be given back to [`finished`](Self::finished) and drawn. Without a
+    /// thread (it could not be started), as [`new`](Self::new).
+    pub fn threaded(picker: Picker, deliver: impl Fn(PictureReady) + Send + 'static) -> Self {
+        let mut pictures = Self::new(picker);
+        match encode::spawn(deliver) {
+            Ok(jobs) => {
+                pictures.encoder = Encoder::Thread {
+                    jobs,
+                    pending: HashSet::new(),
+                }
+            }
+            Err(e) => tracing::warn!("pictures are encoded on the screen's thread: {e}"),
+        }
+        pictures
     }
 
     /// Keeps the pixels of the photo at `url`, letting the oldest go past [`KEPT_BYTES`].
     pub fn arrived(&mut self, url: String, pixels: Arc<RgbaImage>) {
-        self.pixels.retain(|(u, _)| *u != url);
-        self.encoded.retain(|(u, _, _)| *u != url);
+        self.forget(&url);
         self.pixels.push_back((url, pixels));
         let bytes = |kept: &VecDeque<(String, Arc<RgbaImage>)>| -> usize {
             kept.iter().map(|(_, p)| p.as_raw().len()).sum()
         };
         while self.pixels.len() > 1 && bytes(&self.pixels) > KEPT_BYTES {
             if let Some((gone, _)) = self.pixels.pop_front() {
-                self.encoded.retain(|(u, _, _)| *u != gone);
+                self.forget(&gone);
             }
         }
     }
 
-    /// Draws the photo at `url` in `area`, if its pixels are kept; nothing otherwise
-    /// (its rows stay blank until it arrives again).
-    pub fn draw(&mut self, frame: &mut Frame<'_>, url: &str, area: Rect) {
-        let size = area.as_size();
-        let fresh = !self.encoded.iter().any(|(u, s, _)| u == url && *s == size);
-        if fresh {
-            let Some((_, pixels)) = self.pixels.iter().find(|(u, _)| u == url) else {
-                return;
-            };
-            let image = DynamicImage::ImageRgba8(RgbaImage::clone(pixels));
-            let Ok(protocol) = self.picker.new_protocol(image, size, Resize::Fit(None)) else {
-                return;
-            };
-            self.encoded.retain(|(u, _, _)| u != url);
-            self.encoded.push((url.to_string(), size, protocol));
+    fn forget(&mut self, url: &str) {
+        self.pixels.retain(|(u, _)| u != url);
+        self.fitted.retain(|f| f.url != url);
+        self.encoded.retain(|e| e.url != url);
+    }
+
+    /// Takes back what a job on the encoding thread made, for the next frame to draw.
+    pub fn finished(&mut self, ready: PictureReady) {
+        let PictureReady { fitted, encoded } = ready;
+        if let Encoder::Thread { pending, .. } = &mut self.encoder {
+            pending.remove(&encoded.url);
         }
-        if let Some((_, _, protocol)) = self.encoded.iter().find(|(u, _, _)| u == url) {
-            frame.render_widget(Image::new(protocol), area);
+        // Let go meanwhile: not kept either.
+        if !self.pixels.iter().any(|(u, _)| *u == encoded.url) {
+            return;
         }
+        self.fitted.retain(|f| f.url != encoded.url);
+        self.fitted.push(fitted);
+        self.encoded.retain(|e| e.url != encoded.url);
+        self.encoded.push(encoded);
+    }
+
+    /// Draws the rows `shown` of the photo at `url`, laid out over an area of `full`
+    /// cells, in `place` (where those rows are on screen). False when it cannot be: its
+    /// pixels are not kept, or would not encode. True also while it is being encoded on
+    /// the thread (its rows blank until then), and when those rows are under the
+    /// picture (a photo less tall than its area).
+    pub fn draw(
+        &mut self,
+        frame: &mut Frame<'_>,
+        url: &str,
+        full: Size,
+        shown: Range<u16>,
+        place: Rect,
+    ) -> bool {
+        let wanted = |e: &Encoded| e.url == url && e.area == full && e.shown == shown;
+        if !self.encoded.iter().any(wanted) {
+            let Some(job) = self.job(url, full, shown.clone()) else {
+                return false;
+            };
+            let job = match &mut self.encoder {
+                Encoder::InPlace => job,
+                // One job a photo at a time: a scroll faster than the encoding gets the
+                // rows it stops at, not every row on the way.
+                Encoder::Thread { pending, .. } if pending.contains(url) => return true,
+                Encoder::Thread { jobs, pending } => match jobs.send(job) {
+                    Ok(()) => {
+                        pending.insert(url.to_string());
+                        return true;
+                    }
+                    // The thread is gone: done here.
+                    Err(mpsc::SendError(job)) => job,
+                },
+            };
+            self.finished(job.run());
+        }
+        match self.encoded.iter().find(|e| wanted(e)).map(|e| &e.picture) {
+            Some(Picture::Drawn(protocol)) => {
+                let size = protocol.size();
+                let area = Rect {
+                    width: size.width.min(place.width),
+                    height: size.height.min(place.height),
+                    ..place
+                };
+                frame.render_widget(Image::new(protocol), area);
+                true
+            }
+            Some(Picture::Under) => true,
+            Some(Picture::Failed) | None => false,
+        }
+    }
+
+    /// The job that encodes rows `shown` of the photo at `url` over `full`, if its pixels
+    /// are kept.
+    fn job(&self, url: &str, full: Size, shown: Range<u16>) -> Option<Job> {
+        let (_, pixels) = self.pixels.iter().find(|(u, _)| u == url)?;
+        Some(Job {
+            url: url.to_string(),
+            full,
+            shown,
+            pixels: pixels.clone(),
+            fitted: (self.fitted.iter())
+                .find(|f| f.url == url && f.area == full)
+                .cloned(),
+            picker: self.picker.clone(),
+        })
     }
 }
 
@@ -93,24 +205,99 @@ mod tests {
         assert_eq!(kept, ["p2", "p3", "p4", "p5", "p6", "p7"]);
 
         let mut terminal = Terminal::new(TestBackend::new(20, 6)).unwrap();
+        let full = Size::new(20, 3);
         let area = Rect::new(0, 0, 20, 3);
         terminal
             .draw(|f| {
-                pictures.draw(f, "p0", area);
-                pictures.draw(f, "p7", area);
-                pictures.draw(f, "p7", Rect::new(0, 3, 10, 3));
+                assert!(!pictures.draw(f, "p0", full, 0..3, area));
+                assert!(pictures.draw(f, "p7", full, 0..3, area));
+                assert!(pictures.draw(f, "p7", Size::new(6, 3), 0..3, Rect::new(0, 3, 6, 3)));
             })
             .unwrap();
-        // The photo let go is not drawn; the kept one is encoded once, for the last area.
-        let sizes: Vec<(&str, Size)> = pictures
-            .encoded
+        // The photo let go is not drawn; the kept one is resized and encoded once, for
+        // the last area.
+        let fitted: Vec<(&str, Size)> = pictures
+            .fitted
             .iter()
-            .map(|(u, s, _)| (u.as_str(), *s))
+            .map(|f| (f.url.as_str(), f.area))
             .collect();
-        assert_eq!(sizes, [("p7", Size::new(10, 3))]);
+        assert_eq!(fitted, [("p7", Size::new(6, 3))]);
+        assert_eq!(pictures.encoded.len(), 1);
         assert_eq!(
             terminal.backend().buffer()[(0, 0)].bg,
             ratatui::style::Color::Rgb(90, 90, 90)
         );
+    }
+
+    /// On the thread: nothing is drawn until the job is back, one job a photo however
+    /// often it is drawn meanwhile, and the picture once it is back.
+    #[test]
+    fn a_threaded_picture_is_drawn_once_its_job_is_back() {
+        use ratatui::style::Color;
+        let (tx, rx) = mpsc::channel();
+        let mut pictures = Pictures::threaded(Picker::halfblocks(), move |ready| {
+            let _ = tx.send(ready);
+        });
+        pictures.arrived("p".into(), striped_pixels());
+        let full = Size::new(6, 3);
+        let mut terminal = Terminal::new(TestBackend::new(6, 3)).unwrap();
+        let mut draw = |pictures: &mut Pictures| {
+            terminal
+                .draw(|f| assert!(pictures.draw(f, "p", full, 0..3, Rect::new(0, 0, 6, 3))))
+                .unwrap();
+            terminal.backend().buffer()[(3, 2)].bg
+        };
+        assert_eq!(draw(&mut pictures), Color::Reset);
+        assert_eq!(draw(&mut pictures), Color::Reset);
+        assert!(matches!(&pictures.encoder, Encoder::Thread { pending, .. } if pending.len() == 1));
+        let ready = rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+        pictures.finished(ready);
+        assert_eq!(draw(&mut pictures), Color::Rgb(0, 0, 200));
+        assert!(rx.try_recv().is_err(), "one job");
+    }
+
+    /// A square photo fitted to 6 × 3 cells of 10 × 20 pixels: 60 × 60 pixels, three
+    /// rows. Its top third red, the rest blue.
+    fn striped_pixels() -> Arc<RgbaImage> {
+        Arc::new(RgbaImage::from_fn(60, 60, |_, y| {
+            image::Rgba(if y < 20 {
+                [200, 0, 0, 255]
+            } else {
+                [0, 0, 200, 255]
+            })
+        }))
+    }
+
+    fn striped() -> Pictures {
+        let mut pictures = Pictures::new(Picker::halfblocks());
+        pictures.arrived("p".into(), striped_pixels());
+        pictures
+    }
+
+    #[test]
+    fn a_picture_cut_by_the_panes_edge_is_drawn_in_part() {
+        use ratatui::style::Color;
+        let mut pictures = striped();
+        let full = Size::new(6, 3);
+        let mut terminal = Terminal::new(TestBackend::new(6, 2)).unwrap();
+        // Its top row cut off by the pane's top: its last two rows, blue, at the top.
+        terminal
+            .draw(|f| assert!(pictures.draw(f, "p", full, 1..3, Rect::new(0, 0, 6, 2))))
+            .unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        assert_eq!(buffer[(3, 0)].bg, Color::Rgb(0, 0, 200));
+        assert_eq!(buffer[(3, 1)].bg, Color::Rgb(0, 0, 200));
+        let red = |c: Color| matches!(c, Color::Rgb(r, _, b) if r > 4 * b);
+        // Its last row cut off by the bottom: the red row first.
+        let mut terminal = Terminal::new(TestBackend::new(6, 2)).unwrap();
+        terminal
+            .draw(|f| assert!(pictures.draw(f, "p", full, 0..2, Rect::new(0, 0, 6, 2))))
+            .unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        // (Half blocks resize again, blending a little blue in at the edge.)
+        assert!(red(buffer[(3, 0)].bg), "{:?}", buffer[(3, 0)]);
+        assert_eq!(buffer[(3, 1)].bg, Color::Rgb(0, 0, 200));
+        // Resized once for the area, whatever part shows.
+        assert_eq!(pictures.fitted.len(), 1);
     }
 }

@@ -519,6 +519,14 @@ pub fn recording_browser(dir: &std::path::Path) -> (PathBuf, PathBuf) {
     (opener, args)
 }
 
+/// The worker's next answer, within 20 s.
+pub async fn next_answer(handle: &mut kabar::worker::Handle) -> kabar::app::Answer {
+    tokio::time::timeout(std::time::Duration::from_secs(20), handle.answers.recv())
+        .await
+        .expect("an answer within 20 s")
+        .expect("worker alive")
+}
+
 /// A port on 127.0.0.1 that was free a moment ago: nothing listens there.
 pub fn closed_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
