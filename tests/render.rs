@@ -637,8 +637,13 @@ const RED: [u8; 3] = [200, 30, 30];
 const BLUE: [u8; 3] = [30, 30, 200];
 
 /// Photo [1] arrived in `app`: wide and low, three rows of the 55-column text, its top
-/// half red and its bottom blue. The pictures holding its pixels.
+/// half red and its bottom blue. The pictures holding its pixels, in half blocks.
 fn boat_arrived(app: &mut App) -> ui::Pictures {
+    boat_arrived_in(app, ratatui_image::picker::Picker::halfblocks())
+}
+
+/// As [`boat_arrived`], drawn in the protocol `picker` gives.
+fn boat_arrived_in(app: &mut App, picker: ratatui_image::picker::Picker) -> ui::Pictures {
     let url = app
         .current()
         .unwrap()
@@ -651,9 +656,47 @@ fn boat_arrived(app: &mut App) -> ui::Pictures {
         let [r, g, b] = if y < 80 { RED } else { BLUE };
         image::Rgba([r, g, b, 255])
     });
-    let mut pictures = ui::Pictures::new(ratatui_image::picker::Picker::halfblocks());
+    let mut pictures = ui::Pictures::new(picker);
     picture_arrived(app, &mut pictures, url, pixels);
     pictures
+}
+
+/// Kitty, sixel and iTerm2 terminals get the photo in their own protocol: cells under
+/// its line carry that protocol's sequence (made by ratatui-image from the pixels; a
+/// page's text never reaches the frame unsanitised), and the text goes on after it.
+/// What a real terminal then shows of it is not seen here.
+#[test]
+fn each_graphics_protocol_draws_the_photo_in_its_own_sequence() {
+    use ratatui_image::picker::{Picker, ProtocolType};
+    let protocols = [
+        (ProtocolType::Kitty, "\x1b_G"),
+        (ProtocolType::Sixel, "\x1bP"),
+        (ProtocolType::Iterm2, "\x1b]1337;File="),
+    ];
+    for (protocol, sequence) in protocols {
+        let mut app = picture_reader((100, 30));
+        let mut picker = Picker::halfblocks();
+        picker.set_protocol_type(protocol);
+        let mut pictures = boat_arrived_in(&mut app, picker);
+        let buffer = drawn_with_pictures(&app, &mut pictures, (100, 30));
+        let text = common::buffer_text(&buffer);
+        let rows: Vec<&str> = text.lines().collect();
+        let line = rows
+            .iter()
+            .position(|r| r.contains("[foto] [1]"))
+            .expect("the photo's line");
+        let picture: String = (line + 2..line + 5)
+            .flat_map(|y| (0..100).map(move |x| (x, y as u16)))
+            .map(|at| buffer[at].symbol().to_string())
+            .collect();
+        assert!(picture.contains(sequence), "{protocol:?}: {picture:?}");
+        assert!(
+            rows[line + 5..]
+                .iter()
+                .any(|r| r.contains("Pedagang menawarkan dagangannya")),
+            "{protocol:?}:\n{text}"
+        );
+    }
 }
 
 /// `app` drawn at `size`, its pictures from the pixels `pictures` holds.
