@@ -214,6 +214,10 @@ pub async fn run(start: Start, worker: worker::Handle) -> io::Result<()> {
                 cells::settle(f.buffer_mut());
             })?;
             dirty = false;
+            if let Some(pictures) = pictures.as_mut() {
+                let again = app.photos_again(pictures.take_wanted());
+                send(again, &mut terminal);
+            }
         }
         // One wake-up at the end of the notice on screen, if there is one; nothing
         // else wakes the loop while it is idle.

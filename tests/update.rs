@@ -2200,3 +2200,18 @@ fn a_tags_number_never_ends_a_line_without_its_tag() {
         }
     }
 }
+
+/// The photos whose pixels the screen let go are asked for again, as photos of the
+/// article on screen (the worker reads them from the store); with no article, nothing.
+#[test]
+fn photos_let_go_by_the_screen_are_asked_for_again_for_the_article_on_screen() {
+    let url = "https://asset.kompas.com/data/photo/2026/11/26/perahu.png".to_string();
+    let empty = app_with_list();
+    assert_eq!(empty.photos_again(vec![url.clone()]), []);
+    let app = common::reader_with(common::photo_article(), (100, 30));
+    let article = app.current().unwrap().article().url.clone();
+    assert_eq!(
+        app.photos_again(vec![url.clone()]),
+        [Request::Photo { url, article }]
+    );
+}

@@ -475,6 +475,22 @@ impl App {
         self.photos.state(url)
     }
 
+    /// The requests for the photos at `urls` of the article on screen, asked for again
+    /// because the screen let their pixels go (the worker has them from the store, where
+    /// they are kept with the article).
+    pub fn photos_again(&self, urls: Vec<String>) -> Vec<Request> {
+        let Some(page) = self.current() else {
+            return Vec::new();
+        };
+        let article = &page.article().url;
+        urls.into_iter()
+            .map(|url| Request::Photo {
+                url,
+                article: article.clone(),
+            })
+            .collect()
+    }
+
     /// A photo arrived (or failed): the pages are laid out again (at the fit that follows
     /// every message) with its picture's rows when pictures are on, or its line marked
     /// when it failed, the one on screen and any in the history that shows it alike.

@@ -12,7 +12,7 @@
 
 mod encode;
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
 use std::sync::{Arc, mpsc};
 
@@ -38,6 +38,12 @@ pub struct Pictures {
     /// Each photo's part on screen, encoded, as it was last drawn.
     encoded: Vec<Encoded>,
     encoder: Encoder,
+    /// The photos whose pixels were let go to keep within [`KEPT_BYTES`], each with
+    /// whether it has been asked for again (from the store), which happens when it is
+    /// drawn again.
+    let_go: HashMap<String, bool>,
+    /// The photos to ask the worker for again, taken by [`take_wanted`](Self::take_wanted).
+    wanted: Vec<String>,
 }
 
 /// Where the resizing and encoding run.
@@ -60,6 +66,8 @@ impl Pictures {
             fitted: Vec::new(),
             encoded: Vec::new(),
             encoder: Encoder::InPlace,
+            let_go: HashMap::new(),
+            wanted: Vec::new(),
         }
     }
 
@@ -83,6 +91,7 @@ impl Pictures {
     /// Keeps the pixels of the photo at `url`, letting the oldest go past [`KEPT_BYTES`].
     pub fn arrived(&mut self, url: String, pixels: Arc<RgbaImage>) {
         self.forget(&url);
+        self.let_go.remove(&url);
         self.pixels.push_back((url, pixels));
         let bytes = |kept: &VecDeque<(String, Arc<RgbaImage>)>| -> usize {
             kept.iter().map(|(_, p)| p.as_raw().len()).sum()
@@ -90,6 +99,7 @@ impl Pictures {
         while self.pixels.len() > 1 && bytes(&self.pixels) > KEPT_BYTES {
             if let Some((gone, _)) = self.pixels.pop_front() {
                 self.forget(&gone);
+                self.let_go.insert(gone, false);
             }
         }
     }
@@ -118,7 +128,9 @@ impl Pictures {
 
     /// Draws the rows `shown` of the photo at `url`, laid out over an area of `full`
     /// cells, in `place` (where those rows are on screen). False when it cannot be: its
-    /// pixels are not kept, or would not encode. True also while it is being encoded on
+    /// pixels are not kept (and were not let go here), or would not encode. True also
+    /// while pixels let go are asked for again ([`take_wanted`](Self::take_wanted)), or
+    /// while it is being encoded on
     /// the thread (its rows blank until then), and when those rows are under the
     /// picture (a photo less tall than its area).
     pub fn draw(
@@ -132,7 +144,17 @@ impl Pictures {
         let wanted = |e: &Encoded| e.url == url && e.area == full && e.shown == shown;
         if !self.encoded.iter().any(wanted) {
             let Some(job) = self.job(url, full, shown.clone()) else {
-                return false;
+                // Let go for newer photos: asked for again, its rows blank meanwhile.
+                return match self.let_go.get_mut(url) {
+                    Some(asked) => {
+                        if !*asked {
+                            *asked = true;
+                            self.wanted.push(url.to_string());
+                        }
+                        true
+                    }
+                    None => false,
+                };
             };
             let job = match &mut self.encoder {
                 Encoder::InPlace => job,
@@ -164,6 +186,12 @@ impl Pictures {
             Some(Picture::Under) => true,
             Some(Picture::Failed) | None => false,
         }
+    }
+
+    /// The photos drawn since the last call whose pixels had been let go: to be asked
+    /// for again.
+    pub fn take_wanted(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.wanted)
     }
 
     /// The job that encodes rows `shown` of the photo at `url` over `full`, if its pixels
@@ -209,13 +237,18 @@ mod tests {
         let area = Rect::new(0, 0, 20, 3);
         terminal
             .draw(|f| {
-                assert!(!pictures.draw(f, "p0", full, 0..3, area));
+                // Let go: not drawn, asked for again (once however often it is drawn).
+                assert!(pictures.draw(f, "p0", full, 0..3, area));
+                assert!(pictures.draw(f, "p0", full, 0..3, area));
+                // Never held: not drawn, and the caller says so.
+                assert!(!pictures.draw(f, "elsewhere", full, 0..3, area));
                 assert!(pictures.draw(f, "p7", full, 0..3, area));
                 assert!(pictures.draw(f, "p7", Size::new(6, 3), 0..3, Rect::new(0, 3, 6, 3)));
             })
             .unwrap();
-        // The photo let go is not drawn; the kept one is resized and encoded once, for
-        // the last area.
+        assert_eq!(pictures.take_wanted(), ["p0"]);
+        assert!(pictures.take_wanted().is_empty());
+        // The kept one is resized and encoded once, for the last area.
         let fitted: Vec<(&str, Size)> = pictures
             .fitted
             .iter()
