@@ -6,7 +6,9 @@
 //! photo captions and credits, bylines and datelines, share, follow and newsletter
 //! prompts, "read more" pointers and lists of links to other stories. A page that is a
 //! list of look-alike items (posts, cards, rows of links) whose items Readability did not
-//! keep is read whole instead ([`items`]).
+//! keep is read whole instead ([`items`]), and so is a page that does not say it is an
+//! article (a product, a service) whose main region holds much more than Readability
+//! kept of it ([`landing`]).
 //!
 //! The rules are general, not fitted to single sites: each one the 181-page extraction
 //! benchmark can test (`scripts/eval-extraction`) was kept only if it raised the score
@@ -26,6 +28,7 @@ use walk::{text_chars, walk};
 
 mod cleanup;
 mod items;
+mod landing;
 pub mod phrases;
 mod walk;
 
@@ -78,6 +81,7 @@ fn read(html: &str, doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> 
     let mut blocks = extract(html, doc, url, shape);
     if let Some(region) = items::main_region(doc)
         && let Some(whole) = beyond_pick(region, text_len(&blocks))
+            .or_else(|| landing::sections(doc, region, text_len(&blocks)))
     {
         blocks = whole;
     }
