@@ -566,6 +566,37 @@ mod tests {
     }
 
     #[test]
+    fn an_element_named_for_a_button_is_furniture_only_while_it_holds_a_label() {
+        // A shop's grid: each card is named for the cart button at its foot.
+        let card = |n| {
+            format!(
+                r#"<div class="productCard cartButton"><h3>Camera {n}</h3>
+                <ul><li>A 24-megapixel sensor and a fast autofocus</li>
+                <li>A weatherproof body, sealed against dust and rain</li>
+                <li>A battery that lasts a whole day of shooting</li>
+                <li>Two card slots, and 4K video at sixty frames a second</li></ul>
+                <p>In stock, ships today; model {n}.</p>
+                <span>Add to cart</span></div>"#
+            )
+        };
+        let html = format!(
+            r#"<div>{}<div class="add-button"><span>Add all to cart</span></div>
+            <div class="ratingButton">Rate this camera Clear rating 1 of 5 stars 2 of 5
+            stars 3 of 5 stars 4 of 5 stars 5 of 5 stars</div></div>"#,
+            (1..=3).map(card).collect::<String>()
+        );
+        let doc = Html::parse_document(&html);
+        let got: Vec<String> = walk::walk_region(items::main_region(&doc).unwrap())
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        assert!(got.contains(&"Camera 3".to_string()), "{got:?}");
+        assert!(got.iter().any(|t| t.ends_with("model 3.")), "{got:?}");
+        assert!(!got.iter().any(|t| t.contains("Add all")), "{got:?}");
+        assert!(!got.iter().any(|t| t.contains("Rate this")), "{got:?}");
+    }
+
+    #[test]
     fn react_streamed_content_is_read() {
         let html = format!(
             r#"<html><body><main><template id="B:0"></template><p>Loading…</p></main>

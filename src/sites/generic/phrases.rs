@@ -59,7 +59,7 @@ pub const FURNITURE_NAME_WORDS: &[Phrases] = &[
         why: "the page around the article: navigation, headers, sharing, promotion",
         phrases: &[
             "header", "headline", "breadcrumb", "breadcrumbs", "nav", "toolbar", "sidebar",
-            "button", "print", "share", "sharing", "social", "tags", "comments", "related",
+            "print", "share", "sharing", "social", "tags", "comments", "related",
             "more", "trending", "recommended", "newsletter", "subscribe", "subscription",
             "signup", "cta", "promo", "sponsored", "advert", "advertisement", "ad", "ads",
             "outbrain", "taboola", "popup", "modal",
@@ -71,6 +71,16 @@ pub const FURNITURE_NAME_WORDS: &[Phrases] = &[
         phrases: &["reviews"],
     },
 ];
+
+/// Words in class and id names of controls: an element so named is furniture while it
+/// holds no more than a control's label; one that holds more wraps more than the control
+/// (a product card named `cartButton` for the button at its foot).
+#[rustfmt::skip]
+pub const CONTROL_NAME_WORDS: &[Phrases] = &[Phrases {
+    source: Source::EveryKind,
+    why: "buttons, by the names pages give them",
+    phrases: &["button"],
+}];
 
 /// Whole blocks (lowercased, punctuation dropped) that are never article text.
 #[rustfmt::skip]
@@ -216,6 +226,7 @@ mod tests {
     fn every_list_says_why_and_matches_lowered_text() {
         for lists in [
             FURNITURE_NAME_WORDS,
+            CONTROL_NAME_WORDS,
             FURNITURE_LINES,
             FURNITURE_PREFIXES,
             CREDIT_MARKERS,
