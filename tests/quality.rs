@@ -3,7 +3,7 @@
 //! benchmark's own scorer (`../shared/tools/score_extraction.py`, run with Python 3), must
 //! keep F1 at 0.97 or more (0.980 today, docs/PERFORMANCE.md); on the 210 pages of every
 //! kind in the WCXB sample (`../shared/bench/wcxb-sample`, scored by
-//! `../shared/tools/score_wcxb.py`) at 0.75 or more, and 0.95 on its articles (0.759 and
+//! `../shared/tools/score_wcxb.py`) at 0.77 or more, and 0.95 on its articles (0.785 and
 //! 0.956 today). The real pages of
 //! `../shared/fixtures/real/` must read as their `*.truth.json` says: the title, and the
 //! truth's first and last sentences in the text (whitespace collapsed, as its README says).
@@ -130,7 +130,7 @@ fn generic_extraction_keeps_its_f1_on_the_benchmark() {
 }
 
 /// The lowest F1 allowed on the WCXB sample, over all pages and on its articles.
-const MIN_WCXB_F1: f64 = 0.75;
+const MIN_WCXB_F1: f64 = 0.77;
 const MIN_WCXB_ARTICLE_F1: f64 = 0.95;
 
 #[test]

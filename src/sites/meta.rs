@@ -166,18 +166,7 @@ const MAX_LD_BYTES: usize = 1024 * 1024;
 /// The first JSON-LD object whose `@type` is an article kind; empty when there is none or
 /// the JSON is broken (pages ship broken JSON-LD often enough).
 pub fn ld_article(doc: &Html) -> LdArticle {
-    let mut objects = Vec::new();
-    for script in doc.select(&LD_JSON) {
-        let size: usize = script.text().map(str::len).sum();
-        if size > MAX_LD_BYTES {
-            continue;
-        }
-        let raw: String = script.text().collect();
-        if let Ok(v) = serde_json::from_str::<Value>(raw.trim()) {
-            flatten(v, &mut objects);
-        }
-    }
-    let Some(obj) = objects.into_iter().find(is_article) else {
+    let Some(obj) = ld_objects(doc).into_iter().find(is_article) else {
         return LdArticle::default();
     };
     LdArticle {
@@ -200,6 +189,29 @@ pub fn ld_article(doc: &Html) -> LdArticle {
             v => v["url"].as_str().map(str::to_string),
         },
     }
+}
+
+/// Whether the page says it is an article: `og:type` `article`, or a JSON-LD object of an
+/// article kind. Product, service and listing pages say `website` or `product`, or nothing.
+pub fn declares_article(doc: &Html) -> bool {
+    meta(doc, "og:type").is_some_and(|t| t.to_ascii_lowercase().starts_with("article"))
+        || ld_objects(doc).iter().any(is_article)
+}
+
+/// Every object of the page's JSON-LD, those of `@graph` and of arrays included.
+fn ld_objects(doc: &Html) -> Vec<Value> {
+    let mut objects = Vec::new();
+    for script in doc.select(&LD_JSON) {
+        let size: usize = script.text().map(str::len).sum();
+        if size > MAX_LD_BYTES {
+            continue;
+        }
+        let raw: String = script.text().collect();
+        if let Ok(v) = serde_json::from_str::<Value>(raw.trim()) {
+            flatten(v, &mut objects);
+        }
+    }
+    objects
 }
 
 fn flatten(v: Value, out: &mut Vec<Value>) {

@@ -6,7 +6,9 @@
 //! photo captions and credits, bylines and datelines, share, follow and newsletter
 //! prompts, "read more" pointers and lists of links to other stories. A page that is a
 //! list of look-alike items (posts, cards, rows of links) whose items Readability did not
-//! keep is read whole instead ([`items`]).
+//! keep is read whole instead ([`items`]), and so is a page that does not say it is an
+//! article (a product, a service) whose main region holds much more than Readability
+//! kept of it ([`landing`]).
 //!
 //! The rules are general, not fitted to single sites: each one the 181-page extraction
 //! benchmark can test (`scripts/eval-extraction`) was kept only if it raised the score
@@ -26,6 +28,7 @@ use walk::{text_chars, walk};
 
 mod cleanup;
 mod items;
+mod landing;
 pub mod phrases;
 mod walk;
 
@@ -78,6 +81,7 @@ fn read(html: &str, doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> 
     let mut blocks = extract(html, doc, url, shape);
     if let Some(region) = items::main_region(doc)
         && let Some(whole) = beyond_pick(region, text_len(&blocks))
+            .or_else(|| landing::sections(doc, region, text_len(&blocks)))
     {
         blocks = whole;
     }
@@ -559,6 +563,37 @@ mod tests {
         assert!(beyond_pick(region, region_text / 3 - 1).is_some());
         assert!(beyond_pick(region, region_text / 3 + 1).is_none());
         assert!(beyond_pick(region, SHORT_PICK_CHARS).is_none());
+    }
+
+    #[test]
+    fn an_element_named_for_a_button_is_furniture_only_while_it_holds_a_label() {
+        // A shop's grid: each card is named for the cart button at its foot.
+        let card = |n| {
+            format!(
+                r#"<div class="productCard cartButton"><h3>Camera {n}</h3>
+                <ul><li>A 24-megapixel sensor and a fast autofocus</li>
+                <li>A weatherproof body, sealed against dust and rain</li>
+                <li>A battery that lasts a whole day of shooting</li>
+                <li>Two card slots, and 4K video at sixty frames a second</li></ul>
+                <p>In stock, ships today; model {n}.</p>
+                <span>Add to cart</span></div>"#
+            )
+        };
+        let html = format!(
+            r#"<div>{}<div class="add-button"><span>Add all to cart</span></div>
+            <div class="ratingButton">Rate this camera Clear rating 1 of 5 stars 2 of 5
+            stars 3 of 5 stars 4 of 5 stars 5 of 5 stars</div></div>"#,
+            (1..=3).map(card).collect::<String>()
+        );
+        let doc = Html::parse_document(&html);
+        let got: Vec<String> = walk::walk_region(items::main_region(&doc).unwrap())
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        assert!(got.contains(&"Camera 3".to_string()), "{got:?}");
+        assert!(got.iter().any(|t| t.ends_with("model 3.")), "{got:?}");
+        assert!(!got.iter().any(|t| t.contains("Add all")), "{got:?}");
+        assert!(!got.iter().any(|t| t.contains("Rate this")), "{got:?}");
     }
 
     #[test]

@@ -15,6 +15,10 @@ pub enum Source {
     /// The same rules in the language of kabar's readers, for the Indonesian sites they
     /// visit most.
     Indonesian,
+    /// Rules for pages that are not articles (products, services, listings), kept where
+    /// the WCXB sample (`scripts/eval-extraction ../shared/bench/wcxb-sample`) scored
+    /// higher with them and the 181-page benchmark did not score lower.
+    EveryKind,
 }
 
 /// Phrases that share a source and a reason.
@@ -55,13 +59,28 @@ pub const FURNITURE_NAME_WORDS: &[Phrases] = &[
         why: "the page around the article: navigation, headers, sharing, promotion",
         phrases: &[
             "header", "headline", "breadcrumb", "breadcrumbs", "nav", "toolbar", "sidebar",
-            "button", "print", "share", "sharing", "social", "tags", "comments", "related",
+            "print", "share", "sharing", "social", "tags", "comments", "related",
             "more", "trending", "recommended", "newsletter", "subscribe", "subscription",
             "signup", "cta", "promo", "sponsored", "advert", "advertisement", "ad", "ads",
             "outbrain", "taboola", "popup", "modal",
         ],
     },
+    Phrases {
+        source: Source::EveryKind,
+        why: "what buyers say of a product: theirs, not the page's, as comments are",
+        phrases: &["reviews"],
+    },
 ];
+
+/// Words in class and id names of controls: an element so named is furniture while it
+/// holds no more than a control's label; one that holds more wraps more than the control
+/// (a product card named `cartButton` for the button at its foot).
+#[rustfmt::skip]
+pub const CONTROL_NAME_WORDS: &[Phrases] = &[Phrases {
+    source: Source::EveryKind,
+    why: "buttons, by the names pages give them",
+    phrases: &["button"],
+}];
 
 /// Whole blocks (lowercased, punctuation dropped) that are never article text.
 #[rustfmt::skip]
@@ -207,6 +226,7 @@ mod tests {
     fn every_list_says_why_and_matches_lowered_text() {
         for lists in [
             FURNITURE_NAME_WORDS,
+            CONTROL_NAME_WORDS,
             FURNITURE_LINES,
             FURNITURE_PREFIXES,
             CREDIT_MARKERS,

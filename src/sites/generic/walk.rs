@@ -4,7 +4,7 @@
 use scraper::{ElementRef, Node};
 
 use super::Candidate;
-use super::phrases::{self, FURNITURE_NAME_WORDS};
+use super::phrases::{self, CONTROL_NAME_WORDS, FURNITURE_NAME_WORDS};
 use crate::article::BlockKind;
 use crate::sanitize;
 
@@ -107,8 +107,12 @@ fn has_block_descendant(el: ElementRef) -> bool {
 
 fn named_furniture(el: ElementRef) -> bool {
     let v = el.value();
-    let furniture_word =
-        |w: &str| phrases::any(FURNITURE_NAME_WORDS, |f| f.eq_ignore_ascii_case(w));
+    let mut control = false;
+    let mut furniture_word = |w: &str| {
+        let is = |lists| phrases::any(lists, |f: &str| f.eq_ignore_ascii_case(w));
+        control |= is(CONTROL_NAME_WORDS);
+        is(FURNITURE_NAME_WORDS)
+    };
     // A class with a variant prefix (`print:hidden`, `md:share-x`, `hover:bg-red`) is a
     // utility that styles the element under a condition; it says nothing of what it is.
     let by_class = v
@@ -116,15 +120,21 @@ fn named_furniture(el: ElementRef) -> bool {
         .into_iter()
         .flat_map(str::split_whitespace)
         .filter(|class| !class.contains(':'))
-        .any(|class| any_name_word(class, furniture_word));
+        .any(|class| any_name_word(class, &mut furniture_word));
     // An id of many words is a slug of the heading it anchors
     // (`sharing-with-a-single-developer`), not a name for what the element is.
     let by_id = v
         .attr("id")
         .filter(|id| name_words(id) < SLUG_WORDS)
-        .is_some_and(|id| any_name_word(id, furniture_word));
-    by_class || by_id
+        .is_some_and(|id| any_name_word(id, &mut furniture_word));
+    by_class || by_id || (control && text_chars(el) <= CONTROL_MAX_CHARS)
 }
+
+/// Most text an element named for a control holds while it is that control: a label
+/// ("Add to cart"), or a few side by side (a rating widget's "Rate this book", "Clear
+/// rating" and five "n of 5 stars"). A shop's product card named for its cart button
+/// holds its name, price and features: some 300 to 600 bytes.
+const CONTROL_MAX_CHARS: usize = 200;
 
 /// Words from which an id reads as a phrase made into an anchor rather than a name: role
 /// names run to two or three (`article-share-bar`), heading slugs to more.

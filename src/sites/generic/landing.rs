@@ -1,0 +1,127 @@
+//! Pages that are not articles: a product, a service, a shop's category. Such a page is
+//! made of sections (a description, a specification table, features, a price box, a
+//! list of items), each of them short, and Readability, which looks for the one element
+//! that holds an article, takes one of them. A page that does not say it is an article,
+//! whose main region holds much more text than that one section, is read by its region.
+
+use scraper::{ElementRef, Html};
+
+use super::cleanup::clean;
+use super::walk::walk_region;
+use super::{Candidate, SHORT_PICK_CHARS, text_len};
+use crate::sites::meta;
+
+/// A pick of this many bytes of text or more is a long text of its own (some 1,600
+/// words): what the page is about, whatever else the page holds (the same sections again
+/// in hidden pop-ups, a catalogue below it).
+const LONG_PICK_CHARS: usize = 10_000;
+
+/// How much more text the region holds, without its furniture, than the pick, in tenths:
+/// half as much again is more than one section's worth.
+const REGION_OVER_PICK_TENTHS: usize = 15;
+
+/// The blocks of `region`, the main region of `doc`, when the page is made of sections
+/// and Readability's pick of `picked` bytes holds one of them.
+pub(super) fn sections(doc: &Html, region: ElementRef, picked: usize) -> Option<Vec<Candidate>> {
+    if !(SHORT_PICK_CHARS..LONG_PICK_CHARS).contains(&picked) || meta::declares_article(doc) {
+        return None;
+    }
+    let whole = clean(walk_region(region));
+    (text_len(&whole) * 10 > picked * REGION_OVER_PICK_TENTHS).then_some(whole)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sites::generic::{body, items};
+
+    /// A product page: a description Readability takes for the article, and beside it a
+    /// specification table and a list of features, each line too short to weigh with it,
+    /// and customer reviews.
+    fn product_page(og_type: &str) -> String {
+        let description: String = (1..=9)
+            .map(|n| {
+                format!(
+                    "<p>Paragraph {n} of the description: the desk rises and falls on two quiet \
+                     motors, holds its height to the millimetre, and is built to last.</p>"
+                )
+            })
+            .collect();
+        let specs: String = (1..=40)
+            .map(|n| format!("<tr><th>Spec {n}</th><td>Value {n} mm</td></tr>"))
+            .collect();
+        let features: String = (1..=12)
+            .map(|n| {
+                format!(r#"<div class="feature"><h3>Feature {n}</h3><span>Does {n}</span></div>"#)
+            })
+            .collect();
+        // What buyers say is theirs, not the page's: left out as comments are.
+        let reviews: String = (1..=6)
+            .map(|n| format!("<p>Review {n}: bought it for my office and love it.</p>"))
+            .collect();
+        format!(
+            r#"<html><head><meta property="og:type" content="{og_type}"></head><body>
+            <main><h1>Standing Desk</h1><div class="description">{description}</div>
+            <table class="specs">{specs}</table><div class="features">{features}</div>
+            <div class="product-reviews">{reviews}</div></main>
+            </body></html>"#
+        )
+    }
+
+    fn url() -> url::Url {
+        url::Url::parse("https://shop.example.com/desk").unwrap()
+    }
+
+    #[test]
+    fn a_product_page_keeps_its_description_and_its_specifications() {
+        let got = body(&product_page("product"), &url());
+        let texts: Vec<&str> = got.iter().map(|b| b.text.as_str()).collect();
+        for line in [
+            "Standing Desk",
+            "Spec 1 | Value 1 mm",
+            "Spec 40 | Value 40 mm",
+            "Feature 12",
+        ] {
+            assert!(texts.contains(&line), "{line}: {texts:?}");
+        }
+        assert!(
+            texts.iter().any(|t| t.starts_with("Paragraph 9")),
+            "{texts:?}"
+        );
+        assert!(!texts.iter().any(|t| t.starts_with("Review")), "{texts:?}");
+    }
+
+    #[test]
+    fn a_page_that_says_it_is_an_article_keeps_readabilitys_pick() {
+        let region_of = |html: &str| {
+            let doc = Html::parse_document(html);
+            let region = items::main_region(&doc).unwrap();
+            let whole = text_len(&clean(walk_region(region)));
+            (sections(&doc, region, SHORT_PICK_CHARS).is_some(), whole)
+        };
+        let (read, whole) = region_of(&product_page("product"));
+        assert!(read);
+        assert!(whole * 10 > SHORT_PICK_CHARS * REGION_OVER_PICK_TENTHS);
+        let (read, _) = region_of(&product_page("article"));
+        assert!(!read, "og:type article");
+        let ld = product_page("website").replace(
+            "</head>",
+            r#"<script type="application/ld+json">{"@type":"BlogPosting"}</script></head>"#,
+        );
+        assert!(!region_of(&ld).0, "JSON-LD BlogPosting");
+    }
+
+    #[test]
+    fn a_long_pick_or_most_of_the_region_is_kept() {
+        let html = product_page("product");
+        let doc = Html::parse_document(&html);
+        let region = items::main_region(&doc).unwrap();
+        let whole = text_len(&clean(walk_region(region)));
+        // A pick of two thirds of the region's text or more is most of it.
+        assert!(sections(&doc, region, whole * 10 / REGION_OVER_PICK_TENTHS - 1).is_some());
+        assert!(sections(&doc, region, whole * 10 / REGION_OVER_PICK_TENTHS + 1).is_none());
+        // Below the short-pick bound the short-pick rule decides; a long pick is the page.
+        assert!(sections(&doc, region, SHORT_PICK_CHARS - 1).is_none());
+        assert!(sections(&doc, region, LONG_PICK_CHARS).is_none());
+    }
+}
