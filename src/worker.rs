@@ -28,9 +28,13 @@ pub use timeline::{TIMELINE_URL, TimelineSource};
 /// At most this many pages are fetched at once for offline reading.
 const PREFETCH_PARALLEL: usize = 4;
 
-/// A source of the timeline still loading when the timeline was answered: its name and
-/// its refresh.
-type LateSource = (String, JoinHandle<Result<HeadlinePage, Error>>);
+/// What the timeline had not heard from when it was answered: the sources still loading
+/// (each name with its refresh), and those that had failed.
+#[derive(Default)]
+struct Late {
+    loading: Vec<(String, JoinHandle<Result<HeadlinePage, Error>>)>,
+    failed: Vec<(String, Option<String>)>,
+}
 
 #[derive(Clone)]
 pub struct Worker {
@@ -104,6 +108,7 @@ pub fn spawn_with_timeline(
         while let Some(request) = req_rx.recv().await {
             worker.handle(request).await;
         }
+        worker.viewer_files.close();
     });
     Handle {
         requests: req_tx,
@@ -332,8 +337,8 @@ impl Worker {
 
     async fn headlines(&self, id: u64, url: String, append: bool) {
         let key = url.clone();
-        // Sources of the timeline still loading when it is answered.
-        let mut late = Vec::new();
+        // Sources of the timeline not heard from when it is answered.
+        let mut late = Late::default();
         let fetched = if self.offline && url == TIMELINE_URL {
             self.stored_timeline()
                 .await
@@ -392,19 +397,19 @@ impl Worker {
             fetched_at,
             read,
         });
-        if !late.is_empty() {
+        if !late.loading.is_empty() {
             self.catch_up(late);
         }
     }
 
-    /// Waits for the sources of the timeline that were `late` (each stores its list when
-    /// it comes), then answers the timeline again from the store, naming those that
-    /// failed.
-    fn catch_up(&self, late: Vec<LateSource>) {
+    /// Waits for the sources of the timeline that were still loading (each stores its
+    /// list when it comes), then answers the timeline again from the store, naming those
+    /// that failed, before or since.
+    fn catch_up(&self, late: Late) {
         let w = self.clone();
         tokio::spawn(async move {
-            let mut lagging = Vec::new();
-            for (name, task) in late {
+            let mut lagging = late.failed;
+            for (name, task) in late.loading {
                 match task.await {
                     Ok(Ok(_)) => {}
                     Ok(Err(e)) => lagging.push((name, Some(e.to_string()))),
@@ -480,9 +485,9 @@ impl Worker {
     /// The timeline, for list request `id`: every source refreshed at once, each stored
     /// as its own list, merged by time. A source that fails, or has not answered within
     /// [`timeline::WAIT`], is named in [`Answer::Lagging`] and stands in with the list the
-    /// store holds for it; one still loading goes on, and is put in `late` for
+    /// store holds for it; one still loading goes on. Both are put in `late` for
     /// [`Worker::catch_up`].
-    async fn timeline(&self, id: u64, late: &mut Vec<LateSource>) -> Result<HeadlinePage, Error> {
+    async fn timeline(&self, id: u64, late: &mut Late) -> Result<HeadlinePage, Error> {
         let deadline = tokio::time::Instant::now() + timeline::WAIT;
         let tasks: Vec<_> = self
             .timeline
@@ -509,7 +514,7 @@ impl Worker {
                 }
                 Err(_) => {
                     missing.push((source.name.clone(), None));
-                    late.push((source.name.clone(), task));
+                    late.loading.push((source.name.clone(), task));
                     None
                 }
             };
@@ -519,6 +524,11 @@ impl Worker {
             };
             lists.push((source.name.as_str(), list));
         }
+        late.failed = missing
+            .iter()
+            .filter(|(_, why)| why.is_some())
+            .cloned()
+            .collect();
         if !missing.is_empty() {
             let _ = self.answers.send(Answer::Lagging {
                 id,

@@ -393,7 +393,8 @@ fn search_open_a_result_follow_its_tag_and_go_back_a_day() {
     tmux.send(&["Enter"]);
     tmux.wait_for("search: hujan (");
     tmux.wait_for("BMKG: Hujan Ringan");
-    // Under the hit, the passage that matched (the reader breaks the line after "(BMKG)").
+    // Under the hit, the passage that matched, from two words before the match (the
+    // reader, beside it, breaks its line after "(BMKG)").
     tmux.wait_for("…(BMKG) memprakirakan hujan");
     tmux.quit();
 }

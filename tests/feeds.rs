@@ -425,7 +425,8 @@ async fn semua_merges_by_time_keeps_one_headline_per_url_and_a_hanging_source_wa
 }
 
 /// A source that answers after the timeline's wait is not lost until the next refresh:
-/// once it comes, the timeline is answered again with it, and nothing is lagging.
+/// once it comes, the timeline is answered again with it, and only a source that failed
+/// (here at once, a feed not there) is still named.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_source_late_for_semua_joins_it_when_it_comes() {
     let feeds = feed_server();
@@ -439,24 +440,31 @@ async fn a_source_late_for_semua_joins_it_when_it_comes() {
     });
     let sources = [
         ("ANTARA", feeds.url("/rss/terkini.xml")),
+        ("Hilang", feeds.url("/tidak-ada.xml")),
         ("Tempo", late.url("/atom")),
     ];
     let mut handle = timeline_worker(&sources, "timeline-late");
     let (list, notices) = timeline_of(&mut handle).await;
     let from_tempo = |labels: Vec<String>| labels.iter().filter(|l| l.starts_with("Tempo")).count();
     assert_eq!(from_tempo(list.iter().map(|(_, l)| l.clone()).collect()), 0);
-    assert_eq!(notices, ["Tempo (no answer yet)"]);
+    assert_eq!(notices.len(), 2, "{notices:?}");
+    assert!(
+        notices[0].starts_with("Hilang (") && notices[0].contains("404"),
+        "{notices:?}"
+    );
+    assert_eq!(notices[1], "Tempo (no answer yet)");
     let (page, lagging) = loop {
-        let answer = tokio::time::timeout(Duration::from_secs(20), handle.answers.recv())
-            .await
-            .expect("the timeline again within 20 s")
-            .expect("worker alive");
-        if let Answer::CaughtUp { url, page, lagging } = answer {
+        if let Answer::CaughtUp { url, page, lagging } = common::next_answer(&mut handle).await {
             assert_eq!(url, worker::TIMELINE_URL);
             break (page, lagging);
         }
     };
-    assert!(lagging.is_empty(), "{lagging:?}");
+    let lagging: Vec<&str> = lagging.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(
+        lagging,
+        ["Hilang"],
+        "the late one came; the failed one is still said"
+    );
     let labels: Vec<String> = page
         .headlines
         .iter()

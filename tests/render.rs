@@ -385,7 +385,6 @@ fn runs_in_pane(
     pane: ratatui::layout::Rect,
 ) -> Vec<String> {
     use ratatui::style::Color;
-    let reader = pane;
     let is = |cell: &ratatui::buffer::Cell| {
         cell.fg == style.fg.unwrap_or(Color::Reset)
             && cell.bg == style.bg.unwrap_or(Color::Reset)
@@ -396,7 +395,7 @@ fn runs_in_pane(
     let mut runs = Vec::new();
     for y in 0..height {
         let mut run = String::new();
-        for x in reader.x..reader.x + reader.width {
+        for x in pane.x..pane.x + pane.width {
             let cell = &buffer[(x, y)];
             if is(cell) {
                 run.push_str(cell.symbol());
@@ -827,7 +826,7 @@ fn a_failed_photo_is_marked_and_a_picture_not_kept_leaves_no_blank_gap() {
     );
     let boat = at("[foto] [1] Pedagang menawarkan jeruk");
     assert_eq!(
-        at("(photo not kept in memory: i opens it)"),
+        at("(the picture cannot be drawn here: i opens the photo)"),
         boat + 2,
         "\n{shown}"
     );

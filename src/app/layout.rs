@@ -208,8 +208,11 @@ pub fn passage_lines(passage: &Passage, width: usize, rows: usize) -> Vec<Vec<(S
         && first.start >= fitting(text, at, width)
     {
         let word_before = |p: usize| text[..p].trim_end().rfind(' ').map_or(0, |i| i + 1);
-        at = word_before(word_before(first.start)).max(at);
-        lead = Some(("…".to_string(), false));
+        let from = word_before(word_before(first.start));
+        if from > at {
+            at = from;
+            lead = Some(("…".to_string(), false));
+        }
     }
     while at < text.len() && lines.len() < rows {
         // The lead's `…` takes a column of the first line.
@@ -702,6 +705,19 @@ mod tests {
         assert_eq!(
             shown(&passage_lines(&passage, 24, 2)),
             ["…meluap dan [warga]", "mengungsi"]
+        );
+    }
+
+    #[test]
+    fn a_passage_with_nothing_to_skip_before_its_match_starts_where_it_starts() {
+        // The match is past the first line, but only one word comes before it.
+        let passage = Passage {
+            text: "Sentimeter-sentimeter banjir".to_string(),
+            marks: std::iter::once(22..28).collect(),
+        };
+        assert_eq!(
+            shown(&passage_lines(&passage, 12, 3)),
+            ["Sentimeter-s", "entimeter", "[banjir]"]
         );
     }
 

@@ -36,12 +36,15 @@ pub fn draw_with_pictures(
     frame: &mut Frame<'_>,
     app: &App,
     now: DateTime<FixedOffset>,
-    pictures: Option<&mut Pictures>,
+    mut pictures: Option<&mut Pictures>,
 ) {
     let panes = app.panes();
     draw_tabs(frame, app, panes.tabs);
     if let Some(area) = panes.list {
         draw_list(frame, app, area, now);
+    }
+    if let Some(pictures) = pictures.as_deref_mut() {
+        pictures.begin_frame();
     }
     if let Some(area) = panes.reader {
         draw_reader(frame, app, area, pictures);

@@ -44,6 +44,11 @@ pub struct Pictures {
     let_go: HashMap<String, bool>,
     /// The photos to ask the worker for again, taken by [`take_wanted`](Self::take_wanted).
     wanted: Vec<String>,
+    /// The photos drawn in the frame being drawn, and in the one before: never let go for
+    /// another, or photos on screen worth more than [`KEPT_BYTES`] would push each other
+    /// out and be asked for again without end.
+    drawn: HashSet<String>,
+    on_screen: HashSet<String>,
 }
 
 /// Where the resizing and encoding run.
@@ -68,6 +73,8 @@ impl Pictures {
             encoder: Encoder::InPlace,
             let_go: HashMap::new(),
             wanted: Vec::new(),
+            drawn: HashSet::new(),
+            on_screen: HashSet::new(),
         }
     }
 
@@ -88,7 +95,9 @@ impl Pictures {
         pictures
     }
 
-    /// Keeps the pixels of the photo at `url`, letting the oldest go past [`KEPT_BYTES`].
+    /// Keeps the pixels of the photo at `url`, letting the oldest not on screen go past
+    /// [`KEPT_BYTES`]: the photos on screen are kept whatever they weigh (they are as
+    /// many as the screen has room for).
     pub fn arrived(&mut self, url: String, pixels: Arc<RgbaImage>) {
         self.forget(&url);
         self.let_go.remove(&url);
@@ -96,12 +105,23 @@ impl Pictures {
         let bytes = |kept: &VecDeque<(String, Arc<RgbaImage>)>| -> usize {
             kept.iter().map(|(_, p)| p.as_raw().len()).sum()
         };
-        while self.pixels.len() > 1 && bytes(&self.pixels) > KEPT_BYTES {
-            if let Some((gone, _)) = self.pixels.pop_front() {
+        while bytes(&self.pixels) > KEPT_BYTES {
+            let shown = |u: &String| self.drawn.contains(u) || self.on_screen.contains(u);
+            // The newest (last) stays.
+            let last = self.pixels.len() - 1;
+            let Some(oldest) = self.pixels.iter().take(last).position(|(u, _)| !shown(u)) else {
+                break;
+            };
+            if let Some((gone, _)) = self.pixels.remove(oldest) {
                 self.forget(&gone);
                 self.let_go.insert(gone, false);
             }
         }
+    }
+
+    /// A frame begins: the photos drawn in the last one are those on screen.
+    pub fn begin_frame(&mut self) {
+        self.on_screen = std::mem::take(&mut self.drawn);
     }
 
     fn forget(&mut self, url: &str) {
@@ -129,10 +149,9 @@ impl Pictures {
     /// Draws the rows `shown` of the photo at `url`, laid out over an area of `full`
     /// cells, in `place` (where those rows are on screen). False when it cannot be: its
     /// pixels are not kept (and were not let go here), or would not encode. True also
-    /// while pixels let go are asked for again ([`take_wanted`](Self::take_wanted)), or
-    /// while it is being encoded on
-    /// the thread (its rows blank until then), and when those rows are under the
-    /// picture (a photo less tall than its area).
+    /// while pixels let go are asked for again ([`take_wanted`](Self::take_wanted)) or
+    /// while it is being encoded on the thread (its rows blank until then), and when
+    /// those rows are under the picture (a photo less tall than its area).
     pub fn draw(
         &mut self,
         frame: &mut Frame<'_>,
@@ -141,6 +160,7 @@ impl Pictures {
         shown: Range<u16>,
         place: Rect,
     ) -> bool {
+        self.drawn.insert(url.to_string());
         let wanted = |e: &Encoded| e.url == url && e.area == full && e.shown == shown;
         if !self.encoded.iter().any(wanted) {
             let Some(job) = self.job(url, full, shown.clone()) else {
@@ -221,11 +241,7 @@ mod tests {
     fn only_the_last_photos_are_kept_and_each_is_encoded_for_its_area() {
         let mut pictures = Pictures::new(Picker::halfblocks());
         // 4 MB each: six fit in the budget.
-        let grey = Arc::new(RgbaImage::from_pixel(
-            1000,
-            1000,
-            image::Rgba([90, 90, 90, 255]),
-        ));
+        let grey = square(1000, 90);
         for n in 0..8 {
             pictures.arrived(format!("p{n}"), grey.clone());
         }
@@ -262,6 +278,38 @@ mod tests {
         );
     }
 
+    /// Photos on screen are never let go for one another, however much they weigh: five
+    /// of 6 MB drawn together are all kept once asked for again, and nothing more is
+    /// asked for.
+    #[test]
+    fn photos_on_screen_are_not_let_go_for_one_another() {
+        let mut pictures = Pictures::new(Picker::halfblocks());
+        let big = square(1224, 9);
+        let urls: Vec<String> = (0..5).map(|n| format!("p{n}")).collect();
+        for url in &urls {
+            pictures.arrived(url.clone(), big.clone());
+        }
+        let mut terminal = Terminal::new(TestBackend::new(20, 15)).unwrap();
+        let mut frame = |pictures: &mut Pictures| {
+            terminal
+                .draw(|f| {
+                    pictures.begin_frame();
+                    for (n, url) in urls.iter().enumerate() {
+                        let place = Rect::new(0, 3 * n as u16, 20, 3);
+                        assert!(pictures.draw(f, url, Size::new(20, 3), 0..3, place));
+                    }
+                })
+                .unwrap();
+            pictures.take_wanted()
+        };
+        // Nothing was on screen as they came: the first went for the fifth.
+        assert_eq!(frame(&mut pictures), ["p0"]);
+        pictures.arrived("p0".into(), big.clone());
+        assert_eq!(pictures.pixels.len(), 5, "the four on screen stay");
+        assert!(frame(&mut pictures).is_empty());
+        assert!(frame(&mut pictures).is_empty());
+    }
+
     /// On the thread: nothing is drawn until the job is back, one job a photo however
     /// often it is drawn meanwhile, and the picture once it is back.
     #[test]
@@ -287,6 +335,15 @@ mod tests {
         pictures.finished(ready);
         assert_eq!(draw(&mut pictures), Color::Rgb(0, 0, 200));
         assert!(rx.try_recv().is_err(), "one job");
+    }
+
+    /// A photo `side` pixels square, all of grey `level`.
+    fn square(side: u32, level: u8) -> Arc<RgbaImage> {
+        Arc::new(RgbaImage::from_pixel(
+            side,
+            side,
+            image::Rgba([level, level, level, 255]),
+        ))
     }
 
     /// A square photo fitted to 6 × 3 cells of 10 × 20 pixels: 60 × 60 pixels, three

@@ -16,7 +16,16 @@ use crate::picture;
 
 #[derive(Default)]
 pub struct ViewerFiles {
-    dir: Mutex<Option<TempDir>>,
+    dir: Mutex<Dir>,
+}
+
+#[derive(Default)]
+enum Dir {
+    #[default]
+    NotYet,
+    Made(TempDir),
+    /// Removed as the worker ended; no file is written after.
+    Closed,
 }
 
 impl ViewerFiles {
@@ -25,19 +34,28 @@ impl ViewerFiles {
         let extension = picture::extension(bytes)
             .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "the file is not a photo"))?;
         let mut made = self.dir.lock().unwrap_or_else(|p| p.into_inner());
-        let dir = match &mut *made {
-            Some(dir) => dir.path(),
-            none => none
-                .insert(tempfile::Builder::new().prefix("kabar-photos-").tempdir()?)
-                .path(),
+        if matches!(*made, Dir::NotYet) {
+            *made = Dir::Made(tempfile::Builder::new().prefix("kabar-photos-").tempdir()?);
+        }
+        let Dir::Made(dir) = &*made else {
+            return Err(io::Error::other("kabar is ending"));
         };
         let mut name = DefaultHasher::new();
         url.hash(&mut name);
-        let path = dir.join(format!("{:016x}.{extension}", name.finish()));
+        let path = dir
+            .path()
+            .join(format!("{:016x}.{extension}", name.finish()));
         if !path.exists() {
             std::fs::write(&path, bytes)?;
         }
         Ok(path)
+    }
+
+    /// Removes the directory and everything in it, now: tasks still running when kabar
+    /// quits hold the worker (and so these files) past its end, and may never let go.
+    pub fn close(&self) {
+        let mut made = self.dir.lock().unwrap_or_else(|p| p.into_inner());
+        *made = Dir::Closed;
     }
 }
 
@@ -66,7 +84,11 @@ mod tests {
         assert_ne!(second, first);
         assert_eq!(second.parent(), first.parent());
         assert!(files.write("https://x/c.png", b"<html>").is_err());
-        drop(files);
+        files.close();
         assert!(!first.exists() && !second.exists());
+        assert!(
+            files.write("https://x/a.jpg", &bytes).is_err(),
+            "none after the end"
+        );
     }
 }
