@@ -16,7 +16,6 @@
 
 use std::collections::BTreeMap;
 
-use dom_smoothie::{Config, Readability};
 use scraper::{ElementRef, Html};
 
 use super::dom::Shape;
@@ -27,6 +26,7 @@ use walk::{text_chars, walk};
 mod cleanup;
 mod items;
 pub mod phrases;
+mod readability;
 mod walk;
 
 /// Readability looks at the ancestors of every candidate again and again, so its cost
@@ -42,7 +42,7 @@ const READABILITY_MAX_ANCESTRY: usize = 5_000_000;
 pub fn body(html: &str, url: &url::Url) -> Vec<Block> {
     let html = prepared(html);
     match super::dom::document(&html, &super::dom::PAGE) {
-        Ok(doc) => blocks(read(&html, &doc, url, super::dom::shape(&doc))),
+        Ok(doc) => blocks(read(&doc, url, super::dom::shape(&doc))),
         Err(_) => Vec::new(),
     }
 }
@@ -51,7 +51,7 @@ pub fn body(html: &str, url: &url::Url) -> Vec<Block> {
 pub(super) fn body_of(html: &str, url: &url::Url, shape: Shape) -> Vec<Block> {
     let html = prepared(html);
     match super::dom::document(&html, &super::dom::PAGE) {
-        Ok(doc) => blocks(read(&html, &doc, url, shape)),
+        Ok(doc) => blocks(read(&doc, url, shape)),
         Err(_) => Vec::new(),
     }
 }
@@ -71,11 +71,11 @@ fn blocks(candidates: Vec<Candidate>) -> Vec<Block> {
         .collect()
 }
 
-/// The main content of `html`, parsed as `doc`: what Readability takes, unless the page
+/// The main content of the page parsed as `doc`: what Readability takes, unless the page
 /// is a list of items it reduced to one; the page's `<noscript>` when there is nothing
 /// else.
-fn read(html: &str, doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
-    let mut blocks = extract(html, doc, url, shape);
+fn read(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
+    let mut blocks = extract(doc, url, shape);
     if let Some(region) = items::main_region(doc)
         && let Some(whole) = beyond_pick(region, text_len(&blocks))
     {
@@ -124,12 +124,12 @@ fn text_len(blocks: &[Candidate]) -> usize {
     blocks.iter().map(|b| b.text.len()).sum()
 }
 
-/// The main content of `html`, by Readability, else by its densest paragraph cluster.
-fn extract(html: &str, doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
-    // Readability builds its own tree of the page (one html5ever, one algorithm). What it
+/// The main content of `doc`, by Readability, else by its densest paragraph cluster.
+fn extract(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
+    // Readability works on its own copy of the tree, which it changes as it goes. What it
     // gives back is parsed again under the budget.
     let from_readability = (shape.ancestry <= READABILITY_MAX_ANCESTRY)
-        .then(|| readability_content(html, url))
+        .then(|| readability::content(doc, url))
         .flatten()
         .and_then(|content| super::dom::fragment(&content, &super::dom::PAGE).ok())
         .map(|doc| clean(walk(doc.root_element())))
@@ -155,7 +155,7 @@ fn extract_noscript(doc: &Html, url: &url::Url) -> Vec<Candidate> {
     match super::dom::document(&page, &super::dom::PAGE) {
         Ok(doc) => {
             let shape = super::dom::shape(&doc);
-            extract(&page, &doc, url, shape)
+            extract(&doc, url, shape)
         }
         Err(_) => Vec::new(),
     }
@@ -201,21 +201,6 @@ fn shown_streamed(html: &str) -> std::borrow::Cow<'_, str> {
     } else {
         html.into()
     }
-}
-
-/// The HTML of the element Readability takes for the article, if it finds one.
-fn readability_content(html: &str, url: &url::Url) -> Option<String> {
-    let cfg = Config {
-        // Class names are the best hint there is to what a caption or a byline is.
-        keep_classes: true,
-        ..Config::default()
-    };
-    // Readability takes only `scheme://` URLs; for any other (`about:blank`) it goes
-    // without, as the URL only serves to resolve links, which the text does not keep.
-    let mut readability = Readability::new(html, Some(url.as_str()), Some(cfg.clone()))
-        .or_else(|_| Readability::new(html, None, Some(cfg)))
-        .ok()?;
-    Some(readability.parse().ok()?.content.to_string())
 }
 
 /// For when Readability finds nothing: the blocks of the element whose own `<p>`
