@@ -126,12 +126,9 @@ fn text_len(blocks: &[Candidate]) -> usize {
 
 /// The main content of `doc`, by Readability, else by its densest paragraph cluster.
 fn extract(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
-    // Readability works on its own copy of the tree, which it changes as it goes. What it
-    // gives back is parsed again under the budget.
     let from_readability = (shape.ancestry <= READABILITY_MAX_ANCESTRY)
         .then(|| readability::content(doc, url))
         .flatten()
-        .and_then(|content| super::dom::fragment(&content, &super::dom::PAGE).ok())
         .map(|doc| clean(walk(doc.root_element())))
         .unwrap_or_default();
     if from_readability.is_empty() {

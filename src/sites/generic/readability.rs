@@ -13,15 +13,16 @@
 //! scripts part: such a parse closes the head there and moves what follows into the
 //! body; the copy keeps it in the head, where Readability does not look for the article.
 
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, NodeData, NodeRef};
 use dom_smoothie::{Config, Readability};
 use ego_tree::iter::Edge;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, TreeSink};
-use html5ever::{Attribute, local_name};
-use scraper::{Html, Node};
+use html5ever::{Attribute, QualName, local_name, ns};
+use scraper::{Html, HtmlTreeSink, Node};
 
-/// The HTML of the element Readability takes for the article in `doc`, if it finds one.
-pub(super) fn content(doc: &Html, url: &url::Url) -> Option<String> {
+/// The element Readability takes for the article in `doc`, if it finds one, as the root
+/// element of a fragment of its own (as if its HTML were parsed as a fragment).
+pub(super) fn content(doc: &Html, url: &url::Url) -> Option<Html> {
     let cfg = Config {
         // Class names are the best hint there is to what a caption or a byline is.
         keep_classes: true,
@@ -35,7 +36,10 @@ pub(super) fn content(doc: &Html, url: &url::Url) -> Option<String> {
             .or_else(|_| Readability::with_document(Document::default(), None, Some(cfg)))
             .ok()?;
     readability.doc = copy(doc);
-    Some(readability.parse().ok()?.content.to_string())
+    // Readability leaves its pick in its tree, in the element it gives this id to.
+    readability.parse().ok()?;
+    let pick = readability.doc.select_single("#readability-page-1");
+    pick.nodes().first().map(|&node| fragment_of(node))
 }
 
 /// `doc` as a dom_query document, `<noscript>` content parsed as markup.
@@ -107,6 +111,56 @@ fn copy(doc: &Html) -> Document {
     out
 }
 
+/// `root` and what it holds, copied into a new scraper fragment.
+fn fragment_of(root: NodeRef) -> Html {
+    let sink = HtmlTreeSink::new(Html::new_fragment());
+    let html = sink.create_element(
+        QualName::new(None, ns!(html), local_name!("html")),
+        Vec::new(),
+        ElementFlags::default(),
+    );
+    sink.append(&sink.get_document(), NodeOrText::AppendNode(html));
+    // Nodes to copy, each with the copy of its parent, the next one last.
+    let mut todo = vec![(root, html)];
+    while let Some((node, parent)) = todo.pop() {
+        let copied = node.query(|n| match &n.data {
+            NodeData::Element(e) => {
+                let id =
+                    sink.create_element(e.name.clone(), e.attrs.clone(), ElementFlags::default());
+                sink.append(&parent, NodeOrText::AppendNode(id));
+                // A template's contents go where scraper keeps them, under it.
+                if let Some(contents) = e.template_contents {
+                    let into = sink.get_template_contents(&id);
+                    todo.extend(
+                        NodeRef::new(contents, node.tree)
+                            .children_it(true)
+                            .map(|child| (child, into)),
+                    );
+                }
+                Some(id)
+            }
+            NodeData::Text { contents } => {
+                sink.append(&parent, NodeOrText::AppendText(contents.clone()));
+                None
+            }
+            NodeData::Comment { contents } => {
+                let id = sink.create_comment(contents.clone());
+                sink.append(&parent, NodeOrText::AppendNode(id));
+                None
+            }
+            // Not found inside an element.
+            NodeData::Document
+            | NodeData::Fragment
+            | NodeData::Doctype { .. }
+            | NodeData::ProcessingInstruction { .. } => None,
+        });
+        if let Some(id) = copied.flatten() {
+            todo.extend(node.children_it(true).map(|child| (child, id)));
+        }
+    }
+    sink.finish()
+}
+
 fn is_noscript(doc: &Document, id: dom_query::NodeId) -> bool {
     doc.tree
         .get_name(&id)
@@ -130,7 +184,7 @@ mod tests {
 
     /// What Readability takes from the copy of kabar's tree of `html`, as kabar reads it.
     fn copied(html: &str, url: &url::Url) -> String {
-        Html::parse_fragment(&content(&Html::parse_document(html), url).unwrap()).html()
+        content(&Html::parse_document(html), url).unwrap().html()
     }
 
     #[test]
