@@ -12,6 +12,11 @@
 //! than head elements (a tracking pixel's `<img>`) is where the copy and a parse without
 //! scripts part: such a parse closes the head there and moves what follows into the
 //! body; the copy keeps it in the head, where Readability does not look for the article.
+//!
+//! The pick comes back the same way: copied from Readability's tree into a scraper
+//! fragment, not written out as HTML and parsed again. Besides the time, that keeps the
+//! tree Readability chose: a second parse, in no-quirks mode, split a quirks-mode page's
+//! `<p><table>`.
 
 use dom_query::{Document, NodeData, NodeRef};
 use dom_smoothie::{Config, Readability};
