@@ -64,22 +64,27 @@ const SKIPPED_TAGS: &[&str] = &[
     "meta", "link",
 ];
 
-/// Whether the walk leaves `el` out, in content of `total_chars` bytes of text.
+/// Whether the walk leaves `el` out, in content of `total_chars` bytes of text. Asked of
+/// every element of a page, so it looks at no more than the element's name, its class
+/// and id, and (for furniture) its text.
 pub(super) fn is_skipped(el: ElementRef, total_chars: usize) -> bool {
-    matches!(role(el, total_chars), Role::Skip)
-}
-
-fn role(el: ElementRef, total_chars: usize) -> Role {
     let name = el.value().name();
+    if SKIPPED_TAGS.contains(&name) {
+        return true;
+    }
     // Headers (title, standfirst, byline), footers, asides and navigation surround an
     // article. But a name can mislead ("content-with-sidebar", "non-ad-column"): an
     // element that holds a good part of the text is the article whatever it is called.
     let furniture = matches!(name, "header" | "footer" | "aside" | "nav") || named_furniture(el);
-    if furniture && text_chars(el).saturating_mul(3) < total_chars {
+    furniture && text_chars(el).saturating_mul(3) < total_chars
+}
+
+fn role(el: ElementRef, total_chars: usize) -> Role {
+    if is_skipped(el, total_chars) {
         return Role::Skip;
     }
+    let name = el.value().name();
     match name {
-        _ if SKIPPED_TAGS.contains(&name) => Role::Skip,
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Role::Heading,
         "li" | "dt" | "dd" => Role::ListItem,
         "blockquote" => Role::Quote,

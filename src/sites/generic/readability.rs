@@ -1,0 +1,244 @@
+//! Readability's pick, found on the tree kabar already parsed.
+//!
+//! dom_smoothie works on a dom_query tree. Parsing the page a second time to build one
+//! cost as much as kabar's own parse (a third of the extractor's time); the tree is
+//! copied from kabar's instead, node by node through dom_query's tree-builder interface,
+//! which is several times cheaper than tokenizing the page again.
+//!
+//! The two trees differ in one way, on purpose: kabar parses as a browser with scripts
+//! does, so `<noscript>` holds its markup as text, while dom_query parses as one without,
+//! and Readability looks inside `<noscript>` for the images it unwraps. So that text is
+//! parsed as markup into the copy. A `<noscript>` in the page's `<head>` that holds more
+//! than head elements (a tracking pixel's `<img>`) is where the copy and a parse without
+//! scripts part: such a parse closes the head there and moves what follows into the
+//! body; the copy keeps it in the head, where Readability does not look for the article.
+//!
+//! The pick comes back the same way: copied from Readability's tree into a scraper
+//! fragment, not written out as HTML and parsed again. Besides the time, that keeps the
+//! tree Readability chose: a second parse, in no-quirks mode, split a quirks-mode page's
+//! `<p><table>`.
+
+use dom_query::{Document, NodeData, NodeRef};
+use dom_smoothie::{Config, Readability};
+use ego_tree::iter::Edge;
+use html5ever::tree_builder::{ElementFlags, NodeOrText, TreeSink};
+use html5ever::{Attribute, QualName, local_name, ns};
+use scraper::{Html, HtmlTreeSink, Node};
+
+/// The element Readability takes for the article in `doc`, if it finds one, as the root
+/// element of a fragment of its own (as if its HTML were parsed as a fragment).
+pub(super) fn content(doc: &Html, url: &url::Url) -> Option<Html> {
+    let cfg = Config {
+        // Class names are the best hint there is to what a caption or a byline is.
+        keep_classes: true,
+        ..Config::default()
+    };
+    // Readability takes only `scheme://` URLs; for any other (`about:blank`) it goes
+    // without, as the URL only serves to resolve links, which the text does not keep. The
+    // URL is checked with an empty document; the page goes in after.
+    let mut readability =
+        Readability::with_document(Document::default(), Some(url.as_str()), Some(cfg.clone()))
+            .or_else(|_| Readability::with_document(Document::default(), None, Some(cfg)))
+            .ok()?;
+    readability.doc = copy(doc);
+    // Readability leaves its pick in its tree, in the element it gives this id to.
+    readability.parse().ok()?;
+    let pick = readability.doc.select_single("#readability-page-1");
+    pick.nodes().first().map(|&node| fragment_of(node))
+}
+
+/// `doc` as a dom_query document, `<noscript>` content parsed as markup.
+fn copy(doc: &Html) -> Document {
+    let out = Document::default();
+    out.set_quirks_mode(doc.quirks_mode);
+    // The copy of each open node, from the document down; a node that holds nothing
+    // (text, a comment) is pushed too, so that every close pops one.
+    let mut open = vec![out.get_document()];
+    // The document itself is open already.
+    for edge in doc.tree.root().traverse().skip(1) {
+        let node = match edge {
+            Edge::Open(node) => node,
+            Edge::Close(_) => {
+                open.pop();
+                continue;
+            }
+        };
+        let parent = *open.last().expect("the document stays open to the end");
+        let made = match node.value() {
+            Node::Document => parent,
+            // scraper keeps a template's contents in a fragment under it; dom_query keeps
+            // them beside the tree, where Readability does not look.
+            Node::Fragment => out.get_template_contents(&parent),
+            Node::Doctype(d) => {
+                out.append_doctype_to_document(
+                    d.name.clone(),
+                    d.public_id.clone(),
+                    d.system_id.clone(),
+                );
+                parent
+            }
+            Node::Comment(c) => {
+                let id = out.create_comment(c.comment.clone());
+                out.append(&parent, NodeOrText::AppendNode(id));
+                id
+            }
+            Node::ProcessingInstruction(pi) => {
+                let id = out.create_pi(pi.target.clone(), pi.data.clone());
+                out.append(&parent, NodeOrText::AppendNode(id));
+                id
+            }
+            Node::Text(t) if is_noscript(&out, parent) => {
+                NodeRef::new(parent, &out.tree).append_html(t.text.clone());
+                parent
+            }
+            Node::Text(t) => {
+                out.append(&parent, NodeOrText::AppendText(t.text.clone()));
+                parent
+            }
+            Node::Element(e) => {
+                let attrs = e
+                    .attrs
+                    .iter()
+                    .map(|(name, value)| Attribute {
+                        name: name.clone(),
+                        value: value.clone(),
+                    })
+                    .collect();
+                let mut flags = ElementFlags::default();
+                flags.template = e.name.local == local_name!("template");
+                let id = out.create_element(e.name.clone(), attrs, flags);
+                out.append(&parent, NodeOrText::AppendNode(id));
+                id
+            }
+        };
+        open.push(made);
+    }
+    out
+}
+
+/// `root` and what it holds, copied into a new scraper fragment.
+fn fragment_of(root: NodeRef) -> Html {
+    let sink = HtmlTreeSink::new(Html::new_fragment());
+    let html = sink.create_element(
+        QualName::new(None, ns!(html), local_name!("html")),
+        Vec::new(),
+        ElementFlags::default(),
+    );
+    sink.append(&sink.get_document(), NodeOrText::AppendNode(html));
+    // Nodes to copy, each with the copy of its parent, the next one last.
+    let mut todo = vec![(root, html)];
+    while let Some((node, parent)) = todo.pop() {
+        let copied = node.query(|n| match &n.data {
+            NodeData::Element(e) => {
+                let id =
+                    sink.create_element(e.name.clone(), e.attrs.clone(), ElementFlags::default());
+                sink.append(&parent, NodeOrText::AppendNode(id));
+                // A template's contents go where scraper keeps them, under it.
+                if let Some(contents) = e.template_contents {
+                    let into = sink.get_template_contents(&id);
+                    todo.extend(
+                        NodeRef::new(contents, node.tree)
+                            .children_it(true)
+                            .map(|child| (child, into)),
+                    );
+                }
+                Some(id)
+            }
+            NodeData::Text { contents } => {
+                sink.append(&parent, NodeOrText::AppendText(contents.clone()));
+                None
+            }
+            NodeData::Comment { contents } => {
+                let id = sink.create_comment(contents.clone());
+                sink.append(&parent, NodeOrText::AppendNode(id));
+                None
+            }
+            // Not found inside an element.
+            NodeData::Document
+            | NodeData::Fragment
+            | NodeData::Doctype { .. }
+            | NodeData::ProcessingInstruction { .. } => None,
+        });
+        if let Some(id) = copied.flatten() {
+            todo.extend(node.children_it(true).map(|child| (child, id)));
+        }
+    }
+    sink.finish()
+}
+
+fn is_noscript(doc: &Document, id: dom_query::NodeId) -> bool {
+    doc.tree
+        .get_name(&id)
+        .is_some_and(|name| name.local == local_name!("noscript"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What Readability takes from `html` when it parses the page itself, as kabar reads
+    /// it (scraper keeps attributes sorted by name, dom_query in the page's order).
+    fn parsed_by_readability(html: &str, url: &url::Url) -> String {
+        let cfg = Config {
+            keep_classes: true,
+            ..Config::default()
+        };
+        let mut readability = Readability::new(html, Some(url.as_str()), Some(cfg)).unwrap();
+        Html::parse_fragment(&readability.parse().unwrap().content).html()
+    }
+
+    /// What Readability takes from the copy of kabar's tree of `html`, as kabar reads it.
+    fn copied(html: &str, url: &url::Url) -> String {
+        content(&Html::parse_document(html), url).unwrap().html()
+    }
+
+    #[test]
+    fn readability_takes_the_same_from_the_copy_as_from_its_own_parse() {
+        let url = url::Url::parse("https://news.example.com/2024/05/story").unwrap();
+        let para = "The council met on Tuesday and voted, after a long and heated debate \
+                    about the budget, to rebuild the old bridge over the river by next year.";
+        // A lazy-loaded picture with its real one in `<noscript>` (Readability puts the
+        // real one in its place), a template, comments, a doctype and a form.
+        let html = format!(
+            r#"<!DOCTYPE html><html><head><title>Bridge</title>
+            <meta property="og:title" content="The bridge"></head><body>
+            <nav><a href="/">Home</a></nav><!-- a comment -->
+            <article class="story"><h1>The bridge</h1><p>{para}</p>
+            <figure><img src="data:image/gif;base64,R0lGOD" data-src="lazy.jpg">
+            <noscript><img src="bridge.jpg" alt="The bridge"></noscript></figure>
+            <template><p>Never shown.</p></template>
+            <p>{para}</p><p>{para}</p><form><input name="q"></form></article>
+            <footer>Copyright</footer></body></html>"#
+        );
+        let got = copied(&html, &url);
+        assert!(got.contains("bridge.jpg"), "{got}");
+        assert_eq!(got, parsed_by_readability(&html, &url));
+    }
+
+    #[test]
+    fn real_pages_read_the_same_from_the_copy() {
+        let url = url::Url::parse("https://www.example.com/").unwrap();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/real");
+        let mut pages = 0;
+        for site in std::fs::read_dir(dir).unwrap().flatten() {
+            for page in std::fs::read_dir(site.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let path = page.path();
+                if path.extension().is_some_and(|e| e == "html") {
+                    let html = std::fs::read_to_string(&path).unwrap();
+                    let got = copied(&html, &url);
+                    assert!(
+                        got == parsed_by_readability(&html, &url),
+                        "{}",
+                        path.display()
+                    );
+                    pages += 1;
+                }
+            }
+        }
+        assert!(pages >= 6, "{pages} pages in {dir}");
+    }
+}
