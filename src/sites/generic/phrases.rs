@@ -48,14 +48,6 @@ pub const FURNITURE_NAME_WORDS: &[Phrases] = &[
     },
     Phrases {
         source: Source::Benchmark,
-        why: "the title's company: standfirst, byline and date, which a reader shows apart",
-        phrases: &[
-            "standfirst", "dek", "byline", "author", "authors", "bio", "timestamp", "date",
-            "dateline", "published", "updated", "meta",
-        ],
-    },
-    Phrases {
-        source: Source::Benchmark,
         why: "the page around the article: navigation, headers, sharing, promotion",
         phrases: &[
             "header", "headline", "breadcrumb", "breadcrumbs", "nav", "toolbar", "sidebar",
@@ -71,6 +63,19 @@ pub const FURNITURE_NAME_WORDS: &[Phrases] = &[
         phrases: &["reviews"],
     },
 ];
+
+/// Words in class and id names that mark the company of an article's title: furniture
+/// around an article, which a reader shows apart, but part of each item in a list of
+/// stories, where an item's teaser and date say what the item is.
+#[rustfmt::skip]
+pub const TITLE_COMPANY_NAME_WORDS: &[Phrases] = &[Phrases {
+    source: Source::Benchmark,
+    why: "the title's company: standfirst, byline and date, which a reader shows apart",
+    phrases: &[
+        "standfirst", "dek", "byline", "author", "authors", "bio", "timestamp", "date",
+        "dateline", "published", "updated", "meta",
+    ],
+}];
 
 /// Words in class and id names of controls: an element so named is furniture while it
 /// holds no more than a control's label; one that holds more wraps more than the control
@@ -226,6 +231,7 @@ mod tests {
     fn every_list_says_why_and_matches_lowered_text() {
         for lists in [
             FURNITURE_NAME_WORDS,
+            TITLE_COMPANY_NAME_WORDS,
             CONTROL_NAME_WORDS,
             FURNITURE_LINES,
             FURNITURE_PREFIXES,
