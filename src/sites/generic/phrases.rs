@@ -60,7 +60,7 @@ pub const FURNITURE_NAME_WORDS: &[Phrases] = &[
     Phrases {
         source: Source::EveryKind,
         why: "what buyers say of a product: theirs, not the page's, as comments are",
-        phrases: &["reviews"],
+        phrases: &["review", "reviews"],
     },
 ];
 

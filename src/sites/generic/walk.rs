@@ -363,10 +363,15 @@ mod tests {
 
     use super::*;
 
-    fn texts(body: &str) -> Vec<String> {
+    /// The texts of the blocks `walker` finds in a page of `body`.
+    fn walked(body: &str, walker: fn(ElementRef) -> Vec<Candidate>) -> Vec<String> {
         let doc = Html::parse_document(&format!("<html><body>{body}</body></html>"));
         let body = doc.root_element().child_elements().nth(1).unwrap();
-        walk_region(body).into_iter().map(|b| b.text).collect()
+        walker(body).into_iter().map(|b| b.text).collect()
+    }
+
+    fn texts(body: &str) -> Vec<String> {
+        walked(body, walk_region)
     }
 
     fn card(n: usize) -> String {
@@ -413,5 +418,21 @@ mod tests {
         let got = texts(&posts);
         assert!(!got.iter().any(|t| t.starts_with("user")), "{got:?}");
         assert_eq!(got.len(), 3, "{got:?}");
+    }
+
+    #[test]
+    fn a_buyers_review_is_furniture_but_a_review_that_is_the_page_is_read() {
+        let description = "<p>The guitar has an alder body and a maple neck.</p>".repeat(3);
+        let got = texts(&format!(
+            r#"{description}<div class="customer-review"><p class="review-text">Arrived
+            today and I love it, it plays well.</p></div>"#
+        ));
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(!got.iter().any(|t| t.contains("love it")), "{got:?}");
+        // Read as Readability's pick is, where what holds most of the text is the page.
+        let review = format!(r#"<article class="review">{description}</article>"#);
+        assert_eq!(walked(&review, walk), texts(&description));
+        let got = walked(&format!("{review}<p>A last word.</p>"), walk);
+        assert_eq!(got.len(), 4, "{got:?}");
     }
 }
