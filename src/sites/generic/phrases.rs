@@ -62,6 +62,11 @@ pub const FURNITURE_NAME_WORDS: &[Phrases] = &[
         why: "what buyers say of a product: theirs, not the page's, as comments are",
         phrases: &["review", "reviews"],
     },
+    Phrases {
+        source: Source::EveryKind,
+        why: "the banners that ask leave to keep cookies, on any page",
+        phrases: &["cookie", "cookies", "consent", "gdpr"],
+    },
 ];
 
 /// Words in class and id names that mark the company of an article's title: furniture

@@ -435,4 +435,15 @@ mod tests {
         let got = walked(&format!("{review}<p>A last word.</p>"), walk);
         assert_eq!(got.len(), 4, "{got:?}");
     }
+
+    #[test]
+    fn cookie_banners_are_furniture() {
+        let got = texts(
+            r#"<p>What the page says.</p>
+            <div class="cookie-banner"><p>We use cookies on our website.</p></div>
+            <div id="onetrust-consent-sdk"><p>Manage consent</p></div>
+            <div class="gdprConsent"><p>Accept all, or manage your choices.</p></div>"#,
+        );
+        assert_eq!(got, ["What the page says."]);
+    }
 }
