@@ -88,8 +88,8 @@ pub const TITLE_COMPANY_NAME_WORDS: &[Phrases] = &[Phrases {
 #[rustfmt::skip]
 pub const CONTROL_NAME_WORDS: &[Phrases] = &[Phrases {
     source: Source::EveryKind,
-    why: "buttons, by the names pages give them",
-    phrases: &["button"],
+    why: "buttons, by the names pages give them (`btn` is Bootstrap's and many a theme's)",
+    phrases: &["button", "btn"],
 }];
 
 /// Whole blocks (lowercased, punctuation dropped) that are never article text.

@@ -446,4 +446,14 @@ mod tests {
         );
         assert_eq!(got, ["What the page says."]);
     }
+
+    #[test]
+    fn bootstraps_btn_is_a_button() {
+        let got = texts(
+            r#"<p>A game of the old west, for one player or many.</p>
+            <div class="game_purchase"><a class="btn btn-primary">Add to Cart</a>
+            <a class="btn_green_steamui"><span>Add to wishlist</span></a></div>"#,
+        );
+        assert_eq!(got, ["A game of the old west, for one player or many."]);
+    }
 }
