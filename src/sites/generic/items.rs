@@ -120,12 +120,26 @@ fn scan(el: ElementRef, total: usize, depth: usize, largest: &mut usize) -> Scan
     seen
 }
 
+/// The looks (see [`look`]) shared by a run of [`MIN_ITEMS`] or more children of `el`:
+/// the items of a list, whatever tag they have.
+pub(super) fn repeated_looks<'a>(el: ElementRef<'a>) -> Vec<(&'a str, &'a str)> {
+    let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for key in el.child_elements().filter_map(look) {
+        *counts.entry(key).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= MIN_ITEMS)
+        .map(|(key, _)| key)
+        .collect()
+}
+
 /// What makes siblings look alike, if anything: their tag and classes. Sibling
 /// `<article>` and `<section>` elements are posts and sections whatever their classes
 /// say ("post sticky", "hero", "features"), list items and table rows are items of
 /// their list; other elements without a class are the plain paragraphs and boxes of any
 /// page, which look alike without being items.
-fn look<'a>(el: ElementRef<'a>) -> Option<(&'a str, &'a str)> {
+pub(super) fn look<'a>(el: ElementRef<'a>) -> Option<(&'a str, &'a str)> {
     let v = el.value();
     match (v.name(), v.attr("class").filter(|c| !c.trim().is_empty())) {
         (name @ ("article" | "section"), _) => Some((name, "")),

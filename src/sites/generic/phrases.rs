@@ -48,14 +48,6 @@ pub const FURNITURE_NAME_WORDS: &[Phrases] = &[
     },
     Phrases {
         source: Source::Benchmark,
-        why: "the title's company: standfirst, byline and date, which a reader shows apart",
-        phrases: &[
-            "standfirst", "dek", "byline", "author", "authors", "bio", "timestamp", "date",
-            "dateline", "published", "updated", "meta",
-        ],
-    },
-    Phrases {
-        source: Source::Benchmark,
         why: "the page around the article: navigation, headers, sharing, promotion",
         phrases: &[
             "header", "headline", "breadcrumb", "breadcrumbs", "nav", "toolbar", "sidebar",
@@ -68,9 +60,27 @@ pub const FURNITURE_NAME_WORDS: &[Phrases] = &[
     Phrases {
         source: Source::EveryKind,
         why: "what buyers say of a product: theirs, not the page's, as comments are",
-        phrases: &["reviews"],
+        phrases: &["review", "reviews"],
+    },
+    Phrases {
+        source: Source::EveryKind,
+        why: "the banners that ask leave to keep cookies, on any page",
+        phrases: &["cookie", "cookies", "consent", "gdpr"],
     },
 ];
+
+/// Words in class and id names that mark the company of an article's title: furniture
+/// around an article, which a reader shows apart, but part of each item in a list of
+/// stories, where an item's teaser and date say what the item is.
+#[rustfmt::skip]
+pub const TITLE_COMPANY_NAME_WORDS: &[Phrases] = &[Phrases {
+    source: Source::Benchmark,
+    why: "the title's company: standfirst, byline and date, which a reader shows apart",
+    phrases: &[
+        "standfirst", "dek", "byline", "author", "authors", "bio", "timestamp", "date",
+        "dateline", "published", "updated", "meta",
+    ],
+}];
 
 /// Words in class and id names of controls: an element so named is furniture while it
 /// holds no more than a control's label; one that holds more wraps more than the control
@@ -78,8 +88,8 @@ pub const FURNITURE_NAME_WORDS: &[Phrases] = &[
 #[rustfmt::skip]
 pub const CONTROL_NAME_WORDS: &[Phrases] = &[Phrases {
     source: Source::EveryKind,
-    why: "buttons, by the names pages give them",
-    phrases: &["button"],
+    why: "buttons, by the names pages give them (`btn` is Bootstrap's and many a theme's)",
+    phrases: &["button", "btn"],
 }];
 
 /// Whole blocks (lowercased, punctuation dropped) that are never article text.
@@ -226,6 +236,7 @@ mod tests {
     fn every_list_says_why_and_matches_lowered_text() {
         for lists in [
             FURNITURE_NAME_WORDS,
+            TITLE_COMPANY_NAME_WORDS,
             CONTROL_NAME_WORDS,
             FURNITURE_LINES,
             FURNITURE_PREFIXES,

@@ -4,7 +4,8 @@
 use scraper::{ElementRef, Node};
 
 use super::Candidate;
-use super::phrases::{self, CONTROL_NAME_WORDS, FURNITURE_NAME_WORDS};
+use super::items;
+use super::phrases::{self, CONTROL_NAME_WORDS, FURNITURE_NAME_WORDS, TITLE_COMPANY_NAME_WORDS};
 use crate::article::BlockKind;
 use crate::sanitize;
 
@@ -68,6 +69,12 @@ const SKIPPED_TAGS: &[&str] = &[
 /// every element of a page, so it looks at no more than the element's name, its class
 /// and id, and (for furniture) its text.
 pub(super) fn is_skipped(el: ElementRef, total_chars: usize) -> bool {
+    skipped(el, total_chars, false)
+}
+
+/// [`is_skipped`], for an element inside an item of a list when `in_item`: there a
+/// teaser, a date or an author is part of the item, not the title's company.
+fn skipped(el: ElementRef, total_chars: usize, in_item: bool) -> bool {
     let name = el.value().name();
     if SKIPPED_TAGS.contains(&name) {
         return true;
@@ -75,12 +82,13 @@ pub(super) fn is_skipped(el: ElementRef, total_chars: usize) -> bool {
     // Headers (title, standfirst, byline), footers, asides and navigation surround an
     // article. But a name can mislead ("content-with-sidebar", "non-ad-column"): an
     // element that holds a good part of the text is the article whatever it is called.
-    let furniture = matches!(name, "header" | "footer" | "aside" | "nav") || named_furniture(el);
+    let furniture =
+        matches!(name, "header" | "footer" | "aside" | "nav") || named_furniture(el, in_item);
     furniture && text_chars(el).saturating_mul(3) < total_chars
 }
 
-fn role(el: ElementRef, total_chars: usize) -> Role {
-    if is_skipped(el, total_chars) {
+fn role(el: ElementRef, total_chars: usize, in_item: bool) -> Role {
+    if skipped(el, total_chars, in_item) {
         return Role::Skip;
     }
     let name = el.value().name();
@@ -110,13 +118,13 @@ fn has_block_descendant(el: ElementRef) -> bool {
         .any(|d| TEXT_BLOCK_TAGS.contains(&d.value().name()))
 }
 
-fn named_furniture(el: ElementRef) -> bool {
+fn named_furniture(el: ElementRef, in_item: bool) -> bool {
     let v = el.value();
     let mut control = false;
     let mut furniture_word = |w: &str| {
         let is = |lists| phrases::any(lists, |f: &str| f.eq_ignore_ascii_case(w));
         control |= is(CONTROL_NAME_WORDS);
-        is(FURNITURE_NAME_WORDS)
+        is(FURNITURE_NAME_WORDS) || (!in_item && is(TITLE_COMPANY_NAME_WORDS))
     };
     // A class with a variant prefix (`print:hidden`, `md:share-x`, `hover:bg-red`) is a
     // utility that styles the element under a condition; it says nothing of what it is.
@@ -174,6 +182,15 @@ fn any_name_word(names: &str, mut pred: impl FnMut(&str) -> bool) -> bool {
     start < names.len() && pred(&names[start..])
 }
 
+/// Whether `el` is one of a run of siblings sharing a tag and a class (`repeated`, from
+/// [`items::repeated_looks`]): a card among cards, whose teaser and date describe it.
+/// The runs [`items::look`] finds without a class are not cards: posts (`<article>`,
+/// `<section>`) carry their own byline as an article does (a forum's "Posted August 26"
+/// is not text to read), and bare table rows are a table's.
+fn is_card(el: ElementRef, repeated: &[(&str, &str)]) -> bool {
+    items::look(el).is_some_and(|key| !key.1.is_empty() && repeated.contains(&key))
+}
+
 /// Bytes of text under an element, for weighing its share of the whole.
 pub(super) fn text_chars(el: ElementRef) -> usize {
     el.text().map(|t| t.trim().len()).sum()
@@ -190,6 +207,9 @@ struct Walker {
     link_chars: usize,
     /// Whether the walk is inside a link (which may wrap blocks: a teaser card).
     in_link: bool,
+    /// Whether the walk is inside an item of a list: a list item, or a card (see
+    /// [`is_card`]).
+    in_item: bool,
     /// How many elements deep the walk is, to stop recursing at [`MAX_DEPTH`].
     depth: usize,
 }
@@ -204,6 +224,7 @@ impl Walker {
         if !self.descend(el) {
             return;
         }
+        let repeated = items::repeated_looks(el);
         for child in el.children() {
             if let Node::Text(t) = child.value() {
                 self.push_text(t);
@@ -212,9 +233,12 @@ impl Walker {
             let Some(c) = ElementRef::wrap(child) else {
                 continue;
             };
-            let outer_link = self.in_link;
+            let (outer_link, outer_item) = (self.in_link, self.in_item);
             self.in_link |= c.value().name() == "a";
-            match role(c, self.total_chars) {
+            let role = role(c, self.total_chars, self.in_item);
+            // The item itself is judged as any element; what it holds is the item's.
+            self.in_item |= matches!(role, Role::ListItem) || is_card(c, &repeated);
+            match role {
                 Role::Skip => {}
                 Role::Inline => self.inline(c),
                 Role::Heading => {
@@ -233,6 +257,7 @@ impl Walker {
                     let mut quote = Walker {
                         total_chars: self.total_chars,
                         in_link: self.in_link,
+                        in_item: self.in_item,
                         depth: self.depth,
                         ..Walker::default()
                     };
@@ -264,7 +289,7 @@ impl Walker {
                     self.flush(kind);
                 }
             }
-            self.in_link = outer_link;
+            (self.in_link, self.in_item) = (outer_link, outer_item);
         }
         self.depth -= 1;
     }
@@ -293,7 +318,7 @@ impl Walker {
             if let Node::Text(t) = child.value() {
                 self.push_text(t);
             } else if let Some(c) = ElementRef::wrap(child)
-                && !matches!(role(c, self.total_chars), Role::Skip)
+                && !matches!(role(c, self.total_chars, self.in_item), Role::Skip)
             {
                 let outer_link = self.in_link;
                 self.in_link |= c.value().name() == "a";
@@ -329,5 +354,106 @@ impl Walker {
                 link_chars,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use scraper::Html;
+
+    use super::*;
+
+    /// The texts of the blocks `walker` finds in a page of `body`.
+    fn walked(body: &str, walker: fn(ElementRef) -> Vec<Candidate>) -> Vec<String> {
+        let doc = Html::parse_document(&format!("<html><body>{body}</body></html>"));
+        let body = doc.root_element().child_elements().nth(1).unwrap();
+        walker(body).into_iter().map(|b| b.text).collect()
+    }
+
+    fn texts(body: &str) -> Vec<String> {
+        walked(body, walk_region)
+    }
+
+    fn card(n: usize) -> String {
+        format!(
+            r#"<div class="story-card"><h3><a href="/s{n}">Story {n}</a></h3>
+            <p class="story-card--dek">What story {n} is about.</p>
+            <p class="story-card--date">March {n}, 2025</p></div>"#
+        )
+    }
+
+    #[test]
+    fn a_cards_teaser_and_date_are_the_cards_but_an_articles_are_furniture() {
+        let cards: String = (1..=3).map(card).collect();
+        let got = texts(&cards);
+        assert!(
+            got.contains(&"What story 2 is about.".to_string()),
+            "{got:?}"
+        );
+        assert!(got.contains(&"March 3, 2025".to_string()), "{got:?}");
+        // Two alike are not a list, and a lone card's dek is an article's standfirst.
+        let got = texts(&(1..=2).map(card).collect::<String>());
+        assert!(!got.iter().any(|t| t.contains("is about")), "{got:?}");
+    }
+
+    #[test]
+    fn a_list_items_date_is_the_items() {
+        let got = texts(
+            r#"<ul><li><a href="/a">First story</a> <span class="date">May 1</span></li></ul>
+            <p class="byline-date">May 2</p>"#,
+        );
+        assert_eq!(got, ["First story May 1"]);
+    }
+
+    #[test]
+    fn posts_keep_their_bylines_out() {
+        let posts: String = (1..=3)
+            .map(|n| {
+                format!(
+                    r#"<article class="post"><div class="author">user{n}</div>
+                    <p>What user {n} wrote in reply.</p></article>"#
+                )
+            })
+            .collect();
+        let got = texts(&posts);
+        assert!(!got.iter().any(|t| t.starts_with("user")), "{got:?}");
+        assert_eq!(got.len(), 3, "{got:?}");
+    }
+
+    #[test]
+    fn a_buyers_review_is_furniture_but_a_review_that_is_the_page_is_read() {
+        let description = "<p>The guitar has an alder body and a maple neck.</p>".repeat(3);
+        let got = texts(&format!(
+            r#"{description}<div class="customer-review"><p class="review-text">Arrived
+            today and I love it, it plays well.</p></div>"#
+        ));
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(!got.iter().any(|t| t.contains("love it")), "{got:?}");
+        // Read as Readability's pick is, where what holds most of the text is the page.
+        let review = format!(r#"<article class="review">{description}</article>"#);
+        assert_eq!(walked(&review, walk), texts(&description));
+        let got = walked(&format!("{review}<p>A last word.</p>"), walk);
+        assert_eq!(got.len(), 4, "{got:?}");
+    }
+
+    #[test]
+    fn cookie_banners_are_furniture() {
+        let got = texts(
+            r#"<p>What the page says.</p>
+            <div class="cookie-banner"><p>We use cookies on our website.</p></div>
+            <div id="onetrust-consent-sdk"><p>Manage consent</p></div>
+            <div class="gdprConsent"><p>Accept all, or manage your choices.</p></div>"#,
+        );
+        assert_eq!(got, ["What the page says."]);
+    }
+
+    #[test]
+    fn bootstraps_btn_is_a_button() {
+        let got = texts(
+            r#"<p>A game of the old west, for one player or many.</p>
+            <div class="game_purchase"><a class="btn btn-primary">Add to Cart</a>
+            <a class="btn_green_steamui"><span>Add to wishlist</span></a></div>"#,
+        );
+        assert_eq!(got, ["A game of the old west, for one player or many."]);
     }
 }
