@@ -200,6 +200,17 @@ impl NumberedLink<'_> {
             None => format!("[{}] {}", self.n, self.title),
         }
     }
+
+    /// The line of a link shown where it sits in the text: a video or post by its mark
+    /// and address (`[video] [8] https://…`), a photo by `photo_mark` and its caption
+    /// (`[foto] [9] Warga…`; the reader marks a photo that failed otherwise).
+    pub fn in_text(&self, photo_mark: &str) -> String {
+        if self.group == PHOTOS_GROUP {
+            format!("{photo_mark} [{}] {}", self.n, self.title)
+        } else {
+            format!("{} [{}] {}", self.title, self.n, self.url)
+        }
+    }
 }
 
 impl Article {

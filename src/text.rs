@@ -103,17 +103,12 @@ pub fn article(a: &Article, width: usize) -> String {
 /// address under it.
 fn link_in_text(out: &mut String, link: &NumberedLink<'_>, width: usize) {
     out.push('\n');
-    let photo = link.group == PHOTOS_GROUP;
-    let line = if photo {
-        format!("{PHOTO_MARK} [{}] {}", link.n, link.title)
-    } else {
-        format!("{} [{}] {}", link.title, link.n, link.url)
-    };
     let opts = textwrap::Options::new(width).subsequent_indent("    ");
-    for line in textwrap::wrap(&line, opts) {
+    for line in textwrap::wrap(&link.in_text(PHOTO_MARK), opts) {
         let _ = writeln!(out, "{line}");
     }
-    if photo {
+    // A caption says nothing of where the photo is.
+    if link.group == PHOTOS_GROUP {
         let _ = writeln!(out, "    {}", link.url);
     }
 }

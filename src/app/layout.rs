@@ -550,11 +550,7 @@ impl ArticleLines {
     ) {
         self.blank();
         if link.group != PHOTOS_GROUP {
-            self.link(
-                link,
-                &format!("{} [{}] {}", link.title, link.n, link.url),
-                width,
-            );
+            self.link(link, &link.in_text(PHOTO_MARK), width);
             return;
         }
         let shown = photos(link.url);
@@ -562,7 +558,7 @@ impl ArticleLines {
             PhotoShown::Failed(mark) => mark,
             _ => PHOTO_MARK,
         };
-        self.link(link, &format!("{mark} [{}] {}", link.n, link.title), width);
+        self.link(link, &link.in_text(mark), width);
         if let PhotoShown::Picture(size) = shown {
             self.picture(link.url, size, width);
         }

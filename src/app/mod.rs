@@ -284,7 +284,7 @@ impl App {
         } else {
             layout::PASSAGE_ROWS
         };
-        self.settings.rows_per_headline() + passage
+        self.settings.headline_rows() + passage
     }
 
     pub fn is_read(&self, url: &str) -> bool {

@@ -39,8 +39,9 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// The rows each headline takes in the list.
-    pub fn rows_per_headline(&self) -> u16 {
+    /// The rows of a headline's title and its label and age (a search's hits add the
+    /// passage that matched: [`App::rows_per_headline`](super::App::rows_per_headline)).
+    pub fn headline_rows(&self) -> u16 {
         if self.wrap_titles {
             ROWS_PER_HEADLINE + 1
         } else {

@@ -176,7 +176,7 @@ fn draw_list(frame: &mut Frame<'_>, app: &App, area: Rect, now: DateTime<FixedOf
         } else {
             Span::raw(" ")
         };
-        let rows = usize::from(app.settings().rows_per_headline() - 1);
+        let rows = usize::from(app.settings().headline_rows() - 1);
         let titled = layout::title_lines(&h.title, width.saturating_sub(2), rows);
         for (n, title) in titled.into_iter().enumerate() {
             let pad = width.saturating_sub(2 + title.width());
