@@ -157,7 +157,7 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
     let profile = profiles::of(url);
     // The DOM is dropped before the generic extractor builds its own, so a big page is
     // never held twice.
-    let (mut page, shape, links, part, captions) = {
+    let (mut page, links, part, captions) = {
         let doc = parse(html, url)?;
         let page = match site {
             Site::Kompas => kompas::article(&doc, url),
@@ -177,7 +177,6 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
             }
             None => 0,
         };
-        let shape = dom::shape(&doc);
         let captions = match profile {
             Some(p) if p.is_gallery(url) => p.captions_in(&doc),
             _ => Vec::new(),
@@ -187,17 +186,17 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
             Some(p) if page.article.body.is_empty() => p.page_for_extractor(doc),
             _ => None,
         };
-        (page, shape, links, part, captions)
+        (page, links, part, captions)
     };
     let article = &mut page.article;
     if article.body.is_empty() {
         if let Some(part) = &part {
-            article.body = generic::body_of(part, url, shape);
+            article.body = generic::body(part, url);
         }
         // A gallery's text is its captions; the rest of its page is counters and view
         // counts.
         if article.body.is_empty() && captions.is_empty() {
-            article.body = generic::body_of(html, url, shape);
+            article.body = generic::body(html, url);
         }
         add_captions(&mut article.body, captions);
         // The site's furniture goes whichever extractor read the page.

@@ -42,20 +42,12 @@ const READABILITY_MAX_ANCESTRY: usize = 5_000_000;
 
 /// Main article text of any page, as sanitized blocks in reading order (paragraphs,
 /// headings, list items, quotes). Empty when the page holds no readable text, or is past
-/// the budget of every page.
+/// the budget of every page. Readability's limit is checked on the shape of the tree it
+/// is given, this one.
 pub fn body(html: &str, url: &url::Url) -> Vec<Block> {
     let html = prepared(html);
     match super::dom::document(&html, &super::dom::PAGE) {
         Ok(doc) => blocks(read(&doc, url, super::dom::shape(&doc))),
-        Err(_) => Vec::new(),
-    }
-}
-
-/// [`body`] of a page already parsed within the budget, whose tree had `shape`.
-pub(super) fn body_of(html: &str, url: &url::Url, shape: Shape) -> Vec<Block> {
-    let html = prepared(html);
-    match super::dom::document(&html, &super::dom::PAGE) {
-        Ok(doc) => blocks(read(&doc, url, shape)),
         Err(_) => Vec::new(),
     }
 }
