@@ -16,7 +16,6 @@
 //! The phrases are data, each list with its source and reason ([`phrases`]); the walk
 //! ([`walk`]) and the clean-up ([`cleanup`]) are the code that reads them.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use scraper::{ElementRef, Html};
@@ -31,6 +30,7 @@ mod items;
 mod landing;
 pub mod phrases;
 mod readability;
+mod source;
 mod walk;
 
 /// Readability looks at the ancestors of every candidate again and again, so its cost
@@ -45,18 +45,10 @@ const READABILITY_MAX_ANCESTRY: usize = 5_000_000;
 /// the budget of every page. Readability's limit is checked on the shape of the tree it
 /// is given, this one.
 pub fn body(html: &str, url: &url::Url) -> Vec<Block> {
-    let html = prepared(html);
+    let html = source::prepared(html);
     match super::dom::document(&html, &super::dom::PAGE) {
         Ok(doc) => blocks(read(&doc, url, super::dom::shape(&doc))),
         Err(_) => Vec::new(),
-    }
-}
-
-/// The page as the extractor reads it: streamed parts shown, variant classes gone.
-fn prepared(html: &str) -> Cow<'_, str> {
-    match shown_streamed(html) {
-        Cow::Borrowed(html) => without_variant_classes(html),
-        Cow::Owned(html) => without_variant_classes(&html).into_owned().into(),
     }
 }
 
@@ -155,57 +147,6 @@ fn extract_noscript(doc: &Html, url: &url::Url) -> Vec<Candidate> {
             extract(&doc, url, shape)
         }
         Err(_) => Vec::new(),
-    }
-}
-
-/// `html` without the classes that carry a variant prefix (`print:hidden`,
-/// `md:share-none`, `hover:underline`): utilities that style an element under a condition
-/// and say nothing of what it is, but whose words (`hidden`, `share`) Readability takes
-/// for signs of furniture and drops the element for.
-fn without_variant_classes(html: &str) -> Cow<'_, str> {
-    const CLASS: &str = "class=\"";
-    // Filled only once a class is changed: most pages have none to change.
-    let mut out = String::new();
-    // How much of `html` is in `out`, and how much has been looked at.
-    let (mut copied, mut seen) = (0, 0);
-    // memchr's vectorised search: with std's, finding the classes and the streamed parts
-    // took a tenth as long as parsing the page.
-    for at in memchr::memmem::find_iter(html.as_bytes(), CLASS) {
-        if at < seen {
-            continue; // Within the value before.
-        }
-        let start = at + CLASS.len();
-        let Some(len) = html[start..].find('"') else {
-            break;
-        };
-        let value = &html[start..start + len];
-        if value.contains(':') {
-            out.push_str(&html[copied..start]);
-            let kept: Vec<&str> = value
-                .split_whitespace()
-                .filter(|c| !c.contains(':'))
-                .collect();
-            out.push_str(&kept.join(" "));
-            copied = start + len;
-        }
-        seen = start + len;
-    }
-    if copied == 0 {
-        return html.into();
-    }
-    out.push_str(&html[copied..]);
-    out.into()
-}
-
-/// React streams the parts of a page that come late in `<div hidden id="S:0">`, and a
-/// script moves each into its place; without scripts they stay hidden, and Readability
-/// leaves hidden elements out. They are the page's content, so they are shown.
-fn shown_streamed(html: &str) -> Cow<'_, str> {
-    const HIDDEN: &str = r#"<div hidden id="S:"#;
-    if memchr::memmem::find(html.as_bytes(), HIDDEN.as_bytes()).is_some() {
-        html.replace(HIDDEN, r#"<div id="S:"#).into()
-    } else {
-        html.into()
     }
 }
 
@@ -593,19 +534,6 @@ mod tests {
             para(2)
         );
         assert_eq!(texts(&body(&html, &url())), vec![para(1), para(2)]);
-    }
-
-    #[test]
-    fn variant_classes_go_and_the_rest_of_the_page_stays_as_it_was() {
-        let page = r#"<div class="md:hidden card">x</div><p class="lead">y</p>
-            <a class="hover:underline" href="/">z</a><i class="">w</i>"#;
-        assert_eq!(
-            without_variant_classes(page),
-            r#"<div class="card">x</div><p class="lead">y</p>
-            <a class="" href="/">z</a><i class="">w</i>"#
-        );
-        let plain = r#"<p class="lead">y</p><p class="">z</p>"#;
-        assert!(matches!(without_variant_classes(plain), Cow::Borrowed(p) if p == plain));
     }
 
     #[test]

@@ -193,7 +193,22 @@ fn is_card(el: ElementRef, repeated: &[(&str, &str)]) -> bool {
 
 /// Bytes of text under an element, for weighing its share of the whole.
 pub(super) fn text_chars(el: ElementRef) -> usize {
-    el.text().map(|t| t.trim().len()).sum()
+    shown_text(el).map(|t| t.trim().len()).sum()
+}
+
+/// The text under `el` that a reader sees: all of it but the code of scripts and style
+/// sheets, which most pages leave out of the page before the parse
+/// ([`super::source`]); what is left is not read either.
+fn shown_text<'a>(el: ElementRef<'a>) -> impl Iterator<Item = &'a str> {
+    el.descendants()
+        .filter(|node| !node.parent().is_some_and(is_code))
+        .filter_map(|node| node.value().as_text().map(|t| &**t))
+}
+
+fn is_code(node: ego_tree::NodeRef<Node>) -> bool {
+    node.value()
+        .as_element()
+        .is_some_and(|e| matches!(e.name(), "script" | "style"))
 }
 
 #[derive(Default)]
@@ -270,7 +285,7 @@ impl Walker {
                 }
                 Role::Pre => {
                     self.flush(kind);
-                    self.buf = c.text().collect();
+                    self.buf = shown_text(c).collect();
                     self.flush(kind);
                 }
                 Role::Row => {
@@ -298,7 +313,7 @@ impl Walker {
     /// taken flat instead, and the walk stays where it is.
     fn descend(&mut self, el: ElementRef) -> bool {
         if self.depth >= MAX_DEPTH {
-            el.text().for_each(|t| self.push_text(t));
+            shown_text(el).for_each(|t| self.push_text(t));
             return false;
         }
         self.depth += 1;
@@ -394,6 +409,22 @@ mod tests {
         // Two alike are not a list, and a lone card's dek is an article's standfirst.
         let got = texts(&(1..=2).map(card).collect::<String>());
         assert!(!got.iter().any(|t| t.contains("is about")), "{got:?}");
+    }
+
+    #[test]
+    fn code_is_neither_read_nor_weighed() {
+        let got = texts("<pre><style>.line { color: red }</style>fn main() {}</pre>");
+        assert_eq!(got, ["fn main() {}"]);
+        // An aside holding more than a third of what a reader sees is part of the page,
+        // however much script sits beside it.
+        let story = "The council voted to rebuild the bridge by next year. ".repeat(4);
+        let aside = "Timeline: the bridge closed in May and reopened in June. ".repeat(2);
+        let script = format!("<script>{}</script>", "var x = load(1); ".repeat(200));
+        let got = walked(
+            &format!("<div><p>{story}</p><aside><p>{aside}</p></aside>{script}</div>"),
+            walk,
+        );
+        assert_eq!(got, [story.trim(), aside.trim()]);
     }
 
     #[test]
