@@ -13,6 +13,9 @@
 //! scripts part: such a parse closes the head there and moves what follows into the
 //! body; the copy keeps it in the head, where Readability does not look for the article.
 //!
+//! What a reader never sees is left out of the copy: scripts (but JSON-LD), style sheets,
+//! comments and SVG pictures ([`is_left_out`]).
+//!
 //! The pick comes back the same way: copied from Readability's tree into a scraper
 //! fragment, not written out as HTML and parsed again. Besides the time, that keeps the
 //! tree Readability chose: a second parse, in no-quirks mode, split a quirks-mode page's
@@ -54,9 +57,21 @@ fn copy(doc: &Html) -> Document {
     // The copy of each open node, from the document down; a node that holds nothing
     // (text, a comment) is pushed too, so that every close pops one.
     let mut open = vec![out.get_document()];
+    // The element whose subtree is being left out, if any.
+    let mut left_out = None;
     // The document itself is open already.
     for edge in doc.tree.root().traverse().skip(1) {
         let node = match edge {
+            Edge::Open(_) if left_out.is_some() => continue,
+            Edge::Close(node) if left_out == Some(node.id()) => {
+                left_out = None;
+                continue;
+            }
+            Edge::Close(_) if left_out.is_some() => continue,
+            Edge::Open(node) if is_left_out(node) => {
+                left_out = Some(node.id());
+                continue;
+            }
             Edge::Open(node) => node,
             Edge::Close(_) => {
                 open.pop();
@@ -166,6 +181,25 @@ fn fragment_of(root: NodeRef) -> Html {
     sink.finish()
 }
 
+/// Whether `node` is left out of Readability's copy: what a reader never sees and kabar's
+/// walk never reads. Readability weighs the text under an element, and an icon's title
+/// (`<svg><title>Share</title>`) or a script's code would count for the element; it
+/// removes scripts, style sheets and comments itself before it weighs anything, but not
+/// pictures drawn in SVG. JSON-LD stays: Readability takes the title and byline from it.
+fn is_left_out(node: ego_tree::NodeRef<Node>) -> bool {
+    match node.value() {
+        Node::Comment(_) => true,
+        Node::Element(e) => match e.name() {
+            "style" | "svg" => true,
+            "script" => !e
+                .attr("type")
+                .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 fn is_noscript(doc: &Document, id: dom_query::NodeId) -> bool {
     doc.tree
         .get_name(&id)
@@ -213,6 +247,20 @@ mod tests {
         let got = copied(&html, &url);
         assert!(got.contains("bridge.jpg"), "{got}");
         assert_eq!(got, parsed_by_readability(&html, &url));
+    }
+
+    #[test]
+    fn the_copy_leaves_out_what_no_reader_sees() {
+        let html = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle"}</script>
+            <script>track()</script><style>p { color: red }</style></head><body><!-- ad slot -->
+            <p>Text<a href="/share"><svg><title>Share</title><path d="M0 0"/></svg></a></p>
+            </body></html>"#;
+        let copy = copy(&Html::parse_document(html));
+        assert_eq!(copy.select("script").length(), 1);
+        assert!(copy.select("script").text().contains("NewsArticle"));
+        assert_eq!(copy.select("style, svg, title, path").length(), 0);
+        assert_eq!(copy.select("p").text().as_ref(), "Text");
+        assert!(!copy.html().contains("ad slot"));
     }
 
     #[test]
