@@ -191,6 +191,39 @@ fn is_card(el: ElementRef, repeated: &[(&str, &str)]) -> bool {
     items::look(el).is_some_and(|key| !key.1.is_empty() && repeated.contains(&key))
 }
 
+/// Fewest bytes of text from which a container of blocks that says what an earlier
+/// sibling said is a copy of it: a responsive page writes a product's description twice,
+/// one for small screens and one for large (`hidden-md-up`, `hidden-md-down`), and a
+/// style sheet shows one. Shorter ones repeat for their own reasons (a label, a button).
+const COPY_MIN_CHARS: usize = 100;
+
+/// Whether `el`, a container of blocks, holds the same text as one of the siblings `read`
+/// before it; if not, and it is long enough to be a copy's original, it joins them. A
+/// paragraph said twice is said twice by the writer (a reminder in a manual), and a
+/// table's cells and rows repeat as data do (the same meal on two days of a plan).
+fn is_copy<'a>(el: ElementRef<'a>, read: &mut Vec<(usize, ElementRef<'a>)>) -> bool {
+    let table_part = matches!(
+        el.value().name(),
+        "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th"
+    );
+    if table_part || !has_block_descendant(el) {
+        return false;
+    }
+    let chars = text_chars(el);
+    if chars < COPY_MIN_CHARS {
+        return false;
+    }
+    let words = |e: ElementRef<'a>| e.text().flat_map(str::split_whitespace).collect::<Vec<_>>();
+    if read
+        .iter()
+        .any(|&(n, earlier)| n == chars && words(earlier) == words(el))
+    {
+        return true;
+    }
+    read.push((chars, el));
+    false
+}
+
 /// Bytes of text under an element, for weighing its share of the whole.
 pub(super) fn text_chars(el: ElementRef) -> usize {
     el.text().map(|t| t.trim().len()).sum()
@@ -225,6 +258,9 @@ impl Walker {
             return;
         }
         let repeated = items::repeated_looks(el);
+        // The blocks among the children read so far, by their length of text, to know a
+        // copy (see [`COPY_MIN_CHARS`]).
+        let mut read: Vec<(usize, ElementRef)> = Vec::new();
         for child in el.children() {
             if let Node::Text(t) = child.value() {
                 self.push_text(t);
@@ -235,7 +271,10 @@ impl Walker {
             };
             let (outer_link, outer_item) = (self.in_link, self.in_item);
             self.in_link |= c.value().name() == "a";
-            let role = role(c, self.total_chars, self.in_item);
+            let mut role = role(c, self.total_chars, self.in_item);
+            if matches!(role, Role::Block) && is_copy(c, &mut read) {
+                role = Role::Skip;
+            }
             // The item itself is judged as any element; what it holds is the item's.
             self.in_item |= matches!(role, Role::ListItem) || is_card(c, &repeated);
             match role {
@@ -455,5 +494,40 @@ mod tests {
             <a class="btn_green_steamui"><span>Add to wishlist</span></a></div>"#,
         );
         assert_eq!(got, ["A game of the old west, for one player or many."]);
+    }
+
+    #[test]
+    fn a_description_written_twice_for_two_screen_sizes_is_read_once() {
+        let description = "<p>Make each cup of tea feel special with a mug thrown on the \
+            wheel.</p><p>Handmade stoneware; safe in the dishwasher.</p>";
+        let got = texts(&format!(
+            r#"<div class="product-details"><div class="description hidden-md-down">{description}</div>
+            <div class="price">$60.00</div>
+            <div class="description hidden-md-up">{description}</div></div>"#
+        ));
+        assert_eq!(
+            got,
+            [
+                "Make each cup of tea feel special with a mug thrown on the wheel.",
+                "Handmade stoneware; safe in the dishwasher.",
+                "$60.00"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_or_a_table_row_said_twice_is_read_twice() {
+        let warning = "Unplug the kettle before you clean it, and let it cool down for \
+            ten minutes or more.";
+        let got = texts(&format!(
+            "<p>{warning}</p><p>Descale it once a month.</p><p>{warning}</p>"
+        ));
+        assert_eq!(got, [warning, "Descale it once a month.", warning]);
+        let meal = "<td><p>Asian chicken zoodles: zucchini noodles, cooked chicken, \
+            edamame, sesame oil, soy sauce and fresh ginger</p></td>";
+        let got = texts(&format!(
+            "<table><tr><td>Monday</td>{meal}</tr><tr><td>Tuesday</td>{meal}</tr></table>"
+        ));
+        assert_eq!(got.len(), 4, "{got:?}");
     }
 }
