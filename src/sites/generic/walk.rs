@@ -5,7 +5,9 @@ use scraper::{ElementRef, Node};
 
 use super::Candidate;
 use super::items;
-use super::phrases::{self, CONTROL_NAME_WORDS, FURNITURE_NAME_WORDS, TITLE_COMPANY_NAME_WORDS};
+use super::phrases::{
+    self, CONTROL_NAME_WORDS, FURNITURE_NAME_WORDS, SLIDE_NAME_WORDS, TITLE_COMPANY_NAME_WORDS,
+};
 use crate::article::BlockKind;
 use crate::sanitize;
 
@@ -120,10 +122,11 @@ fn has_block_descendant(el: ElementRef) -> bool {
 
 fn named_furniture(el: ElementRef, in_item: bool) -> bool {
     let v = el.value();
-    let mut control = false;
+    let (mut control, mut slide) = (false, false);
     let mut furniture_word = |w: &str| {
         let is = |lists| phrases::any(lists, |f: &str| f.eq_ignore_ascii_case(w));
         control |= is(CONTROL_NAME_WORDS);
+        slide |= is(SLIDE_NAME_WORDS);
         is(FURNITURE_NAME_WORDS) || (!in_item && is(TITLE_COMPANY_NAME_WORDS))
     };
     // A class with a variant prefix (`print:hidden`, `md:share-x`, `hover:bg-red`) is a
@@ -140,7 +143,28 @@ fn named_furniture(el: ElementRef, in_item: bool) -> bool {
         .attr("id")
         .filter(|id| name_words(id) < SLUG_WORDS)
         .is_some_and(|id| any_name_word(id, &mut furniture_word));
-    by_class || by_id || (control && text_chars(el) <= CONTROL_MAX_CHARS)
+    by_class
+        || by_id
+        || (control && text_chars(el) <= CONTROL_MAX_CHARS)
+        || (slide && !CARD_BLOCKS.contains(&text_blocks(el)))
+}
+
+/// How many blocks of text make a slide a card of a carousel: a gallery's slide holds a
+/// caption and a credit, fewer; a card holds a title and a few lines; an element holding
+/// more is a whole carousel, named for how it moves its slides
+/// (`a-carousel-transition-slide`), and a carousel is of other things than the page.
+const CARD_BLOCKS: std::ops::Range<usize> = 4..16;
+
+/// How many paragraphs, headings and list items with text `el` holds.
+fn text_blocks(el: ElementRef) -> usize {
+    el.descendent_elements()
+        .filter(|d| {
+            matches!(
+                d.value().name(),
+                "p" | "li" | "dd" | "dt" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            ) && d.text().any(|t| !t.trim().is_empty())
+        })
+        .count()
 }
 
 /// Most text an element named for a control holds while it is that control: a label
@@ -529,5 +553,33 @@ mod tests {
             "<table><tr><td>Monday</td>{meal}</tr><tr><td>Tuesday</td>{meal}</tr></table>"
         ));
         assert_eq!(got.len(), 4, "{got:?}");
+    }
+
+    #[test]
+    fn a_slide_of_a_picture_is_furniture_and_a_card_of_text_is_read() {
+        let picture = r#"<div class="gallery-item slide"><img src="a.jpg">
+            <p>The town hall at dawn.</p><p>Photo: Jane Doe</p></div>"#;
+        let card = |name: &str| {
+            format!(
+                r#"<div class="carousel__slide"><p>{name}</p><p>Crisp, cool, matte</p>
+                <p>Ideal for:</p><p>Hot sleepers</p><p>Thread count</p><p>270</p></div>"#
+            )
+        };
+        let got = texts(&format!(
+            "<p>What the page says.</p>{picture}{}{}",
+            card("Classic Percale"),
+            card("Luxe Sateen")
+        ));
+        assert!(!got.iter().any(|t| t.contains("town hall")), "{got:?}");
+        assert!(got.contains(&"Classic Percale".to_string()), "{got:?}");
+        assert!(got.contains(&"Luxe Sateen".to_string()), "{got:?}");
+        // A whole carousel of other products, named for how its slides move.
+        let others: String = (1..=8)
+            .map(|n| format!("<li><p>Other book {n}</p><p>$1{n}.00</p></li>"))
+            .collect();
+        let got = texts(&format!(
+            r#"<p>What the page says.</p><div class="carousel transition-slide"><ol>{others}</ol></div>"#
+        ));
+        assert_eq!(got, ["What the page says."]);
     }
 }
