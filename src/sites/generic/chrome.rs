@@ -1,7 +1,9 @@
 //! The page's chrome: its footer and its navigation, the frame every page of a site
 //! shares. A page that a script fills in (a shop's product page served as an empty
 //! `<div id="root">`) holds nothing else, and Readability, finding no article, takes the
-//! footer's lists of links for one. What is read from such a page is nothing.
+//! footer's lists of links for one. What is read from such a page is what it holds
+//! besides, if anything: a shop whose short product lines lost to a long footnote in the
+//! footer has those lines.
 
 use scraper::{ElementRef, Html};
 

@@ -8,8 +8,9 @@
 //! list of look-alike items (posts, cards, rows of links) whose items Readability did not
 //! keep is read whole instead ([`items`]), and so is a page that does not say it is an
 //! article (a product, a service) whose main region holds much more than Readability
-//! kept of it ([`landing`]). A page whose only text is its footer and navigation, a frame
-//! that scripts fill, reads as nothing ([`chrome`]).
+//! kept of it ([`landing`]). When what Readability took is the page's footer or
+//! navigation, the rest of the page is read, and a frame that scripts fill, with nothing
+//! else, reads as nothing ([`chrome`]).
 //!
 //! The rules are general, not fitted to single sites: each one the 181-page extraction
 //! benchmark can test (`scripts/eval-extraction`) was kept only if it raised the score
@@ -74,7 +75,8 @@ fn blocks(candidates: Vec<Candidate>) -> Vec<Block> {
 
 /// The main content of the page parsed as `doc`: what Readability takes, unless the page
 /// is a list of items it reduced to one; the page's `<noscript>` when there is nothing
-/// else; nothing when all there is to read is the page's footer and navigation.
+/// else; the rest of the main region, or nothing, when what was read is all the page's
+/// footer and navigation.
 fn read(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
     let mut blocks = extract(doc, url, shape);
     if let Some(region) = items::main_region(doc)
