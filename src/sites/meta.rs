@@ -227,6 +227,27 @@ fn flatten(v: Value, out: &mut Vec<Value>) {
     }
 }
 
+/// Whether the page says it is a product: an `og:type` of a product kind (`product`,
+/// `og:product`, `product.item`), or a JSON-LD object of type `Product` or `ProductGroup`.
+/// Such a page may also say `article`: SEO plugins give that `og:type` to every page.
+pub fn declares_product(doc: &Html) -> bool {
+    let og_product = doc
+        .select(&META)
+        .filter(|m| m.value().attr("property") == Some("og:type"))
+        .filter_map(|m| m.value().attr("content"))
+        .any(|t| t.to_ascii_lowercase().contains("product"));
+    og_product || ld_objects(doc).iter().any(is_product)
+}
+
+fn is_product(v: &Value) -> bool {
+    let is_kind = |t: &str| t == "Product" || t == "ProductGroup";
+    match &v["@type"] {
+        Value::String(t) => is_kind(t),
+        Value::Array(ts) => ts.iter().filter_map(Value::as_str).any(is_kind),
+        _ => false,
+    }
+}
+
 fn is_article(v: &Value) -> bool {
     let is_kind = |t: &str| t.ends_with("Article") || t == "BlogPosting" || t == "Report";
     match &v["@type"] {

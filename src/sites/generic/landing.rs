@@ -2,7 +2,8 @@
 //! made of sections (a description, a specification table, features, a price box, a
 //! list of items), each of them short, and Readability, which looks for the one element
 //! that holds an article, takes one of them. A page that does not say it is an article,
-//! whose main region holds much more text than that one section, is read by its region.
+//! whose main region holds much more text than that one section, is read by its region;
+//! so is a page that says it is a product, however short the section taken.
 
 use scraper::{ElementRef, Html};
 
@@ -23,7 +24,14 @@ const REGION_OVER_PICK_TENTHS: usize = 15;
 /// The blocks of `region`, the main region of `doc`, when the page is made of sections
 /// and Readability's pick of `picked` bytes holds one of them.
 pub(super) fn sections(doc: &Html, region: ElementRef, picked: usize) -> Option<Vec<Candidate>> {
-    if !(SHORT_PICK_CHARS..LONG_PICK_CHARS).contains(&picked) || meta::declares_article(doc) {
+    if picked >= LONG_PICK_CHARS {
+        return None;
+    }
+    // A product page is made of sections whatever the size of the one picked (a
+    // description in one tab, the features in the next), and says what it is even where
+    // a plugin calls every page an article.
+    let product = meta::declares_product(doc);
+    if !product && (picked < SHORT_PICK_CHARS || meta::declares_article(doc)) {
         return None;
     }
     let whole = clean(walk_region(region));
@@ -113,7 +121,9 @@ mod tests {
 
     #[test]
     fn a_long_pick_or_most_of_the_region_is_kept() {
-        let html = product_page("product");
+        // A page that says nothing of itself: a product's sections are read whatever
+        // the size of the one picked (see below).
+        let html = product_page("website");
         let doc = Html::parse_document(&html);
         let region = items::main_region(&doc).unwrap();
         let whole = text_len(&clean(walk_region(region)));
@@ -123,5 +133,49 @@ mod tests {
         // Below the short-pick bound the short-pick rule decides; a long pick is the page.
         assert!(sections(&doc, region, SHORT_PICK_CHARS - 1).is_none());
         assert!(sections(&doc, region, LONG_PICK_CHARS).is_none());
+    }
+
+    /// A shop's product page in tabs: the description, the one Readability takes, is
+    /// short; the features and what is in the box are lists in the tabs beside it. The
+    /// shop's SEO plugin calls the page an article, and its shop a product.
+    fn tabbed_product(head: &str) -> String {
+        let description: String = (1..=6)
+            .map(|n| {
+                format!(
+                    "<p>Paragraph {n} of the description: the dryer's ceramic heat and its \
+                     ions leave the hair smooth, soft and shiny, and it dries fast.</p>"
+                )
+            })
+            .collect();
+        let list =
+            |what: &str| -> String { (1..=12).map(|n| format!("<li>{what} {n}</li>")).collect() };
+        format!(
+            r#"<html><head>{head}</head><body><main><h1>Pro Hair Dryer</h1>
+            <section class="product-tabs"><div id="content-1">{description}</div>
+            <div id="content-2"><ul>{}</ul></div><div id="content-3"><ul>{}</ul></div>
+            </section></main></body></html>"#,
+            list("Feature number"),
+            list("In the box, part")
+        )
+    }
+
+    #[test]
+    fn a_product_page_is_read_whole_however_short_its_pick_and_whatever_its_plugin_says() {
+        let texts = |html: &str| -> Vec<String> {
+            body(html, &url()).into_iter().map(|b| b.text).collect()
+        };
+        let plugin = r#"<meta property="og:type" content="article">"#;
+        let shop = r#"<meta property="og:type" content="og:product">"#;
+        let got = texts(&tabbed_product(&format!("{plugin}{shop}")));
+        for line in ["Feature number 12", "In the box, part 12"] {
+            assert!(got.iter().any(|t| t == line), "{line}: {got:?}");
+        }
+        assert!(got.iter().any(|t| t.starts_with("Paragraph 6")), "{got:?}");
+        let ld = r#"<script type="application/ld+json">{"@type":"Product","name":"Pro Hair Dryer"}</script>"#;
+        let got = texts(&tabbed_product(&format!("{plugin}{ld}")));
+        assert!(got.iter().any(|t| t == "Feature number 12"), "{got:?}");
+        // Without the shop's word, an article is what the page says it is.
+        let got = texts(&tabbed_product(plugin));
+        assert!(!got.iter().any(|t| t == "Feature number 12"), "{got:?}");
     }
 }

@@ -8,7 +8,9 @@
 //! list of look-alike items (posts, cards, rows of links) whose items Readability did not
 //! keep is read whole instead ([`items`]), and so is a page that does not say it is an
 //! article (a product, a service) whose main region holds much more than Readability
-//! kept of it ([`landing`]).
+//! kept of it ([`landing`]). When what Readability took is the page's footer or
+//! navigation, the rest of the page is read, and a frame that scripts fill, with nothing
+//! else, reads as nothing ([`chrome`]).
 //!
 //! The rules are general, not fitted to single sites: each one the 181-page extraction
 //! benchmark can test (`scripts/eval-extraction`) was kept only if it raised the score
@@ -25,6 +27,7 @@ use crate::article::{Block, BlockKind};
 use cleanup::clean;
 use walk::{text_chars, walk};
 
+mod chrome;
 mod cleanup;
 mod items;
 mod landing;
@@ -64,7 +67,8 @@ fn blocks(candidates: Vec<Candidate>) -> Vec<Block> {
 
 /// The main content of the page parsed as `doc`: what Readability takes, unless the page
 /// is a list of items it reduced to one; the page's `<noscript>` when there is nothing
-/// else.
+/// else; the rest of the main region, or nothing, when what was read is all the page's
+/// footer and navigation.
 fn read(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
     let mut blocks = extract(doc, url, shape);
     if let Some(region) = items::main_region(doc)
@@ -78,6 +82,18 @@ fn read(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
         if text_len(&noscript) > text_len(&blocks) {
             blocks = noscript;
         }
+    }
+    if chrome::is_all_chrome(doc, &blocks) {
+        // What the page holds besides, read by the region's walk, which leaves the chrome
+        // out; a frame's leftovers (a skip link, a hidden site name) are not a page.
+        let own = items::main_region(doc)
+            .map(|region| clean(walk::walk_region(region)))
+            .unwrap_or_default();
+        return if text_len(&own) < NOTHING_ELSE_CHARS {
+            Vec::new()
+        } else {
+            own
+        };
     }
     blocks
 }

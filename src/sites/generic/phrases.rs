@@ -42,7 +42,7 @@ pub const FURNITURE_NAME_WORDS: &[Phrases] = &[
         source: Source::Benchmark,
         why: "captions, credits and the gallery around pictures",
         phrases: &[
-            "caption", "captions", "credit", "credits", "gallery", "slideshow", "slide",
+            "caption", "captions", "credit", "credits", "gallery", "slideshow",
             "copyright", "attribution",
         ],
     },
@@ -90,6 +90,16 @@ pub const CONTROL_NAME_WORDS: &[Phrases] = &[Phrases {
     source: Source::EveryKind,
     why: "buttons, by the names pages give them (`btn` is Bootstrap's and many a theme's)",
     phrases: &["button", "btn"],
+}];
+
+/// Words in class and id names of a slide: a picture and its caption in a gallery, which
+/// a reader leaves out as it does captions; but a carousel's slide may be a card of text
+/// (a fabric's name and its five properties), which it reads.
+#[rustfmt::skip]
+pub const SLIDE_NAME_WORDS: &[Phrases] = &[Phrases {
+    source: Source::Benchmark,
+    why: "a gallery's slides, a picture and its caption each",
+    phrases: &["slide"],
 }];
 
 /// Whole blocks (lowercased, punctuation dropped) that are never article text.
@@ -238,6 +248,7 @@ mod tests {
             FURNITURE_NAME_WORDS,
             TITLE_COMPANY_NAME_WORDS,
             CONTROL_NAME_WORDS,
+            SLIDE_NAME_WORDS,
             FURNITURE_LINES,
             FURNITURE_PREFIXES,
             CREDIT_MARKERS,

@@ -5,7 +5,9 @@ use scraper::{ElementRef, Node};
 
 use super::Candidate;
 use super::items;
-use super::phrases::{self, CONTROL_NAME_WORDS, FURNITURE_NAME_WORDS, TITLE_COMPANY_NAME_WORDS};
+use super::phrases::{
+    self, CONTROL_NAME_WORDS, FURNITURE_NAME_WORDS, SLIDE_NAME_WORDS, TITLE_COMPANY_NAME_WORDS,
+};
 use crate::article::BlockKind;
 use crate::sanitize;
 
@@ -120,10 +122,11 @@ fn has_block_descendant(el: ElementRef) -> bool {
 
 fn named_furniture(el: ElementRef, in_item: bool) -> bool {
     let v = el.value();
-    let mut control = false;
+    let (mut control, mut slide) = (false, false);
     let mut furniture_word = |w: &str| {
         let is = |lists| phrases::any(lists, |f: &str| f.eq_ignore_ascii_case(w));
         control |= is(CONTROL_NAME_WORDS);
+        slide |= is(SLIDE_NAME_WORDS);
         is(FURNITURE_NAME_WORDS) || (!in_item && is(TITLE_COMPANY_NAME_WORDS))
     };
     // A class with a variant prefix (`print:hidden`, `md:share-x`, `hover:bg-red`) is a
@@ -140,7 +143,28 @@ fn named_furniture(el: ElementRef, in_item: bool) -> bool {
         .attr("id")
         .filter(|id| name_words(id) < SLUG_WORDS)
         .is_some_and(|id| any_name_word(id, &mut furniture_word));
-    by_class || by_id || (control && text_chars(el) <= CONTROL_MAX_CHARS)
+    by_class
+        || by_id
+        || (control && text_chars(el) <= CONTROL_MAX_CHARS)
+        || (slide && !CARD_BLOCKS.contains(&text_blocks(el)))
+}
+
+/// How many blocks of text make a slide a card of a carousel: a gallery's slide holds a
+/// caption and a credit, fewer; a card holds a title and a few lines; an element holding
+/// more is a whole carousel, named for how it moves its slides
+/// (`a-carousel-transition-slide`), and a carousel is of other things than the page.
+const CARD_BLOCKS: std::ops::Range<usize> = 4..16;
+
+/// How many paragraphs, headings and list items with text `el` holds.
+fn text_blocks(el: ElementRef) -> usize {
+    el.descendent_elements()
+        .filter(|d| {
+            matches!(
+                d.value().name(),
+                "p" | "li" | "dd" | "dt" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            ) && d.text().any(|t| !t.trim().is_empty())
+        })
+        .count()
 }
 
 /// Most text an element named for a control holds while it is that control: a label
@@ -189,6 +213,39 @@ fn any_name_word(names: &str, mut pred: impl FnMut(&str) -> bool) -> bool {
 /// is not text to read), and bare table rows are a table's.
 fn is_card(el: ElementRef, repeated: &[(&str, &str)]) -> bool {
     items::look(el).is_some_and(|key| !key.1.is_empty() && repeated.contains(&key))
+}
+
+/// Fewest bytes of text from which a container of blocks that says what an earlier
+/// sibling said is a copy of it: a responsive page writes a product's description twice,
+/// one for small screens and one for large (`hidden-md-up`, `hidden-md-down`), and a
+/// style sheet shows one. Shorter ones repeat for their own reasons (a label, a button).
+const COPY_MIN_CHARS: usize = 100;
+
+/// Whether `el`, a container of blocks, holds the same text as one of the siblings `read`
+/// before it; if not, and it is long enough to be a copy's original, it joins them. A
+/// paragraph said twice is said twice by the writer (a reminder in a manual), and a
+/// table's cells and rows repeat as data do (the same meal on two days of a plan).
+fn is_copy<'a>(el: ElementRef<'a>, read: &mut Vec<(usize, ElementRef<'a>)>) -> bool {
+    let table_part = matches!(
+        el.value().name(),
+        "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th"
+    );
+    if table_part || !has_block_descendant(el) {
+        return false;
+    }
+    let chars = text_chars(el);
+    if chars < COPY_MIN_CHARS {
+        return false;
+    }
+    let words = |e: ElementRef<'a>| e.text().flat_map(str::split_whitespace).collect::<Vec<_>>();
+    if read
+        .iter()
+        .any(|&(n, earlier)| n == chars && words(earlier) == words(el))
+    {
+        return true;
+    }
+    read.push((chars, el));
+    false
 }
 
 /// Bytes of text under an element, for weighing its share of the whole.
@@ -240,6 +297,9 @@ impl Walker {
             return;
         }
         let repeated = items::repeated_looks(el);
+        // The blocks among the children read so far, by their length of text, to know a
+        // copy (see [`COPY_MIN_CHARS`]).
+        let mut read: Vec<(usize, ElementRef)> = Vec::new();
         for child in el.children() {
             if let Node::Text(t) = child.value() {
                 self.push_text(t);
@@ -250,7 +310,10 @@ impl Walker {
             };
             let (outer_link, outer_item) = (self.in_link, self.in_item);
             self.in_link |= c.value().name() == "a";
-            let role = role(c, self.total_chars, self.in_item);
+            let mut role = role(c, self.total_chars, self.in_item);
+            if matches!(role, Role::Block) && is_copy(c, &mut read) {
+                role = Role::Skip;
+            }
             // The item itself is judged as any element; what it holds is the item's.
             self.in_item |= matches!(role, Role::ListItem) || is_card(c, &repeated);
             match role {
@@ -486,5 +549,68 @@ mod tests {
             <a class="btn_green_steamui"><span>Add to wishlist</span></a></div>"#,
         );
         assert_eq!(got, ["A game of the old west, for one player or many."]);
+    }
+
+    #[test]
+    fn a_description_written_twice_for_two_screen_sizes_is_read_once() {
+        let description = "<p>Make each cup of tea feel special with a mug thrown on the \
+            wheel.</p><p>Handmade stoneware; safe in the dishwasher.</p>";
+        let got = texts(&format!(
+            r#"<div class="product-details"><div class="description hidden-md-down">{description}</div>
+            <div class="price">$60.00</div>
+            <div class="description hidden-md-up">{description}</div></div>"#
+        ));
+        assert_eq!(
+            got,
+            [
+                "Make each cup of tea feel special with a mug thrown on the wheel.",
+                "Handmade stoneware; safe in the dishwasher.",
+                "$60.00"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_or_a_table_row_said_twice_is_read_twice() {
+        let warning = "Unplug the kettle before you clean it, and let it cool down for \
+            ten minutes or more.";
+        let got = texts(&format!(
+            "<p>{warning}</p><p>Descale it once a month.</p><p>{warning}</p>"
+        ));
+        assert_eq!(got, [warning, "Descale it once a month.", warning]);
+        let meal = "<td><p>Asian chicken zoodles: zucchini noodles, cooked chicken, \
+            edamame, sesame oil, soy sauce and fresh ginger</p></td>";
+        let got = texts(&format!(
+            "<table><tr><td>Monday</td>{meal}</tr><tr><td>Tuesday</td>{meal}</tr></table>"
+        ));
+        assert_eq!(got.len(), 4, "{got:?}");
+    }
+
+    #[test]
+    fn a_slide_of_a_picture_is_furniture_and_a_card_of_text_is_read() {
+        let picture = r#"<div class="gallery-item slide"><img src="a.jpg">
+            <p>The town hall at dawn.</p><p>Photo: Jane Doe</p></div>"#;
+        let card = |name: &str| {
+            format!(
+                r#"<div class="carousel__slide"><p>{name}</p><p>Crisp, cool, matte</p>
+                <p>Ideal for:</p><p>Hot sleepers</p><p>Thread count</p><p>270</p></div>"#
+            )
+        };
+        let got = texts(&format!(
+            "<p>What the page says.</p>{picture}{}{}",
+            card("Classic Percale"),
+            card("Luxe Sateen")
+        ));
+        assert!(!got.iter().any(|t| t.contains("town hall")), "{got:?}");
+        assert!(got.contains(&"Classic Percale".to_string()), "{got:?}");
+        assert!(got.contains(&"Luxe Sateen".to_string()), "{got:?}");
+        // A whole carousel of other products, named for how its slides move.
+        let others: String = (1..=8)
+            .map(|n| format!("<li><p>Other book {n}</p><p>$1{n}.00</p></li>"))
+            .collect();
+        let got = texts(&format!(
+            r#"<p>What the page says.</p><div class="carousel transition-slide"><ol>{others}</ol></div>"#
+        ));
+        assert_eq!(got, ["What the page says."]);
     }
 }
