@@ -1,6 +1,10 @@
 //! The walk: the element Readability took for the article, to blocks, leaving out what
 //! its class and id names or its tag mark as page furniture.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
 use scraper::{ElementRef, Node};
 
 use super::Candidate;
@@ -225,27 +229,28 @@ const COPY_MIN_CHARS: usize = 100;
 /// before it; if not, and it is long enough to be a copy's original, it joins them. A
 /// paragraph said twice is said twice by the writer (a reminder in a manual), and a
 /// table's cells and rows repeat as data do (the same meal on two days of a plan).
-fn is_copy<'a>(el: ElementRef<'a>, read: &mut Vec<(usize, ElementRef<'a>)>) -> bool {
+///
+/// The siblings are kept by a hash of their words, so that a container of thousands of
+/// blocks (a live blog's entries) is compared once per block, not once per pair.
+fn is_copy<'a>(el: ElementRef<'a>, read: &mut HashMap<u64, ElementRef<'a>>) -> bool {
     let table_part = matches!(
         el.value().name(),
         "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th"
     );
-    if table_part || !has_block_descendant(el) {
+    if table_part || !has_block_descendant(el) || text_chars(el) < COPY_MIN_CHARS {
         return false;
     }
-    let chars = text_chars(el);
-    if chars < COPY_MIN_CHARS {
-        return false;
+    let words = |e: ElementRef<'a>| shown_text(e).flat_map(str::split_whitespace);
+    let mut hasher = DefaultHasher::new();
+    words(el).for_each(|w| w.hash(&mut hasher));
+    match read.entry(hasher.finish()) {
+        // Told apart from a different text of the same hash by the words themselves.
+        Entry::Occupied(earlier) => words(*earlier.get()).eq(words(el)),
+        Entry::Vacant(slot) => {
+            slot.insert(el);
+            false
+        }
     }
-    let words = |e: ElementRef<'a>| e.text().flat_map(str::split_whitespace).collect::<Vec<_>>();
-    if read
-        .iter()
-        .any(|&(n, earlier)| n == chars && words(earlier) == words(el))
-    {
-        return true;
-    }
-    read.push((chars, el));
-    false
 }
 
 /// Bytes of text under an element, for weighing its share of the whole.
@@ -297,9 +302,8 @@ impl Walker {
             return;
         }
         let repeated = items::repeated_looks(el);
-        // The blocks among the children read so far, by their length of text, to know a
-        // copy (see [`COPY_MIN_CHARS`]).
-        let mut read: Vec<(usize, ElementRef)> = Vec::new();
+        // The blocks among the children read so far, to know a copy (see [`is_copy`]).
+        let mut read = HashMap::new();
         for child in el.children() {
             if let Node::Text(t) = child.value() {
                 self.push_text(t);
