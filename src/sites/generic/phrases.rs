@@ -67,6 +67,11 @@ pub const FURNITURE_NAME_WORDS: &[Phrases] = &[
         why: "the banners that ask leave to keep cookies, on any page",
         phrases: &["cookie", "cookies", "consent", "gdpr"],
     },
+    Phrases {
+        source: Source::EveryKind,
+        why: "the filters of a shop's or a search's results",
+        phrases: &["filter", "filters", "facet", "facets"],
+    },
 ];
 
 /// Words in class and id names that mark the company of an article's title: furniture

@@ -456,4 +456,18 @@ mod tests {
         );
         assert_eq!(got, ["A game of the old west, for one player or many."]);
     }
+
+    #[test]
+    fn a_shops_filters_are_furniture() {
+        let products: String = (1..=3)
+            .map(|n| format!(r#"<div class="product-card"><h3>Tent {n}</h3><p>$1{n}9</p></div>"#))
+            .collect();
+        let got = texts(&format!(
+            r#"<div class="filter-panel"><h4>Brand</h4><ul><li><label><input
+            type="checkbox"> Acme (12)</label></li></ul></div>
+            <div class="search-facets"><h4>Price</h4><p>$10 - $25</p></div>
+            <div class="product-grid">{products}</div>"#
+        ));
+        assert_eq!(got, ["Tent 1", "$119", "Tent 2", "$129", "Tent 3", "$139"]);
+    }
 }
