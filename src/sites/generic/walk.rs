@@ -470,4 +470,36 @@ mod tests {
         ));
         assert_eq!(got, ["Tent 1", "$119", "Tent 2", "$129", "Tent 3", "$139"]);
     }
+
+    #[test]
+    fn an_items_header_holds_its_title_but_a_pages_header_is_furniture() {
+        // A job board's rows, named as BEM names a block's parts.
+        let job = |n| {
+            format!(
+                r#"<li class="listing"><a href="/j{n}"><div class="listing__header">
+                <h3 class="listing__header__title">Engineer {n}</h3><span>{n}d</span></div>
+                <p class="listing__company">Company {n}, anywhere</p></a></li>"#
+            )
+        };
+        let got = texts(&format!(
+            r#"<div class="site-header"><p>Post a job for $299</p></div>
+            <div class="headline-wrap"><p>The page's own headline, shown apart</p></div>
+            <ul>{}</ul>"#,
+            (1..=3).map(job).collect::<String>()
+        ));
+        assert_eq!(
+            got,
+            [
+                "Engineer 1",
+                "1d",
+                "Company 1, anywhere",
+                "Engineer 2",
+                "2d",
+                "Company 2, anywhere",
+                "Engineer 3",
+                "3d",
+                "Company 3, anywhere"
+            ]
+        );
+    }
 }
