@@ -150,7 +150,7 @@ pub(super) fn look<'a>(el: ElementRef<'a>) -> Option<(&'a str, &'a str)> {
 }
 
 /// A field a visitor fills in (hidden inputs, which carry a cart's product id, are not).
-fn is_field(el: ElementRef) -> bool {
+pub(super) fn is_field(el: ElementRef) -> bool {
     match el.value().name() {
         "select" | "textarea" => true,
         "input" => el.value().attr("type") != Some("hidden"),
