@@ -79,12 +79,12 @@ fn skipped(el: ElementRef, total_chars: usize, in_item: bool) -> bool {
     if SKIPPED_TAGS.contains(&name) {
         return true;
     }
-    // Headers (title, standfirst, byline), footers, asides and navigation surround an
-    // article. But a name can mislead ("content-with-sidebar", "non-ad-column"): an
-    // element that holds a good part of the text is the article whatever it is called.
     if name == "form" && is_fields(el) {
         return true;
     }
+    // Headers (title, standfirst, byline), footers, asides and navigation surround an
+    // article. But a name can mislead ("content-with-sidebar", "non-ad-column"): an
+    // element that holds a good part of the text is the article whatever it is called.
     let furniture =
         matches!(name, "header" | "footer" | "aside" | "nav") || named_furniture(el, in_item);
     furniture && text_chars(el).saturating_mul(3) < total_chars
