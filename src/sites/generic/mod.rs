@@ -116,8 +116,13 @@ fn outside_main(doc: &Html, region: ElementRef, picked: &[Candidate]) -> Option<
         return None; // No main content marked: the body holds everything.
     }
     let longest = picked.iter().max_by_key(|b| b.text.len())?;
-    // Compared without whitespace, which the walk folds and `<br>` turns into a break.
-    let bare = |text: &str| text.split_whitespace().collect::<String>();
+    // Compared by letters and digits alone: the walk folds whitespace, turns `<br>` into
+    // a break and drops what does not show (soft hyphens, zero-width spaces, bidi marks).
+    let bare = |text: &str| {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
     let longest = bare(&longest.text);
     if items::marked_main(doc).any(|main| bare(&main.text().collect::<String>()).contains(&longest))
     {
@@ -693,6 +698,23 @@ mod tests {
             (1..=50).map(card).collect::<String>()
         );
         assert_eq!(texts(&body(&article, &url())), paras);
+        // A pick is found inside the marked content whatever the walk drops from its
+        // text: a soft hyphen, the breaks and spaces between words.
+        let marked = format!(
+            "<html><body><main><p>{}</p><p>{}<br>more</p></main></body></html>",
+            para(1).replace("length", "len&shy;gth"),
+            para(2)
+        );
+        let doc = Html::parse_document(&marked);
+        let region = items::main_region(&doc).unwrap();
+        let pick = |text: &str| Candidate {
+            kind: BlockKind::Paragraph,
+            text: text.into(),
+            link_chars: 0,
+        };
+        assert!(outside_main(&doc, region, &[pick(&para(1))]).is_none());
+        assert!(outside_main(&doc, region, &[pick(&format!("{}\nmore", para(2)))]).is_none());
+        assert!(outside_main(&doc, region, &[pick(&para(3))]).is_some());
         let unmarked = html.replace("<main>", "<div>").replace("</main>", "</div>");
         let got = body(&unmarked, &url());
         assert!(texts(&got).iter().any(|t| t.starts_with("Term")), "{got:?}");
