@@ -30,9 +30,15 @@ const ITEMS_OVER_PICK: usize = 3;
 /// The region of the page that holds its main content: its `<main>` (or `role="main"`)
 /// element holding the most text, else its `<body>`.
 pub(super) fn main_region(doc: &Html) -> Option<ElementRef<'_>> {
-    doc.select(&MAIN)
+    marked_main(doc)
         .max_by_key(|e| text_chars(*e))
         .or_else(|| doc.select(&BODY).next())
+}
+
+/// The elements the page marks as its main content, `<main>` or `role="main"`: one on
+/// most pages that have any, some on pages that mark each part.
+pub(super) fn marked_main(doc: &Html) -> impl Iterator<Item = ElementRef<'_>> {
+    doc.select(&MAIN)
 }
 
 /// Whether `region` reads as a list of items that Readability, which took `picked`
@@ -150,7 +156,7 @@ pub(super) fn look<'a>(el: ElementRef<'a>) -> Option<(&'a str, &'a str)> {
 }
 
 /// A field a visitor fills in (hidden inputs, which carry a cart's product id, are not).
-fn is_field(el: ElementRef) -> bool {
+pub(super) fn is_field(el: ElementRef) -> bool {
     match el.value().name() {
         "select" | "textarea" => true,
         "input" => el.value().attr("type") != Some("hidden"),

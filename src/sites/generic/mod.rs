@@ -8,9 +8,10 @@
 //! list of look-alike items (posts, cards, rows of links) whose items Readability did not
 //! keep is read whole instead ([`items`]), and so is a page that does not say it is an
 //! article (a product, a service) whose main region holds much more than Readability
-//! kept of it ([`landing`]). When what Readability took is the page's footer or
-//! navigation, the rest of the page is read, and a frame that scripts fill, with nothing
-//! else, reads as nothing ([`chrome`]).
+//! kept of it ([`landing`]), and a page that marks its main content (`<main>`) when
+//! Readability took text from outside it. When what Readability took is the page's
+//! footer or navigation, the rest of the page is read, and a frame that scripts fill,
+//! with nothing else, reads as nothing ([`chrome`]).
 //!
 //! The rules are general, not fitted to single sites: each one the 181-page extraction
 //! benchmark can test (`scripts/eval-extraction`) was kept only if it raised the score
@@ -74,6 +75,7 @@ fn read(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
     if let Some(region) = items::main_region(doc)
         && let Some(whole) = beyond_pick(region, text_len(&blocks))
             .or_else(|| landing::sections(doc, region, text_len(&blocks)))
+            .or_else(|| outside_main(doc, region, &blocks))
     {
         blocks = whole;
     }
@@ -111,6 +113,31 @@ fn beyond_pick(region: ElementRef, picked: usize) -> Option<Vec<Candidate>> {
     }
     let whole = clean(walk::walk_region(region));
     (text_len(&whole) > picked * REGION_OVER_PICK).then_some(whole)
+}
+
+/// The blocks of the page's main region, `region`, when the page marks its main content
+/// (`<main>`, `role="main"`) and Readability's pick lies outside all of it: the longest
+/// block of the pick is not text of any marked element. The page says where its content
+/// is, and a footer's fine print or a sidebar that Readability scored higher is not it.
+fn outside_main(doc: &Html, region: ElementRef, picked: &[Candidate]) -> Option<Vec<Candidate>> {
+    if region.value().name() == "body" {
+        return None; // No main content marked: the body holds everything.
+    }
+    let longest = picked.iter().max_by_key(|b| b.text.len())?;
+    // Compared by letters and digits alone: the walk folds whitespace, turns `<br>` into
+    // a break and drops what does not show (soft hyphens, zero-width spaces, bidi marks).
+    let bare = |text: &str| {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    let longest = bare(&longest.text);
+    if items::marked_main(doc).any(|main| bare(&main.text().collect::<String>()).contains(&longest))
+    {
+        return None;
+    }
+    let whole = clean(walk::walk_region(region));
+    (text_len(&whole) >= NOTHING_ELSE_CHARS).then_some(whole)
 }
 
 /// Readability's pick is short below this many bytes of text: a paragraph or two. On a
@@ -577,5 +604,63 @@ mod tests {
             para(6),
         ]);
         assert_eq!(texts(&got), expected);
+    }
+
+    #[test]
+    fn a_pick_outside_the_marked_main_content_gives_way_to_it() {
+        // A shop's category: short cards in <main>, and the fine print of the payment
+        // terms below it, the longest text of the page, which Readability takes.
+        let card = |n| {
+            format!(r#"<div class="tile"><h3>Laptop {n}</h3><p>From ${n}99 or ${n}0/mo.</p></div>"#)
+        };
+        let fine_print = |n| {
+            format!(
+                "<p>Term {n}: monthly payments are at 0% APR for twelve months on eligible \
+                 products bought with the store card, subject to credit approval and to \
+                 the card's terms, and taxes and shipping are charged at its variable APR.</p>"
+            )
+        };
+        let html = format!(
+            r#"<html><body><main><h1>All models.</h1>{}</main>
+            <div class="legal">{}</div></body></html>"#,
+            (1..=10).map(card).collect::<String>(),
+            (1..=6).map(fine_print).collect::<String>()
+        );
+        let got = body(&html, &url());
+        assert!(texts(&got).contains(&"Laptop 10"), "{got:?}");
+        assert!(
+            !texts(&got).iter().any(|t| t.starts_with("Term")),
+            "{got:?}"
+        );
+        // A page that marks several parts as main, the article in one with less text, and
+        // a page that marks none, keep the pick.
+        let paras: Vec<String> = (1..=8).map(para).collect();
+        let article = format!(
+            r#"<html><body><section role="main"><article><p>{}</p></article></section>
+            <section role="main">{}</section></body></html>"#,
+            paras.join("</p><p>"),
+            (1..=50).map(card).collect::<String>()
+        );
+        assert_eq!(texts(&body(&article, &url())), paras);
+        // A pick is found inside the marked content whatever the walk drops from its
+        // text: a soft hyphen, the breaks and spaces between words.
+        let marked = format!(
+            "<html><body><main><p>{}</p><p>{}<br>more</p></main></body></html>",
+            para(1).replace("length", "len&shy;gth"),
+            para(2)
+        );
+        let doc = Html::parse_document(&marked);
+        let region = items::main_region(&doc).unwrap();
+        let pick = |text: &str| Candidate {
+            kind: BlockKind::Paragraph,
+            text: text.into(),
+            link_chars: 0,
+        };
+        assert!(outside_main(&doc, region, &[pick(&para(1))]).is_none());
+        assert!(outside_main(&doc, region, &[pick(&format!("{}\nmore", para(2)))]).is_none());
+        assert!(outside_main(&doc, region, &[pick(&para(3))]).is_some());
+        let unmarked = html.replace("<main>", "<div>").replace("</main>", "</div>");
+        let got = body(&unmarked, &url());
+        assert!(texts(&got).iter().any(|t| t.starts_with("Term")), "{got:?}");
     }
 }

@@ -48,9 +48,9 @@ pub const FURNITURE_NAME_WORDS: &[Phrases] = &[
     },
     Phrases {
         source: Source::Benchmark,
-        why: "the page around the article: navigation, headers, sharing, promotion",
+        why: "the page around the article: navigation, sharing, promotion",
         phrases: &[
-            "header", "headline", "breadcrumb", "breadcrumbs", "nav", "toolbar", "sidebar",
+            "breadcrumb", "breadcrumbs", "nav", "toolbar", "sidebar",
             "print", "share", "sharing", "social", "tags", "comments", "related",
             "more", "trending", "recommended", "newsletter", "subscribe", "subscription",
             "signup", "cta", "promo", "sponsored", "advert", "advertisement", "ad", "ads",
@@ -67,18 +67,25 @@ pub const FURNITURE_NAME_WORDS: &[Phrases] = &[
         why: "the banners that ask leave to keep cookies, on any page",
         phrases: &["cookie", "cookies", "consent", "gdpr"],
     },
+    Phrases {
+        source: Source::EveryKind,
+        why: "the filters of a shop's or a search's results",
+        phrases: &["filter", "filters", "facet", "facets"],
+    },
 ];
 
 /// Words in class and id names that mark the company of an article's title: furniture
 /// around an article, which a reader shows apart, but part of each item in a list of
-/// stories, where an item's teaser and date say what the item is.
+/// stories, where an item's header holds its title and its teaser and date say what the
+/// item is.
 #[rustfmt::skip]
 pub const TITLE_COMPANY_NAME_WORDS: &[Phrases] = &[Phrases {
     source: Source::Benchmark,
-    why: "the title's company: standfirst, byline and date, which a reader shows apart",
+    why: "the title's company: its header, standfirst, byline and date, which a reader \
+          shows apart; in a list, an item's header holds the item's title",
     phrases: &[
-        "standfirst", "dek", "byline", "author", "authors", "bio", "timestamp", "date",
-        "dateline", "published", "updated", "meta",
+        "header", "headline", "standfirst", "dek", "byline", "author", "authors", "bio",
+        "timestamp", "date", "dateline", "published", "updated", "meta",
     ],
 }];
 

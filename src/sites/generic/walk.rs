@@ -85,6 +85,9 @@ fn skipped(el: ElementRef, total_chars: usize, in_item: bool) -> bool {
     if SKIPPED_TAGS.contains(&name) {
         return true;
     }
+    if name == "form" && is_fields(el) {
+        return true;
+    }
     // Headers (title, standfirst, byline), footers, asides and navigation surround an
     // article. But a name can mislead ("content-with-sidebar", "non-ad-column"): an
     // element that holds a good part of the text is the article whatever it is called.
@@ -92,6 +95,26 @@ fn skipped(el: ElementRef, total_chars: usize, in_item: bool) -> bool {
         matches!(name, "header" | "footer" | "aside" | "nav") || named_furniture(el, in_item);
     furniture && text_chars(el).saturating_mul(3) < total_chars
 }
+
+/// Whether a form is fields to fill in and their labels (a shop's filters and sort order,
+/// a sign-in, a newsletter box, a comment form), not text: a site that wraps its whole
+/// page in one form (ASP.NET's), or a thread whose posts carry a checkbox each, holds
+/// paragraphs for each field.
+fn is_fields(el: ElementRef) -> bool {
+    let fields = el
+        .descendent_elements()
+        .filter(|d| items::is_field(*d))
+        .count();
+    fields >= FORM_MIN_FIELDS && text_chars(el) < fields * FIELD_MAX_CHARS
+}
+
+/// Fewest fields that make a form of fields: a search box with its button, or a single
+/// checkbox, can sit inside text.
+const FORM_MIN_FIELDS: usize = 3;
+
+/// Most bytes of text a form holds per field while it is fields: a label and a line of
+/// help ("Your email address", "Size 8.5", "Brand (12)").
+const FIELD_MAX_CHARS: usize = 50;
 
 fn role(el: ElementRef, total_chars: usize, in_item: bool) -> Role {
     if skipped(el, total_chars, in_item) {
@@ -616,5 +639,73 @@ mod tests {
             r#"<p>What the page says.</p><div class="carousel transition-slide"><ol>{others}</ol></div>"#
         ));
         assert_eq!(got, ["What the page says."]);
+    }
+
+    #[test]
+    fn a_shops_filters_are_furniture() {
+        let products: String = (1..=3)
+            .map(|n| format!(r#"<div class="product-card"><h3>Tent {n}</h3><p>$1{n}9</p></div>"#))
+            .collect();
+        let got = texts(&format!(
+            r#"<div class="filter-panel"><h4>Brand</h4><ul><li><label><input
+            type="checkbox"> Acme (12)</label></li></ul></div>
+            <div class="search-facets"><h4>Price</h4><p>$10 - $25</p></div>
+            <div class="product-grid">{products}</div>"#
+        ));
+        assert_eq!(got, ["Tent 1", "$119", "Tent 2", "$129", "Tent 3", "$139"]);
+    }
+
+    #[test]
+    fn an_items_header_holds_its_title_but_a_pages_header_is_furniture() {
+        // A job board's rows, named as BEM names a block's parts.
+        let job = |n| {
+            format!(
+                r#"<li class="listing"><a href="/j{n}"><div class="listing__header">
+                <h3 class="listing__header__title">Engineer {n}</h3><span>{n}d</span></div>
+                <p class="listing__company">Company {n}, anywhere</p></a></li>"#
+            )
+        };
+        let got = texts(&format!(
+            r#"<div class="site-header"><p>Post a job for $299</p></div>
+            <div class="headline-wrap"><p>The page's own headline, shown apart</p></div>
+            <ul>{}</ul>"#,
+            (1..=3).map(job).collect::<String>()
+        ));
+        assert_eq!(
+            got,
+            [
+                "Engineer 1",
+                "1d",
+                "Company 1, anywhere",
+                "Engineer 2",
+                "2d",
+                "Company 2, anywhere",
+                "Engineer 3",
+                "3d",
+                "Company 3, anywhere"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_form_of_fields_is_furniture_but_a_page_wrapped_in_a_form_is_read() {
+        let sizes: String = (6..=15)
+            .map(|n| format!(r#"<label><input type="checkbox" name="size">{n}</label>"#))
+            .collect();
+        let products = "<p>The runner, in wool, light and washable: $98.</p>".repeat(3);
+        let got = texts(&format!(
+            r#"<form><p>Filter and sort</p><select><option>Featured</option></select>
+            {sizes}</form>{products}"#
+        ));
+        assert_eq!(got, texts(&products));
+        // One form around the page: a search box and its fields, and the text.
+        let article = "<p>The runner is made of merino wool, light on the foot and washable \
+                       in a machine, and it costs $98 in every size.</p>"
+            .repeat(3);
+        let page = format!(
+            r#"<form id="MainForm"><input type="text" name="q"><input type="checkbox">
+            <input type="submit" value="Go">{article}</form>"#
+        );
+        assert_eq!(texts(&page), texts(&article));
     }
 }
