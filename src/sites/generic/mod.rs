@@ -17,7 +17,7 @@
 //! benchmark can test (`scripts/eval-extraction`) was kept only if it raised the score
 //! there; the few Indonesian phrases are the same rules in the language of kabar's readers.
 //! The phrases are data, each list with its source and reason ([`phrases`]); the walk
-//! ([`walk`]) and the clean-up ([`cleanup`]) are the code that reads them.
+//! ([`walk`](mod@walk)) and the clean-up ([`cleanup`]) are the code that reads them.
 
 use std::collections::BTreeMap;
 
