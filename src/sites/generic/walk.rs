@@ -78,8 +78,28 @@ fn is_offer(el: ElementRef, in_item: bool) -> bool {
 /// (`cmp-promo__services`), and they are its content. Such a promotion holds more text than
 /// the rest of the region, most of it in a run of look-alike cards; a promotion beside an
 /// article (a course, a subscription) is a box of a few lines, and shorter than the article.
+///
+/// A call to action is a line and a button; one that holds paragraphs of prose, outside
+/// links, is a section of the page that its template named for the button at its foot.
 fn is_page_offer(offer: ElementRef, rest: usize) -> bool {
-    text_chars(offer) > rest && items::holds_cards(offer)
+    (text_chars(offer) > rest && items::holds_cards(offer)) || prose_chars(offer) >= PROSE_MIN_CHARS
+}
+
+/// Bytes of paragraph text, outside links, from which a promotion is a section of prose:
+/// a few sentences. A box that sells a subscription or a course says a line or two.
+const PROSE_MIN_CHARS: usize = 500;
+
+/// Bytes of the text of the paragraphs under `el` that sit outside links.
+fn prose_chars(el: ElementRef) -> usize {
+    el.descendent_elements()
+        .filter(|d| d.value().name() == "p")
+        .filter(|p| {
+            !p.ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| a.value().name() == "a")
+        })
+        .map(text_chars)
+        .sum()
 }
 
 /// What an element is to the walk.
@@ -835,5 +855,26 @@ mod tests {
         assert_eq!(texts(&long_call), ["Our courses"]);
         // Nor in what Readability picked, which is weighed by share.
         assert_eq!(walked(&format!("{article}{promo}"), walk), texts(&article));
+    }
+
+    #[test]
+    fn a_call_to_action_holding_prose_is_a_section_of_the_page() {
+        let prose = "Enterprises move to platforms that spare them the buying, patching and \
+                     backing up of their own machines, and that cost little up front. "
+            .repeat(4);
+        let section = format!(
+            r#"<div class="cta-banner"><h2>Platforms</h2><p>{prose}</p>
+            <a class="btn" href="/report">Download the report</a></div>"#
+        );
+        let got = texts(&format!("<h1>Data platforms</h1>{section}"));
+        assert_eq!(got[..2], ["Data platforms", "Platforms"], "{got:?}");
+        assert!(got[2].starts_with("Enterprises move"), "{got:?}");
+        // The same words as a link are a teaser for elsewhere, and a line is a call.
+        let teaser = format!(
+            r#"<h1>Data platforms</h1><div class="cta"><a href="/x"><p>{prose}</p></a></div>"#
+        );
+        assert_eq!(texts(&teaser), ["Data platforms"]);
+        let call = r#"<h1>Data platforms</h1><div class="cta"><p>Talk to us today.</p></div>"#;
+        assert_eq!(texts(call), ["Data platforms"]);
     }
 }
