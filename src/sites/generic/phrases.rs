@@ -50,7 +50,7 @@ pub const FURNITURE_NAME_WORDS: &[Phrases] = &[
         source: Source::Benchmark,
         why: "the page around the article: navigation, sharing, promotion",
         phrases: &[
-            "breadcrumb", "breadcrumbs", "nav", "toolbar", "sidebar",
+            "breadcrumb", "breadcrumbs", "toolbar", "sidebar",
             "print", "share", "sharing", "social", "tags", "comments", "related",
             "more", "trending", "recommended", "newsletter", "subscribe", "subscription",
             "signup", "sponsored", "advert", "advertisement", "ad", "ads",
@@ -82,6 +82,16 @@ pub const OFFER_NAME_WORDS: &[Phrases] = &[Phrases {
     source: Source::Benchmark,
     why: "promotions and calls to action (`cta`)",
     phrases: &["cta", "promo"],
+}];
+
+/// Words in class and id names of navigation: a menu of links, furniture on any page; but
+/// a page that a menu scrolls through names its sections for the menu (`lm_navSource`),
+/// and they hold its prose (see `walk::is_page_offer`).
+#[rustfmt::skip]
+pub const MENU_NAME_WORDS: &[Phrases] = &[Phrases {
+    source: Source::Benchmark,
+    why: "navigation",
+    phrases: &["nav"],
 }];
 
 /// Words in class and id names that mark the company of an article's title: furniture
@@ -267,6 +277,7 @@ mod tests {
             CONTROL_NAME_WORDS,
             SLIDE_NAME_WORDS,
             OFFER_NAME_WORDS,
+            MENU_NAME_WORDS,
             FURNITURE_LINES,
             FURNITURE_PREFIXES,
             CREDIT_MARKERS,

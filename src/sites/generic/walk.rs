@@ -11,8 +11,8 @@ use scraper::{ElementRef, Node};
 use super::Candidate;
 use super::items;
 use super::phrases::{
-    self, CONTROL_NAME_WORDS, FURNITURE_NAME_WORDS, OFFER_NAME_WORDS, SLIDE_NAME_WORDS,
-    TITLE_COMPANY_NAME_WORDS,
+    self, CONTROL_NAME_WORDS, FURNITURE_NAME_WORDS, MENU_NAME_WORDS, OFFER_NAME_WORDS,
+    SLIDE_NAME_WORDS, TITLE_COMPANY_NAME_WORDS,
 };
 use crate::article::BlockKind;
 use crate::sanitize;
@@ -63,8 +63,8 @@ fn walk_weighing(root: ElementRef, total_chars: usize) -> Vec<Candidate> {
     walker.blocks
 }
 
-/// Whether `el` is named as a promotion ([`OFFER_NAME_WORDS`]) and for nothing else the
-/// walk leaves out.
+/// Whether `el` is named as a promotion ([`OFFER_NAME_WORDS`]) or a menu
+/// ([`MENU_NAME_WORDS`]), and for nothing else the walk leaves out.
 fn is_offer(el: ElementRef, in_item: bool) -> bool {
     let name = el.value().name();
     !SKIPPED_TAGS.contains(&name)
@@ -79,10 +79,23 @@ fn is_offer(el: ElementRef, in_item: bool) -> bool {
 /// the rest of the region, most of it in a run of look-alike cards; a promotion beside an
 /// article (a course, a subscription) is a box of a few lines, and shorter than the article.
 ///
-/// A call to action is a line and a button; one that holds paragraphs of prose, outside
-/// links, is a section of the page that its template named for the button at its foot.
+/// A call to action is a line and a button, and a menu is links; one that holds
+/// paragraphs of prose, outside links, is a section of the page that its template named
+/// for the button at its foot or for the menu that scrolls to it.
 fn is_page_offer(offer: ElementRef, rest: usize) -> bool {
-    (text_chars(offer) > rest && items::holds_cards(offer)) || prose_chars(offer) >= PROSE_MIN_CHARS
+    (named_promotion(offer) && text_chars(offer) > rest && items::holds_cards(offer))
+        || prose_chars(offer) >= PROSE_MIN_CHARS
+}
+
+/// Whether a class or the id of `el` has a word of [`OFFER_NAME_WORDS`]: a menu of cards
+/// is a menu still.
+fn named_promotion(el: ElementRef) -> bool {
+    let is = |w: &str| phrases::any(OFFER_NAME_WORDS, |f: &str| f.eq_ignore_ascii_case(w));
+    let v = el.value();
+    v.attr("class")
+        .into_iter()
+        .chain(v.attr("id"))
+        .any(|names| any_name_word(names, is))
 }
 
 /// Bytes of paragraph text, outside links, from which a promotion is a section of prose:
@@ -220,8 +233,8 @@ fn named_furniture(el: ElementRef, in_item: bool) -> bool {
     named_furniture_by(el, in_item, true)
 }
 
-/// [`named_furniture`], counting the words of promotions ([`OFFER_NAME_WORDS`]) as
-/// furniture words when `offers`.
+/// [`named_furniture`], counting the words of promotions and menus ([`OFFER_NAME_WORDS`],
+/// [`MENU_NAME_WORDS`]) as furniture words when `offers`.
 fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
     let v = el.value();
     let (mut control, mut slide) = (false, false);
@@ -230,7 +243,7 @@ fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
         control |= is(CONTROL_NAME_WORDS);
         slide |= is(SLIDE_NAME_WORDS);
         is(FURNITURE_NAME_WORDS)
-            || (offers && is(OFFER_NAME_WORDS))
+            || (offers && (is(OFFER_NAME_WORDS) || is(MENU_NAME_WORDS)))
             || (!in_item && is(TITLE_COMPANY_NAME_WORDS))
     };
     // A class with a variant prefix (`print:hidden`, `md:share-x`, `hover:bg-red`) is a
@@ -876,5 +889,26 @@ mod tests {
         assert_eq!(texts(&teaser), ["Data platforms"]);
         let call = r#"<h1>Data platforms</h1><div class="cta"><p>Talk to us today.</p></div>"#;
         assert_eq!(texts(call), ["Data platforms"]);
+    }
+
+    #[test]
+    fn a_section_named_for_the_menu_that_scrolls_to_it_is_read_and_the_menu_is_not() {
+        let prose = "The contact book keeps every customer's calls, mails and deals in one \
+                     place, so that the whole team sees where each one stands. "
+            .repeat(4);
+        let menu: String = (1..=3)
+            .map(|n| format!(r##"<li class="nav-entry"><a href="#s{n}">Part {n} of the product, in short</a></li>"##))
+            .collect();
+        let page = format!(
+            r#"<h1>Free CRM</h1><ul class="page-nav">{menu}</ul>
+            <div class="contacts lm_navSource" id="s1"><h2>Contacts</h2><p>{prose}</p></div>"#
+        );
+        let got = texts(&page);
+        assert_eq!(got[..2], ["Free CRM", "Contacts"], "{got:?}");
+        assert!(got[2].starts_with("The contact book"), "{got:?}");
+        assert_eq!(got.len(), 3, "{got:?}");
+        // A menu of cards, however long, is a menu: only promotions are read as cards.
+        let cards = format!(r#"<h1>Free CRM</h1><ul class="page-nav">{menu}</ul>"#);
+        assert_eq!(texts(&cards), ["Free CRM"]);
     }
 }
