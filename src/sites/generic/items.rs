@@ -140,6 +140,24 @@ pub(super) fn repeated_looks<'a>(el: ElementRef<'a>) -> Vec<(&'a str, &'a str)> 
         .collect()
 }
 
+/// Whether most of the text under `el` sits in one run of [`MIN_ITEMS`] or more
+/// look-alike elements holding [`MIN_ITEM_CHARS`] each on average: a grid of cards.
+/// Asked of few elements (promotions; see `walk::is_page_offer`), it looks at each
+/// element below `el` once, and counts the text of those whose children repeat a look.
+pub(super) fn holds_cards(el: ElementRef) -> bool {
+    let whole = text_chars(el);
+    el.descendent_elements().any(|parent| {
+        let looks = repeated_looks(parent);
+        looks.iter().any(|key| {
+            let (count, chars) = parent
+                .child_elements()
+                .filter(|c| look(*c) == Some(*key))
+                .fold((0, 0), |(n, chars), c| (n + 1, chars + text_chars(c)));
+            chars * 2 >= whole && chars >= count * MIN_ITEM_CHARS
+        })
+    })
+}
+
 /// What makes siblings look alike, if anything: their tag and classes. Sibling
 /// `<article>` and `<section>` elements are posts and sections whatever their classes
 /// say ("post sticky", "hero", "features"), list items and table rows are items of

@@ -178,4 +178,51 @@ mod tests {
         let got = texts(&tabbed_product(plugin));
         assert!(!got.iter().any(|t| t == "Feature number 12"), "{got:?}");
     }
+
+    /// A firm's page of its services: a line of introduction, then the services as
+    /// promotion cards, each a link around a name and a description, and beside them a
+    /// call to subscribe.
+    fn services_page() -> String {
+        let card = |n: usize| {
+            format!(
+                r#"<div class="promo-card"><a href="/services/{n}"><h3>Service {n}</h3>
+                <p>What service {n} does for a client: it looks at the business, finds what
+                holds it back and helps it grow.</p><span>Find out more</span></a></div>"#
+            )
+        };
+        let row = |r: usize| -> String {
+            let cards: String = (1..=4).map(|c| card(r * 4 + c)).collect();
+            format!(r#"<div class="grid">{cards}</div>"#)
+        };
+        let rows: String = (0..3).map(row).collect();
+        let menu: String = (1..=30)
+            .map(|n| format!(r#"<li><a href="/m{n}">Menu entry {n}</a></li>"#))
+            .collect();
+        format!(
+            r#"<html><head><title>Our services</title></head><body>
+            <header><nav><ul>{menu}</ul></nav></header>
+            <div class="intro"><h1>Our services</h1><p>Whatever your business, our people
+            help it thrive.</p></div>
+            <div class="promo-container">{rows}</div>
+            <div class="cta-banner"><p>Subscribe to our insights, every week.</p></div>
+            <footer><p>Contact us</p></footer></body></html>"#
+        )
+    }
+
+    #[test]
+    fn a_page_of_promotion_cards_reads_them_and_leaves_a_call_to_subscribe_out() {
+        let got: Vec<String> = body(&services_page(), &url())
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        for line in ["Our services", "Service 1", "Service 12"] {
+            assert!(got.iter().any(|t| t == line), "{line}: {got:?}");
+        }
+        assert!(
+            got.iter().any(|t| t.starts_with("What service 12 does")),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|t| t.starts_with("Subscribe")), "{got:?}");
+        assert!(!got.iter().any(|t| t.starts_with("Menu entry")), "{got:?}");
+    }
 }

@@ -50,10 +50,10 @@ pub const FURNITURE_NAME_WORDS: &[Phrases] = &[
         source: Source::Benchmark,
         why: "the page around the article: navigation, sharing, promotion",
         phrases: &[
-            "breadcrumb", "breadcrumbs", "nav", "toolbar", "sidebar",
+            "breadcrumb", "breadcrumbs", "toolbar", "sidebar",
             "print", "share", "sharing", "social", "tags", "comments", "related",
             "more", "trending", "recommended", "newsletter", "subscribe", "subscription",
-            "signup", "cta", "promo", "sponsored", "advert", "advertisement", "ad", "ads",
+            "signup", "sponsored", "advert", "advertisement", "ad", "ads",
             "outbrain", "taboola", "popup", "modal",
         ],
     },
@@ -73,6 +73,26 @@ pub const FURNITURE_NAME_WORDS: &[Phrases] = &[
         phrases: &["filter", "filters", "facet", "facets"],
     },
 ];
+
+/// Words in class and id names of the site's own promotions: furniture around an article
+/// (a box that sells a subscription, a course, another story), but on a page that sells
+/// the site's services the promotions are what the page offers (see `walk::is_offer`).
+#[rustfmt::skip]
+pub const OFFER_NAME_WORDS: &[Phrases] = &[Phrases {
+    source: Source::Benchmark,
+    why: "promotions and calls to action (`cta`)",
+    phrases: &["cta", "promo"],
+}];
+
+/// Words in class and id names of navigation: a menu of links, furniture on any page; but
+/// a page that a menu scrolls through names its sections for the menu (`lm_navSource`),
+/// and they hold its prose (see `walk::is_page_offer`).
+#[rustfmt::skip]
+pub const MENU_NAME_WORDS: &[Phrases] = &[Phrases {
+    source: Source::Benchmark,
+    why: "navigation",
+    phrases: &["nav"],
+}];
 
 /// Words in class and id names that mark the company of an article's title: furniture
 /// around an article, which a reader shows apart, but part of each item in a list of
@@ -256,6 +276,8 @@ mod tests {
             TITLE_COMPANY_NAME_WORDS,
             CONTROL_NAME_WORDS,
             SLIDE_NAME_WORDS,
+            OFFER_NAME_WORDS,
+            MENU_NAME_WORDS,
             FURNITURE_LINES,
             FURNITURE_PREFIXES,
             CREDIT_MARKERS,

@@ -1,16 +1,18 @@
 //! The walk: the element Readability took for the article, to blocks, leaving out what
 //! its class and id names or its tag mark as page furniture.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+use ego_tree::NodeId;
 use scraper::{ElementRef, Node};
 
 use super::Candidate;
 use super::items;
 use super::phrases::{
-    self, CONTROL_NAME_WORDS, FURNITURE_NAME_WORDS, SLIDE_NAME_WORDS, TITLE_COMPANY_NAME_WORDS,
+    self, CONTROL_NAME_WORDS, FURNITURE_NAME_WORDS, MENU_NAME_WORDS, OFFER_NAME_WORDS,
+    SLIDE_NAME_WORDS, TITLE_COMPANY_NAME_WORDS,
 };
 use crate::article::BlockKind;
 use crate::sanitize;
@@ -24,7 +26,31 @@ pub(super) fn walk(root: ElementRef) -> Vec<Candidate> {
 /// its share of the text: there a comments area or a sidebar can outweigh the article,
 /// while the share rule is for the element Readability picked, whose name can mislead.
 pub(super) fn walk_region(root: ElementRef) -> Vec<Candidate> {
-    walk_weighing(root, usize::MAX)
+    let mut first = Walker {
+        total_chars: usize::MAX,
+        noting_offers: true,
+        ..Walker::default()
+    };
+    first.run(root);
+    // The promotions that are what the page offers (see [`is_page_offer`]) are read, in a
+    // second walk: which they are is known only once the rest of the region is read.
+    let rest: usize = first.blocks.iter().map(|b| b.text.len()).sum();
+    let read_offers: HashSet<NodeId> = first
+        .offers
+        .iter()
+        .filter(|offer| is_page_offer(**offer, rest))
+        .map(|offer| offer.id())
+        .collect();
+    if read_offers.is_empty() {
+        return first.blocks;
+    }
+    let mut second = Walker {
+        total_chars: usize::MAX,
+        read_offers,
+        ..Walker::default()
+    };
+    second.run(root);
+    second.blocks
 }
 
 /// The walk, with furniture kept when it holds a third of `total_chars` or more.
@@ -33,9 +59,60 @@ fn walk_weighing(root: ElementRef, total_chars: usize) -> Vec<Candidate> {
         total_chars,
         ..Walker::default()
     };
-    walker.container(root, BlockKind::Paragraph);
-    walker.flush(BlockKind::Paragraph);
+    walker.run(root);
     walker.blocks
+}
+
+/// Whether `el` is named as a promotion ([`OFFER_NAME_WORDS`]) or a menu
+/// ([`MENU_NAME_WORDS`]), and for nothing else the walk leaves out.
+fn is_offer(el: ElementRef, in_item: bool) -> bool {
+    let name = el.value().name();
+    !SKIPPED_TAGS.contains(&name)
+        && !matches!(name, "header" | "footer" | "aside" | "nav" | "form")
+        && named_furniture_by(el, in_item, true)
+        && !named_furniture_by(el, in_item, false)
+}
+
+/// Whether a promotion `offer`, beside `rest` bytes of other text in the page's region, is
+/// what the page offers: a page that sells a firm's services shows them as promotion cards
+/// (`cmp-promo__services`), and they are its content. Such a promotion holds more text than
+/// the rest of the region, most of it in a run of look-alike cards; a promotion beside an
+/// article (a course, a subscription) is a box of a few lines, and shorter than the article.
+///
+/// A call to action is a line and a button, and a menu is links; one that holds
+/// paragraphs of prose, outside links, is a section of the page that its template named
+/// for the button at its foot or for the menu that scrolls to it.
+fn is_page_offer(offer: ElementRef, rest: usize) -> bool {
+    (named_promotion(offer) && text_chars(offer) > rest && items::holds_cards(offer))
+        || prose_chars(offer) >= PROSE_MIN_CHARS
+}
+
+/// Whether a class or the id of `el` has a word of [`OFFER_NAME_WORDS`]: a menu of cards
+/// is a menu still.
+fn named_promotion(el: ElementRef) -> bool {
+    let is = |w: &str| phrases::any(OFFER_NAME_WORDS, |f: &str| f.eq_ignore_ascii_case(w));
+    let v = el.value();
+    v.attr("class")
+        .into_iter()
+        .chain(v.attr("id"))
+        .any(|names| any_name_word(names, is))
+}
+
+/// Bytes of paragraph text, outside links, from which a promotion is a section of prose:
+/// a few sentences. A box that sells a subscription or a course says a line or two.
+const PROSE_MIN_CHARS: usize = 500;
+
+/// Bytes of the text of the paragraphs under `el` that sit outside links.
+fn prose_chars(el: ElementRef) -> usize {
+    el.descendent_elements()
+        .filter(|d| d.value().name() == "p")
+        .filter(|p| {
+            !p.ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| a.value().name() == "a")
+        })
+        .map(text_chars)
+        .sum()
 }
 
 /// What an element is to the walk.
@@ -120,6 +197,11 @@ fn role(el: ElementRef, total_chars: usize, in_item: bool) -> Role {
     if skipped(el, total_chars, in_item) {
         return Role::Skip;
     }
+    layout_role(el)
+}
+
+/// What `el` is to the walk when it is read: by its tag, and by what it holds.
+fn layout_role(el: ElementRef) -> Role {
     let name = el.value().name();
     match name {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Role::Heading,
@@ -148,13 +230,21 @@ fn has_block_descendant(el: ElementRef) -> bool {
 }
 
 fn named_furniture(el: ElementRef, in_item: bool) -> bool {
+    named_furniture_by(el, in_item, true)
+}
+
+/// [`named_furniture`], counting the words of promotions and menus ([`OFFER_NAME_WORDS`],
+/// [`MENU_NAME_WORDS`]) as furniture words when `offers`.
+fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
     let v = el.value();
     let (mut control, mut slide) = (false, false);
     let mut furniture_word = |w: &str| {
         let is = |lists| phrases::any(lists, |f: &str| f.eq_ignore_ascii_case(w));
         control |= is(CONTROL_NAME_WORDS);
         slide |= is(SLIDE_NAME_WORDS);
-        is(FURNITURE_NAME_WORDS) || (!in_item && is(TITLE_COMPANY_NAME_WORDS))
+        is(FURNITURE_NAME_WORDS)
+            || (offers && (is(OFFER_NAME_WORDS) || is(MENU_NAME_WORDS)))
+            || (!in_item && is(TITLE_COMPANY_NAME_WORDS))
     };
     // A class with a variant prefix (`print:hidden`, `md:share-x`, `hover:bg-red`) is a
     // utility that styles the element under a condition; it says nothing of what it is.
@@ -297,7 +387,7 @@ fn is_code(node: ego_tree::NodeRef<Node>) -> bool {
 }
 
 #[derive(Default)]
-struct Walker {
+struct Walker<'a> {
     /// Text length of the whole content, to weigh an element's share of it.
     total_chars: usize,
     blocks: Vec<Candidate>,
@@ -312,15 +402,44 @@ struct Walker {
     in_item: bool,
     /// How many elements deep the walk is, to stop recursing at [`MAX_DEPTH`].
     depth: usize,
+    /// Whether to note in `offers` the promotions left out (see [`is_offer`]).
+    noting_offers: bool,
+    offers: Vec<ElementRef<'a>>,
+    /// The promotions to read: what the page offers (see [`is_page_offer`]).
+    read_offers: HashSet<NodeId>,
+    /// Whether the walk is inside a promotion it reads, where the promotion's parts, named
+    /// for it, are read too.
+    in_offer: bool,
 }
 
 /// Deepest element the walk recurses into; below it, text is taken flat. Real pages nest
 /// a few dozen levels; a hostile one could nest enough to overflow the stack.
 pub(super) const MAX_DEPTH: usize = 128;
 
-impl Walker {
+impl<'a> Walker<'a> {
+    /// Walks `root` into blocks.
+    fn run(&mut self, root: ElementRef<'a>) {
+        self.container(root, BlockKind::Paragraph);
+        self.flush(BlockKind::Paragraph);
+    }
+
+    /// Whether `el`, which the walk would leave out, is a promotion to read; noted if it
+    /// is one left out and the walk notes them.
+    fn reads_offer(&mut self, el: ElementRef<'a>) -> bool {
+        if !is_offer(el, self.in_item) {
+            return false;
+        }
+        if self.in_offer || self.read_offers.contains(&el.id()) {
+            return true;
+        }
+        if self.noting_offers {
+            self.offers.push(el);
+        }
+        false
+    }
+
     /// Walks the children of `el`; loose text in it makes blocks of `kind`.
-    fn container(&mut self, el: ElementRef, kind: BlockKind) {
+    fn container(&mut self, el: ElementRef<'a>, kind: BlockKind) {
         if !self.descend(el) {
             return;
         }
@@ -335,9 +454,13 @@ impl Walker {
             let Some(c) = ElementRef::wrap(child) else {
                 continue;
             };
-            let (outer_link, outer_item) = (self.in_link, self.in_item);
+            let (outer_link, outer_item, outer_offer) = (self.in_link, self.in_item, self.in_offer);
             self.in_link |= c.value().name() == "a";
             let mut role = role(c, self.total_chars, self.in_item);
+            if matches!(role, Role::Skip) && self.reads_offer(c) {
+                role = layout_role(c);
+                self.in_offer = true;
+            }
             if matches!(role, Role::Block) && is_copy(c, &mut read) {
                 role = Role::Skip;
             }
@@ -363,6 +486,7 @@ impl Walker {
                         total_chars: self.total_chars,
                         in_link: self.in_link,
                         in_item: self.in_item,
+                        in_offer: self.in_offer,
                         depth: self.depth,
                         ..Walker::default()
                     };
@@ -394,7 +518,7 @@ impl Walker {
                     self.flush(kind);
                 }
             }
-            (self.in_link, self.in_item) = (outer_link, outer_item);
+            (self.in_link, self.in_item, self.in_offer) = (outer_link, outer_item, outer_offer);
         }
         self.depth -= 1;
     }
@@ -423,7 +547,8 @@ impl Walker {
             if let Node::Text(t) = child.value() {
                 self.push_text(t);
             } else if let Some(c) = ElementRef::wrap(child)
-                && !matches!(role(c, self.total_chars, self.in_item), Role::Skip)
+                && (!matches!(role(c, self.total_chars, self.in_item), Role::Skip)
+                    || (self.in_offer && is_offer(c, self.in_item)))
             {
                 let outer_link = self.in_link;
                 self.in_link |= c.value().name() == "a";
@@ -442,7 +567,9 @@ impl Walker {
             text.chars()
                 .map(|c| if c.is_whitespace() { ' ' } else { c }),
         );
-        if self.in_link {
+        // A promotion the page offers is a link to the offer, made of its name and its
+        // description: text to read, not a list of links to elsewhere.
+        if self.in_link && !self.in_offer {
             self.link_chars += self.buf[start..].trim().chars().count();
         }
     }
@@ -707,5 +834,81 @@ mod tests {
             <input type="submit" value="Go">{article}</form>"#
         );
         assert_eq!(texts(&page), texts(&article));
+    }
+
+    #[test]
+    fn a_promotion_beside_more_text_is_furniture_and_one_that_is_the_page_is_read() {
+        let cards: String = (1..=3)
+            .map(|n| {
+                format!(
+                    r#"<div class="promo-item"><a href="/course/{n}"><h3>Course {n}</h3>
+                    <p>Learn to write for the web in course number {n}.</p></a></div>"#
+                )
+            })
+            .collect();
+        let promo = format!(r#"<div class="promo">{cards}</div>"#);
+        // Beside an article that says more, the cards are an advertisement.
+        let article =
+            "<p>The article says what happened, to whom and why, at length.</p>".repeat(6);
+        assert_eq!(texts(&format!("{article}{promo}")), texts(&article));
+        // With a line of introduction, they are what the page offers, and their links
+        // do not make them a list of links.
+        let page = format!("<h1>Our courses</h1>{promo}");
+        let got = walked(&page, walk_region);
+        assert_eq!(got.len(), 7, "{got:?}");
+        assert_eq!(got[5], "Course 3");
+        let doc = Html::parse_document(&format!("<html><body>{page}</body></html>"));
+        let blocks = walk_region(doc.root_element());
+        assert!(blocks.iter().all(|b| b.link_chars == 0));
+        // Not without a run of cards: a long call to action is still one.
+        let long_call = format!(
+            r#"<h1>Our courses</h1><div class="cta"><p>{}</p></div>"#,
+            "Sign up today and save. ".repeat(10)
+        );
+        assert_eq!(texts(&long_call), ["Our courses"]);
+        // Nor in what Readability picked, which is weighed by share.
+        assert_eq!(walked(&format!("{article}{promo}"), walk), texts(&article));
+    }
+
+    #[test]
+    fn a_call_to_action_holding_prose_is_a_section_of_the_page() {
+        let prose = "Enterprises move to platforms that spare them the buying, patching and \
+                     backing up of their own machines, and that cost little up front. "
+            .repeat(4);
+        let section = format!(
+            r#"<div class="cta-banner"><h2>Platforms</h2><p>{prose}</p>
+            <a class="btn" href="/report">Download the report</a></div>"#
+        );
+        let got = texts(&format!("<h1>Data platforms</h1>{section}"));
+        assert_eq!(got[..2], ["Data platforms", "Platforms"], "{got:?}");
+        assert!(got[2].starts_with("Enterprises move"), "{got:?}");
+        // The same words as a link are a teaser for elsewhere, and a line is a call.
+        let teaser = format!(
+            r#"<h1>Data platforms</h1><div class="cta"><a href="/x"><p>{prose}</p></a></div>"#
+        );
+        assert_eq!(texts(&teaser), ["Data platforms"]);
+        let call = r#"<h1>Data platforms</h1><div class="cta"><p>Talk to us today.</p></div>"#;
+        assert_eq!(texts(call), ["Data platforms"]);
+    }
+
+    #[test]
+    fn a_section_named_for_the_menu_that_scrolls_to_it_is_read_and_the_menu_is_not() {
+        let prose = "The contact book keeps every customer's calls, mails and deals in one \
+                     place, so that the whole team sees where each one stands. "
+            .repeat(4);
+        let menu: String = (1..=3)
+            .map(|n| format!(r##"<li class="nav-entry"><a href="#s{n}">Part {n} of the product, in short</a></li>"##))
+            .collect();
+        let page = format!(
+            r#"<h1>Free CRM</h1><ul class="page-nav">{menu}</ul>
+            <div class="contacts lm_navSource" id="s1"><h2>Contacts</h2><p>{prose}</p></div>"#
+        );
+        let got = texts(&page);
+        assert_eq!(got[..2], ["Free CRM", "Contacts"], "{got:?}");
+        assert!(got[2].starts_with("The contact book"), "{got:?}");
+        assert_eq!(got.len(), 3, "{got:?}");
+        // A menu of cards, however long, is a menu: only promotions are read as cards.
+        let cards = format!(r#"<h1>Free CRM</h1><ul class="page-nav">{menu}</ul>"#);
+        assert_eq!(texts(&cards), ["Free CRM"]);
     }
 }
