@@ -335,6 +335,9 @@ struct Walker {
     /// Whether the walk is inside an item of a list: a list item, or a card (see
     /// [`is_card`]).
     in_item: bool,
+    /// Whether the walk is inside a card, one of a run of look-alike siblings with a
+    /// class ([`is_card`]): there a heading is the card's name, even as a link to it.
+    in_card: bool,
     /// How many elements deep the walk is, to stop recursing at [`MAX_DEPTH`].
     depth: usize,
 }
@@ -360,14 +363,15 @@ impl Walker {
             let Some(c) = ElementRef::wrap(child) else {
                 continue;
             };
-            let (outer_link, outer_item) = (self.in_link, self.in_item);
+            let (outer_link, outer_item, outer_card) = (self.in_link, self.in_item, self.in_card);
             self.in_link |= c.value().name() == "a";
             let mut role = role(c, self.total_chars, self.in_item);
             if matches!(role, Role::Block) && is_copy(c, &mut read) {
                 role = Role::Skip;
             }
             // The item itself is judged as any element; what it holds is the item's.
-            self.in_item |= matches!(role, Role::ListItem) || is_card(c, &repeated);
+            self.in_card |= is_card(c, &repeated);
+            self.in_item |= matches!(role, Role::ListItem) || self.in_card;
             match role {
                 Role::Skip => {}
                 Role::Inline => self.inline(c),
@@ -375,6 +379,16 @@ impl Walker {
                     self.flush(kind);
                     self.inline(c);
                     self.flush(BlockKind::Heading);
+                    // A card's name links to the card's page (a product, a story): it
+                    // is the item's title, not one of a run of links elsewhere. A reply's
+                    // subject ("Re: " and the thread's title) names nothing of its own.
+                    if self.in_card
+                        && let Some(title) = self.blocks.last_mut()
+                        && title.kind == BlockKind::Heading
+                        && !title.text.starts_with("Re:")
+                    {
+                        title.item_title = true;
+                    }
                 }
                 Role::ListItem => {
                     self.flush(kind);
@@ -388,6 +402,7 @@ impl Walker {
                         total_chars: self.total_chars,
                         in_link: self.in_link,
                         in_item: self.in_item,
+                        in_card: self.in_card,
                         depth: self.depth,
                         ..Walker::default()
                     };
@@ -419,7 +434,7 @@ impl Walker {
                     self.flush(kind);
                 }
             }
-            (self.in_link, self.in_item) = (outer_link, outer_item);
+            (self.in_link, self.in_item, self.in_card) = (outer_link, outer_item, outer_card);
         }
         self.depth -= 1;
     }
@@ -482,6 +497,7 @@ impl Walker {
                 kind,
                 text,
                 link_chars,
+                item_title: false,
             });
         }
     }
