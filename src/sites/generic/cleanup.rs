@@ -132,11 +132,11 @@ fn drop_link_runs(blocks: &mut Vec<Candidate>) {
     let is_dense = |i: usize| dense.get(i).copied().unwrap_or(false);
     let last = dense.len().saturating_sub(1);
     let mut i = 0;
-    blocks.retain(|_| {
+    blocks.retain(|b| {
         let drop =
             is_dense(i) && (i == last || is_dense(i + 1) || i.checked_sub(1).is_some_and(is_dense));
         i += 1;
-        !drop
+        !drop || b.item_title
     });
 }
 

@@ -167,11 +167,34 @@ pub(super) fn look<'a>(el: ElementRef<'a>) -> Option<(&'a str, &'a str)> {
     let v = el.value();
     match (v.name(), v.attr("class").filter(|c| !c.trim().is_empty())) {
         (name @ ("article" | "section"), _) => Some((name, "")),
-        (name, Some(class)) => Some((name, class)),
+        (name, Some(class)) => Some((name, shared_classes(class))),
         (name @ ("li" | "tr" | "dt" | "dd"), None) => Some((name, "")),
         (_, None) => None,
     }
 }
+
+/// The classes an item shares with its siblings: those before the first that names the
+/// item itself by its id, a number of [`ID_DIGITS`] digits or more (WordPress's `product
+/// post-15859 instock first`, where the classes after the id say its state and its place
+/// in the row, differ item by item). A small number is a size or a layout
+/// (`column-count-2`, `col-md-4`), not an id; a first class with an id is kept whole.
+fn shared_classes(class: &str) -> &str {
+    let own = class
+        .split_whitespace()
+        .find(|c| {
+            c.as_bytes()
+                .split(|b| !b.is_ascii_digit())
+                .any(|run| run.len() >= ID_DIGITS)
+        })
+        .map(|c| c.as_ptr() as usize - class.as_ptr() as usize);
+    match own.map(|at| class[..at].trim()) {
+        Some(shared) if !shared.is_empty() => shared,
+        _ => class,
+    }
+}
+
+/// Fewest digits in a row that make a number an item's id rather than a size or a place.
+const ID_DIGITS: usize = 3;
 
 /// A field a visitor fills in (hidden inputs, which carry a cart's product id, are not).
 pub(super) fn is_field(el: ElementRef) -> bool {
@@ -215,9 +238,11 @@ mod tests {
 
     #[test]
     fn posts_are_alike_whatever_their_classes() {
+        let topics = ["news", "howto", "review", "sticky", "essay", "interview"];
         let posts = items(6, |n| {
+            let topic = topics[n - 1];
             format!(
-                r#"<article class="post post-{n}"><h2><a href="/p{n}">Post {n}</a></h2>
+                r#"<article class="post {topic}"><h2><a href="/p{n}">Post {n}</a></h2>
                 <p>What post {n} is about, in a line or two.</p></article>"#
             )
         });
@@ -226,6 +251,23 @@ mod tests {
             .replace("<article", "<div")
             .replace("</article>", "</div>");
         assert!(!missed(&cards, 40));
+    }
+
+    #[test]
+    fn items_that_each_carry_their_own_id_in_a_class_are_alike() {
+        let products = items(6, |n| {
+            let place = if n % 3 == 1 { "first" } else { "" };
+            format!(
+                r#"<div class="product post-{n}{n}7 instock {place}"><a href="/p{n}">Cup
+                model {n}, in blue and in red</a></div>"#
+            )
+        });
+        assert!(missed(&products, 40));
+        // A small number is a layout, not an id: grids of two and of three columns differ.
+        let doc = Html::parse_document(r#"<div class="grid column-count-2"></div>"#);
+        let div = scraper::Selector::parse("div").unwrap();
+        let el = doc.select(&div).next().unwrap();
+        assert_eq!(look(el), Some(("div", "grid column-count-2")));
     }
 
     #[test]

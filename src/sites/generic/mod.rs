@@ -219,6 +219,9 @@ struct Candidate {
     text: String,
     /// Characters of the text that sat inside links.
     link_chars: usize,
+    /// Whether this is the heading of a card among look-alike cards: the item's name,
+    /// kept though it links to the item.
+    item_title: bool,
 }
 
 impl Candidate {
@@ -507,6 +510,50 @@ mod tests {
     }
 
     #[test]
+    fn a_cards_title_is_read_though_it_links_to_the_item() {
+        // A shop's grid: each card's name links to its product, beside links to its
+        // colours; the article's clean-up would take the card's links for a run of links
+        // elsewhere and keep the price alone.
+        let card = |n| {
+            format!(
+                r#"<li class="product"><a href="/p{n}"><h2 class="title">Cup model {n}</h2></a>
+                <div class="swatches"><a href="/p{n}?c=red">Red</a> <a href="/p{n}?c=blue">Blue</a></div>
+                <span class="price">${n}9.95, in stock and ready to ship today</span></li>"#
+            )
+        };
+        let cards: String = (1..=9).map(card).collect();
+        let html = format!(
+            r#"<html><body><main><h1>Cups</h1><p>Showing all 9 results</p>
+            <ul class="products">{cards}</ul></main></body></html>"#
+        );
+        let got = body(&html, &url());
+        for n in [1, 5, 9] {
+            let title = format!("Cup model {n}");
+            assert!(texts(&got).contains(&title.as_str()), "{title}: {got:?}");
+        }
+        // A reply's subject in a thread is the thread's title again, a link like any.
+        let post = |n| {
+            format!(
+                r#"<div class="post"><h3><a href="/t?p={n}">Re: Which cup</a></h3>
+                <p><a href="/u{n}">poster{n}</a></p><p>{}</p></div>"#,
+                para(n)
+            )
+        };
+        let posts: String = (1..=4).map(post).collect();
+        let got = body(&format!("<html><body>{posts}</body></html>"), &url());
+        assert!(!texts(&got).contains(&"Re: Which cup"), "{got:?}");
+        // Links to other stories after an article still go.
+        let story = |n| format!(r#"<li><a href="/s{n}"><h3>Other story {n}</h3></a></li>"#);
+        let stories: String = (1..=3).map(story).collect();
+        let html = format!(
+            "<html><body><article><p>{}</p><p>{}</p><ul>{stories}</ul></article></body></html>",
+            para(1),
+            para(2)
+        );
+        assert_eq!(texts(&body(&html, &url())), vec![para(1), para(2)]);
+    }
+
+    #[test]
     fn a_short_pick_gives_way_to_the_main_region_without_its_furniture() {
         // A product page: name, price and features in short blocks of their own, and
         // reviews in a comments area that outweighs them. Readability, on such pages,
@@ -655,6 +702,7 @@ mod tests {
             kind: BlockKind::Paragraph,
             text: text.into(),
             link_chars: 0,
+            item_title: false,
         };
         assert!(outside_main(&doc, region, &[pick(&para(1))]).is_none());
         assert!(outside_main(&doc, region, &[pick(&format!("{}\nmore", para(2)))]).is_none());

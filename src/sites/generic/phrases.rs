@@ -109,6 +109,23 @@ pub const TITLE_COMPANY_NAME_WORDS: &[Phrases] = &[Phrases {
     ],
 }];
 
+/// Names, one word or two run together, of the details a forum shows beside each poster's
+/// name: their rank or title, a banner, how many messages they wrote, when they joined,
+/// where they live. The thread is the posts and who wrote them; these are the forum's
+/// record of the member, the same on every post of theirs. Two words read as one so that
+/// `userTitle`, `usertitle` and `user-title` are alike, and `user` or `title` alone is
+/// not taken.
+#[rustfmt::skip]
+pub const POSTER_DETAIL_NAMES: &[Phrases] = &[Phrases {
+    source: Source::EveryKind,
+    why: "a poster's rank, banner, counts and profile fields, by the names XenForo \
+          (`message-userExtras`), vBulletin (`usertitle`) and phpBB (`profile-joined`) give",
+    phrases: &[
+        "usertitle", "userbanner", "userextras", "profileposts", "profilejoined",
+        "profilerank", "profilecustom", "profilecontact",
+    ],
+}];
+
 /// Words in class and id names of controls: an element so named is furniture while it
 /// holds no more than a control's label; one that holds more wraps more than the control
 /// (a product card named `cartButton` for the button at its foot).
@@ -274,6 +291,7 @@ mod tests {
         for lists in [
             FURNITURE_NAME_WORDS,
             TITLE_COMPANY_NAME_WORDS,
+            POSTER_DETAIL_NAMES,
             CONTROL_NAME_WORDS,
             SLIDE_NAME_WORDS,
             OFFER_NAME_WORDS,

@@ -12,7 +12,7 @@ use super::Candidate;
 use super::items;
 use super::phrases::{
     self, CONTROL_NAME_WORDS, FURNITURE_NAME_WORDS, MENU_NAME_WORDS, OFFER_NAME_WORDS,
-    SLIDE_NAME_WORDS, TITLE_COMPANY_NAME_WORDS,
+    POSTER_DETAIL_NAMES, SLIDE_NAME_WORDS, TITLE_COMPANY_NAME_WORDS,
 };
 use crate::article::BlockKind;
 use crate::sanitize;
@@ -253,7 +253,7 @@ fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
         .into_iter()
         .flat_map(str::split_whitespace)
         .filter(|class| !class.contains(':'))
-        .any(|class| any_name_word(class, &mut furniture_word));
+        .any(|class| any_name_word(class, &mut furniture_word) || is_poster_details(class));
     // An id of many words is a slug of the heading it anchors
     // (`sharing-with-a-single-developer`), not a name for what the element is.
     let by_id = v
@@ -264,6 +264,30 @@ fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
         || by_id
         || (control && text_chars(el) <= CONTROL_MAX_CHARS)
         || (slide && !CARD_BLOCKS.contains(&text_blocks(el)))
+}
+
+/// Whether a class names a poster's details in a forum post ([`POSTER_DETAIL_NAMES`]), by
+/// one of its words or two in a row. A state class says what an element has, not what it
+/// is: phpBB's `no-profile-rank` is the poster's name without a rank.
+fn is_poster_details(class: &str) -> bool {
+    if class.starts_with("has-") || class.starts_with("no-") {
+        return false;
+    }
+    let mut prev: Option<&str> = None;
+    any_name_word(class, |w| {
+        let joined = |p: &str| {
+            prev.is_some_and(|a| {
+                p.len() == a.len() + w.len()
+                    && p.get(..a.len()).is_some_and(|h| h.eq_ignore_ascii_case(a))
+                    && p.get(a.len()..).is_some_and(|t| t.eq_ignore_ascii_case(w))
+            })
+        };
+        let hit = phrases::any(POSTER_DETAIL_NAMES, |p| {
+            p.eq_ignore_ascii_case(w) || joined(p)
+        });
+        prev = Some(w);
+        hit
+    })
 }
 
 /// How many blocks of text make a slide a card of a carousel: a gallery's slide holds a
@@ -307,7 +331,7 @@ fn name_words(names: &str) -> usize {
 /// Whether `pred` holds for a word of class or id names, split at non-alphanumerics and
 /// at camelCase humps: `articleCaption`, `image-credit` and `post_byline` all give their
 /// two words. Words are whole: `sharing` is not `share`, nor `shadow` `ad`.
-fn any_name_word(names: &str, mut pred: impl FnMut(&str) -> bool) -> bool {
+fn any_name_word<'a>(names: &'a str, mut pred: impl FnMut(&'a str) -> bool) -> bool {
     let mut start = 0;
     let mut prev_lower = false;
     for (i, c) in names.char_indices() {
@@ -400,6 +424,9 @@ struct Walker<'a> {
     /// Whether the walk is inside an item of a list: a list item, or a card (see
     /// [`is_card`]).
     in_item: bool,
+    /// Whether the walk is inside a card, one of a run of look-alike siblings with a
+    /// class ([`is_card`]): there a heading is the card's name, even as a link to it.
+    in_card: bool,
     /// How many elements deep the walk is, to stop recursing at [`MAX_DEPTH`].
     depth: usize,
     /// Whether to note in `offers` the promotions left out (see [`is_offer`]).
@@ -454,7 +481,7 @@ impl<'a> Walker<'a> {
             let Some(c) = ElementRef::wrap(child) else {
                 continue;
             };
-            let (outer_link, outer_item, outer_offer) = (self.in_link, self.in_item, self.in_offer);
+            let outer = (self.in_link, self.in_item, self.in_card, self.in_offer);
             self.in_link |= c.value().name() == "a";
             let mut role = role(c, self.total_chars, self.in_item);
             if matches!(role, Role::Skip) && self.reads_offer(c) {
@@ -465,7 +492,8 @@ impl<'a> Walker<'a> {
                 role = Role::Skip;
             }
             // The item itself is judged as any element; what it holds is the item's.
-            self.in_item |= matches!(role, Role::ListItem) || is_card(c, &repeated);
+            self.in_card |= is_card(c, &repeated);
+            self.in_item |= matches!(role, Role::ListItem) || self.in_card;
             match role {
                 Role::Skip => {}
                 Role::Inline => self.inline(c),
@@ -473,6 +501,16 @@ impl<'a> Walker<'a> {
                     self.flush(kind);
                     self.inline(c);
                     self.flush(BlockKind::Heading);
+                    // A card's name links to the card's page (a product, a story): it
+                    // is the item's title, not one of a run of links elsewhere. A reply's
+                    // subject ("Re: " and the thread's title) names nothing of its own.
+                    if self.in_card
+                        && let Some(title) = self.blocks.last_mut()
+                        && title.kind == BlockKind::Heading
+                        && !title.text.starts_with("Re:")
+                    {
+                        title.item_title = true;
+                    }
                 }
                 Role::ListItem => {
                     self.flush(kind);
@@ -486,6 +524,7 @@ impl<'a> Walker<'a> {
                         total_chars: self.total_chars,
                         in_link: self.in_link,
                         in_item: self.in_item,
+                        in_card: self.in_card,
                         in_offer: self.in_offer,
                         depth: self.depth,
                         ..Walker::default()
@@ -518,7 +557,7 @@ impl<'a> Walker<'a> {
                     self.flush(kind);
                 }
             }
-            (self.in_link, self.in_item, self.in_offer) = (outer_link, outer_item, outer_offer);
+            (self.in_link, self.in_item, self.in_card, self.in_offer) = outer;
         }
         self.depth -= 1;
     }
@@ -584,6 +623,7 @@ impl<'a> Walker<'a> {
                 kind,
                 text,
                 link_chars,
+                item_title: false,
             });
         }
     }
@@ -666,6 +706,56 @@ mod tests {
         let got = texts(&posts);
         assert!(!got.iter().any(|t| t.starts_with("user")), "{got:?}");
         assert_eq!(got.len(), 3, "{got:?}");
+    }
+
+    #[test]
+    fn a_posters_details_are_furniture_but_their_name_and_post_are_read() {
+        let xenforo: String = (1..=3)
+            .map(|n| {
+                format!(
+                    r#"<article class="message"><div class="message-userDetails">
+                    <h4 class="message-name">poster{n}</h4>
+                    <h5 class="userTitle message-userTitle">Senior Member</h5></div>
+                    <div class="message-userExtras"><dl><dt>Joined</dt><dd>Jun 29, 2016</dd></dl>
+                    <dl><dt>Messages</dt><dd>4,726</dd></dl></div>
+                    <p>What poster {n} wrote in reply to the thread.</p></article>"#
+                )
+            })
+            .collect();
+        let phpbb: String = (1..=3)
+            .map(|n| {
+                format!(
+                    r#"<div class="post"><dl class="postprofile">
+                    <dt class="no-profile-rank has-avatar"><a class="username">poster{n}</a></dt>
+                    <dd class="profile-rank">Volunteer</dd>
+                    <dd class="profile-posts"><strong>Posts:</strong> 138</dd>
+                    <dd class="profile-custom-field profile-phpbb_location">Location: Leeds</dd>
+                    </dl><p>What poster {n} wrote in reply to the thread.</p></div>"#
+                )
+            })
+            .collect();
+        for posts in [xenforo, phpbb] {
+            let got = texts(&posts).join("\n");
+            for n in 1..=3 {
+                assert!(got.contains(&format!("poster{n}")), "{got}");
+                assert!(got.contains(&format!("What poster {n} wrote")), "{got}");
+            }
+            for detail in [
+                "Senior Member",
+                "Joined",
+                "4,726",
+                "Volunteer",
+                "Posts:",
+                "Leeds",
+            ] {
+                assert!(!got.contains(detail), "{detail}: {got}");
+            }
+        }
+        // Words of the list apart, or in another order, name something else.
+        let got = texts(
+            r#"<div class="user-guide title-extras"><p>How to set up the printer.</p></div>"#,
+        );
+        assert_eq!(got, ["How to set up the printer."]);
     }
 
     #[test]
