@@ -366,21 +366,32 @@ const COPY_MIN_CHARS: usize = 100;
 /// before it; if not, and it is long enough to be a copy's original, it joins them. A
 /// paragraph said twice is said twice by the writer (a reminder in a manual), and a
 /// table's cells and rows repeat as data do (the same meal on two days of a plan).
-///
-/// The siblings are kept by a hash of their words, so that a container of thousands of
-/// blocks (a live blog's entries) is compared once per block, not once per pair.
-fn is_copy<'a>(el: ElementRef<'a>, read: &mut HashMap<u64, ElementRef<'a>>) -> bool {
+fn is_copy<'a>(el: ElementRef<'a>, read: &mut Siblings<'a>) -> bool {
     let table_part = matches!(
         el.value().name(),
         "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th"
     );
-    if table_part || !has_block_descendant(el) || text_chars(el) < COPY_MIN_CHARS {
+    if table_part || !has_block_descendant(el) {
         return false;
     }
-    let words = |e: ElementRef<'a>| shown_text(e).flat_map(str::split_whitespace);
-    let mut hasher = DefaultHasher::new();
-    words(el).for_each(|w| w.hash(&mut hasher));
-    match read.entry(hasher.finish()) {
+    let chars = text_chars(el);
+    if chars < COPY_MIN_CHARS {
+        return false;
+    }
+    let by_words = match read.by_len.entry(chars) {
+        Entry::Vacant(slot) => {
+            slot.insert(SameLength::One(el));
+            return false;
+        }
+        Entry::Occupied(slot) => slot.into_mut(),
+    };
+    if let SameLength::One(first) = *by_words {
+        *by_words = SameLength::Many(HashMap::from([(words_hash(first), first)]));
+    }
+    let SameLength::Many(by_words) = by_words else {
+        unreachable!("made many above");
+    };
+    match by_words.entry(words_hash(el)) {
         // Told apart from a different text of the same hash by the words themselves.
         Entry::Occupied(earlier) => words(*earlier.get()).eq(words(el)),
         Entry::Vacant(slot) => {
@@ -388,6 +399,30 @@ fn is_copy<'a>(el: ElementRef<'a>, read: &mut HashMap<u64, ElementRef<'a>>) -> b
             false
         }
     }
+}
+
+/// The siblings of long text a walk has read in one container, to know a copy. Most
+/// siblings differ in length, and are known apart by it alone; those of one length (a
+/// live blog's thousands of entries) by a hash of their words, so that each is compared
+/// once, not with every other.
+#[derive(Default)]
+struct Siblings<'a> {
+    by_len: HashMap<usize, SameLength<'a>>,
+}
+
+enum SameLength<'a> {
+    One(ElementRef<'a>),
+    Many(HashMap<u64, ElementRef<'a>>),
+}
+
+fn words<'a>(el: ElementRef<'a>) -> impl Iterator<Item = &'a str> {
+    shown_text(el).flat_map(str::split_whitespace)
+}
+
+fn words_hash(el: ElementRef) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    words(el).for_each(|w| w.hash(&mut hasher));
+    hasher.finish()
 }
 
 /// Bytes of text under an element, for weighing its share of the whole.
@@ -472,7 +507,7 @@ impl<'a> Walker<'a> {
         }
         let repeated = items::repeated_looks(el);
         // The blocks among the children read so far, to know a copy (see [`is_copy`]).
-        let mut read = HashMap::new();
+        let mut read = Siblings::default();
         for child in el.children() {
             if let Node::Text(t) = child.value() {
                 self.push_text(t);
