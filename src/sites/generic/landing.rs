@@ -5,11 +5,9 @@
 //! whose main region holds much more text than that one section, is read by its region;
 //! so is a page that says it is a product, however short the section taken.
 
-use scraper::{ElementRef, Html};
+use scraper::Html;
 
-use super::cleanup::clean;
-use super::walk::walk_region;
-use super::{Candidate, SHORT_PICK_CHARS, text_len};
+use super::{Candidate, Region, SHORT_PICK_CHARS, text_len};
 use crate::sites::meta;
 
 /// A pick of this many bytes of text or more is a long text of its own (some 1,600
@@ -23,7 +21,7 @@ const REGION_OVER_PICK_TENTHS: usize = 15;
 
 /// The blocks of `region`, the main region of `doc`, when the page is made of sections
 /// and Readability's pick of `picked` bytes holds one of them.
-pub(super) fn sections(doc: &Html, region: ElementRef, picked: usize) -> Option<Vec<Candidate>> {
+pub(super) fn sections(doc: &Html, region: &Region, picked: usize) -> Option<Vec<Candidate>> {
     if picked >= LONG_PICK_CHARS {
         return None;
     }
@@ -34,13 +32,15 @@ pub(super) fn sections(doc: &Html, region: ElementRef, picked: usize) -> Option<
     if !product && (picked < SHORT_PICK_CHARS || meta::declares_article(doc)) {
         return None;
     }
-    let whole = clean(walk_region(region));
-    (text_len(&whole) * 10 > picked * REGION_OVER_PICK_TENTHS).then_some(whole)
+    let whole = region.whole();
+    (text_len(whole) * 10 > picked * REGION_OVER_PICK_TENTHS).then(|| whole.to_vec())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sites::generic::cleanup::clean;
+    use crate::sites::generic::walk::walk_region;
     use crate::sites::generic::{body, items};
 
     /// A product page: a description Readability takes for the article, and beside it a
@@ -103,8 +103,8 @@ mod tests {
     fn a_page_that_says_it_is_an_article_keeps_readabilitys_pick() {
         let region_of = |html: &str| {
             let doc = Html::parse_document(html);
-            let region = items::main_region(&doc).unwrap();
-            let whole = text_len(&clean(walk_region(region)));
+            let region = &Region::new(items::main_region(&doc).unwrap());
+            let whole = text_len(&clean(walk_region(region.el)));
             (sections(&doc, region, SHORT_PICK_CHARS).is_some(), whole)
         };
         let (read, whole) = region_of(&product_page("product"));
@@ -125,8 +125,8 @@ mod tests {
         // the size of the one picked (see below).
         let html = product_page("website");
         let doc = Html::parse_document(&html);
-        let region = items::main_region(&doc).unwrap();
-        let whole = text_len(&clean(walk_region(region)));
+        let region = &Region::new(items::main_region(&doc).unwrap());
+        let whole = text_len(&clean(walk_region(region.el)));
         // A pick of two thirds of the region's text or more is most of it.
         assert!(sections(&doc, region, whole * 10 / REGION_OVER_PICK_TENTHS - 1).is_some());
         assert!(sections(&doc, region, whole * 10 / REGION_OVER_PICK_TENTHS + 1).is_none());

@@ -19,6 +19,7 @@
 //! The phrases are data, each list with its source and reason ([`phrases`]); the walk
 //! ([`walk`](mod@walk)) and the clean-up ([`cleanup`]) are the code that reads them.
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use scraper::{ElementRef, Html};
@@ -72,7 +73,8 @@ fn blocks(candidates: Vec<Candidate>) -> Vec<Block> {
 /// footer and navigation.
 fn read(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
     let mut blocks = extract(doc, url, shape);
-    if let Some(region) = items::main_region(doc)
+    let region = items::main_region(doc).map(Region::new);
+    if let Some(region) = &region
         && let Some(whole) = beyond_pick(region, text_len(&blocks))
             .or_else(|| landing::sections(doc, region, text_len(&blocks)))
             .or_else(|| outside_main(doc, region, &blocks))
@@ -88,39 +90,59 @@ fn read(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
     if chrome::is_all_chrome(doc, &blocks) {
         // What the page holds besides, read by the region's walk, which leaves the chrome
         // out; a frame's leftovers (a skip link, a hidden site name) are not a page.
-        let own = items::main_region(doc)
-            .map(|region| clean(walk::walk_region(region)))
-            .unwrap_or_default();
-        return if text_len(&own) < NOTHING_ELSE_CHARS {
+        let own = region.as_ref().map(Region::whole).unwrap_or_default();
+        return if text_len(own) < NOTHING_ELSE_CHARS {
             Vec::new()
         } else {
-            own
+            own.to_vec()
         };
     }
     blocks
 }
 
+/// The page's main region ([`items::main_region`]) and its blocks read whole without
+/// its furniture, walked once however many of the rules that weigh Readability's pick
+/// against the region ask for them.
+struct Region<'a> {
+    el: ElementRef<'a>,
+    whole: OnceCell<Vec<Candidate>>,
+}
+
+impl<'a> Region<'a> {
+    fn new(el: ElementRef<'a>) -> Self {
+        Region {
+            el,
+            whole: OnceCell::new(),
+        }
+    }
+
+    /// The region's blocks, by the walk of a whole region and the clean-up.
+    fn whole(&self) -> &[Candidate] {
+        self.whole.get_or_init(|| clean(walk::walk_region(self.el)))
+    }
+}
+
 /// The blocks of the page's main `region` when Readability's pick, of `picked` bytes of
 /// text, missed most of what it holds: a list of items, or a page of short blocks.
-fn beyond_pick(region: ElementRef, picked: usize) -> Option<Vec<Candidate>> {
-    if items::is_missed_list(region, picked) {
+fn beyond_pick(region: &Region, picked: usize) -> Option<Vec<Candidate>> {
+    if items::is_missed_list(region.el, picked) {
         // Each item's date, links and counts are part of it, so the list is read whole,
         // without the clean-up that drops such lines from an article.
-        return Some(walk(region));
+        return Some(walk(region.el));
     }
     if picked >= SHORT_PICK_CHARS {
         return None;
     }
-    let whole = clean(walk::walk_region(region));
-    (text_len(&whole) > picked * REGION_OVER_PICK).then_some(whole)
+    let whole = region.whole();
+    (text_len(whole) > picked * REGION_OVER_PICK).then(|| whole.to_vec())
 }
 
 /// The blocks of the page's main region, `region`, when the page marks its main content
 /// (`<main>`, `role="main"`) and Readability's pick lies outside all of it: the longest
 /// block of the pick is not text of any marked element. The page says where its content
 /// is, and a footer's fine print or a sidebar that Readability scored higher is not it.
-fn outside_main(doc: &Html, region: ElementRef, picked: &[Candidate]) -> Option<Vec<Candidate>> {
-    if region.value().name() == "body" {
+fn outside_main(doc: &Html, region: &Region, picked: &[Candidate]) -> Option<Vec<Candidate>> {
+    if region.el.value().name() == "body" {
         return None; // No main content marked: the body holds everything.
     }
     let longest = picked.iter().max_by_key(|b| b.text.len())?;
@@ -136,8 +158,8 @@ fn outside_main(doc: &Html, region: ElementRef, picked: &[Candidate]) -> Option<
     {
         return None;
     }
-    let whole = clean(walk::walk_region(region));
-    (text_len(&whole) >= NOTHING_ELSE_CHARS).then_some(whole)
+    let whole = region.whole();
+    (text_len(whole) >= NOTHING_ELSE_CHARS).then(|| whole.to_vec())
 }
 
 /// Readability's pick is short below this many bytes of text: a paragraph or two. On a
@@ -213,6 +235,7 @@ fn paragraph_cluster(doc: &Html) -> Vec<Candidate> {
 }
 
 /// A block on its way out, with what the filters need to know about it.
+#[derive(Clone)]
 struct Candidate {
     kind: BlockKind,
     /// Sanitized.
@@ -568,7 +591,7 @@ mod tests {
             "Great kettle. Boils fast. ".repeat(80)
         );
         let doc = Html::parse_document(&html);
-        let region = items::main_region(&doc).unwrap();
+        let region = &Region::new(items::main_region(&doc).unwrap());
         let whole = beyond_pick(region, 100).expect("the region, for a short pick");
         let got: Vec<&str> = whole.iter().map(|b| b.text.as_str()).collect();
         for line in ["Blue Kettle", "$49.00", "Feature 20", "The kettle does 20"] {
@@ -697,7 +720,7 @@ mod tests {
             para(2)
         );
         let doc = Html::parse_document(&marked);
-        let region = items::main_region(&doc).unwrap();
+        let region = &Region::new(items::main_region(&doc).unwrap());
         let pick = |text: &str| Candidate {
             kind: BlockKind::Paragraph,
             text: text.into(),
