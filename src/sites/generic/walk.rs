@@ -90,12 +90,16 @@ fn is_page_offer(offer: ElementRef, rest: usize) -> bool {
 /// Whether a class or the id of `el` has a word of [`OFFER_NAME_WORDS`]: a menu of cards
 /// is a menu still.
 fn named_promotion(el: ElementRef) -> bool {
-    let is = |w: &str| phrases::any(OFFER_NAME_WORDS, |f: &str| f.eq_ignore_ascii_case(w));
     let v = el.value();
     v.attr("class")
         .into_iter()
         .chain(v.attr("id"))
-        .any(|names| any_name_word(names, is))
+        .any(|names| any_name_word(names, |w| is_word_of(OFFER_NAME_WORDS, w)))
+}
+
+/// Whether `word`, of a class or id name, is one of `lists`, whatever its ASCII case.
+fn is_word_of(lists: &[phrases::Phrases], word: &str) -> bool {
+    phrases::any(lists, |f| f.eq_ignore_ascii_case(word))
 }
 
 /// Bytes of paragraph text, outside links, from which a promotion is a section of prose:
@@ -239,7 +243,7 @@ fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
     let v = el.value();
     let (mut control, mut slide) = (false, false);
     let mut furniture_word = |w: &str| {
-        let is = |lists| phrases::any(lists, |f: &str| f.eq_ignore_ascii_case(w));
+        let is = |lists| is_word_of(lists, w);
         control |= is(CONTROL_NAME_WORDS);
         slide |= is(SLIDE_NAME_WORDS);
         is(FURNITURE_NAME_WORDS)
@@ -378,20 +382,19 @@ fn is_copy<'a>(el: ElementRef<'a>, read: &mut Siblings<'a>) -> bool {
     if chars < COPY_MIN_CHARS {
         return false;
     }
-    let by_words = match read.by_len.entry(chars) {
+    // The first of a length is hashed only once a second comes.
+    match read.by_len.entry(chars) {
         Entry::Vacant(slot) => {
-            slot.insert(SameLength::One(el));
+            slot.insert(Some(el));
             return false;
         }
-        Entry::Occupied(slot) => slot.into_mut(),
-    };
-    if let SameLength::One(first) = *by_words {
-        *by_words = SameLength::Many(HashMap::from([(words_hash(first), first)]));
+        Entry::Occupied(mut slot) => {
+            if let Some(first) = slot.get_mut().take() {
+                read.by_words.insert((chars, words_hash(first)), first);
+            }
+        }
     }
-    let SameLength::Many(by_words) = by_words else {
-        unreachable!("made many above");
-    };
-    match by_words.entry(words_hash(el)) {
+    match read.by_words.entry((chars, words_hash(el))) {
         // Told apart from a different text of the same hash by the words themselves.
         Entry::Occupied(earlier) => words(*earlier.get()).eq(words(el)),
         Entry::Vacant(slot) => {
@@ -407,12 +410,10 @@ fn is_copy<'a>(el: ElementRef<'a>, read: &mut Siblings<'a>) -> bool {
 /// once, not with every other.
 #[derive(Default)]
 struct Siblings<'a> {
-    by_len: HashMap<usize, SameLength<'a>>,
-}
-
-enum SameLength<'a> {
-    One(ElementRef<'a>),
-    Many(HashMap<u64, ElementRef<'a>>),
+    /// By length of text, the first sibling of that length until a second comes.
+    by_len: HashMap<usize, Option<ElementRef<'a>>>,
+    /// By length and the hash of their words, siblings that share a length with another.
+    by_words: HashMap<(usize, u64), ElementRef<'a>>,
 }
 
 fn words<'a>(el: ElementRef<'a>) -> impl Iterator<Item = &'a str> {
@@ -431,8 +432,7 @@ pub(super) fn text_chars(el: ElementRef) -> usize {
 }
 
 /// The text under `el` that a reader sees: all of it but the code of scripts and style
-/// sheets, which most pages leave out of the page before the parse
-/// ([`super::source`]); what is left is not read either.
+/// sheets.
 fn shown_text<'a>(el: ElementRef<'a>) -> impl Iterator<Item = &'a str> {
     el.descendants()
         .filter(|node| !node.parent().is_some_and(is_code))
