@@ -101,32 +101,29 @@ impl Tmux {
 
     /// Waits until the screen shows `text`; fails with the screen after 20 seconds.
     pub fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "waited for {text:?}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        self.wait_until(&format!("{text:?}"), |screen| screen.contains(text))
     }
 
     /// Waits until the screen no longer shows `text`; fails with the screen after 20
     /// seconds.
     pub fn wait_for_gone(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?} to go"), |screen| !screen.contains(text))
+    }
+
+    /// Waits until `ok` holds of the whole screen, as one capture, and returns that
+    /// screen; fails with the screen after 20 seconds. A frame can reach tmux in parts,
+    /// so two things drawn in one frame are only both there once both are seen in the
+    /// same capture.
+    pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if !screen.contains(text) {
+            if ok(&screen) {
                 return screen;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(20),
-                "waited for {text:?} to go; screen:\n{screen}"
+                "waited for {what}; screen:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(100));
         }
