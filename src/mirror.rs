@@ -5,12 +5,23 @@
 //! `--mirror`, so both exercise exactly the path real requests take.
 
 use std::collections::HashMap;
+use std::convert::Infallible;
 use std::io;
 use std::path::Path;
 use std::sync::Arc;
 use std::thread::JoinHandle;
+use std::time::Duration;
 
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::body::Incoming;
+use hyper::header::{CONTENT_TYPE, HeaderValue};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response, StatusCode, Uri};
+use hyper_util::rt::TokioIo;
 use include_dir::{Dir, include_dir};
+use tokio::sync::oneshot;
 use url::Url;
 
 static DEMO: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/demo");
@@ -128,32 +139,29 @@ fn key(url: &Url) -> String {
 /// A running mirror server; it stops when dropped.
 pub struct MirrorServer {
     base: Url,
-    server: Arc<tiny_http::Server>,
+    stop: Option<oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
 }
 
 impl MirrorServer {
-    /// Starts serving `routes` on a free port of 127.0.0.1.
+    /// Starts serving `routes` on a free port of 127.0.0.1, on a thread of its own with
+    /// its own runtime, so it serves the same whether or not the caller runs one.
     pub fn start(routes: Routes) -> io::Result<Self> {
-        let server = tiny_http::Server::http("127.0.0.1:0").map_err(io::Error::other)?;
-        let port = server
-            .server_addr()
-            .to_ip()
-            .map(|a| a.port())
-            .ok_or_else(|| io::Error::other("mirror server has no IP address"))?;
-        let server = Arc::new(server);
-        let worker = server.clone();
+        let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+        listener.set_nonblocking(true)?;
+        let port = listener.local_addr()?.port();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        let (stop, stopped) = oneshot::channel();
+        let routes = Arc::new(routes);
         let thread = std::thread::Builder::new()
             .name("kabar-mirror".into())
-            .spawn(move || {
-                for request in worker.incoming_requests() {
-                    let _ = answer(&routes, request);
-                }
-            })?;
+            .spawn(move || runtime.block_on(serve(listener, routes, stopped)))?;
         let base = Url::parse(&format!("http://127.0.0.1:{port}/")).expect("valid base URL");
         Ok(MirrorServer {
             base,
-            server,
+            stop: Some(stop),
             thread: Some(thread),
         })
     }
@@ -166,38 +174,88 @@ impl MirrorServer {
 
 impl Drop for MirrorServer {
     fn drop(&mut self) {
-        self.server.unblock();
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
         if let Some(t) = self.thread.take() {
             let _ = t.join();
         }
     }
 }
 
-fn answer(routes: &Routes, request: tiny_http::Request) -> io::Result<()> {
+/// Accepts connections until `stopped`, each served by a task of its own. Stopping
+/// drops the runtime, and with it every connection still open.
+async fn serve(
+    listener: std::net::TcpListener,
+    routes: Arc<Routes>,
+    mut stopped: oneshot::Receiver<()>,
+) {
+    let listener = match tokio::net::TcpListener::from_std(listener) {
+        Ok(l) => l,
+        Err(e) => {
+            tracing::error!("mirror: {e}");
+            return;
+        }
+    };
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => accepted,
+            _ = &mut stopped => return,
+        };
+        let stream = match stream {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                // Out of file descriptors, say: wait for some to close rather than spin.
+                tracing::warn!("mirror: accepting a connection failed: {e}");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let routes = routes.clone();
+        tokio::spawn(async move {
+            let service = service_fn(move |request: Request<Incoming>| {
+                let response = answer(&routes, request.uri());
+                async move { Ok::<_, Infallible>(response) }
+            });
+            if let Err(e) = http1::Builder::new()
+                .serve_connection(TokioIo::new(stream), service)
+                .await
+            {
+                tracing::debug!("mirror: a connection ended: {e}");
+            }
+        });
+    }
+}
+
+/// The stored page for a request for `/host/path?query`, or a 404 page.
+fn answer(routes: &Routes, uri: &Uri) -> Response<Full<Bytes>> {
+    let target = uri.path_and_query().map_or("/", |p| p.as_str());
     let page = Url::parse("http://mirror")
-        .and_then(|b| b.join(request.url()))
+        .and_then(|b| b.join(target))
         .ok()
         .and_then(|u| {
-            // The request path is `/host/path?query`; rebuild the page URL from it.
             let rest = u.as_str().strip_prefix("http://mirror/")?.to_string();
             Url::parse(&format!("https://{rest}")).ok()
         })
         .and_then(|u| routes.page(&u));
-    let html = tiny_http::Header::from_bytes("Content-Type", "text/html; charset=utf-8")
-        .expect("static header is valid");
-    match page {
-        Some(body) => {
-            let kind = tiny_http::Header::from_bytes("Content-Type", content_type(&body))
-                .expect("static header is valid");
-            request
-                .respond(tiny_http::Response::from_data(body.as_slice().to_vec()).with_header(kind))
-        }
-        None => request.respond(
-            tiny_http::Response::from_string("<!doctype html><title>404</title><p>Not found")
-                .with_status_code(404)
-                .with_header(html),
+    let (status, kind, body) = match page {
+        Some(body) => (
+            StatusCode::OK,
+            content_type(&body),
+            Bytes::from(body.as_slice().to_vec()),
         ),
-    }
+        None => (
+            StatusCode::NOT_FOUND,
+            "text/html; charset=utf-8",
+            Bytes::from_static(b"<!doctype html><title>404</title><p>Not found"),
+        ),
+    };
+    let mut response = Response::new(Full::new(body));
+    *response.status_mut() = status;
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(kind));
+    response
 }
 
 /// The type of a file served: the photos by their first bytes, anything else a page.
@@ -208,5 +266,79 @@ fn content_type(body: &[u8]) -> &'static str {
         "image/jpeg"
     } else {
         "text/html; charset=utf-8"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::TcpStream;
+    use std::time::Duration;
+
+    /// One GET on `stream` (kept alive), answered in full: the status line.
+    fn get(stream: &TcpStream, path: &str) -> io::Result<String> {
+        let mut writer = stream;
+        write!(writer, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")?;
+        let mut reader = BufReader::new(stream);
+        let mut status = String::new();
+        reader.read_line(&mut status)?;
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            reader.read_line(&mut line)?;
+            if line.trim().is_empty() {
+                break;
+            }
+            if let Some((name, value)) = line.split_once(':')
+                && name.eq_ignore_ascii_case("content-length")
+            {
+                length = value.trim().parse().unwrap_or(0);
+            }
+        }
+        reader.read_exact(&mut vec![0; length])?;
+        Ok(status.trim().to_string())
+    }
+
+    fn connect(mirror: &MirrorServer) -> TcpStream {
+        let port = mirror.base().port().unwrap();
+        let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        // Long enough for any machine; a request the server never reads fails here
+        // instead of hanging the test.
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        stream
+    }
+
+    /// Clients that keep their connections open (as reqwest's pool does) must not hold
+    /// up a client that connects meanwhile: a server that gives each connection a
+    /// thread from a pool left a new connection waiting for one of the old to close.
+    #[test]
+    fn open_connections_do_not_hold_up_new_ones() {
+        let routes = Routes::from_table("https://example.com/a\tpage", |_| {
+            Ok(b"<!doctype html><p>a".to_vec())
+        })
+        .unwrap();
+        let mirror = MirrorServer::start(routes).unwrap();
+        let mut open: Vec<TcpStream> = (0..5).map(|_| connect(&mirror)).collect();
+        for stream in &open {
+            assert_eq!(get(stream, "/example.com/a").unwrap(), "HTTP/1.1 200 OK");
+        }
+        for round in 0..10 {
+            // One client leaves, two arrive at once, while the rest stay connected.
+            drop(open.remove(0));
+            std::thread::sleep(Duration::from_millis(50));
+            let new = [connect(&mirror), connect(&mirror)];
+            for stream in &new {
+                let answer = get(stream, "/example.com/a");
+                assert_eq!(
+                    answer.as_ref().map(String::as_str).ok(),
+                    Some("HTTP/1.1 200 OK"),
+                    "round {round}: {answer:?}"
+                );
+            }
+            open.extend(new);
+        }
     }
 }
