@@ -99,15 +99,29 @@ pub const MENU_NAME_WORDS: &[Phrases] = &[Phrases {
 /// stories, where an item's header holds its title and its teaser and date say what the
 /// item is.
 #[rustfmt::skip]
-pub const TITLE_COMPANY_NAME_WORDS: &[Phrases] = &[Phrases {
-    source: Source::Benchmark,
-    why: "the title's company: its header, standfirst, byline and date, which a reader \
-          shows apart; in a list, an item's header holds the item's title",
-    phrases: &[
-        "header", "headline", "standfirst", "dek", "byline", "author", "authors", "bio",
-        "timestamp", "date", "dateline", "published", "updated", "meta",
-    ],
-}];
+pub const TITLE_COMPANY_NAME_WORDS: &[Phrases] = &[
+    Phrases {
+        source: Source::Benchmark,
+        why: "the title's company: its header, which a reader shows apart; in a list, an \
+              item's header holds the item's title",
+        phrases: HEADING_NAME_WORDS,
+    },
+    Phrases {
+        source: Source::Benchmark,
+        why: "the title's company: its standfirst, byline and date, which a reader shows \
+              apart",
+        phrases: &[
+            "standfirst", "dek", "byline", "author", "authors", "bio", "timestamp", "date",
+            "dateline", "published", "updated", "meta",
+        ],
+    },
+];
+
+/// The words of [`TITLE_COMPANY_NAME_WORDS`] that name a heading: on a heading itself, or
+/// on an element inside one (MediaWiki's `mw-headline`, a theme's `header-anchor-post`),
+/// they say what the element is, a heading, and are no furniture (see
+/// `walk::named_furniture_by`).
+pub const HEADING_NAME_WORDS: &[&str] = &["header", "headline"];
 
 /// Names, one word or two run together, of the details a forum shows beside each poster's
 /// name: their rank or title, a banner, how many messages they wrote, when they joined,

@@ -5,10 +5,12 @@
 //! copied from kabar's instead, node by node through dom_query's tree-builder interface,
 //! which is several times cheaper than tokenizing the page again.
 //!
-//! The two trees differ in one way, on purpose: kabar parses as a browser with scripts
-//! does, so `<noscript>` holds its markup as text, while dom_query parses as one without,
-//! and Readability looks inside `<noscript>` for the images it unwraps. So that text is
-//! parsed as markup into the copy. A `<noscript>` in the page's `<head>` that holds more
+//! The two trees differ in two ways, on purpose. Each heading's text is wrapped in a
+//! `<span>`, so that Readability counts a heading alone in its container as text
+//! ([`is_heading`]). And kabar parses as a browser with scripts does, so `<noscript>`
+//! holds its markup as text, while dom_query parses as one without, and Readability looks
+//! inside `<noscript>` for the images it unwraps. So that text is parsed as markup into
+//! the copy. A `<noscript>` in the page's `<head>` that holds more
 //! than head elements (a tracking pixel's `<img>`) is where the copy and a parse without
 //! scripts part: such a parse closes the head there and moves what follows into the
 //! body; the copy keeps it in the head, where Readability does not look for the article.
@@ -73,8 +75,11 @@ fn copy(doc: &Html) -> Document {
                 continue;
             }
             Edge::Open(node) => node,
-            Edge::Close(_) => {
+            Edge::Close(node) => {
                 open.pop();
+                if is_heading(node) {
+                    open.pop(); // The heading, after its span.
+                }
                 continue;
             }
         };
@@ -123,12 +128,38 @@ fn copy(doc: &Html) -> Document {
                 flags.template = e.name.local == local_name!("template");
                 let id = out.create_element(e.name.clone(), attrs, flags);
                 out.append(&parent, NodeOrText::AppendNode(id));
-                id
+                if is_heading(node) {
+                    open.push(id);
+                    let span = out.create_element(
+                        QualName::new(None, ns!(html), local_name!("span")),
+                        Vec::new(),
+                        ElementFlags::default(),
+                    );
+                    out.append(&id, NodeOrText::AppendNode(span));
+                    span
+                } else {
+                    id
+                }
             }
         };
         open.push(made);
     }
     out
+}
+
+/// Whether `node` is a heading, whose text the copy gives Readability inside a `<span>`.
+///
+/// Readability drops, as holding nothing useful, a container none of whose paragraphs,
+/// spans, list items, cells or other "textish" elements holds text and that has no
+/// picture; a heading is not among them. So a container whose text is all in a heading
+/// went: every question of an accordion (`<div class="question"><h3>…</h3><i></i></div>`,
+/// the answer in the next container), a section's title in a wrapper of its own. Its
+/// text in a span, the heading counts as the text it is; nothing else Readability weighs
+/// changes, the span being inline and without a name.
+fn is_heading(node: ego_tree::NodeRef<Node>) -> bool {
+    node.value()
+        .as_element()
+        .is_some_and(|e| matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
 }
 
 /// `root` and what it holds, copied into a new scraper fragment.
@@ -211,14 +242,46 @@ mod tests {
     use super::*;
 
     /// What Readability takes from `html` when it parses the page itself, as kabar reads
-    /// it (scraper keeps attributes sorted by name, dom_query in the page's order).
+    /// it (scraper keeps attributes sorted by name, dom_query in the page's order), each
+    /// heading's text in a span as the copy gives it ([`is_heading`]).
     fn parsed_by_readability(html: &str, url: &url::Url) -> String {
         let cfg = Config {
             keep_classes: true,
             ..Config::default()
         };
-        let mut readability = Readability::new(html, Some(url.as_str()), Some(cfg)).unwrap();
+        let html = with_heading_spans(html);
+        let mut readability =
+            Readability::new(html.as_str(), Some(url.as_str()), Some(cfg)).unwrap();
         Html::parse_fragment(&readability.parse().unwrap().content).html()
+    }
+
+    /// `html` with a `<span>` around the content of each heading: after each `<hN…>` tag,
+    /// and before each `</hN>`.
+    fn with_heading_spans(html: &str) -> String {
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html;
+        while let Some(at) = rest.find('<') {
+            out.push_str(&rest[..at]);
+            rest = &rest[at..];
+            let b = rest.as_bytes();
+            let closing = b.get(1) == Some(&b'/');
+            let name = if closing { 2 } else { 1 };
+            let heading = b.get(name).is_some_and(|c| c.eq_ignore_ascii_case(&b'h'))
+                && b.get(name + 1).is_some_and(|c| (b'1'..=b'6').contains(c))
+                && b.get(name + 2)
+                    .is_some_and(|c| *c == b'>' || c.is_ascii_whitespace());
+            let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+            if heading && closing {
+                out.push_str("</span>");
+            }
+            out.push_str(&rest[..end]);
+            if heading && !closing {
+                out.push_str("<span>");
+            }
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        out
     }
 
     /// What Readability takes from the copy of kabar's tree of `html`, as kabar reads it.
@@ -247,6 +310,32 @@ mod tests {
         let got = copied(&html, &url);
         assert!(got.contains("bridge.jpg"), "{got}");
         assert_eq!(got, parsed_by_readability(&html, &url));
+    }
+
+    #[test]
+    fn a_heading_alone_in_its_container_is_kept() {
+        // An accordion: each question a heading in a toggle of its own, beside an icon;
+        // the answer in the next container.
+        let answer = "The free plan covers up to three users, with leads, deals and \
+                      contacts, and it has no end date: no trial, and no forced upgrade.";
+        let faq: String = (1..=4)
+            .map(|n| {
+                format!(
+                    r#"<div class="item"><div class="toggle"><h3>Question {n}?</h3>
+                    <i class="arrow"></i></div><div class="answer"><p>{answer}</p></div></div>"#
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<html><body><div class="faq"><h2>Frequently asked questions</h2>{faq}</div>
+            </body></html>"#
+        );
+        let url = url::Url::parse("https://www.example.com/crm").unwrap();
+        let pick = content(&Html::parse_document(&html), &url).unwrap();
+        let text: String = pick.root_element().text().collect();
+        for n in 1..=4 {
+            assert!(text.contains(&format!("Question {n}?")), "{text}");
+        }
     }
 
     #[test]

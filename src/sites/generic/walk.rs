@@ -11,8 +11,8 @@ use scraper::{ElementRef, Node};
 use super::Candidate;
 use super::items;
 use super::phrases::{
-    self, CONTROL_NAME_WORDS, FURNITURE_NAME_WORDS, MENU_NAME_WORDS, OFFER_NAME_WORDS,
-    POSTER_DETAIL_NAMES, SLIDE_NAME_WORDS, TITLE_COMPANY_NAME_WORDS,
+    self, CONTROL_NAME_WORDS, FURNITURE_NAME_WORDS, HEADING_NAME_WORDS, MENU_NAME_WORDS,
+    OFFER_NAME_WORDS, POSTER_DETAIL_NAMES, SLIDE_NAME_WORDS, TITLE_COMPANY_NAME_WORDS,
 };
 use crate::article::BlockKind;
 use crate::sanitize;
@@ -248,7 +248,7 @@ fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
         slide |= is(SLIDE_NAME_WORDS);
         is(FURNITURE_NAME_WORDS)
             || (offers && (is(OFFER_NAME_WORDS) || is(MENU_NAME_WORDS)))
-            || (!in_item && is(TITLE_COMPANY_NAME_WORDS))
+            || (!in_item && is(TITLE_COMPANY_NAME_WORDS) && !names_heading(el, w))
     };
     // A class with a variant prefix (`print:hidden`, `md:share-x`, `hover:bg-red`) is a
     // utility that styles the element under a condition; it says nothing of what it is.
@@ -269,6 +269,23 @@ fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
         || (control && text_chars(el) <= CONTROL_MAX_CHARS)
         || (slide && !CARD_BLOCKS.contains(&text_blocks(el)))
 }
+
+/// Whether `word`, a word of the title's company, names `el` as what it is: a heading, or
+/// a part of one. A page's header holds its title, and outside items is furniture; a
+/// heading called `header-anchor-post`, or MediaWiki's `<span class="mw-headline">`
+/// inside an `<h2>`, is a section's heading. Looked up only for such a word, which few
+/// elements carry.
+fn names_heading(el: ElementRef, word: &str) -> bool {
+    HEADING_NAME_WORDS
+        .iter()
+        .any(|h| h.eq_ignore_ascii_case(word))
+        && std::iter::once(el)
+            .chain(el.ancestors().filter_map(ElementRef::wrap))
+            .any(|a| HEADING_TAGS.contains(&a.value().name()))
+}
+
+#[rustfmt::skip]
+const HEADING_TAGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 
 /// Whether a class names a poster's details in a forum post ([`POSTER_DETAIL_NAMES`]), by
 /// one of its words or two in a row. A state class says what an element has, not what it
@@ -905,6 +922,31 @@ mod tests {
             <div class="product-grid">{products}</div>"#
         ));
         assert_eq!(got, ["Tent 1", "$119", "Tent 2", "$129", "Tent 3", "$139"]);
+    }
+
+    #[test]
+    fn a_heading_named_for_a_heading_is_read_but_a_pages_header_is_furniture() {
+        // MediaWiki wraps each section's title in `mw-headline`, and a blog theme names its
+        // section headings for the anchor beside them; the page's own header is furniture.
+        let got = walked(
+            r#"<div class="page-header"><p>Gentoo Wiki, the wiki of the distribution</p></div>
+            <p>Portage is the package manager of the distribution, written in Python.</p>
+            <h2><span class="mw-headline" id="Installation">Installation</span></h2>
+            <p>Portage comes with every stage file and needs no installing of its own.</p>
+            <h3 class="header-anchor-post">Use flags</h3>
+            <p>Flags say which optional parts of a package are built.</p>"#,
+            walk,
+        );
+        assert_eq!(
+            got,
+            [
+                "Portage is the package manager of the distribution, written in Python.",
+                "Installation",
+                "Portage comes with every stage file and needs no installing of its own.",
+                "Use flags",
+                "Flags say which optional parts of a package are built."
+            ]
+        );
     }
 
     #[test]
