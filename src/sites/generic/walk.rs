@@ -1,6 +1,7 @@
 //! The walk: the element Readability took for the article, to blocks, leaving out what
 //! its class and id names or its tag mark as page furniture.
 
+use std::cell::RefCell;
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -241,34 +242,89 @@ fn named_furniture(el: ElementRef, in_item: bool) -> bool {
 /// [`MENU_NAME_WORDS`]) as furniture words when `offers`.
 fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
     let v = el.value();
-    let (mut control, mut slide) = (false, false);
-    let mut furniture_word = |w: &str| {
-        let is = |lists| is_word_of(lists, w);
-        control |= is(CONTROL_NAME_WORDS);
-        slide |= is(SLIDE_NAME_WORDS);
-        is(FURNITURE_NAME_WORDS)
-            || (offers && (is(OFFER_NAME_WORDS) || is(MENU_NAME_WORDS)))
-            || (!in_item && is(TITLE_COMPANY_NAME_WORDS))
-    };
     // A class with a variant prefix (`print:hidden`, `md:share-x`, `hover:bg-red`) is a
     // utility that styles the element under a condition; it says nothing of what it is.
-    let by_class = v
+    let mut marks = v
         .attr("class")
         .into_iter()
         .flat_map(str::split_whitespace)
         .filter(|class| !class.contains(':'))
-        .any(|class| any_name_word(class, &mut furniture_word) || is_poster_details(class));
+        .fold(0, |marks, class| marks | class_marks(class));
     // An id of many words is a slug of the heading it anchors
     // (`sharing-with-a-single-developer`), not a name for what the element is.
-    let by_id = v
-        .attr("id")
-        .filter(|id| name_words(id) < SLUG_WORDS)
-        .is_some_and(|id| any_name_word(id, &mut furniture_word));
-    by_class
-        || by_id
-        || (control && text_chars(el) <= CONTROL_MAX_CHARS)
-        || (slide && !CARD_BLOCKS.contains(&text_blocks(el)))
+    if let Some(id) = v.attr("id").filter(|id| name_words(id) < SLUG_WORDS) {
+        marks |= word_marks(id);
+    }
+    let mut furniture = FURNITURE | POSTER_DETAILS;
+    if offers {
+        furniture |= OFFER_OR_MENU;
+    }
+    if !in_item {
+        furniture |= TITLE_COMPANY;
+    }
+    marks & furniture != 0
+        || (marks & CONTROL != 0 && text_chars(el) <= CONTROL_MAX_CHARS)
+        || (marks & SLIDE != 0 && !CARD_BLOCKS.contains(&text_blocks(el)))
 }
+
+/// What the words of a class or id name are, one bit for each list a word of it is in
+/// ([`word_marks`]), and for a poster's details ([`is_poster_details`]).
+const FURNITURE: u8 = 1;
+const OFFER_OR_MENU: u8 = 1 << 1;
+const TITLE_COMPANY: u8 = 1 << 2;
+const CONTROL: u8 = 1 << 3;
+const SLIDE: u8 = 1 << 4;
+const POSTER_DETAILS: u8 = 1 << 5;
+
+/// The lists the words of `name` are in, as bits.
+fn word_marks(name: &str) -> u8 {
+    let lists = [
+        (FURNITURE_NAME_WORDS, FURNITURE),
+        (OFFER_NAME_WORDS, OFFER_OR_MENU),
+        (MENU_NAME_WORDS, OFFER_OR_MENU),
+        (TITLE_COMPANY_NAME_WORDS, TITLE_COMPANY),
+        (CONTROL_NAME_WORDS, CONTROL),
+        (SLIDE_NAME_WORDS, SLIDE),
+    ];
+    let mut marks = 0;
+    any_name_word(name, |w| {
+        for (list, mark) in lists {
+            if is_word_of(list, w) {
+                marks |= mark;
+            }
+        }
+        false
+    });
+    marks
+}
+
+/// [`word_marks`] of one class, and whether it names a poster's details. A page repeats
+/// its classes (a grid of 300 products, 300 `product-card`), and every walk asks of every
+/// element, so each class is judged once a thread, as long as no more than
+/// [`CLASSES_KEPT`] are kept: splitting names into words and matching each word against
+/// the lists was a tenth of the extractor's instructions on the WCXB sample.
+fn class_marks(class: &str) -> u8 {
+    thread_local! {
+        static JUDGED: RefCell<foldhash::HashMap<Box<str>, u8>> = RefCell::default();
+    }
+    JUDGED.with_borrow_mut(|judged| {
+        if let Some(&marks) = judged.get(class) {
+            return marks;
+        }
+        let mut marks = word_marks(class);
+        if is_poster_details(class) {
+            marks |= POSTER_DETAILS;
+        }
+        if judged.len() >= CLASSES_KEPT {
+            judged.clear();
+        }
+        judged.insert(class.into(), marks);
+        marks
+    })
+}
+
+/// How many classes [`class_marks`] keeps judged: a large page has a few thousand.
+const CLASSES_KEPT: usize = 20_000;
 
 /// Whether a class names a poster's details in a forum post ([`POSTER_DETAIL_NAMES`]), by
 /// one of its words or two in a row. A state class says what an element has, not what it
