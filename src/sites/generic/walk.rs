@@ -20,7 +20,11 @@ use crate::sanitize;
 
 /// The blocks under `root`, in document order.
 pub(super) fn walk(root: ElementRef) -> Vec<Candidate> {
-    walk_weighing(root, text_chars(root))
+    let mut walker = Walker::default();
+    // Furniture is kept when it holds a third of the text or more.
+    walker.total_chars = walker.chars.of(root);
+    walker.run(root);
+    walker.blocks
 }
 
 /// [`walk`] of a page's whole main region, where named furniture is left out whatever
@@ -48,20 +52,11 @@ pub(super) fn walk_region(root: ElementRef) -> Vec<Candidate> {
     let mut second = Walker {
         total_chars: usize::MAX,
         read_offers,
+        chars: first.chars,
         ..Walker::default()
     };
     second.run(root);
     second.blocks
-}
-
-/// The walk, with furniture kept when it holds a third of `total_chars` or more.
-fn walk_weighing(root: ElementRef, total_chars: usize) -> Vec<Candidate> {
-    let mut walker = Walker {
-        total_chars,
-        ..Walker::default()
-    };
-    walker.run(root);
-    walker.blocks
 }
 
 /// Whether `el` is named as a promotion ([`OFFER_NAME_WORDS`]) or a menu
@@ -157,12 +152,18 @@ const SKIPPED_TAGS: &[&str] = &[
 /// every element of a page, so it looks at no more than the element's name, its class
 /// and id, and (for furniture) its text.
 pub(super) fn is_skipped(el: ElementRef, total_chars: usize) -> bool {
-    skipped(el, total_chars, false)
+    skipped(el, total_chars, false, text_chars)
 }
 
 /// [`is_skipped`], for an element inside an item of a list when `in_item`: there a
-/// teaser, a date or an author is part of the item, not the title's company.
-fn skipped(el: ElementRef, total_chars: usize, in_item: bool) -> bool {
+/// teaser, a date or an author is part of the item, not the title's company. `chars`
+/// gives an element's [`text_chars`].
+fn skipped<'a>(
+    el: ElementRef<'a>,
+    total_chars: usize,
+    in_item: bool,
+    chars: impl FnOnce(ElementRef<'a>) -> usize,
+) -> bool {
     let name = el.value().name();
     if SKIPPED_TAGS.contains(&name) {
         return true;
@@ -175,7 +176,7 @@ fn skipped(el: ElementRef, total_chars: usize, in_item: bool) -> bool {
     // element that holds a good part of the text is the article whatever it is called.
     let furniture =
         matches!(name, "header" | "footer" | "aside" | "nav") || named_furniture(el, in_item);
-    furniture && text_chars(el).saturating_mul(3) < total_chars
+    furniture && chars(el).saturating_mul(3) < total_chars
 }
 
 /// Whether a form is fields to fill in and their labels (a shop's filters and sort order,
@@ -198,8 +199,13 @@ const FORM_MIN_FIELDS: usize = 3;
 /// help ("Your email address", "Size 8.5", "Brand (12)").
 const FIELD_MAX_CHARS: usize = 50;
 
-fn role(el: ElementRef, total_chars: usize, in_item: bool) -> Role {
-    if skipped(el, total_chars, in_item) {
+fn role<'a>(
+    el: ElementRef<'a>,
+    total_chars: usize,
+    in_item: bool,
+    chars: impl FnOnce(ElementRef<'a>) -> usize,
+) -> Role {
+    if skipped(el, total_chars, in_item, chars) {
         return Role::Skip;
     }
     layout_role(el)
@@ -426,7 +432,7 @@ const COPY_MIN_CHARS: usize = 100;
 /// before it; if not, and it is long enough to be a copy's original, it joins them. A
 /// paragraph said twice is said twice by the writer (a reminder in a manual), and a
 /// table's cells and rows repeat as data do (the same meal on two days of a plan).
-fn is_copy<'a>(el: ElementRef<'a>, read: &mut Siblings<'a>) -> bool {
+fn is_copy<'a>(el: ElementRef<'a>, read: &mut Siblings<'a>, memo: &mut TextChars) -> bool {
     let table_part = matches!(
         el.value().name(),
         "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th"
@@ -434,7 +440,7 @@ fn is_copy<'a>(el: ElementRef<'a>, read: &mut Siblings<'a>) -> bool {
     if table_part || !has_block_descendant(el) {
         return false;
     }
-    let chars = text_chars(el);
+    let chars = memo.of(el);
     if chars < COPY_MIN_CHARS {
         return false;
     }
@@ -484,7 +490,40 @@ fn words_hash(el: ElementRef) -> u64 {
 
 /// Bytes of text under an element, for weighing its share of the whole.
 pub(super) fn text_chars(el: ElementRef) -> usize {
-    shown_text(el).map(|t| t.trim().len()).sum()
+    shown_text(el).map(trimmed_len).sum()
+}
+
+/// The length of `text` trimmed. Most text between tags starts and ends with ASCII
+/// spaces and line breaks (the page's indentation), which are trimmed a byte at a time
+/// before `trim` looks for other white space character by character.
+fn trimmed_len(text: &str) -> usize {
+    text.trim_ascii().trim().len()
+}
+
+/// [`text_chars`] of the elements of one tree, each counted once. A walk weighs every
+/// container it meets at every level (see [`is_copy`]); counted afresh each time, the
+/// text under an element was counted again for every element above it.
+#[derive(Default)]
+struct TextChars(foldhash::HashMap<NodeId, usize>);
+
+impl TextChars {
+    fn of(&mut self, el: ElementRef) -> usize {
+        if let Some(&chars) = self.0.get(&el.id()) {
+            return chars;
+        }
+        // A script's or a style sheet's text is code (see [`shown_text`]).
+        let code = is_code(*el);
+        let chars = el
+            .children()
+            .map(|child| match child.value() {
+                Node::Text(t) if !code => trimmed_len(t),
+                Node::Element(_) => ElementRef::wrap(child).map_or(0, |c| self.of(c)),
+                _ => 0,
+            })
+            .sum();
+        self.0.insert(el.id(), chars);
+        chars
+    }
 }
 
 /// The text under `el` that a reader sees: all of it but the code of scripts and style
@@ -525,6 +564,8 @@ struct Walker<'a> {
     offers: Vec<ElementRef<'a>>,
     /// The promotions to read: what the page offers (see [`is_page_offer`]).
     read_offers: HashSet<NodeId>,
+    /// The text under the elements weighed so far.
+    chars: TextChars,
     /// Whether the walk is inside a promotion it reads, where the promotion's parts, named
     /// for it, are read too.
     in_offer: bool,
@@ -574,12 +615,12 @@ impl<'a> Walker<'a> {
             };
             let outer = (self.in_link, self.in_item, self.in_card, self.in_offer);
             self.in_link |= c.value().name() == "a";
-            let mut role = role(c, self.total_chars, self.in_item);
+            let mut role = role(c, self.total_chars, self.in_item, |e| self.chars.of(e));
             if matches!(role, Role::Skip) && self.reads_offer(c) {
                 role = layout_role(c);
                 self.in_offer = true;
             }
-            if matches!(role, Role::Block) && is_copy(c, &mut read) {
+            if matches!(role, Role::Block) && is_copy(c, &mut read, &mut self.chars) {
                 role = Role::Skip;
             }
             // The item itself is judged as any element; what it holds is the item's.
@@ -618,10 +659,12 @@ impl<'a> Walker<'a> {
                         in_card: self.in_card,
                         in_offer: self.in_offer,
                         depth: self.depth,
+                        chars: std::mem::take(&mut self.chars),
                         ..Walker::default()
                     };
                     quote.container(c, BlockKind::Quote);
                     quote.flush(BlockKind::Quote);
+                    self.chars = quote.chars;
                     let lines: Vec<&str> = quote.blocks.iter().map(|b| b.text.as_str()).collect();
                     self.buf = lines.join("\n");
                     self.link_chars = quote.blocks.iter().map(|b| b.link_chars).sum();
@@ -677,8 +720,10 @@ impl<'a> Walker<'a> {
             if let Node::Text(t) = child.value() {
                 self.push_text(t);
             } else if let Some(c) = ElementRef::wrap(child)
-                && (!matches!(role(c, self.total_chars, self.in_item), Role::Skip)
-                    || (self.in_offer && is_offer(c, self.in_item)))
+                && (!matches!(
+                    role(c, self.total_chars, self.in_item, |e| self.chars.of(e)),
+                    Role::Skip
+                ) || (self.in_offer && is_offer(c, self.in_item)))
             {
                 let outer_link = self.in_link;
                 self.in_link |= c.value().name() == "a";
