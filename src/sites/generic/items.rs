@@ -129,6 +129,10 @@ fn scan(el: ElementRef, total: usize, depth: usize, largest: &mut usize) -> Scan
 /// The looks (see [`look`]) shared by a run of [`MIN_ITEMS`] or more children of `el`:
 /// the items of a list, whatever tag they have.
 pub(super) fn repeated_looks<'a>(el: ElementRef<'a>) -> Vec<(&'a str, &'a str)> {
+    // Asked of every container a walk meets, most of which hold fewer elements than a run.
+    if el.child_elements().nth(MIN_ITEMS - 1).is_none() {
+        return Vec::new();
+    }
     let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for key in el.child_elements().filter_map(look) {
         *counts.entry(key).or_default() += 1;

@@ -419,7 +419,9 @@ fn any_name_word<'a>(names: &'a str, mut pred: impl FnMut(&'a str) -> bool) -> b
 /// `<section>`) carry their own byline as an article does (a forum's "Posted August 26"
 /// is not text to read), and bare table rows are a table's.
 fn is_card(el: ElementRef, repeated: &[(&str, &str)]) -> bool {
-    items::look(el).is_some_and(|key| !key.1.is_empty() && repeated.contains(&key))
+    // Most containers have no run: no need to know how the element looks.
+    !repeated.is_empty()
+        && items::look(el).is_some_and(|key| !key.1.is_empty() && repeated.contains(&key))
 }
 
 /// Fewest bytes of text from which a container of blocks that says what an earlier
