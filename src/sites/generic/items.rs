@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use scraper::{ElementRef, Html, Node};
 
-use super::walk::{MAX_DEPTH, is_skipped, text_chars};
+use super::walk::{MAX_DEPTH, is_skipped, text_chars, trimmed_len};
 use crate::sites::elements::selector;
 
 selector!(MAIN, "main, [role=main]");
@@ -83,11 +83,12 @@ fn scan(el: ElementRef, total: usize, depth: usize, largest: &mut usize) -> Scan
         chars: 0,
         field: false,
     };
-    // Children by (tag, class).
+    // Children by (tag, class), where there are enough children for a run.
     let mut groups: BTreeMap<(&str, &str), Group> = BTreeMap::new();
+    let runs = el.child_elements().nth(MIN_ITEMS - 1).is_some();
     for child in el.children() {
         if let Node::Text(t) = child.value() {
-            seen.chars += t.trim().len();
+            seen.chars += trimmed_len(t);
             continue;
         }
         let Some(c) = ElementRef::wrap(child) else {
@@ -102,7 +103,8 @@ fn scan(el: ElementRef, total: usize, depth: usize, largest: &mut usize) -> Scan
         let inner = scan(c, total, depth + 1, largest);
         seen.chars += inner.chars;
         seen.field |= inner.field;
-        if inner.chars > 0
+        if runs
+            && inner.chars > 0
             && let Some(key) = look(c)
         {
             let group = groups.entry(key).or_default();

@@ -498,7 +498,7 @@ pub(super) fn text_chars(el: ElementRef) -> usize {
 /// The length of `text` trimmed. Most text between tags starts and ends with ASCII
 /// spaces and line breaks (the page's indentation), which are trimmed a byte at a time
 /// before `trim` looks for other white space character by character.
-fn trimmed_len(text: &str) -> usize {
+pub(super) fn trimmed_len(text: &str) -> usize {
     text.trim_ascii().trim().len()
 }
 
