@@ -20,6 +20,17 @@ macro_rules! selector {
 }
 pub(crate) use selector;
 
+/// The value of the attribute `name` (one outside any namespace) of `e`, as
+/// `Element::attr` gives it. That one makes an atom of the name it is given at every call,
+/// hashing the name; walks that ask every element for its class and id call it millions
+/// of times a page set, so they give the atom (`local_name!("class")`) made once.
+pub fn attr<'a>(e: &'a scraper::node::Element, name: &html5ever::LocalName) -> Option<&'a str> {
+    e.attrs
+        .iter()
+        .find(|(n, _)| n.prefix.is_none() && n.ns == html5ever::ns!() && n.local == *name)
+        .map(|(_, value)| &**value)
+}
+
 /// The element's text, inline: whitespace folded, controls and bidi marks removed.
 pub fn text_of(e: ElementRef<'_>) -> String {
     sanitize::inline(&e.text().collect::<String>())

@@ -7,10 +7,11 @@
 
 use std::collections::BTreeMap;
 
+use html5ever::local_name;
 use scraper::{ElementRef, Html, Node};
 
 use super::walk::{MAX_DEPTH, is_skipped, text_chars, trimmed_len};
-use crate::sites::elements::selector;
+use crate::sites::elements::{attr, selector};
 
 selector!(MAIN, "main, [role=main]");
 selector!(BODY, "body");
@@ -171,7 +172,10 @@ pub(super) fn holds_cards(el: ElementRef) -> bool {
 /// page, which look alike without being items.
 pub(super) fn look<'a>(el: ElementRef<'a>) -> Option<(&'a str, &'a str)> {
     let v = el.value();
-    match (v.name(), v.attr("class").filter(|c| !c.trim().is_empty())) {
+    match (
+        v.name(),
+        attr(v, &local_name!("class")).filter(|c| !c.trim().is_empty()),
+    ) {
         (name @ ("article" | "section"), _) => Some((name, "")),
         (name, Some(class)) => Some((name, shared_classes(class))),
         (name @ ("li" | "tr" | "dt" | "dd"), None) => Some((name, "")),
@@ -206,7 +210,7 @@ const ID_DIGITS: usize = 3;
 pub(super) fn is_field(el: ElementRef) -> bool {
     match el.value().name() {
         "select" | "textarea" => true,
-        "input" => el.value().attr("type") != Some("hidden"),
+        "input" => attr(el.value(), &local_name!("type")) != Some("hidden"),
         _ => false,
     }
 }

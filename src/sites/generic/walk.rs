@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use ego_tree::NodeId;
+use html5ever::local_name;
 use scraper::{ElementRef, Node};
 
 use super::Candidate;
@@ -17,6 +18,7 @@ use super::phrases::{
 };
 use crate::article::BlockKind;
 use crate::sanitize;
+use crate::sites::elements::attr;
 
 /// The blocks under `root`, in document order.
 pub(super) fn walk(root: ElementRef) -> Vec<Candidate> {
@@ -250,15 +252,14 @@ fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
     let v = el.value();
     // A class with a variant prefix (`print:hidden`, `md:share-x`, `hover:bg-red`) is a
     // utility that styles the element under a condition; it says nothing of what it is.
-    let mut marks = v
-        .attr("class")
+    let mut marks = attr(v, &local_name!("class"))
         .into_iter()
         .flat_map(str::split_whitespace)
         .filter(|class| !class.contains(':'))
         .fold(0, |marks, class| marks | class_marks(class));
     // An id of many words is a slug of the heading it anchors
     // (`sharing-with-a-single-developer`), not a name for what the element is.
-    if let Some(id) = v.attr("id").filter(|id| name_words(id) < SLUG_WORDS) {
+    if let Some(id) = attr(v, &local_name!("id")).filter(|id| name_words(id) < SLUG_WORDS) {
         marks |= word_marks(id);
     }
     let mut furniture = FURNITURE | POSTER_DETAILS;
