@@ -51,3 +51,34 @@ pub fn texts(doc: &Html, selector: &Selector) -> Vec<String> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use html5ever::local_name;
+
+    #[test]
+    fn attr_reads_what_element_attr_reads() {
+        let doc = Html::parse_document(
+            r##"<div class="a b" id="x"><input type="hidden"><svg><use xlink:href="#i"/>
+            <use href="#j"/></svg></div>"##,
+        );
+        let names = [
+            local_name!("class"),
+            local_name!("id"),
+            local_name!("type"),
+            local_name!("href"),
+            local_name!("title"),
+        ];
+        let mut read = 0;
+        for el in doc.root_element().descendent_elements() {
+            for name in &names {
+                let got = attr(el.value(), name);
+                assert_eq!(got, el.value().attr(name), "{name} of {}", el.html());
+                read += usize::from(got.is_some());
+            }
+        }
+        // class, id, type and the one href without a namespace.
+        assert_eq!(read, 4);
+    }
+}

@@ -785,6 +785,25 @@ mod tests {
         walked(body, walk_region)
     }
 
+    #[test]
+    fn text_counted_once_is_the_text_counted_afresh() {
+        // Indentation, a no-break space, a script, a style sheet inside a `<pre>`, and a
+        // nesting deep enough that every level is asked.
+        let doc = Html::parse_document(
+            "<html><body>\n  <div>\u{a0}Lead\u{a0}<div><p> One <b>two</b> </p>\n\
+             <script>var x = 1;</script><pre><style>.a { color: red }</style> code </pre>\
+             <div><div><span>deep</span></div></div></div></div></body></html>",
+        );
+        let elements: Vec<ElementRef> = doc.root_element().descendent_elements().collect();
+        // Asked from the top down, as a walk asks, and from the leaves up.
+        for order in [elements.clone(), elements.into_iter().rev().collect()] {
+            let mut memo = TextChars::default();
+            for el in order {
+                assert_eq!(memo.of(el), text_chars(el), "{}", el.html());
+            }
+        }
+    }
+
     fn card(n: usize) -> String {
         format!(
             r#"<div class="story-card"><h3><a href="/s{n}">Story {n}</a></h3>
