@@ -9,7 +9,8 @@
 //!   any other gets `{id: {"articleBody": …}}`.
 //!
 //! Pages are read and gunzipped before the clock starts: the times printed are those of
-//! `kabar::sites::generic::body` alone, one page after another on one thread.
+//! `kabar::sites::generic::body` alone, one page after another on one thread. The slowest
+//! pages are named on stderr, with their share of the total time.
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -18,6 +19,9 @@ use std::time::Instant;
 
 use flate2::read::GzDecoder;
 use serde_json::{Value, json};
+
+/// How many of the slowest pages are named on stderr.
+const SLOWEST: usize = 10;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -69,7 +73,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
         let start = Instant::now();
         let blocks = kabar::sites::generic::body(&html, &url);
-        times_ms.push(start.elapsed().as_secs_f64() * 1e3);
+        times_ms.push((start.elapsed().as_secs_f64() * 1e3, id.as_str(), html.len()));
 
         let text: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
         predictions.insert(id.clone(), json!({ field: text.join("\n\n") }));
@@ -80,10 +84,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     std::fs::write(&out, serde_json::to_string_pretty(&predictions)?)?;
 
-    times_ms.sort_by(f64::total_cmp);
+    times_ms.sort_by(|a, b| a.0.total_cmp(&b.0));
     let n = times_ms.len().max(1);
-    let mean = times_ms.iter().sum::<f64>() / n as f64;
-    let median = times_ms.get(times_ms.len() / 2).copied().unwrap_or(0.0);
+    let total: f64 = times_ms.iter().map(|t| t.0).sum();
+    let mean = total / n as f64;
+    let median = times_ms.get(times_ms.len() / 2).map_or(0.0, |t| t.0);
+    // The mean is led by a tail of large pages: name them, with their share of the time.
+    eprintln!("slowest pages (ms, share of the total, size):");
+    for (ms, id, bytes) in times_ms.iter().rev().take(SLOWEST) {
+        eprintln!(
+            "  {id:>12} {ms:7.2} ms {:5.1} % {:8} KB",
+            ms / total * 100.0,
+            bytes / 1024
+        );
+    }
     println!(
         "{} pages, mean {mean:.2} ms/page, median {median:.2} ms/page -> {}",
         times_ms.len(),

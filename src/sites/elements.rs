@@ -20,6 +20,17 @@ macro_rules! selector {
 }
 pub(crate) use selector;
 
+/// The value of the attribute `name` (one outside any namespace) of `e`, as
+/// `Element::attr` gives it. That one makes an atom of the name it is given at every call,
+/// hashing the name; walks that ask every element for its class and id call it millions
+/// of times a page set, so they give the atom (`local_name!("class")`) made once.
+pub fn attr<'a>(e: &'a scraper::node::Element, name: &html5ever::LocalName) -> Option<&'a str> {
+    e.attrs
+        .iter()
+        .find(|(n, _)| n.prefix.is_none() && n.ns == html5ever::ns!() && n.local == *name)
+        .map(|(_, value)| &**value)
+}
+
 /// The element's text, inline: whitespace folded, controls and bidi marks removed.
 pub fn text_of(e: ElementRef<'_>) -> String {
     sanitize::inline(&e.text().collect::<String>())
@@ -39,4 +50,35 @@ pub fn texts(doc: &Html, selector: &Selector) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use html5ever::local_name;
+
+    #[test]
+    fn attr_reads_what_element_attr_reads() {
+        let doc = Html::parse_document(
+            r##"<div class="a b" id="x"><input type="hidden"><svg><use xlink:href="#i"/>
+            <use href="#j"/></svg></div>"##,
+        );
+        let names = [
+            local_name!("class"),
+            local_name!("id"),
+            local_name!("type"),
+            local_name!("href"),
+            local_name!("title"),
+        ];
+        let mut read = 0;
+        for el in doc.root_element().descendent_elements() {
+            for name in &names {
+                let got = attr(el.value(), name);
+                assert_eq!(got, el.value().attr(name), "{name} of {}", el.html());
+                read += usize::from(got.is_some());
+            }
+        }
+        // class, id, type and the one href without a namespace.
+        assert_eq!(read, 4);
+    }
 }

@@ -7,10 +7,11 @@
 
 use std::collections::BTreeMap;
 
+use html5ever::local_name;
 use scraper::{ElementRef, Html, Node};
 
-use super::walk::{MAX_DEPTH, is_skipped, text_chars};
-use crate::sites::elements::selector;
+use super::walk::{MAX_DEPTH, is_skipped, text_chars, trimmed_len};
+use crate::sites::elements::{attr, selector};
 
 selector!(MAIN, "main, [role=main]");
 selector!(BODY, "body");
@@ -83,11 +84,12 @@ fn scan(el: ElementRef, total: usize, depth: usize, largest: &mut usize) -> Scan
         chars: 0,
         field: false,
     };
-    // Children by (tag, class).
+    // Children by (tag, class), where there are enough children for a run.
     let mut groups: BTreeMap<(&str, &str), Group> = BTreeMap::new();
+    let runs = el.child_elements().nth(MIN_ITEMS - 1).is_some();
     for child in el.children() {
         if let Node::Text(t) = child.value() {
-            seen.chars += t.trim().len();
+            seen.chars += trimmed_len(t);
             continue;
         }
         let Some(c) = ElementRef::wrap(child) else {
@@ -102,7 +104,8 @@ fn scan(el: ElementRef, total: usize, depth: usize, largest: &mut usize) -> Scan
         let inner = scan(c, total, depth + 1, largest);
         seen.chars += inner.chars;
         seen.field |= inner.field;
-        if inner.chars > 0
+        if runs
+            && inner.chars > 0
             && let Some(key) = look(c)
         {
             let group = groups.entry(key).or_default();
@@ -129,6 +132,10 @@ fn scan(el: ElementRef, total: usize, depth: usize, largest: &mut usize) -> Scan
 /// The looks (see [`look`]) shared by a run of [`MIN_ITEMS`] or more children of `el`:
 /// the items of a list, whatever tag they have.
 pub(super) fn repeated_looks<'a>(el: ElementRef<'a>) -> Vec<(&'a str, &'a str)> {
+    // Asked of every container a walk meets, most of which hold fewer elements than a run.
+    if el.child_elements().nth(MIN_ITEMS - 1).is_none() {
+        return Vec::new();
+    }
     let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for key in el.child_elements().filter_map(look) {
         *counts.entry(key).or_default() += 1;
@@ -165,7 +172,10 @@ pub(super) fn holds_cards(el: ElementRef) -> bool {
 /// page, which look alike without being items.
 pub(super) fn look<'a>(el: ElementRef<'a>) -> Option<(&'a str, &'a str)> {
     let v = el.value();
-    match (v.name(), v.attr("class").filter(|c| !c.trim().is_empty())) {
+    match (
+        v.name(),
+        attr(v, &local_name!("class")).filter(|c| !c.trim().is_empty()),
+    ) {
         (name @ ("article" | "section"), _) => Some((name, "")),
         (name, Some(class)) => Some((name, shared_classes(class))),
         (name @ ("li" | "tr" | "dt" | "dd"), None) => Some((name, "")),
@@ -200,7 +210,7 @@ const ID_DIGITS: usize = 3;
 pub(super) fn is_field(el: ElementRef) -> bool {
     match el.value().name() {
         "select" | "textarea" => true,
-        "input" => el.value().attr("type") != Some("hidden"),
+        "input" => attr(el.value(), &local_name!("type")) != Some("hidden"),
         _ => false,
     }
 }

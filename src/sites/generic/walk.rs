@@ -1,11 +1,13 @@
 //! The walk: the element Readability took for the article, to blocks, leaving out what
 //! its class and id names or its tag mark as page furniture.
 
+use std::cell::RefCell;
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use ego_tree::NodeId;
+use html5ever::local_name;
 use scraper::{ElementRef, Node};
 
 use super::Candidate;
@@ -16,10 +18,15 @@ use super::phrases::{
 };
 use crate::article::BlockKind;
 use crate::sanitize;
+use crate::sites::elements::attr;
 
 /// The blocks under `root`, in document order.
 pub(super) fn walk(root: ElementRef) -> Vec<Candidate> {
-    walk_weighing(root, text_chars(root))
+    let mut walker = Walker::default();
+    // Furniture is kept when it holds a third of the text or more.
+    walker.total_chars = walker.chars.of(root);
+    walker.run(root);
+    walker.blocks
 }
 
 /// [`walk`] of a page's whole main region, where named furniture is left out whatever
@@ -47,20 +54,11 @@ pub(super) fn walk_region(root: ElementRef) -> Vec<Candidate> {
     let mut second = Walker {
         total_chars: usize::MAX,
         read_offers,
+        chars: first.chars,
         ..Walker::default()
     };
     second.run(root);
     second.blocks
-}
-
-/// The walk, with furniture kept when it holds a third of `total_chars` or more.
-fn walk_weighing(root: ElementRef, total_chars: usize) -> Vec<Candidate> {
-    let mut walker = Walker {
-        total_chars,
-        ..Walker::default()
-    };
-    walker.run(root);
-    walker.blocks
 }
 
 /// Whether `el` is named as a promotion ([`OFFER_NAME_WORDS`]) or a menu
@@ -156,12 +154,18 @@ const SKIPPED_TAGS: &[&str] = &[
 /// every element of a page, so it looks at no more than the element's name, its class
 /// and id, and (for furniture) its text.
 pub(super) fn is_skipped(el: ElementRef, total_chars: usize) -> bool {
-    skipped(el, total_chars, false)
+    skipped(el, total_chars, false, text_chars)
 }
 
 /// [`is_skipped`], for an element inside an item of a list when `in_item`: there a
-/// teaser, a date or an author is part of the item, not the title's company.
-fn skipped(el: ElementRef, total_chars: usize, in_item: bool) -> bool {
+/// teaser, a date or an author is part of the item, not the title's company. `chars`
+/// gives an element's [`text_chars`].
+fn skipped<'a>(
+    el: ElementRef<'a>,
+    total_chars: usize,
+    in_item: bool,
+    chars: impl FnOnce(ElementRef<'a>) -> usize,
+) -> bool {
     let name = el.value().name();
     if SKIPPED_TAGS.contains(&name) {
         return true;
@@ -174,7 +178,7 @@ fn skipped(el: ElementRef, total_chars: usize, in_item: bool) -> bool {
     // element that holds a good part of the text is the article whatever it is called.
     let furniture =
         matches!(name, "header" | "footer" | "aside" | "nav") || named_furniture(el, in_item);
-    furniture && text_chars(el).saturating_mul(3) < total_chars
+    furniture && chars(el).saturating_mul(3) < total_chars
 }
 
 /// Whether a form is fields to fill in and their labels (a shop's filters and sort order,
@@ -197,8 +201,13 @@ const FORM_MIN_FIELDS: usize = 3;
 /// help ("Your email address", "Size 8.5", "Brand (12)").
 const FIELD_MAX_CHARS: usize = 50;
 
-fn role(el: ElementRef, total_chars: usize, in_item: bool) -> Role {
-    if skipped(el, total_chars, in_item) {
+fn role<'a>(
+    el: ElementRef<'a>,
+    total_chars: usize,
+    in_item: bool,
+    chars: impl FnOnce(ElementRef<'a>) -> usize,
+) -> Role {
+    if skipped(el, total_chars, in_item, chars) {
         return Role::Skip;
     }
     layout_role(el)
@@ -241,51 +250,113 @@ fn named_furniture(el: ElementRef, in_item: bool) -> bool {
 /// [`MENU_NAME_WORDS`]) as furniture words when `offers`.
 fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
     let v = el.value();
-    let (mut control, mut slide) = (false, false);
-    let mut furniture_word = |w: &str| {
-        let is = |lists| is_word_of(lists, w);
-        control |= is(CONTROL_NAME_WORDS);
-        slide |= is(SLIDE_NAME_WORDS);
-        is(FURNITURE_NAME_WORDS)
-            || (offers && (is(OFFER_NAME_WORDS) || is(MENU_NAME_WORDS)))
-            || (!in_item && is(TITLE_COMPANY_NAME_WORDS) && !names_heading(el, w))
-    };
     // A class with a variant prefix (`print:hidden`, `md:share-x`, `hover:bg-red`) is a
     // utility that styles the element under a condition; it says nothing of what it is.
-    let by_class = v
-        .attr("class")
+    let mut marks = attr(v, &local_name!("class"))
         .into_iter()
         .flat_map(str::split_whitespace)
         .filter(|class| !class.contains(':'))
-        .any(|class| any_name_word(class, &mut furniture_word) || is_poster_details(class));
+        .fold(0, |marks, class| marks | class_marks(class));
     // An id of many words is a slug of the heading it anchors
     // (`sharing-with-a-single-developer`), not a name for what the element is.
-    let by_id = v
-        .attr("id")
-        .filter(|id| name_words(id) < SLUG_WORDS)
-        .is_some_and(|id| any_name_word(id, &mut furniture_word));
-    by_class
-        || by_id
-        || (control && text_chars(el) <= CONTROL_MAX_CHARS)
-        || (slide && !CARD_BLOCKS.contains(&text_blocks(el)))
+    if let Some(id) = attr(v, &local_name!("id")).filter(|id| name_words(id) < SLUG_WORDS) {
+        marks |= word_marks(id);
+    }
+    let mut furniture = FURNITURE | POSTER_DETAILS;
+    if offers {
+        furniture |= OFFER_OR_MENU;
+    }
+    if !in_item {
+        furniture |= TITLE_COMPANY;
+        if !in_heading(el) {
+            furniture |= TITLE_HEADING;
+        }
+    }
+    marks & furniture != 0
+        || (marks & CONTROL != 0 && text_chars(el) <= CONTROL_MAX_CHARS)
+        || (marks & SLIDE != 0 && !CARD_BLOCKS.contains(&text_blocks(el)))
 }
 
-/// Whether `word`, a word of the title's company, names `el` as what it is: a heading, or
-/// a part of one. A page's header holds its title, and outside items is furniture; a
-/// heading called `header-anchor-post`, or MediaWiki's `<span class="mw-headline">`
-/// inside an `<h2>`, is a section's heading. Looked up only for such a word, which few
-/// elements carry.
-fn names_heading(el: ElementRef, word: &str) -> bool {
-    HEADING_NAME_WORDS
-        .iter()
-        .any(|h| h.eq_ignore_ascii_case(word))
-        && std::iter::once(el)
-            .chain(el.ancestors().filter_map(ElementRef::wrap))
-            .any(|a| HEADING_TAGS.contains(&a.value().name()))
+/// Whether `el` is a heading or a part of one. A page's header holds its title, and
+/// outside items is furniture; a heading called `header-anchor-post`, or MediaWiki's
+/// `<span class="mw-headline">` inside an `<h2>`, is a section's heading. Looked up only
+/// for an element named by such a word ([`TITLE_HEADING`]), which few carry.
+fn in_heading(el: ElementRef) -> bool {
+    std::iter::once(el)
+        .chain(el.ancestors().filter_map(ElementRef::wrap))
+        .any(|a| HEADING_TAGS.contains(&a.value().name()))
 }
 
 #[rustfmt::skip]
 const HEADING_TAGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// What the words of a class or id name are, one bit for each list a word of it is in
+/// ([`word_marks`]), and for a poster's details ([`is_poster_details`]).
+const FURNITURE: u8 = 1;
+const OFFER_OR_MENU: u8 = 1 << 1;
+const TITLE_COMPANY: u8 = 1 << 2;
+const CONTROL: u8 = 1 << 3;
+const SLIDE: u8 = 1 << 4;
+const POSTER_DETAILS: u8 = 1 << 5;
+/// A word of the title's company that also names a heading ([`HEADING_NAME_WORDS`]): on
+/// a heading it says what the element is, and is no furniture.
+const TITLE_HEADING: u8 = 1 << 6;
+
+/// The lists the words of `name` are in, as bits.
+fn word_marks(name: &str) -> u8 {
+    let lists = [
+        (FURNITURE_NAME_WORDS, FURNITURE),
+        (OFFER_NAME_WORDS, OFFER_OR_MENU),
+        (MENU_NAME_WORDS, OFFER_OR_MENU),
+        (TITLE_COMPANY_NAME_WORDS, TITLE_COMPANY),
+        (CONTROL_NAME_WORDS, CONTROL),
+        (SLIDE_NAME_WORDS, SLIDE),
+    ];
+    let mut marks = 0;
+    any_name_word(name, |w| {
+        let mut word = 0;
+        for (list, mark) in lists {
+            if is_word_of(list, w) {
+                word |= mark;
+            }
+        }
+        if word & TITLE_COMPANY != 0 && HEADING_NAME_WORDS.iter().any(|h| h.eq_ignore_ascii_case(w))
+        {
+            word = word & !TITLE_COMPANY | TITLE_HEADING;
+        }
+        marks |= word;
+        false
+    });
+    marks
+}
+
+/// [`word_marks`] of one class, and whether it names a poster's details. A page repeats
+/// its classes (a grid of 300 products, 300 `product-card`), and every walk asks of every
+/// element, so each class is judged once a thread, as long as no more than
+/// [`CLASSES_KEPT`] are kept: splitting names into words and matching each word against
+/// the lists was 7 % of the extractor's instructions on the WCXB sample.
+fn class_marks(class: &str) -> u8 {
+    thread_local! {
+        static JUDGED: RefCell<foldhash::HashMap<Box<str>, u8>> = RefCell::default();
+    }
+    JUDGED.with_borrow_mut(|judged| {
+        if let Some(&marks) = judged.get(class) {
+            return marks;
+        }
+        let mut marks = word_marks(class);
+        if is_poster_details(class) {
+            marks |= POSTER_DETAILS;
+        }
+        if judged.len() >= CLASSES_KEPT {
+            judged.clear();
+        }
+        judged.insert(class.into(), marks);
+        marks
+    })
+}
+
+/// How many classes [`class_marks`] keeps judged: a large page has a few thousand.
+const CLASSES_KEPT: usize = 20_000;
 
 /// Whether a class names a poster's details in a forum post ([`POSTER_DETAIL_NAMES`]), by
 /// one of its words or two in a row. A state class says what an element has, not what it
@@ -374,7 +445,9 @@ fn any_name_word<'a>(names: &'a str, mut pred: impl FnMut(&'a str) -> bool) -> b
 /// `<section>`) carry their own byline as an article does (a forum's "Posted August 26"
 /// is not text to read), and bare table rows are a table's.
 fn is_card(el: ElementRef, repeated: &[(&str, &str)]) -> bool {
-    items::look(el).is_some_and(|key| !key.1.is_empty() && repeated.contains(&key))
+    // Most containers have no run: no need to know how the element looks.
+    !repeated.is_empty()
+        && items::look(el).is_some_and(|key| !key.1.is_empty() && repeated.contains(&key))
 }
 
 /// Fewest bytes of text from which a container of blocks that says what an earlier
@@ -387,7 +460,7 @@ const COPY_MIN_CHARS: usize = 100;
 /// before it; if not, and it is long enough to be a copy's original, it joins them. A
 /// paragraph said twice is said twice by the writer (a reminder in a manual), and a
 /// table's cells and rows repeat as data do (the same meal on two days of a plan).
-fn is_copy<'a>(el: ElementRef<'a>, read: &mut Siblings<'a>) -> bool {
+fn is_copy<'a>(el: ElementRef<'a>, read: &mut Siblings<'a>, memo: &mut TextChars) -> bool {
     let table_part = matches!(
         el.value().name(),
         "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th"
@@ -395,7 +468,7 @@ fn is_copy<'a>(el: ElementRef<'a>, read: &mut Siblings<'a>) -> bool {
     if table_part || !has_block_descendant(el) {
         return false;
     }
-    let chars = text_chars(el);
+    let chars = memo.of(el);
     if chars < COPY_MIN_CHARS {
         return false;
     }
@@ -445,7 +518,40 @@ fn words_hash(el: ElementRef) -> u64 {
 
 /// Bytes of text under an element, for weighing its share of the whole.
 pub(super) fn text_chars(el: ElementRef) -> usize {
-    shown_text(el).map(|t| t.trim().len()).sum()
+    shown_text(el).map(trimmed_len).sum()
+}
+
+/// The length of `text` trimmed. Most text between tags starts and ends with ASCII
+/// spaces and line breaks (the page's indentation), which are trimmed a byte at a time
+/// before `trim` looks for other white space character by character.
+pub(super) fn trimmed_len(text: &str) -> usize {
+    text.trim_ascii().trim().len()
+}
+
+/// [`text_chars`] of the elements of one tree, each counted once. A walk weighs every
+/// container it meets at every level (see [`is_copy`]); counted afresh each time, the
+/// text under an element was counted again for every element above it.
+#[derive(Default)]
+struct TextChars(foldhash::HashMap<NodeId, usize>);
+
+impl TextChars {
+    fn of(&mut self, el: ElementRef) -> usize {
+        if let Some(&chars) = self.0.get(&el.id()) {
+            return chars;
+        }
+        // A script's or a style sheet's text is code (see [`shown_text`]).
+        let code = is_code(*el);
+        let chars = el
+            .children()
+            .map(|child| match child.value() {
+                Node::Text(t) if !code => trimmed_len(t),
+                Node::Element(_) => ElementRef::wrap(child).map_or(0, |c| self.of(c)),
+                _ => 0,
+            })
+            .sum();
+        self.0.insert(el.id(), chars);
+        chars
+    }
 }
 
 /// The text under `el` that a reader sees: all of it but the code of scripts and style
@@ -486,6 +592,8 @@ struct Walker<'a> {
     offers: Vec<ElementRef<'a>>,
     /// The promotions to read: what the page offers (see [`is_page_offer`]).
     read_offers: HashSet<NodeId>,
+    /// The text under the elements weighed so far.
+    chars: TextChars,
     /// Whether the walk is inside a promotion it reads, where the promotion's parts, named
     /// for it, are read too.
     in_offer: bool,
@@ -535,12 +643,12 @@ impl<'a> Walker<'a> {
             };
             let outer = (self.in_link, self.in_item, self.in_card, self.in_offer);
             self.in_link |= c.value().name() == "a";
-            let mut role = role(c, self.total_chars, self.in_item);
+            let mut role = role(c, self.total_chars, self.in_item, |e| self.chars.of(e));
             if matches!(role, Role::Skip) && self.reads_offer(c) {
                 role = layout_role(c);
                 self.in_offer = true;
             }
-            if matches!(role, Role::Block) && is_copy(c, &mut read) {
+            if matches!(role, Role::Block) && is_copy(c, &mut read, &mut self.chars) {
                 role = Role::Skip;
             }
             // The item itself is judged as any element; what it holds is the item's.
@@ -579,10 +687,12 @@ impl<'a> Walker<'a> {
                         in_card: self.in_card,
                         in_offer: self.in_offer,
                         depth: self.depth,
+                        chars: std::mem::take(&mut self.chars),
                         ..Walker::default()
                     };
                     quote.container(c, BlockKind::Quote);
                     quote.flush(BlockKind::Quote);
+                    self.chars = quote.chars;
                     let lines: Vec<&str> = quote.blocks.iter().map(|b| b.text.as_str()).collect();
                     self.buf = lines.join("\n");
                     self.link_chars = quote.blocks.iter().map(|b| b.link_chars).sum();
@@ -638,8 +748,10 @@ impl<'a> Walker<'a> {
             if let Node::Text(t) = child.value() {
                 self.push_text(t);
             } else if let Some(c) = ElementRef::wrap(child)
-                && (!matches!(role(c, self.total_chars, self.in_item), Role::Skip)
-                    || (self.in_offer && is_offer(c, self.in_item)))
+                && (!matches!(
+                    role(c, self.total_chars, self.in_item, |e| self.chars.of(e)),
+                    Role::Skip
+                ) || (self.in_offer && is_offer(c, self.in_item)))
             {
                 let outer_link = self.in_link;
                 self.in_link |= c.value().name() == "a";
@@ -696,6 +808,25 @@ mod tests {
 
     fn texts(body: &str) -> Vec<String> {
         walked(body, walk_region)
+    }
+
+    #[test]
+    fn text_counted_once_is_the_text_counted_afresh() {
+        // Indentation, a no-break space, a script, a style sheet inside a `<pre>`, and a
+        // nesting deep enough that every level is asked.
+        let doc = Html::parse_document(
+            "<html><body>\n  <div>\u{a0}Lead\u{a0}<div><p> One <b>two</b> </p>\n\
+             <script>var x = 1;</script><pre><style>.a { color: red }</style> code </pre>\
+             <div><div><span>deep</span></div></div></div></div></body></html>",
+        );
+        let elements: Vec<ElementRef> = doc.root_element().descendent_elements().collect();
+        // Asked from the top down, as a walk asks, and from the leaves up.
+        for order in [elements.clone(), elements.into_iter().rev().collect()] {
+            let mut memo = TextChars::default();
+            for el in order {
+                assert_eq!(memo.of(el), text_chars(el), "{}", el.html());
+            }
+        }
     }
 
     fn card(n: usize) -> String {
