@@ -11,7 +11,8 @@
 //! kept of it ([`landing`]), and a page that marks its main content (`<main>`) when
 //! Readability took text from outside it. When what Readability took is the page's
 //! footer or navigation, the rest of the page is read, and a frame that scripts fill,
-//! with nothing else, reads as nothing ([`chrome`]).
+//! with nothing else, reads as nothing ([`chrome`]). A quote of what the page said
+//! before it (a reply quoting an earlier post) is read once.
 //!
 //! The rules are general, not fitted to single sites: each one the 181-page extraction
 //! benchmark can test (`scripts/eval-extraction`) was kept only if it raised the score
@@ -97,6 +98,7 @@ fn read(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
             own.to_vec()
         };
     }
+    cleanup::drop_repeated_quotes(&mut blocks);
     blocks
 }
 
@@ -733,5 +735,41 @@ mod tests {
         let unmarked = html.replace("<main>", "<div>").replace("</main>", "</div>");
         let got = body(&unmarked, &url());
         assert!(texts(&got).iter().any(|t| t.starts_with("Term")), "{got:?}");
+    }
+
+    #[test]
+    fn a_quote_of_what_the_page_said_before_is_read_once() {
+        // A thread: the second reply quotes the first post whole, the third quotes one
+        // line of it to answer that line.
+        let first = format!("{} {}", para(1), para(2));
+        let html = format!(
+            r#"<html><body><div class="thread">
+            <div class="post"><p>ann</p><div class="body"><p>Hello,</p><p>{first}</p></div></div>
+            <div class="post"><p>bob</p><div class="body"><blockquote><p>ann wrote:</p>
+              <p>Hello,</p><p>{first}</p></blockquote><p>{}</p></div></div>
+            <div class="post"><p>cy</p><div class="body"><blockquote><p>what happened in
+              the town this week</p></blockquote><p>{}</p></div></div>
+            </div></body></html>"#,
+            para(3),
+            para(4)
+        );
+        let got = body(&html, &url());
+        let copies = texts(&got).iter().filter(|t| t.contains(&para(2))).count();
+        assert_eq!(copies, 1, "{got:?}");
+        assert!(texts(&got).contains(&para(3).as_str()), "{got:?}");
+        assert!(
+            texts(&got).contains(&"what happened in the town this week"),
+            "{got:?}"
+        );
+        // A quote of what someone said elsewhere is the article's.
+        let said = "We will rebuild the town hall, every stone of it, and the library beside \
+                    it, before the winter comes and the roads close for the season again.";
+        let article = format!(
+            "<html><body><article><p>{}</p><blockquote><p>{said}</p></blockquote><p>{}</p>\
+             </article></body></html>",
+            para(1),
+            para(2)
+        );
+        assert!(texts(&body(&article, &url())).contains(&said), "{said}");
     }
 }
