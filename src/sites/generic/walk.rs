@@ -172,9 +172,18 @@ fn skipped(el: ElementRef, total_chars: usize, in_item: bool) -> bool {
     // Headers (title, standfirst, byline), footers, asides and navigation surround an
     // article. But a name can mislead ("content-with-sidebar", "non-ad-column"): an
     // element that holds a good part of the text is the article whatever it is called.
-    let furniture =
-        matches!(name, "header" | "footer" | "aside" | "nav") || named_furniture(el, in_item);
+    let furniture = matches!(name, "header" | "footer" | "aside" | "nav" | "dialog")
+        || is_dialog(el)
+        || named_furniture(el, in_item);
     furniture && text_chars(el).saturating_mul(3) < total_chars
+}
+
+/// Whether `el` says, by its ARIA role, that it is a dialog: a window over the page (a
+/// seller's card, a size guide, a payment plan's terms, a sign-in) that a visitor opens
+/// and closes, as the class names `modal` and `popup` say in other words.
+fn is_dialog(el: ElementRef) -> bool {
+    let v = el.value();
+    matches!(v.attr("role"), Some("dialog" | "alertdialog")) || v.attr("aria-modal") == Some("true")
 }
 
 /// Whether a form is fields to fill in and their labels (a shop's filters and sort order,
@@ -818,6 +827,31 @@ mod tests {
             <div class="gdprConsent"><p>Accept all, or manage your choices.</p></div>"#,
         );
         assert_eq!(got, ["What the page says."]);
+    }
+
+    #[test]
+    fn a_dialog_is_furniture_unless_it_holds_the_page() {
+        let got = texts(
+            r#"<p>A mug thrown on the wheel from a clay the potter digs herself, glazed in
+            two tones of green, for tea or coffee on a cold morning.</p>
+            <div role="dialog" aria-label="About this seller" hidden><p>Joined 2018.</p></div>
+            <div class="overlay" aria-modal="true"><p>Pay in 4 installments.</p></div>
+            <div role="alertdialog"><p>Oops! We could not reach the server.</p></div>
+            <dialog><p>Sign in to save it.</p></dialog>"#,
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        // A story that opens in a dialog over a list (a lightbox), picked by Readability,
+        // is read: a dialog that holds a third of the text or more is the page.
+        let got = walked(
+            r#"<ul><li><a href="/a">Other story</a></li></ul>
+            <div role="dialog"><p>The story itself, all of it, in a window over the list
+            it was opened from.</p></div>"#,
+            walk,
+        );
+        assert!(
+            got.iter().any(|t| t.starts_with("The story itself")),
+            "{got:?}"
+        );
     }
 
     #[test]
