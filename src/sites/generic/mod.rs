@@ -772,4 +772,36 @@ mod tests {
         );
         assert!(texts(&body(&article, &url())).contains(&said), "{said}");
     }
+
+    #[test]
+    fn an_ads_label_and_a_products_badges_are_not_text() {
+        let card = |n, badge| {
+            format!(
+                r#"<li class="product"><div class="badge">{badge}</div>
+                <h3>Sleeping bag model {n}</h3><p>Rated to 20 F, and it packs down to the size
+                of a loaf of bread.</p></li>"#
+            )
+        };
+        let html = format!(
+            r#"<html><body><main><h1>Sleeping bags</h1><ul class="products">{}{}{}{}</ul>
+            <details><summary>Expand description</summary><p>{}</p></details></main>
+            </body></html>"#,
+            card(1, "Sponsored"),
+            card(2, "Top Rated"),
+            card(3, "Best Seller"),
+            card(4, "Bestseller"),
+            para(1)
+        );
+        let got = body(&html, &url());
+        assert!(texts(&got).contains(&"Sleeping bag model 4"), "{got:?}");
+        for label in [
+            "Sponsored",
+            "Top Rated",
+            "Best Seller",
+            "Bestseller",
+            "Expand description",
+        ] {
+            assert!(!texts(&got).contains(&label), "{label}: {got:?}");
+        }
+    }
 }

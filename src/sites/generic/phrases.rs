@@ -166,6 +166,12 @@ pub const FURNITURE_LINES: &[Phrases] = &[
         ],
     },
     Phrases {
+        source: Source::EveryKind,
+        why: "the label of a paid placement among a shop's or a feed's items, the badges a \
+              shop pins on a product's card, and a toggle's label",
+        phrases: &["sponsored", "top rated", "best seller", "bestseller", "expand description"],
+    },
+    Phrases {
         source: Source::Indonesian,
         why: "ads, sharing, related stories and comments, and a widget's words",
         phrases: &[
