@@ -1,6 +1,7 @@
 //! The clean-up: blocks that are furniture by what they say (captions and credits,
 //! bylines and datelines, share and follow prompts, pointers and lists of links to other
-//! stories), dropped from what the walk gave.
+//! stories), dropped from what the walk gave; and quotes of what the page said before
+//! them, dropped from what was read ([`drop_repeated_quotes`]).
 
 use super::Candidate;
 use super::phrases::{

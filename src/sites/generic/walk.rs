@@ -182,8 +182,13 @@ fn skipped(el: ElementRef, total_chars: usize, in_item: bool) -> bool {
 /// seller's card, a size guide, a payment plan's terms, a sign-in) that a visitor opens
 /// and closes, as the class names `modal` and `popup` say in other words.
 fn is_dialog(el: ElementRef) -> bool {
-    let v = el.value();
-    matches!(v.attr("role"), Some("dialog" | "alertdialog")) || v.attr("aria-modal") == Some("true")
+    // One pass over the attributes, compared as text: `attr` would look each name up in
+    // the parser's table of names first, for every element walked.
+    el.value().attrs().any(|(name, value)| match name {
+        "role" => matches!(value, "dialog" | "alertdialog"),
+        "aria-modal" => value == "true",
+        _ => false,
+    })
 }
 
 /// Whether a form is fields to fill in and their labels (a shop's filters and sort order,
