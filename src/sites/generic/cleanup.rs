@@ -39,7 +39,7 @@ const DATELINE_MAX_WORDS: usize = 12;
 fn is_furniture(b: &Candidate) -> bool {
     let words = b.words();
     let lower = b.text.to_lowercase();
-    (words <= FURNITURE_LINE_MAX_WORDS && is_furniture_line(&lower))
+    is_label(b)
         || (words <= FURNITURE_PREFIX_MAX_WORDS
             && (phrases::any(FURNITURE_PREFIXES, |p| lower.starts_with(p))
                 || is_copyright_notice(&lower)))
@@ -61,6 +61,11 @@ fn is_copyright_notice(lower: &str) -> bool {
         || next.starts_with('©')
         || next.starts_with("(c)")
         || lower.contains("rights reserved")
+}
+
+/// Whether `b` is a label ([`FURNITURE_LINES`]) or a gallery counter and nothing else.
+pub(super) fn is_label(b: &Candidate) -> bool {
+    b.words() <= FURNITURE_LINE_MAX_WORDS && is_furniture_line(&b.text.to_lowercase())
 }
 
 /// A short block that is one of [`FURNITURE_LINES`] or a gallery counter.

@@ -129,8 +129,11 @@ impl<'a> Region<'a> {
 fn beyond_pick(region: &Region, picked: usize) -> Option<Vec<Candidate>> {
     if items::is_missed_list(region.el, picked) {
         // Each item's date, links and counts are part of it, so the list is read whole,
-        // without the clean-up that drops such lines from an article.
-        return Some(walk(region.el));
+        // without the clean-up that drops such lines from an article; a label ("Share",
+        // "Read more", "Sponsored") is no item's, on a list as beside an article.
+        let mut items = walk(region.el);
+        items.retain(|b| !cleanup::is_label(b));
+        return Some(items);
     }
     if picked >= SHORT_PICK_CHARS {
         return None;
@@ -801,6 +804,31 @@ mod tests {
             "Bestseller",
             "Expand description",
         ] {
+            assert!(!texts(&got).contains(&label), "{label}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_page_read_as_a_list_leaves_out_its_labels_and_keeps_its_items_lines() {
+        // A list of jobs, each with its line and its date, and the list's labels:
+        // "Share" and "Read more" under each item, a "Latest" tab above them.
+        let row = |n| {
+            format!(
+                r#"<li class="item"><a href="/j{n}">Startup {n} is hiring engineers</a>
+                (startup{n}.com) {n} days ago<div>Share</div><div>Read more</div></li>"#
+            )
+        };
+        let rows: String = (1..=12).map(row).collect();
+        let html = format!(
+            r#"<html><body><div class="top"><a href="/">Jobs</a></div>
+            <div class="intro"><p>These are jobs at the startups we fund. See more at our
+            jobs page, where every listing has more.</p></div>
+            <div>Latest</div><ol class="list">{rows}</ol></body></html>"#
+        );
+        let got = body(&html, &url());
+        let line = "Startup 12 is hiring engineers (startup12.com) 12 days ago";
+        assert!(texts(&got).contains(&line), "{got:?}");
+        for label in ["Latest", "Share", "Read more"] {
             assert!(!texts(&got).contains(&label), "{label}: {got:?}");
         }
     }
