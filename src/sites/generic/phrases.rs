@@ -119,10 +119,11 @@ pub const TITLE_COMPANY_NAME_WORDS: &[Phrases] = &[Phrases {
 pub const POSTER_DETAIL_NAMES: &[Phrases] = &[Phrases {
     source: Source::EveryKind,
     why: "a poster's rank, banner, counts and profile fields, by the names XenForo \
-          (`message-userExtras`), vBulletin (`usertitle`) and phpBB (`profile-joined`) give",
+          (`message-userExtras`; 1.x: `extraUserInfo`), vBulletin (`usertitle`; 4.x: \
+          `userinfo_extra`) and phpBB (`profile-joined`) give",
     phrases: &[
-        "usertitle", "userbanner", "userextras", "profileposts", "profilejoined",
-        "profilerank", "profilecustom", "profilecontact",
+        "usertitle", "userbanner", "userextras", "extrauser", "userinfoextra",
+        "profileposts", "profilejoined", "profilerank", "profilecustom", "profilecontact",
     ],
 }];
 

@@ -783,7 +783,19 @@ mod tests {
                 )
             })
             .collect();
-        for posts in [xenforo, phpbb] {
+        // XenForo 1 and vBulletin 4 name the box of counts otherwise.
+        let older: String = (1..=3)
+            .map(|n| {
+                format!(
+                    r#"<li class="message"><h3 class="userText"><a class="username">poster{n}</a>
+                    </h3><div class="extraUserInfo"><dl><dt>Trophy Points:</dt><dd>138</dd></dl>
+                    </div><div class="postdetails"><dl class="userinfo_extra"><dt>Posts</dt>
+                    <dd>4,726</dd></dl></div>
+                    <p>What poster {n} wrote in reply to the thread.</p></li>"#
+                )
+            })
+            .collect();
+        for posts in [xenforo, phpbb, older] {
             let got = texts(&posts).join("\n");
             for n in 1..=3 {
                 assert!(got.contains(&format!("poster{n}")), "{got}");
@@ -796,6 +808,7 @@ mod tests {
                 "Volunteer",
                 "Posts:",
                 "Leeds",
+                "Trophy",
             ] {
                 assert!(!got.contains(detail), "{detail}: {got}");
             }
