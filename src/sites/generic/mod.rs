@@ -832,4 +832,31 @@ mod tests {
             assert!(!texts(&got).contains(&label), "{label}: {got:?}");
         }
     }
+
+    #[test]
+    fn the_links_that_open_a_page_for_editing_are_not_text() {
+        let section = |n| {
+            format!(
+                r#"<div class="mw-heading"><h2>Section {n}</h2><span class="mw-editsection">
+                <span>[</span><a href="/w?action=edit&section={n}">edit</a><span>]</span>
+                </span></div><p>{}</p>"#,
+                para(n)
+            )
+        };
+        let html = format!(
+            r#"<html><body><main>{}{}{}<p><a href="/edit/page.md">Edit this page</a></p>
+            </main></body></html>"#,
+            section(1),
+            section(2),
+            section(3)
+        );
+        let got = body(&html, &url());
+        assert!(texts(&got).contains(&"Section 3"), "{got:?}");
+        assert!(
+            !texts(&got)
+                .iter()
+                .any(|t| t.to_lowercase().contains("edit")),
+            "{got:?}"
+        );
+    }
 }

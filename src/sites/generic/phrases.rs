@@ -173,6 +173,12 @@ pub const FURNITURE_LINES: &[Phrases] = &[
         phrases: &["sponsored", "top rated", "best seller", "bestseller", "expand description"],
     },
     Phrases {
+        source: Source::EveryKind,
+        why: "the links that open a page for editing: a wiki's beside each heading \
+              (MediaWiki's \"[edit]\"), a documentation site's at the foot of each page",
+        phrases: &["edit", "edit source", "edit this page", "edit on github", "improve this page"],
+    },
+    Phrases {
         source: Source::Indonesian,
         why: "ads, sharing, related stories and comments, and a widget's words",
         phrases: &[
