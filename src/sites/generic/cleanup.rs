@@ -1,6 +1,7 @@
 //! The clean-up: blocks that are furniture by what they say (captions and credits,
 //! bylines and datelines, share and follow prompts, pointers and lists of links to other
-//! stories), dropped from what the walk gave.
+//! stories), dropped from what the walk gave; and quotes of what the page said before
+//! them, dropped from what was read ([`drop_repeated_quotes`]).
 
 use super::Candidate;
 use super::phrases::{
@@ -38,7 +39,7 @@ const DATELINE_MAX_WORDS: usize = 12;
 fn is_furniture(b: &Candidate) -> bool {
     let words = b.words();
     let lower = b.text.to_lowercase();
-    (words <= FURNITURE_LINE_MAX_WORDS && is_furniture_line(&lower))
+    is_label(b)
         || (words <= FURNITURE_PREFIX_MAX_WORDS
             && (phrases::any(FURNITURE_PREFIXES, |p| lower.starts_with(p))
                 || is_copyright_notice(&lower)))
@@ -60,6 +61,11 @@ fn is_copyright_notice(lower: &str) -> bool {
         || next.starts_with('©')
         || next.starts_with("(c)")
         || lower.contains("rights reserved")
+}
+
+/// Whether `b` is a label ([`FURNITURE_LINES`]) or a gallery counter and nothing else.
+pub(super) fn is_label(b: &Candidate) -> bool {
+    b.words() <= FURNITURE_LINE_MAX_WORDS && is_furniture_line(&b.text.to_lowercase())
 }
 
 /// A short block that is one of [`FURNITURE_LINES`] or a gallery counter.
@@ -167,4 +173,66 @@ fn drop_trailing_link_list(blocks: &mut Vec<Candidate>) {
         keep -= 1;
     }
     blocks.truncate(keep);
+}
+
+/// Fewest words a line of a quote holds to be weighed as said before: "Hello," or a
+/// name is on every page.
+const QUOTED_LINE_MIN_WORDS: usize = 4;
+
+/// Fewest words of a quote that copies rather than points: a reply that quotes one line
+/// of a post to answer it reads with that line, while quoting a whole post, or a few
+/// sentences of it, says again what the reader has just read.
+const COPIED_QUOTE_MIN_WORDS: usize = 30;
+
+/// A quote that says again what the page said before it is a reply quoting an earlier
+/// post of the thread, or a pull quote lifted from the article: read once, where it was
+/// first said. It is a repeat when it runs to [`COPIED_QUOTE_MIN_WORDS`] and the lines
+/// found earlier on the page hold at least half of its words; its other lines are the
+/// attribution ("Jane wrote:") and greetings. A quote of something said elsewhere (a
+/// person, a post on another page of the thread) is the page's own text.
+pub(super) fn drop_repeated_quotes(blocks: &mut Vec<Candidate>) {
+    if !blocks.iter().any(|b| b.kind == BlockKind::Quote) {
+        return;
+    }
+    // The words of every block read so far, so that a quote is found whatever the
+    // original's markup did to its lines and punctuation; each word between spaces.
+    let mut said = String::from(" ");
+    blocks.retain(|b| {
+        let repeat = b.kind == BlockKind::Quote && is_said(&b.text, &said);
+        if !repeat {
+            push_words(&mut said, &b.text);
+        }
+        !repeat
+    });
+}
+
+/// Whether `quote` is long enough to be a copy and the lines of it found in `said` hold
+/// half its words or more.
+fn is_said(quote: &str, said: &str) -> bool {
+    let (mut found, mut all) = (0, 0);
+    let mut line = String::new();
+    for text in quote.lines() {
+        line.clear();
+        line.push(' ');
+        push_words(&mut line, text);
+        let words = line.matches(' ').count() - 1;
+        all += words;
+        if words >= QUOTED_LINE_MIN_WORDS
+            && memchr::memmem::find(said.as_bytes(), line.as_bytes()).is_some()
+        {
+            found += words;
+        }
+    }
+    all >= COPIED_QUOTE_MIN_WORDS && found * 2 >= all
+}
+
+/// Appends the words of `text` to `out`, lowercased, each followed by a space.
+fn push_words(out: &mut String, text: &str) {
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+        out.push(' ');
+    }
 }

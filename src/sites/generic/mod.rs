@@ -11,7 +11,8 @@
 //! kept of it ([`landing`]), and a page that marks its main content (`<main>`) when
 //! Readability took text from outside it. When what Readability took is the page's
 //! footer or navigation, the rest of the page is read, and a frame that scripts fill,
-//! with nothing else, reads as nothing ([`chrome`]).
+//! with nothing else, reads as nothing ([`chrome`]). A quote of what the page said
+//! before it (a reply quoting an earlier post) is read once.
 //!
 //! The rules are general, not fitted to single sites: each one the 181-page extraction
 //! benchmark can test (`scripts/eval-extraction`) was kept only if it raised the score
@@ -97,6 +98,7 @@ fn read(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
             own.to_vec()
         };
     }
+    cleanup::drop_repeated_quotes(&mut blocks);
     blocks
 }
 
@@ -127,8 +129,11 @@ impl<'a> Region<'a> {
 fn beyond_pick(region: &Region, picked: usize) -> Option<Vec<Candidate>> {
     if items::is_missed_list(region.el, picked) {
         // Each item's date, links and counts are part of it, so the list is read whole,
-        // without the clean-up that drops such lines from an article.
-        return Some(walk(region.el));
+        // without the clean-up that drops such lines from an article; a label ("Share",
+        // "Read more", "Sponsored") is no item's, on a list as beside an article.
+        let mut items = walk(region.el);
+        items.retain(|b| !cleanup::is_label(b));
+        return Some(items);
     }
     if picked >= SHORT_PICK_CHARS {
         return None;
@@ -733,5 +738,125 @@ mod tests {
         let unmarked = html.replace("<main>", "<div>").replace("</main>", "</div>");
         let got = body(&unmarked, &url());
         assert!(texts(&got).iter().any(|t| t.starts_with("Term")), "{got:?}");
+    }
+
+    #[test]
+    fn a_quote_of_what_the_page_said_before_is_read_once() {
+        // A thread: the second reply quotes the first post whole, the third quotes one
+        // line of it to answer that line.
+        let first = format!("{} {}", para(1), para(2));
+        let html = format!(
+            r#"<html><body><div class="thread">
+            <div class="post"><p>ann</p><div class="body"><p>Hello,</p><p>{first}</p></div></div>
+            <div class="post"><p>bob</p><div class="body"><blockquote><p>ann wrote:</p>
+              <p>Hello,</p><p>{first}</p></blockquote><p>{}</p></div></div>
+            <div class="post"><p>cy</p><div class="body"><blockquote><p>what happened in
+              the town this week</p></blockquote><p>{}</p></div></div>
+            </div></body></html>"#,
+            para(3),
+            para(4)
+        );
+        let got = body(&html, &url());
+        let copies = texts(&got).iter().filter(|t| t.contains(&para(2))).count();
+        assert_eq!(copies, 1, "{got:?}");
+        assert!(texts(&got).contains(&para(3).as_str()), "{got:?}");
+        assert!(
+            texts(&got).contains(&"what happened in the town this week"),
+            "{got:?}"
+        );
+        // A quote of what someone said elsewhere is the article's.
+        let said = "We will rebuild the town hall, every stone of it, and the library beside \
+                    it, before the winter comes and the roads close for the season again.";
+        let article = format!(
+            "<html><body><article><p>{}</p><blockquote><p>{said}</p></blockquote><p>{}</p>\
+             </article></body></html>",
+            para(1),
+            para(2)
+        );
+        assert!(texts(&body(&article, &url())).contains(&said), "{said}");
+    }
+
+    #[test]
+    fn an_ads_label_and_a_products_badges_are_not_text() {
+        let card = |n, badge| {
+            format!(
+                r#"<li class="product"><div class="badge">{badge}</div>
+                <h3>Sleeping bag model {n}</h3><p>Rated to 20 F, and it packs down to the size
+                of a loaf of bread.</p></li>"#
+            )
+        };
+        let html = format!(
+            r#"<html><body><main><h1>Sleeping bags</h1><ul class="products">{}{}{}{}</ul>
+            <details><summary>Expand description</summary><p>{}</p></details></main>
+            </body></html>"#,
+            card(1, "Sponsored"),
+            card(2, "Top Rated"),
+            card(3, "Best Seller"),
+            card(4, "Bestseller"),
+            para(1)
+        );
+        let got = body(&html, &url());
+        assert!(texts(&got).contains(&"Sleeping bag model 4"), "{got:?}");
+        for label in [
+            "Sponsored",
+            "Top Rated",
+            "Best Seller",
+            "Bestseller",
+            "Expand description",
+        ] {
+            assert!(!texts(&got).contains(&label), "{label}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_page_read_as_a_list_leaves_out_its_labels_and_keeps_its_items_lines() {
+        // A list of jobs, each with its line and its date, and the list's labels:
+        // "Share" and "Read more" under each item, a "Latest" tab above them.
+        let row = |n| {
+            format!(
+                r#"<li class="item"><a href="/j{n}">Startup {n} is hiring engineers</a>
+                (startup{n}.com) {n} days ago<div>Share</div><div>Read more</div></li>"#
+            )
+        };
+        let rows: String = (1..=12).map(row).collect();
+        let html = format!(
+            r#"<html><body><div class="top"><a href="/">Jobs</a></div>
+            <div class="intro"><p>These are jobs at the startups we fund. See more at our
+            jobs page, where every listing has more.</p></div>
+            <div>Latest</div><ol class="list">{rows}</ol></body></html>"#
+        );
+        let got = body(&html, &url());
+        let line = "Startup 12 is hiring engineers (startup12.com) 12 days ago";
+        assert!(texts(&got).contains(&line), "{got:?}");
+        for label in ["Latest", "Share", "Read more"] {
+            assert!(!texts(&got).contains(&label), "{label}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn the_links_that_open_a_page_for_editing_are_not_text() {
+        let section = |n| {
+            format!(
+                r#"<div class="mw-heading"><h2>Section {n}</h2><span class="mw-editsection">
+                <span>[</span><a href="/w?action=edit&section={n}">edit</a><span>]</span>
+                </span></div><p>{}</p>"#,
+                para(n)
+            )
+        };
+        let html = format!(
+            r#"<html><body><main>{}{}{}<p><a href="/edit/page.md">Edit this page</a></p>
+            </main></body></html>"#,
+            section(1),
+            section(2),
+            section(3)
+        );
+        let got = body(&html, &url());
+        assert!(texts(&got).contains(&"Section 3"), "{got:?}");
+        assert!(
+            !texts(&got)
+                .iter()
+                .any(|t| t.to_lowercase().contains("edit")),
+            "{got:?}"
+        );
     }
 }

@@ -133,10 +133,11 @@ pub const HEADING_NAME_WORDS: &[&str] = &["header", "headline"];
 pub const POSTER_DETAIL_NAMES: &[Phrases] = &[Phrases {
     source: Source::EveryKind,
     why: "a poster's rank, banner, counts and profile fields, by the names XenForo \
-          (`message-userExtras`), vBulletin (`usertitle`) and phpBB (`profile-joined`) give",
+          (`message-userExtras`; 1.x: `extraUserInfo`), vBulletin (`usertitle`; 4.x: \
+          `userinfo_extra`) and phpBB (`profile-joined`) give",
     phrases: &[
-        "usertitle", "userbanner", "userextras", "profileposts", "profilejoined",
-        "profilerank", "profilecustom", "profilecontact",
+        "usertitle", "userbanner", "userextras", "extrauser", "userinfoextra",
+        "profileposts", "profilejoined", "profilerank", "profilecustom", "profilecontact",
     ],
 }];
 
@@ -178,6 +179,18 @@ pub const FURNITURE_LINES: &[Phrases] = &[
             "order reprints", "enlarge image", "view author archive", "email the author",
             "follow on twitter", "home", "news", "getty images", "tell us what you think",
         ],
+    },
+    Phrases {
+        source: Source::EveryKind,
+        why: "the label of a paid placement among a shop's or a feed's items, the badges a \
+              shop pins on a product's card, and a toggle's label",
+        phrases: &["sponsored", "top rated", "best seller", "bestseller", "expand description"],
+    },
+    Phrases {
+        source: Source::EveryKind,
+        why: "the links that open a page for editing: a wiki's beside each heading \
+              (MediaWiki's \"[edit]\"), a documentation site's at the foot of each page",
+        phrases: &["edit", "edit source", "edit this page", "edit on github", "improve this page"],
     },
     Phrases {
         source: Source::Indonesian,

@@ -176,9 +176,23 @@ fn skipped<'a>(
     // Headers (title, standfirst, byline), footers, asides and navigation surround an
     // article. But a name can mislead ("content-with-sidebar", "non-ad-column"): an
     // element that holds a good part of the text is the article whatever it is called.
-    let furniture =
-        matches!(name, "header" | "footer" | "aside" | "nav") || named_furniture(el, in_item);
+    let furniture = matches!(name, "header" | "footer" | "aside" | "nav" | "dialog")
+        || is_dialog(el)
+        || named_furniture(el, in_item);
     furniture && chars(el).saturating_mul(3) < total_chars
+}
+
+/// Whether `el` says, by its ARIA role, that it is a dialog: a window over the page (a
+/// seller's card, a size guide, a payment plan's terms, a sign-in) that a visitor opens
+/// and closes, as the class names `modal` and `popup` say in other words.
+fn is_dialog(el: ElementRef) -> bool {
+    // One pass over the attributes, compared as text: `attr` would look each name up in
+    // the parser's table of names first, for every element walked.
+    el.value().attrs().any(|(name, value)| match name {
+        "role" => matches!(value, "dialog" | "alertdialog"),
+        "aria-modal" => value == "true",
+        _ => false,
+    })
 }
 
 /// Whether a form is fields to fill in and their labels (a shop's filters and sort order,
@@ -917,7 +931,19 @@ mod tests {
                 )
             })
             .collect();
-        for posts in [xenforo, phpbb] {
+        // XenForo 1 and vBulletin 4 name the box of counts otherwise.
+        let older: String = (1..=3)
+            .map(|n| {
+                format!(
+                    r#"<li class="message"><h3 class="userText"><a class="username">poster{n}</a>
+                    </h3><div class="extraUserInfo"><dl><dt>Trophy Points:</dt><dd>138</dd></dl>
+                    </div><div class="postdetails"><dl class="userinfo_extra"><dt>Posts</dt>
+                    <dd>4,726</dd></dl></div>
+                    <p>What poster {n} wrote in reply to the thread.</p></li>"#
+                )
+            })
+            .collect();
+        for posts in [xenforo, phpbb, older] {
             let got = texts(&posts).join("\n");
             for n in 1..=3 {
                 assert!(got.contains(&format!("poster{n}")), "{got}");
@@ -930,6 +956,7 @@ mod tests {
                 "Volunteer",
                 "Posts:",
                 "Leeds",
+                "Trophy",
             ] {
                 assert!(!got.contains(detail), "{detail}: {got}");
             }
@@ -966,6 +993,31 @@ mod tests {
             <div class="gdprConsent"><p>Accept all, or manage your choices.</p></div>"#,
         );
         assert_eq!(got, ["What the page says."]);
+    }
+
+    #[test]
+    fn a_dialog_is_furniture_unless_it_holds_the_page() {
+        let got = texts(
+            r#"<p>A mug thrown on the wheel from a clay the potter digs herself, glazed in
+            two tones of green, for tea or coffee on a cold morning.</p>
+            <div role="dialog" aria-label="About this seller" hidden><p>Joined 2018.</p></div>
+            <div class="overlay" aria-modal="true"><p>Pay in 4 installments.</p></div>
+            <div role="alertdialog"><p>Oops! We could not reach the server.</p></div>
+            <dialog><p>Sign in to save it.</p></dialog>"#,
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        // A story that opens in a dialog over a list (a lightbox), picked by Readability,
+        // is read: a dialog that holds a third of the text or more is the page.
+        let got = walked(
+            r#"<ul><li><a href="/a">Other story</a></li></ul>
+            <div role="dialog"><p>The story itself, all of it, in a window over the list
+            it was opened from.</p></div>"#,
+            walk,
+        );
+        assert!(
+            got.iter().any(|t| t.starts_with("The story itself")),
+            "{got:?}"
+        );
     }
 
     #[test]
