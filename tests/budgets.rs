@@ -80,6 +80,17 @@ fn live_blog(entries: usize) -> String {
     other_article("Siaran Langsung", &body)
 }
 
+/// A thread of `replies` replies, each a line and a quote of 40 words said nowhere before.
+fn quoting_thread(replies: usize) -> String {
+    let body: String = (0..replies)
+        .map(|i| {
+            let quoted: String = (0..40).map(|w| format!("k{i}x{w} ")).collect();
+            format!("<div class=post><p>Balasan nomor {i} di utas ini.</p><blockquote>{quoted}</blockquote></div>")
+        })
+        .collect();
+    other_article("Utas Panjang", &body)
+}
+
 /// A Kompas article of about 9 MB of text.
 fn kompas_9_mb() -> String {
     let paras: String = (0..11_500)
@@ -240,6 +251,12 @@ fn cases() -> Vec<Case> {
             "live_blog_of_3000_entries_with_svg",
             || live_blog(3_000),
             Expect::Read("Kabar terbaru nomor 2999"),
+        )),
+        // Each quote is looked for in all the text read before it.
+        elsewhere(case(
+            "thread_of_10000_quotes",
+            || quoting_thread(10_000),
+            Expect::Read("Balasan nomor 9999 di utas ini."),
         )),
         case(
             "kompas_article_of_9_mb",
