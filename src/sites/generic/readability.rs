@@ -5,9 +5,11 @@
 //! copied from kabar's instead, node by node through dom_query's tree-builder interface,
 //! which is several times cheaper than tokenizing the page again.
 //!
-//! The two trees differ in two ways, on purpose. Each heading's text is wrapped in a
+//! The two trees differ in three ways, on purpose. Each heading's text is wrapped in a
 //! `<span>`, so that Readability counts a heading alone in its container as text
-//! ([`is_heading`]). And kabar parses as a browser with scripts does, so `<noscript>`
+//! ([`is_heading`]). A heading's class and id go under other names, so that Readability
+//! does not remove it for a furniture word inside a longer name; they get their own
+//! names back in the pick ([`hidden_from_readability`]). And kabar parses as a browser with scripts does, so `<noscript>`
 //! holds its markup as text, while dom_query parses as one without, and Readability looks
 //! inside `<noscript>` for the images it unwraps. So that text is parsed as markup into
 //! the copy. A `<noscript>` in the page's `<head>` that holds more
@@ -27,7 +29,7 @@ use dom_query::{Document, NodeData, NodeRef};
 use dom_smoothie::{Config, Readability};
 use ego_tree::iter::Edge;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, TreeSink};
-use html5ever::{Attribute, QualName, local_name, ns};
+use html5ever::{Attribute, LocalName, QualName, local_name, ns};
 use scraper::{Html, HtmlTreeSink, Node};
 
 /// The element Readability takes for the article in `doc`, if it finds one, as the root
@@ -120,7 +122,11 @@ fn copy(doc: &Html) -> Document {
                     .attrs
                     .iter()
                     .map(|(name, value)| Attribute {
-                        name: name.clone(),
+                        name: if is_heading(node) {
+                            hidden_from_readability(name)
+                        } else {
+                            name.clone()
+                        },
                         value: value.clone(),
                     })
                     .collect();
@@ -162,6 +168,36 @@ fn is_heading(node: ego_tree::NodeRef<Node>) -> bool {
         .is_some_and(|e| matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
 }
 
+/// A heading's class and id, under names Readability does not read
+/// ([`hidden_from_readability`]), and their own again ([`shown_again`]).
+const HIDDEN_NAMES: [(&str, &str); 2] = [("class", "data-kabar-class"), ("id", "data-kabar-id")];
+
+/// `name` of a heading's attribute as the copy gives it to Readability: its class and id
+/// under other names. Readability looks for its furniture words anywhere inside a class
+/// or id, and removes a heading so named: MediaWiki's `mw-headline` and substack's
+/// `header-anchor-post` hold "header", a Tailwind heading's `scroll-mt-24` "scroll",
+/// rustdoc's `code-header` "header". kabar's walk judges the names again, as whole words,
+/// once they are back.
+fn hidden_from_readability(name: &QualName) -> QualName {
+    renamed(name, HIDDEN_NAMES.iter().copied())
+}
+
+/// The name a [`hidden_from_readability`] attribute had on the page.
+fn shown_again(name: &QualName) -> QualName {
+    renamed(
+        name,
+        HIDDEN_NAMES.iter().map(|&(own, hidden)| (hidden, own)),
+    )
+}
+
+/// `name` under the name `pairs` give for it (`(from, to)`), if they give one.
+fn renamed<'a>(name: &QualName, mut pairs: impl Iterator<Item = (&'a str, &'a str)>) -> QualName {
+    match pairs.find(|(from, _)| name.ns == ns!() && &*name.local == *from) {
+        Some((_, to)) => QualName::new(None, ns!(), LocalName::from(to)),
+        None => name.clone(),
+    }
+}
+
 /// `root` and what it holds, copied into a new scraper fragment.
 fn fragment_of(root: NodeRef) -> Html {
     let sink = HtmlTreeSink::new(Html::new_fragment());
@@ -176,8 +212,15 @@ fn fragment_of(root: NodeRef) -> Html {
     while let Some((node, parent)) = todo.pop() {
         let copied = node.query(|n| match &n.data {
             NodeData::Element(e) => {
-                let id =
-                    sink.create_element(e.name.clone(), e.attrs.clone(), ElementFlags::default());
+                let attrs = e
+                    .attrs
+                    .iter()
+                    .map(|a| Attribute {
+                        name: shown_again(&a.name),
+                        value: a.value.clone(),
+                    })
+                    .collect();
+                let id = sink.create_element(e.name.clone(), attrs, ElementFlags::default());
                 sink.append(&parent, NodeOrText::AppendNode(id));
                 // A template's contents go where scraper keeps them, under it.
                 if let Some(contents) = e.template_contents {
@@ -336,6 +379,37 @@ mod tests {
         for n in 1..=4 {
             assert!(text.contains(&format!("Question {n}?")), "{text}");
         }
+    }
+
+    #[test]
+    fn a_heading_named_with_a_furniture_word_inside_its_name_is_kept_with_its_names() {
+        // Section headings as rustdoc and a Tailwind site name them: "header" and
+        // "scroll" inside longer names, which Readability takes for furniture. The page
+        // is long enough for Readability's first try, the one that weighs names.
+        let para = "Returns the number of elements in the vector, also referred to as its \
+                    length, and never more than its capacity, whatever was pushed before.";
+        let html = format!(
+            r#"<html><body><article><h1>Vec</h1><p>{para}</p><p>{para}</p>
+            <h2 class="scroll-mt-24" id="methods">Methods</h2><p>{para}</p><p>{para}</p>
+            <h4 class="code-header">pub fn len(&amp;self) -> usize</h4><p>{para}</p>
+            </article></body></html>"#
+        );
+        let url = url::Url::parse("https://doc.example.com/vec").unwrap();
+        let pick = content(&Html::parse_document(&html), &url).unwrap();
+        let text: String = pick.root_element().text().collect();
+        assert!(text.contains("Methods"), "{text}");
+        assert!(text.contains("pub fn len(&self) -> usize"), "{text}");
+        // The walk after sees the names the page gave them.
+        let h4 = pick
+            .select(&scraper::Selector::parse("h4").unwrap())
+            .next()
+            .unwrap();
+        assert_eq!(h4.value().attr("class"), Some("code-header"));
+        let methods = pick
+            .select(&scraper::Selector::parse("h2").unwrap())
+            .find(|h| h.text().any(|t| t.contains("Methods")))
+            .unwrap();
+        assert_eq!(methods.value().attr("id"), Some("methods"));
     }
 
     #[test]
