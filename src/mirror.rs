@@ -29,7 +29,8 @@ static DEMO: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/demo");
 /// Pages by mirror key (`host/path?query`).
 #[derive(Debug, Clone, Default)]
 pub struct Routes {
-    pages: HashMap<String, Arc<Vec<u8>>>,
+    /// Shared, not copied, by the pages of one file and by each answer.
+    pages: HashMap<String, Bytes>,
     /// Whether a page of a day (`date=` in its query) that has no copy is answered with
     /// the same page without the day. The demo does: the reader's day keys step from
     /// the real today, which no set of copies can keep up with. The tests' routes do
@@ -64,7 +65,7 @@ impl Routes {
     }
 
     fn from_table(table: &str, read: impl Fn(&str) -> io::Result<Vec<u8>>) -> io::Result<Self> {
-        let mut files: HashMap<&str, Arc<Vec<u8>>> = HashMap::new();
+        let mut files: HashMap<&str, Bytes> = HashMap::new();
         let mut pages = HashMap::new();
         for line in table
             .lines()
@@ -80,7 +81,7 @@ impl Routes {
             let body = match files.get(file) {
                 Some(b) => b.clone(),
                 None => {
-                    let b = Arc::new(read(file)?);
+                    let b = Bytes::from(read(file)?);
                     files.insert(file, b.clone());
                     b
                 }
@@ -99,7 +100,7 @@ impl Routes {
     }
 
     /// The page served for `url`, if any.
-    fn page(&self, url: &Url) -> Option<Arc<Vec<u8>>> {
+    fn page(&self, url: &Url) -> Option<Bytes> {
         if let Some(page) = self.pages.get(&key(url)) {
             return Some(page.clone());
         }
@@ -239,11 +240,7 @@ fn answer(routes: &Routes, uri: &Uri) -> Response<Full<Bytes>> {
         })
         .and_then(|u| routes.page(&u));
     let (status, kind, body) = match page {
-        Some(body) => (
-            StatusCode::OK,
-            content_type(&body),
-            Bytes::from(body.as_slice().to_vec()),
-        ),
+        Some(body) => (StatusCode::OK, content_type(&body), body),
         None => (
             StatusCode::NOT_FOUND,
             "text/html; charset=utf-8",
