@@ -220,13 +220,22 @@ impl ArticleLinks {
 const MAX_HEADING_DEPTH: usize = 4;
 
 /// A sibling that is, or holds, a heading of its own (an `h1`–`h6` or a `title` block
-/// with no link in it): the start of the next section of the page.
+/// with no link in it or around it): the start of the next section of the page. A
+/// heading in a link, as one inside it, is an item's title: a card is often a link
+/// around its picture and its headline.
 fn starts_a_section(e: ElementRef<'_>) -> bool {
+    let in_a_link = |h: ElementRef<'_>| {
+        h.ancestors()
+            .take_while(|a| a.id() != e.id())
+            .filter_map(ElementRef::wrap)
+            .any(|a| a.value().name() == "a")
+    };
     let is_heading = |h: ElementRef<'_>| {
         let v = h.value();
         (matches!(v.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
             || v.classes().any(|c| c == "title" || c == "title__content"))
             && h.select(&LINKS).next().is_none()
+            && !in_a_link(h)
     };
     std::iter::once(e)
         .chain(e.descendants().filter_map(ElementRef::wrap))

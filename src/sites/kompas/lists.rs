@@ -138,6 +138,27 @@ mod tests {
         assert_eq!(titles(&page), berita(1..=15));
     }
 
+    /// Each item a link around its picture and headline, as Kompas's search and index
+    /// cards are: the headline inside the link is the item's, not the next section's.
+    #[test]
+    fn terkini_siblings_whose_links_wrap_their_headlines() {
+        let card = |n: u32| {
+            format!(
+                "<div class=\"articleItem\"><a class=\"article-link\" \
+                 href=\"https://nasional.kompas.com/read/2025/05/29/{n}/a-{n}\">\
+                 <div class=\"articleItem-img\"><img src=\"/f{n}.jpg\"></div>\
+                 <h2 class=\"articleTitle\">Berita {n}</h2></a></div>"
+            )
+        };
+        let cards = |r: std::ops::RangeInclusive<u32>| r.map(card).collect::<String>();
+        let page = format!(
+            "<section><h2>Terkini Lainnya</h2>{}<h2>Mungkin Anda melewatkan ini</h2>{}</section>",
+            cards(1..=15),
+            cards(20..=24)
+        );
+        assert_eq!(titles(&page), berita(1..=15));
+    }
+
     #[test]
     fn terkini_siblings_stop_at_the_next_heading_and_its_list() {
         let page = format!(
@@ -150,17 +171,13 @@ mod tests {
         assert_eq!(titles(&page), berita(1..=15));
     }
 
-    /// Siblings are read in one pass: a list of 20,000 loose items costs its links, not
-    /// their square.
+    /// Its cost is bounded in tests/budgets.rs (`terkini_of_20000_loose_links`).
     #[test]
-    fn terkini_of_many_siblings_reads_whole_and_fast() {
+    fn terkini_of_many_siblings_reads_whole() {
         let page = format!(
             "<section><h2>Terkini Lainnya</h2>{}</section>",
             items(1..=20_000)
         );
-        let started = std::time::Instant::now();
         assert_eq!(titles(&page).len(), 20_000);
-        let took = started.elapsed();
-        assert!(took.as_secs() < 20, "{took:?}");
     }
 }
