@@ -3,7 +3,7 @@
 //! get their title, date and authors from here.
 
 use chrono::{DateTime, FixedOffset};
-use scraper::Html;
+use scraper::{ElementRef, Html};
 use serde_json::Value;
 use url::Url;
 
@@ -14,6 +14,7 @@ use crate::sanitize;
 selector!(META, "meta[content]");
 selector!(CANONICAL, "link[rel~=canonical][href]");
 selector!(TITLE, "title");
+selector!(HEADING_1, "h1");
 selector!(LD_JSON, r#"script[type="application/ld+json"]"#);
 
 /// The `content` of `<meta property=key>` or `<meta name=key>` (first non-empty), clean.
@@ -39,9 +40,10 @@ pub fn canonical(doc: &Html, base: &Url) -> Option<Url> {
         .find_map(|href| sanitize::link(href, base))
 }
 
-/// The page title from `og:title` or `<title>`, its entities decoded, with the site's
-/// name taken off (` - Kompas.com`, ` | The Site`, `KapanLagi.com: `) where the page names
-/// its site, in `og:site_name` or in its address.
+/// The page title from `og:title` or `<title>`, its entities decoded: the page's own
+/// heading when the title is that heading and more ([`heading_in`]), else the title with
+/// the site's name taken off (` - Kompas.com`, ` | The Site`, `KapanLagi.com: `) where the
+/// page names its site, in `og:site_name` or in its address.
 pub fn title(doc: &Html, page: &Url) -> Option<String> {
     let raw = meta(doc, "og:title").or_else(|| {
         doc.select(&TITLE)
@@ -58,7 +60,51 @@ pub fn title(doc: &Html, page: &Url) -> Option<String> {
             .flatten()
             .filter_map(|u| u.host_str().map(str::to_string)),
     );
-    Some(strip_site_name(&decoded(&raw), &names))
+    let site = SiteNames::new(&names);
+    let title = decoded(&raw);
+    Some(heading_in(doc, &title, &site).unwrap_or_else(|| site.strip(&title)))
+}
+
+/// How many of the page's `<h1>` elements are weighed against its title: the article's
+/// heading is among the first, after a logo's at most.
+const MAX_HEADINGS: usize = 4;
+
+/// The page's main heading, when the title is that heading and more: the site's name or
+/// its section after a separator (`Defer, Panic, and Recover - The Go Programming
+/// Language`, `<table>: The Table element - HTML | MDN`); or the heading whole, when the
+/// title is the heading cut short (`… your monitor, laptop, and k`, as some sites cut
+/// `og:title`). The page says in its heading where its title ends, whatever its site
+/// calls itself. A heading in a link, or one that names the site, is a logo, not the
+/// article's. A title that ends with a heading is not read this way: there the heading
+/// is as often the site's (a book's or a wiki's name over each of its pages).
+fn heading_in(doc: &Html, title: &str, site: &SiteNames) -> Option<String> {
+    let is_separator = |c: char| matches!(c, '-' | '|' | '–' | '—' | '·' | '•' | '/' | '»' | '~');
+    let headings: Vec<String> = doc
+        .select(&HEADING_1)
+        .filter(|h| {
+            !h.ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| a.value().name() == "a")
+        })
+        .take(MAX_HEADINGS)
+        .map(|h| sanitize::inline(&h.text().collect::<String>()))
+        .filter(|h| !h.is_empty() && !site.named_in(h))
+        .collect();
+    if headings.is_empty() {
+        return None;
+    }
+    let folded = title.to_lowercase();
+    // A title cut short may have had the site's name put back after the cut.
+    let stripped = site.strip(title).to_lowercase();
+    headings.into_iter().find(|h| {
+        let heading = h.to_lowercase();
+        // A title that begins with the heading goes on after a separator; a colon there
+        // starts a subtitle, which is the title's own.
+        let before_more = folded
+            .strip_prefix(&heading)
+            .is_some_and(|rest| rest.trim_start().starts_with(is_separator));
+        before_more || cut_short(&folded, &heading) || cut_short(&stripped, &heading)
+    })
 }
 
 /// Text with the character references a page escaped twice (`&amp;amp;`, `&amp;#8211;`)
@@ -95,57 +141,85 @@ fn is_reference(name: &str) -> bool {
     }
 }
 
-/// The title without a site name before or after it. A part names the site when its first
-/// word, letters and digits only (or that word's first label), is a name the page gives itself (`og:site_name`), its
-/// host (`kompas.com` in `regional.kompas.com`) or a label of the host (`kompas`).
-fn strip_site_name(title: &str, names: &[String]) -> String {
-    let key = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
+/// Whether `title` is `heading` cut short: cut inside a word, or ending in an ellipsis
+/// where the heading goes on. A title that ends at a word where the heading goes on may
+/// be the shorter headline the site chose, and is kept.
+fn cut_short(title: &str, heading: &str) -> bool {
+    let stem = title.trim_end_matches(['…', '.']).trim_end();
+    let ellipsis = stem.len() < title.len();
+    let Some(rest) = heading.strip_prefix(stem) else {
+        return false;
     };
-    let mut known: Vec<String> = Vec::new();
-    for name in names {
-        known.push(key(name));
-        let labels: Vec<&str> = name.trim_start_matches("www.").split('.').collect();
-        if labels.len() > 1 {
-            for (i, label) in labels[..labels.len() - 1].iter().enumerate() {
-                known.push(key(label));
-                known.push(key(&labels[i..].join(".")));
+    let mid_word = stem.ends_with(char::is_alphanumeric) && rest.starts_with(char::is_alphanumeric);
+    title.split_whitespace().count() >= 4 && !rest.is_empty() && (ellipsis || mid_word)
+}
+
+/// The names a page gives its site: `og:site_name`, its host (`kompas.com` in
+/// `regional.kompas.com`) and the labels of its host (`kompas`), as keys of letters and
+/// digits only.
+struct SiteNames {
+    known: Vec<String>,
+}
+
+impl SiteNames {
+    fn new(names: &[String]) -> Self {
+        let mut known: Vec<String> = Vec::new();
+        for name in names {
+            known.push(key(name));
+            let labels: Vec<&str> = name.trim_start_matches("www.").split('.').collect();
+            if labels.len() > 1 {
+                for (i, label) in labels[..labels.len() - 1].iter().enumerate() {
+                    known.push(key(label));
+                    known.push(key(&labels[i..].join(".")));
+                }
             }
         }
+        known.retain(|k| k.len() >= 3);
+        SiteNames { known }
     }
-    known.retain(|k| k.len() >= 3);
-    let names_site = |part: &str| {
+
+    /// Whether `part` names the site: whole, by its first word, or by that word's first
+    /// label (`TurnBackHoax.ID`, a name written as a host).
+    fn named_in(&self, part: &str) -> bool {
         let part = part.trim();
         let whole = key(part);
         let first_word = part.split_whitespace().next().unwrap_or("");
         let first = key(first_word);
-        // `TurnBackHoax.ID`: a name written as a host, its first label the site's.
         let first_label = key(first_word.split('.').next().unwrap_or(""));
-        known
+        self.known
             .iter()
             .any(|k| *k == whole || *k == first || *k == first_label)
-    };
-    for sep in [" - ", " | ", " – ", " — "] {
-        if let Some((head, tail)) = title.rsplit_once(sep)
-            && names_site(tail)
-        {
-            return head.trim().to_string();
+    }
+
+    /// The title without a site name before or after it.
+    fn strip(&self, title: &str) -> String {
+        for sep in [" - ", " | ", " – ", " — "] {
+            if let Some((head, tail)) = title.rsplit_once(sep)
+                && self.named_in(tail)
+            {
+                return head.trim().to_string();
+            }
+            if let Some((head, tail)) = title.split_once(sep)
+                && self.named_in(head)
+            {
+                return tail.trim().to_string();
+            }
         }
-        if let Some((head, tail)) = title.split_once(sep)
-            && names_site(head)
+        if let Some((head, tail)) = title.split_once(": ")
+            && self.named_in(head)
         {
             return tail.trim().to_string();
         }
+        title.to_string()
     }
-    if let Some((head, tail)) = title.split_once(": ")
-        && names_site(head)
-    {
-        return tail.trim().to_string();
-    }
-    title.to_string()
+}
+
+/// A name as a key: its letters and digits, lowercase.
+fn key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The fields of a schema.org article object in the page's JSON-LD.
@@ -284,7 +358,7 @@ mod tests {
 
     fn strip(title: &str, names: &[&str]) -> String {
         let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
-        strip_site_name(title, &names)
+        SiteNames::new(&names).strip(title)
     }
 
     #[test]
@@ -347,6 +421,76 @@ mod tests {
             Some("Jalur Sepeda Baru Dibuka")
         );
         assert_eq!(decoded("a < b & c; 3 &lt 4"), "a < b & c; 3 &lt 4");
+    }
+
+    /// The page's heading says where its title ends, when the site's name is not its
+    /// host's (`The Go Programming Language` on go.dev, `MDN` on developer.mozilla.org).
+    #[test]
+    fn the_heading_says_where_the_title_ends() {
+        let title_of = |head: &str, body: &str| {
+            let doc = Html::parse_document(&format!("<head>{head}</head><body>{body}</body>"));
+            title(&doc, &Url::parse("https://go.dev/blog/defer").unwrap()).unwrap()
+        };
+        let go = "<title>Defer, Panic, and Recover - The Go Programming Language</title>";
+        assert_eq!(
+            title_of(go, "<h1>Defer, Panic, and Recover</h1>"),
+            "Defer, Panic, and Recover"
+        );
+        assert_eq!(
+            title_of(
+                "<title>&lt;table&gt;: The Table element - HTML | MDN</title>",
+                "<h1><code>&lt;table&gt;</code>: The Table element</h1>"
+            ),
+            "<table>: The Table element"
+        );
+        // A logo in a link, or a heading naming the site, is not the article's heading.
+        assert_eq!(
+            title_of(
+                "<title>Gopher News - Defer, Panic, and Recover</title>",
+                "<a href=/><h1>Gopher News</h1></a>"
+            ),
+            "Gopher News - Defer, Panic, and Recover"
+        );
+        assert_eq!(
+            title_of(
+                "<title>Go.dev - Defer, Panic, and Recover</title>",
+                "<h1>Go.dev</h1>"
+            ),
+            "Defer, Panic, and Recover"
+        );
+        // A subtitle after a colon is the title's own; so is a title that ends with the
+        // heading (a wiki's or a book's name over each page).
+        assert_eq!(
+            title_of(
+                "<title>Atomic Habits: An Easy Way</title>",
+                "<h1>Atomic Habits</h1>"
+            ),
+            "Atomic Habits: An Easy Way"
+        );
+        assert_eq!(
+            title_of(
+                "<title>Plan and audience | Quantum Information</title>",
+                "<h1>Quantum Information</h1>"
+            ),
+            "Plan and audience | Quantum Information"
+        );
+        // A title cut inside a word, the site's name put back after the cut.
+        assert_eq!(
+            title_of(
+                "<title>How to set up your monitor, laptop, and k | Desks.shop</title>\
+                 <meta property=og:site_name content=Desks.shop>",
+                "<h1>How to set up your monitor, laptop, and keyboard</h1>"
+            ),
+            "How to set up your monitor, laptop, and keyboard"
+        );
+        // Cut at a word, it may be the shorter headline the site chose.
+        assert_eq!(
+            title_of(
+                "<title>The best cameras for your home</title>",
+                "<h1>The best cameras for your home in 2026</h1>"
+            ),
+            "The best cameras for your home"
+        );
     }
 
     #[test]
