@@ -5,7 +5,7 @@
 //! kind in the WCXB sample (`../shared/bench/wcxb-sample`, scored by
 //! `../shared/tools/score_wcxb.py`) at 0.82 or more, 0.95 on its articles, and on every
 //! type of page at or above trafilatura's figure in the sample's README (0.834, 0.957 and
-//! each type above it today). The real pages of
+//! each type above it today); and its titles, 140 of 210 or more. The real pages of
 //! `../shared/fixtures/real/` must read as their `*.truth.json` says: the title, and the
 //! truth's first and last sentences in the text (whitespace collapsed, as its README says).
 //! The one index page there (detik's) is checked as a headline list in tests/real_pages.rs,
@@ -187,6 +187,46 @@ fn reader_mode_keeps_its_f1_on_every_kind_of_page() {
             "F1 {ours} on {kind} pages is below trafilatura's {theirs}: {printed}"
         );
     }
+}
+
+/// The fewest of the WCXB sample's 210 titles kabar must give as the truth does (142
+/// today, docs/PERFORMANCE.md "Titles").
+const MIN_WCXB_TITLES: usize = 140;
+
+/// Titles are read by the whole article path (a site's profile, JSON-LD, meta tags and
+/// the page's heading), and count as right when they are the truth's, letters' case and
+/// runs of whitespace aside.
+#[test]
+fn reader_mode_gives_the_titles_a_reader_sees() {
+    let bench = shared("bench/wcxb-sample");
+    let ids = json_file(&bench.join("pages.json"));
+    let ids = ids.as_object().expect("pages.json is an object");
+    let fold = |s: &str| collapsed(s).to_lowercase();
+    let mut wrong = Vec::new();
+    for id in ids.keys() {
+        let truth = json_file(&bench.join("ground-truth").join(format!("{id}.json")));
+        let expected = truth["ground_truth"]["title"].as_str().unwrap_or_default();
+        let url = Url::parse(truth["url"].as_str().unwrap_or_default())
+            .unwrap_or_else(|_| Url::parse("https://example.com/").unwrap());
+        let file = bench.join("html").join(format!("{id}.html.gz"));
+        let mut html = String::new();
+        GzDecoder::new(std::fs::File::open(&file).expect("a benchmark page"))
+            .read_to_string(&mut html)
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let got = kabar::sites::read_article(&html, &url)
+            .map(|paged| paged.article.title)
+            .unwrap_or_default();
+        if fold(&got) != fold(expected) {
+            wrong.push(format!("{id}: {got:?}, not {expected:?}"));
+        }
+    }
+    let right = ids.len() - wrong.len();
+    eprintln!("WCXB titles: {right} of {} right", ids.len());
+    assert!(
+        right >= MIN_WCXB_TITLES,
+        "{right} titles right, fewer than {MIN_WCXB_TITLES}:\n{}",
+        wrong.join("\n")
+    );
 }
 
 /// Every `*.truth.json` under `../shared/fixtures/real`, with its page.
