@@ -5,7 +5,7 @@
 //! kind in the WCXB sample (`../shared/bench/wcxb-sample`, scored by
 //! `../shared/tools/score_wcxb.py`) at 0.82 or more, 0.95 on its articles, and on every
 //! type of page at or above trafilatura's figure in the sample's README (0.834, 0.957 and
-//! each type above it today); and its titles, 140 of 210 or more. The real pages of
+//! each type above it today); and its titles, 145 of 210 or more. The real pages of
 //! `../shared/fixtures/real/` must read as their `*.truth.json` says: the title, and the
 //! truth's first and last sentences in the text (whitespace collapsed, as its README says).
 //! The one index page there (detik's) is checked as a headline list in tests/real_pages.rs,
@@ -189,9 +189,9 @@ fn reader_mode_keeps_its_f1_on_every_kind_of_page() {
     }
 }
 
-/// The fewest of the WCXB sample's 210 titles kabar must give as the truth does (142
+/// The fewest of the WCXB sample's 210 titles kabar must give as the truth does (146
 /// today, docs/PERFORMANCE.md "Titles").
-const MIN_WCXB_TITLES: usize = 140;
+const MIN_WCXB_TITLES: usize = 145;
 
 /// Titles are read by the whole article path (a site's profile, JSON-LD, meta tags and
 /// the page's heading), and count as right when they are the truth's, letters' case and

@@ -40,16 +40,21 @@ pub fn canonical(doc: &Html, base: &Url) -> Option<Url> {
         .find_map(|href| sanitize::link(href, base))
 }
 
-/// The page title from `og:title` or `<title>`, its entities decoded: the page's own
-/// heading when the title is that heading and more ([`heading_in`]), else the title with
-/// the site's name taken off (` - Kompas.com`, ` | The Site`, `KapanLagi.com: `) where the
-/// page names its site, in `og:site_name` or in its address.
-pub fn title(doc: &Html, page: &Url) -> Option<String> {
-    let raw = meta(doc, "og:title").or_else(|| {
-        doc.select(&TITLE)
-            .next()
-            .map(|t| sanitize::inline(&t.text().collect::<String>()))
-    })?;
+/// The page title from `headline` (the JSON-LD headline, when the caller trusts it
+/// first), `og:title` or `<title>`, its entities decoded: the page's own heading when the
+/// title is that heading and more ([`heading_in`]), else the title with the site's name
+/// taken off (` - Kompas.com`, ` | The Site`, `KapanLagi.com: `) where the page names its
+/// site, in `og:site_name` or in its address. SEO plugins write the same title with the
+/// site's name into all three.
+pub fn title(doc: &Html, page: &Url, headline: Option<&str>) -> Option<String> {
+    let raw = headline
+        .map(str::to_string)
+        .or_else(|| meta(doc, "og:title"))
+        .or_else(|| {
+            doc.select(&TITLE)
+                .next()
+                .map(|t| sanitize::inline(&t.text().collect::<String>()))
+        })?;
     let mut names: Vec<String> = meta(doc, "og:site_name").into_iter().collect();
     // The page's own address names its site, and so does the address it was read from
     // (a page may have neither a canonical link nor og:url).
@@ -401,7 +406,7 @@ mod tests {
         );
         let elsewhere = Url::parse("https://mirror.example/salt").unwrap();
         assert_eq!(
-            title(&doc, &elsewhere).as_deref(),
+            title(&doc, &elsewhere, None).as_deref(),
             Some("Salt & Pepper – Dinner")
         );
         let doc = Html::parse_document(
@@ -410,14 +415,14 @@ mod tests {
         );
         let detik = Url::parse("https://finance.detik.com/x").unwrap();
         assert_eq!(
-            title(&doc, &detik).as_deref(),
+            title(&doc, &detik, None).as_deref(),
             Some("Pasar & Harga | detikFinance")
         );
         // A page that names its site nowhere but in the address it was read from.
         let doc = Html::parse_document("<title>Jalur Sepeda Baru Dibuka - Kompas.com</title>");
         let kompas = Url::parse("https://megapolitan.kompas.com/read/2027/01/05/1/x").unwrap();
         assert_eq!(
-            title(&doc, &kompas).as_deref(),
+            title(&doc, &kompas, None).as_deref(),
             Some("Jalur Sepeda Baru Dibuka")
         );
         assert_eq!(decoded("a < b & c; 3 &lt 4"), "a < b & c; 3 &lt 4");
@@ -429,7 +434,12 @@ mod tests {
     fn the_heading_says_where_the_title_ends() {
         let title_of = |head: &str, body: &str| {
             let doc = Html::parse_document(&format!("<head>{head}</head><body>{body}</body>"));
-            title(&doc, &Url::parse("https://go.dev/blog/defer").unwrap()).unwrap()
+            title(
+                &doc,
+                &Url::parse("https://go.dev/blog/defer").unwrap(),
+                None,
+            )
+            .unwrap()
         };
         let go = "<title>Defer, Panic, and Recover - The Go Programming Language</title>";
         assert_eq!(
@@ -473,6 +483,14 @@ mod tests {
                 "<h1>Quantum Information</h1>"
             ),
             "Plan and audience | Quantum Information"
+        );
+        // JSON-LD's headline, when the caller reads it first, is weighed the same way.
+        let doc = Html::parse_document("<h1>Defer, Panic, and Recover</h1>");
+        let go = Url::parse("https://go.dev/blog/defer").unwrap();
+        let headline = Some("Defer, Panic, and Recover | Gopher News");
+        assert_eq!(
+            title(&doc, &go, headline).as_deref(),
+            Some("Defer, Panic, and Recover")
         );
         // A title cut inside a word, the site's name put back after the cut.
         assert_eq!(

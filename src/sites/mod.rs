@@ -338,10 +338,7 @@ fn generic_article(doc: &Html, url: &Url, profile: Option<&profiles::Profile>) -
             .unwrap_or_default();
     }
     authors.retain(|a| Some(a) != editor.as_ref());
-    let title = ld
-        .headline
-        .or_else(|| meta::title(doc, url))
-        .unwrap_or_default();
+    let title = meta::title(doc, url, ld.headline.as_deref()).unwrap_or_default();
     let image = ld
         .image
         .or_else(|| meta::meta(doc, "og:image"))

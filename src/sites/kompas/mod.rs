@@ -48,7 +48,7 @@ pub fn article(doc: &Html, url: &Url) -> PagedArticle {
     let article = Article {
         url: article_url.to_string(),
         title: first_text(doc, &TITLE)
-            .or_else(|| meta::title(doc, url))
+            .or_else(|| meta::title(doc, url, None))
             .or(ld.headline)
             .unwrap_or_default(),
         published: meta::meta(doc, "article:published_time")
