@@ -1,35 +1,113 @@
 //! The page's chrome: its footer and its navigation, the frame every page of a site
-//! shares. A page that a script fills in (a shop's product page served as an empty
+//! shares, marked as such (`<footer>`, `<nav>`, their ARIA roles) or named so in a class
+//! or id (`eve-container-part-footer`, BEM's `gh__nav__menu`). A page that a script fills in (a shop's product page served as an empty
 //! `<div id="root">`) holds nothing else, and Readability, finding no article, takes the
 //! footer's lists of links for one. What is read from such a page is what it holds
 //! besides, if anything: a shop whose short product lines lost to a long footnote in the
 //! footer has those lines.
 
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html};
 
-use super::walk::{text_chars, walk};
+use super::walk::{named_chrome, text_chars};
 use super::{Candidate, text_len};
 use crate::sites::elements::selector;
 
 selector!(CHROME, "footer, nav, [role=contentinfo], [role=navigation]");
 
-/// Whether every one of `blocks` is text of the chrome of `doc`: what is read of the page
-/// is its footer or its navigation, and the page has nothing of its own.
-pub(super) fn is_all_chrome(doc: &Html, blocks: &[Candidate]) -> bool {
+/// The text of a page's chrome, by its letters and digits alone: Readability may join or
+/// split the blocks of what it takes, and the walk folds whitespace and drops what does
+/// not show, so a block is the chrome's when its letters are found within the chrome's.
+/// The chrome's own text is taken whole, not walked: a promotion in a menu is the
+/// menu's, though a walk would leave it out as a promotion.
+pub(super) struct Chrome {
+    bare: String,
+}
+
+impl Chrome {
+    /// Whether `block` is text of the chrome.
+    pub(super) fn holds(&self, block: &Candidate) -> bool {
+        self.bare.contains(&bare(&block.text))
+    }
+}
+
+/// The chrome of `doc` when every one of `blocks` is text of it: what is read of the page
+/// is its footer or its navigation, and the page may have nothing of its own.
+pub(super) fn all_chrome(doc: &Html, blocks: &[Candidate]) -> Option<Chrome> {
     let read = text_len(blocks);
     if read == 0 {
-        return false;
+        return None;
     }
-    let chrome: Vec<ElementRef> = doc.select(&CHROME).collect();
-    // Most pages read more than their chrome holds: no need to walk it.
+    let chrome = chrome_of(doc);
+    // Most pages read more than their chrome holds: no need to look further.
     if chrome.iter().map(|&e| text_chars(e)).sum::<usize>() < read {
-        return false;
+        return None;
     }
-    let chrome: Vec<String> = chrome.into_iter().flat_map(walk).map(|b| b.text).collect();
-    // Readability may join or split the blocks of what it takes, so a block is the
-    // chrome's when its text is found within the chrome's.
-    let chrome = chrome.join("\n");
-    !chrome.is_empty() && blocks.iter().all(|b| chrome.contains(&b.text))
+    let chrome = Chrome {
+        bare: chrome
+            .iter()
+            .flat_map(|e| e.text())
+            .flat_map(str::chars)
+            .filter(|c| c.is_alphanumeric())
+            .collect(),
+    };
+    (!chrome.bare.is_empty() && blocks.iter().all(|b| chrome.holds(b))).then_some(chrome)
+}
+
+fn bare(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The outermost elements of the chrome of `doc`, in document order: an element inside
+/// one (every part of a BEM footer is named `footer__…`) is the same chrome again.
+fn chrome_of(doc: &Html) -> Vec<ElementRef<'_>> {
+    let holders = content_holders(doc);
+    let mut found = Vec::new();
+    let mut inside = None;
+    for edge in doc.root_element().traverse() {
+        match edge {
+            Edge::Open(node) if inside.is_none() => {
+                if let Some(el) = ElementRef::wrap(node)
+                    && (CHROME.matches(&el) || (is_named_chrome(el) && !holders.contains(&el.id())))
+                {
+                    inside = Some(node.id());
+                    found.push(el);
+                }
+            }
+            Edge::Close(node) if inside == Some(node.id()) => inside = None,
+            _ => {}
+        }
+    }
+    found
+}
+
+selector!(CONTENT, "h1, main, article, [role=main]");
+
+/// The elements that hold the page's own content: its main heading, its `<main>` or an
+/// `<article>`. A layout's wrapper may be named for the footer it keeps at the bottom
+/// (`sticky-footer`, around the whole page) or the navigation beside it
+/// (`flex-nav-expanded`), and a footer or a menu holds no such thing. Each element is
+/// marked once, however many headings it holds.
+fn content_holders(doc: &Html) -> foldhash::HashSet<NodeId> {
+    let mut holders = foldhash::HashSet::default();
+    for el in doc.select(&CONTENT) {
+        for node in std::iter::once(*el).chain(el.ancestors()) {
+            if !holders.insert(node.id()) {
+                break;
+            }
+        }
+    }
+    holders
+}
+
+/// Whether `el` is named as chrome ([`named_chrome`]). The page's root and main elements
+/// are not, whatever their classes: Bulma's `has-navbar-fixed-top` on `<body>` says the
+/// page has a navigation bar.
+fn is_named_chrome(el: ElementRef) -> bool {
+    let v = el.value();
+    !(matches!(v.name(), "html" | "body" | "main" | "article") || v.attr("role") == Some("main"))
+        && named_chrome(el)
 }
 
 #[cfg(test)]
@@ -64,6 +142,58 @@ mod tests {
             .replace("<footer>", "<nav>")
             .replace("</footer>", "</nav>");
         assert!(body(&nav, &url()).is_empty());
+    }
+
+    /// The frame made of `<div>`s, named for what it is: a footer in a class, a menu in
+    /// BEM's `block__element` names with a promotion in it, and a spinner where the
+    /// products will be.
+    #[test]
+    fn a_page_of_nothing_but_a_footer_named_in_its_classes_reads_as_nothing() {
+        let links = |title: &str| {
+            format!(
+                r#"<div class="us-fotter-left-item"><div class="us-fotter-left-item-title">{title}</div>
+                <a href="/about">About us</a><a href="/contact">Contact us</a>
+                <a href="/warranty">Warranty and returns</a><a href="/shipping">Shipping policy</a>
+                <a href="/terms">Terms and conditions</a><a href="/privacy">Privacy policy</a></div>"#
+            )
+        };
+        let html = format!(
+            r#"<html><body><div class="gh__nav"><div class="gh__nav__menu">
+            <div class="gh__nav__menu__promo-card"><a href="/gifts"><h3>A GIFT FROM THE HEART</h3>
+            <p>Find a gift for someone special, and even save on select products</p></a></div>
+            </div></div><div id="root"><div class="spin">Loading</div></div>
+            <div class="eve-container-part-footer">{}{}
+            <p>Subscribe and get $30 off: sign up for early event alerts and members-only
+            deals, and by subscribing you agree to receive our marketing emails.</p></div>
+            </body></html>"#,
+            links("GET TO KNOW US"),
+            links("SUPPORT")
+        );
+        assert_eq!(body(&html, &url()), Vec::new());
+    }
+
+    /// A layout's wrapper named for the footer it keeps at the bottom, or for the
+    /// navigation beside the content, holds the page: it is no footer.
+    #[test]
+    fn a_layout_named_for_its_footer_or_navigation_is_no_footer() {
+        let story = "<h1>Gummies that help you decompress</h1>\
+            <p>Each gummy has 10 mg of CBD, and each jar holds an assortment of fruit flavours \
+            that taste as good as they help.</p>";
+        for wrapper in [
+            r#"<div class="sticky-footer">"#,
+            r#"<div class="flex-nav-expanded">"#,
+        ] {
+            let html = format!(
+                r#"<html><body class="has-navbar-fixed-top">{wrapper}<div class="sticky-footer_body">{story}</div>
+                <footer><a href="/about">About us</a></footer></div></body></html>"#
+            );
+            let got = body(&html, &url());
+            assert!(
+                got.iter()
+                    .any(|b| b.text.starts_with("Each gummy has 10 mg")),
+                "{wrapper}: {got:?}"
+            );
+        }
     }
 
     #[test]

@@ -88,14 +88,22 @@ fn read(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
             blocks = noscript;
         }
     }
-    if chrome::is_all_chrome(doc, &blocks) {
-        // What the page holds besides, read by the region's walk, which leaves the chrome
-        // out; a frame's leftovers (a skip link, a hidden site name) are not a page.
-        let own = region.as_ref().map(Region::whole).unwrap_or_default();
-        return if text_len(own) < NOTHING_ELSE_CHARS {
+    if let Some(chrome) = chrome::all_chrome(doc, &blocks) {
+        // What the page holds besides: the region's walk, without what is the chrome's
+        // (the walk leaves out a `<footer>`, not a footer named in a class); a frame's
+        // leftovers (a skip link, a hidden site name, a "Loading" spinner) are not a page.
+        let own: Vec<Candidate> = region
+            .as_ref()
+            .map(Region::whole)
+            .unwrap_or_default()
+            .iter()
+            .filter(|b| !chrome.holds(b))
+            .cloned()
+            .collect();
+        return if text_len(&own) < NOTHING_ELSE_CHARS {
             Vec::new()
         } else {
-            own.to_vec()
+            own
         };
     }
     cleanup::drop_repeated_quotes(&mut blocks);

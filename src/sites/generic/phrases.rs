@@ -94,6 +94,16 @@ pub const MENU_NAME_WORDS: &[Phrases] = &[Phrases {
     phrases: &["nav"],
 }];
 
+/// Words in class and id names that mark the site's frame, its footer and navigation, as
+/// the `<footer>` and `<nav>` elements do: on a page whose only text is such a frame,
+/// what is read is nothing (see `chrome::is_all_chrome`). Only the frame's own words:
+/// `menu` names a restaurant's menu as often as a site's.
+pub const CHROME_NAME_WORDS: &[Phrases] = &[Phrases {
+    source: Source::EveryKind,
+    why: "a footer or navigation made of `<div>`s, named for what it is",
+    phrases: &["footer", "nav", "navbar", "navigation"],
+}];
+
 /// Words in class and id names that mark the company of an article's title: furniture
 /// around an article, which a reader shows apart, but part of each item in a list of
 /// stories, where an item's header holds its title and its teaser and date say what the
@@ -317,6 +327,7 @@ mod tests {
     fn every_list_says_why_and_matches_lowered_text() {
         for lists in [
             FURNITURE_NAME_WORDS,
+            CHROME_NAME_WORDS,
             TITLE_COMPANY_NAME_WORDS,
             POSTER_DETAIL_NAMES,
             CONTROL_NAME_WORDS,

@@ -13,8 +13,9 @@ use scraper::{ElementRef, Node};
 use super::Candidate;
 use super::items;
 use super::phrases::{
-    self, CONTROL_NAME_WORDS, FURNITURE_NAME_WORDS, HEADING_NAME_WORDS, MENU_NAME_WORDS,
-    OFFER_NAME_WORDS, POSTER_DETAIL_NAMES, SLIDE_NAME_WORDS, TITLE_COMPANY_NAME_WORDS,
+    self, CHROME_NAME_WORDS, CONTROL_NAME_WORDS, FURNITURE_NAME_WORDS, HEADING_NAME_WORDS,
+    MENU_NAME_WORDS, OFFER_NAME_WORDS, POSTER_DETAIL_NAMES, SLIDE_NAME_WORDS,
+    TITLE_COMPANY_NAME_WORDS,
 };
 use crate::article::BlockKind;
 use crate::sanitize;
@@ -291,6 +292,23 @@ fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
         || (marks & SLIDE != 0 && !CARD_BLOCKS.contains(&text_blocks(el)))
 }
 
+/// Whether a word of `el`'s class or id names the site's frame ([`CHROME_NAME_WORDS`]):
+/// `eve-container-part-footer`, BEM's `gh__nav__menu`. A state class (`has-navbar`,
+/// `is-nav-open`, `no-`, `with-`) says what an element has, not what it is.
+pub(super) fn named_chrome(el: ElementRef) -> bool {
+    let v = el.value();
+    let is_state = |class: &str| {
+        ["has-", "is-", "no-", "with-"]
+            .iter()
+            .any(|s| class.starts_with(s))
+    };
+    attr(v, &local_name!("class"))
+        .into_iter()
+        .flat_map(str::split_whitespace)
+        .any(|class| !is_state(class) && class_marks(class) & CHROME != 0)
+        || attr(v, &local_name!("id")).is_some_and(|id| word_marks(id) & CHROME != 0)
+}
+
 /// Whether `el` is a heading or a part of one. A page's header holds its title, and
 /// outside items is furniture; a heading called `header-anchor-post`, or MediaWiki's
 /// `<span class="mw-headline">` inside an `<h2>`, is a section's heading. Looked up only
@@ -315,6 +333,9 @@ const POSTER_DETAILS: u8 = 1 << 5;
 /// A word of the title's company that also names a heading ([`HEADING_NAME_WORDS`]): on
 /// a heading it says what the element is, and is no furniture.
 const TITLE_HEADING: u8 = 1 << 6;
+/// A word of the site's frame ([`CHROME_NAME_WORDS`]), asked for by `chrome`, not by the
+/// walk.
+const CHROME: u8 = 1 << 7;
 
 /// The lists the words of `name` are in, as bits.
 fn word_marks(name: &str) -> u8 {
@@ -325,6 +346,7 @@ fn word_marks(name: &str) -> u8 {
         (TITLE_COMPANY_NAME_WORDS, TITLE_COMPANY),
         (CONTROL_NAME_WORDS, CONTROL),
         (SLIDE_NAME_WORDS, SLIDE),
+        (CHROME_NAME_WORDS, CHROME),
     ];
     let mut marks = 0;
     any_name_word(name, |w| {
