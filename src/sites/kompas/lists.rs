@@ -45,34 +45,52 @@ pub fn headlines(doc: &Html, url: &Url) -> HeadlinePage {
     HeadlinePage { headlines, next }
 }
 
-/// "Terkini Lainnya": the element whose own text is the heading, then the list of article
+/// "Terkini Lainnya": the element whose text is the heading, then the list of article
 /// links that follows it, however it is wrapped (see [`ArticleLinks::list_after`]). The
 /// page's own article is kept when the list holds it, as the page shows it.
 pub(super) fn terkini(doc: &Html, base: &Url) -> Vec<TerkiniLink> {
-    const HEADING: &str = "Terkini Lainnya";
-    // Only short text that holds the words can be the heading; checking those first spares
-    // building the own text of every element of a big page.
-    let is_heading = |e: &ElementRef<'_>| {
-        let own_text: String = e
-            .children()
-            .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-            .collect();
-        sanitize::inline(&own_text).eq_ignore_ascii_case(HEADING)
+    let Some(heading) = terkini_heading(doc) else {
+        return Vec::new();
     };
-    let heading = doc
-        .root_element()
+    terkini_links(ArticleLinks::of(doc, base, urls::article_of).list_after(heading))
+}
+
+/// The innermost element whose whole text is "Terkini Lainnya": the heading itself,
+/// whether its words are one text (`<h2>Terkini Lainnya</h2>`) or styled apart
+/// (`<h2><span>Terkini</span> Lainnya</h2>`).
+fn terkini_heading(doc: &Html) -> Option<ElementRef<'_>> {
+    const HEADING: &str = "Terkini Lainnya";
+    // Only short text that holds the word can be part of the heading; checking those
+    // first spares building the text of every element of a big page. Going up from one,
+    // the text only grows, so the climb stops once it is longer than the heading.
+    doc.root_element()
         .descendants()
         .filter(|n| {
             n.value().as_text().is_some_and(|t| {
                 t.len() < 4 * HEADING.len() && t.to_ascii_lowercase().contains("lainnya")
             })
         })
-        .filter_map(|t| t.parent().and_then(ElementRef::wrap))
-        .find(is_heading);
-    let Some(heading) = heading else {
-        return Vec::new();
-    };
-    terkini_links(ArticleLinks::of(doc, base, urls::article_of).list_after(heading))
+        .find_map(|t| {
+            t.ancestors()
+                .filter_map(ElementRef::wrap)
+                .map_while(|e| Some((e, short_text(e, 4 * HEADING.len())?)))
+                .find(|(_, text)| sanitize::inline(text).eq_ignore_ascii_case(HEADING))
+                .map(|(e, _)| e)
+        })
+}
+
+/// The text of `e` when it is no longer than `max` bytes; none, without reading the
+/// rest, when it is longer: a big element's text is not built to be compared with a
+/// heading.
+fn short_text(e: ElementRef<'_>, max: usize) -> Option<String> {
+    let mut text = String::new();
+    for t in e.text() {
+        if text.len() + t.len() > max {
+            return None;
+        }
+        text.push_str(t);
+    }
+    Some(text)
 }
 
 #[cfg(test)]
@@ -125,6 +143,17 @@ mod tests {
              <div class=\"latest ga--latest\">{}</div></div>",
             items(1..=15),
             items(20..=24)
+        );
+        assert_eq!(titles(&page), berita(1..=15));
+    }
+
+    /// A redesign may style the heading's words apart.
+    #[test]
+    fn terkini_whose_heading_words_are_styled_apart() {
+        let page = format!(
+            "<div class=\"title\"><h2 class=\"title__content\"><span class=\"red\">Terkini</span> \
+             Lainnya</h2></div><div class=\"latest ga--latest\">{}</div>",
+            items(1..=15)
         );
         assert_eq!(titles(&page), berita(1..=15));
     }
