@@ -169,10 +169,10 @@ impl ArticleLinks {
             let mut items: Vec<Headline> = Vec::new();
             let mut seen: HashSet<String> = HashSet::new();
             for sibling in node.next_siblings().filter_map(ElementRef::wrap) {
-                if !items.is_empty() && starts_a_section(sibling) {
+                let found = self.headlines_in(sibling);
+                if !items.is_empty() && starts_a_section(sibling, &found) {
                     break;
                 }
-                let found = self.headlines_in(sibling);
                 if items.is_empty() && found.len() > 1 {
                     return found;
                 }
@@ -222,13 +222,17 @@ const MAX_HEADING_DEPTH: usize = 4;
 /// A sibling that is, or holds, a heading of its own (an `h1`–`h6` or a `title` block
 /// with no link in it or around it): the start of the next section of the page. A
 /// heading in a link, as one inside it, is an item's title: a card is often a link
-/// around its picture and its headline.
-fn starts_a_section(e: ElementRef<'_>) -> bool {
+/// around its picture and its headline. So is a heading that says what the sibling's
+/// one link is called (`found`): a card whose picture alone is the link.
+fn starts_a_section(e: ElementRef<'_>, found: &[Headline]) -> bool {
     let in_a_link = |h: ElementRef<'_>| {
         h.ancestors()
             .take_while(|a| a.id() != e.id())
             .filter_map(ElementRef::wrap)
             .any(|a| a.value().name() == "a")
+    };
+    let names_the_item = |h: ElementRef<'_>| {
+        found.len() == 1 && sanitize::inline(&h.text().collect::<String>()) == found[0].title
     };
     let is_heading = |h: ElementRef<'_>| {
         let v = h.value();
@@ -236,6 +240,7 @@ fn starts_a_section(e: ElementRef<'_>) -> bool {
             || v.classes().any(|c| c == "title" || c == "title__content"))
             && h.select(&LINKS).next().is_none()
             && !in_a_link(h)
+            && !names_the_item(h)
     };
     std::iter::once(e)
         .chain(e.descendants().filter_map(ElementRef::wrap))

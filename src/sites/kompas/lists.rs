@@ -167,6 +167,17 @@ mod tests {
         assert_eq!(titles(&page), berita(1..=15));
     }
 
+    /// Cards 1 to 15 as siblings of the heading, then `next` (the next section's heading)
+    /// and cards 20 to 24.
+    fn loose_cards(card: impl Fn(u32) -> String, next: &str) -> String {
+        let cards = |r: std::ops::RangeInclusive<u32>| r.map(&card).collect::<String>();
+        format!(
+            "<section><h2>Terkini Lainnya</h2>{}{next}{}</section>",
+            cards(1..=15),
+            cards(20..=24)
+        )
+    }
+
     /// Each item a link around its picture and headline, as Kompas's search and index
     /// cards are: the headline inside the link is the item's, not the next section's.
     #[test]
@@ -179,11 +190,23 @@ mod tests {
                  <h2 class=\"articleTitle\">Berita {n}</h2></a></div>"
             )
         };
-        let cards = |r: std::ops::RangeInclusive<u32>| r.map(card).collect::<String>();
-        let page = format!(
-            "<section><h2>Terkini Lainnya</h2>{}<h2>Mungkin Anda melewatkan ini</h2>{}</section>",
-            cards(1..=15),
-            cards(20..=24)
+        let page = loose_cards(card, "<h2>Mungkin Anda melewatkan ini</h2>");
+        assert_eq!(titles(&page), berita(1..=15));
+    }
+
+    /// A card whose picture alone is the link, its headline beside it: the headline
+    /// names the card's one link, and is no section's heading.
+    #[test]
+    fn terkini_siblings_whose_headlines_are_beside_their_links() {
+        let card = |n: u32| {
+            format!(
+                "<div class=\"card\"><a href=\"https://nasional.kompas.com/read/2025/05/29/{n}/a-{n}\">\
+                 <img src=\"/f{n}.jpg\" alt=\"\"></a><h3>Berita {n}</h3></div>"
+            )
+        };
+        let page = loose_cards(
+            card,
+            "<div class=\"title\">Mungkin Anda melewatkan ini</div>",
         );
         assert_eq!(titles(&page), berita(1..=15));
     }
