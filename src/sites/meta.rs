@@ -227,6 +227,126 @@ fn key(s: &str) -> String {
         .collect()
 }
 
+/// When the page says it was published, where a page without `article:published_time` or
+/// an article in its JSON-LD says it: other meta tags for the date (Dublin Core's,
+/// schema.org's `itemprop`, the names publishing systems write), the `datePublished` of
+/// any object in its JSON-LD (Yoast writes it on the `WebPage`, with no article), and
+/// the earliest `<time>` marked as a publication's: a thread marks each reply's time so,
+/// and a page its comments', all after the post they answer.
+pub fn published_elsewhere(doc: &Html) -> Option<DateTime<FixedOffset>> {
+    PUBLISHED_META
+        .iter()
+        .filter_map(|key| meta(doc, key))
+        .chain(
+            ld_objects(doc)
+                .iter()
+                .filter_map(|o| o["datePublished"].as_str().map(str::to_string)),
+        )
+        .find_map(|s| dates::parse_iso(&s))
+        .or_else(|| {
+            doc.select(&PUBLISHED_TIME)
+                .filter_map(|t| t.value().attr("datetime").and_then(dates::parse_iso))
+                .min()
+        })
+}
+
+/// Meta tags that give the publication's date, by `name`, `property` or `itemprop`.
+const PUBLISHED_META: &[&str] = &[
+    "datePublished",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "sailthru.date",
+    "parsely-pub-date",
+];
+
+selector!(
+    PUBLISHED_TIME,
+    "time[itemprop~=datePublished][datetime], time[pubdate][datetime]"
+);
+
+/// Who wrote the page, where a page without an author in its JSON-LD or its `author` meta
+/// tag says it: `article:author` when it holds a name (it often holds a profile's
+/// address), the "Written by" pair that SEO plugins give link previews
+/// (`twitter:label1`/`twitter:data1`); on a page that says it is an article, the link
+/// marked `rel=author`, or the first link to an author's page (`/author/name/`, as most
+/// publishing systems make them). On a shop's or a catalogue's page such links lead to a
+/// book's author or a reviewer, not to who wrote the page.
+pub fn byline_authors(doc: &Html, page: &Url) -> Vec<String> {
+    if let Some(names) = meta(doc, "article:author").filter(|a| !a.contains("://")) {
+        return split_names(&names);
+    }
+    let written_by = (1..=4).find_map(|i| {
+        meta(doc, &format!("twitter:label{i}"))
+            .filter(|l| l.eq_ignore_ascii_case("written by"))
+            .and_then(|_| meta(doc, &format!("twitter:data{i}")))
+    });
+    if let Some(name) = written_by {
+        return split_names(&name);
+    }
+    if !declares_article(doc) {
+        return Vec::new();
+    }
+    doc.select(&AUTHOR_LINK)
+        .filter(|a| {
+            a.value()
+                .attr("rel")
+                .is_some_and(|r| r.split_whitespace().any(|w| w == "author"))
+        })
+        .chain(doc.select(&AUTHOR_LINK).filter(|a| is_author_page(a, page)))
+        .find_map(|a| byline_name(&a.text().collect::<String>()))
+        .into_iter()
+        .collect()
+}
+
+selector!(AUTHOR_LINK, "a[href]");
+
+/// Whether link `a` leads to an author's page on the page's own site: a path with an
+/// `author` or `authors` segment and a name after it.
+fn is_author_page(a: &ElementRef, page: &Url) -> bool {
+    let Some(to) = a.value().attr("href").and_then(|h| page.join(h).ok()) else {
+        return false;
+    };
+    let mut segments = to.path_segments().into_iter().flatten();
+    to.host_str() == page.host_str()
+        && segments.any(|s| s == "author" || s == "authors")
+        && segments.next().is_some_and(|name| !name.is_empty())
+}
+
+/// A name as a byline gives it, without the words before it ("By", "Written by",
+/// "Oleh"); none when what is left is not a name: empty, or longer than a name runs.
+fn byline_name(text: &str) -> Option<String> {
+    const BEFORE: &[&str] = &[
+        "written by ",
+        "posted by ",
+        "by ",
+        "oleh ",
+        "penulis: ",
+        "penulis ",
+    ];
+    let text = sanitize::inline(text);
+    let lower = text.to_lowercase();
+    let name = BEFORE
+        .iter()
+        .find_map(|b| {
+            lower
+                .starts_with(b)
+                .then(|| text[b.len()..].trim().to_string())
+        })
+        .unwrap_or(text);
+    let words = name.split_whitespace().count();
+    (1..=MAX_NAME_WORDS).contains(&words).then_some(name)
+}
+
+/// Most words in a name a byline gives: a name with its titles ("Jillian Kubala, MS,
+/// RD") runs to five; more is a sentence.
+const MAX_NAME_WORDS: usize = 6;
+
 /// The fields of a schema.org article object in the page's JSON-LD.
 #[derive(Debug, Default)]
 pub struct LdArticle {
@@ -327,8 +447,21 @@ fn is_product(v: &Value) -> bool {
     }
 }
 
+/// Whether a JSON-LD object is an article by schema.org's types: `Article` and its
+/// kinds (`NewsArticle`, `Report`, the postings of blogs, live blogs and social media,
+/// and a forum thread's `DiscussionForumPosting`, whose author is who opened it).
 fn is_article(v: &Value) -> bool {
-    let is_kind = |t: &str| t.ends_with("Article") || t == "BlogPosting" || t == "Report";
+    let is_kind = |t: &str| {
+        t.ends_with("Article")
+            || matches!(
+                t,
+                "BlogPosting"
+                    | "LiveBlogPosting"
+                    | "SocialMediaPosting"
+                    | "DiscussionForumPosting"
+                    | "Report"
+            )
+    };
     match &v["@type"] {
         Value::String(t) => is_kind(t),
         Value::Array(ts) => ts.iter().filter_map(Value::as_str).any(is_kind),
@@ -346,14 +479,44 @@ fn names(v: &Value) -> Vec<String> {
         Value::Array(items) => items.iter().filter_map(one).collect(),
         v => one(v).into_iter().collect(),
     };
-    list.into_iter().filter(|s| !s.is_empty()).collect()
+    list.into_iter().filter(|s| !is_placeholder(s)).collect()
 }
 
-/// A comma-separated list (`content_tags`, `content_author`, JSON-LD `keywords`).
+/// Whether a value is what a template writes where it had none: nothing, `undefined` or
+/// `null`.
+fn is_placeholder(s: &str) -> bool {
+    matches!(s, "" | "undefined" | "null")
+}
+
+/// Names in a comma-separated list, a name's credentials kept with it: "Jillian Kubala,
+/// MS, RD" is one writer, "Ana, Budi" two. A credential is a short word of capitals
+/// (`MS`, `M.D.`, `FACLM`), or `PhD`.
+pub fn split_names(s: &str) -> Vec<String> {
+    let is_credential = |part: &str| {
+        part == "PhD"
+            || (part.len() <= 6
+                && part.chars().any(|c| c.is_ascii_uppercase())
+                && part.chars().all(|c| c.is_ascii_uppercase() || c == '.'))
+    };
+    let mut names: Vec<String> = Vec::new();
+    for part in split_list(s) {
+        match names.last_mut() {
+            Some(name) if is_credential(&part) => {
+                name.push_str(", ");
+                name.push_str(&part);
+            }
+            _ => names.push(part),
+        }
+    }
+    names
+}
+
+/// A comma-separated list (`content_tags`, `content_author`, JSON-LD `keywords`), without
+/// the placeholders a template writes where it had no value (`undefined`, `null`).
 pub fn split_list(s: &str) -> Vec<String> {
     s.split(',')
         .map(sanitize::inline)
-        .filter(|s| !s.is_empty())
+        .filter(|s| !is_placeholder(s))
         .collect()
 }
 
@@ -509,6 +672,110 @@ mod tests {
             ),
             "The best cameras for your home"
         );
+    }
+
+    /// Dates a page gives besides `article:published_time`: another meta tag, any JSON-LD
+    /// object's `datePublished` (Yoast's `WebPage`), or the earliest `<time>` marked as a
+    /// publication's (a thread's replies are marked so, after the post).
+    #[test]
+    fn a_date_is_found_where_the_page_gives_it() {
+        let published =
+            |html: &str| published_elsewhere(&Html::parse_document(html)).map(|d| d.to_rfc3339());
+        assert_eq!(
+            published(r#"<meta name="DC.date.issued" content="2024-03-17T19:47:39+00:00">"#)
+                .as_deref(),
+            Some("2024-03-17T19:47:39+00:00")
+        );
+        assert_eq!(
+            published(
+                r#"<script type="application/ld+json">{"@graph":[{"@type":"WebPage",
+                "datePublished":"2021-01-27T06:00:00+00:00"}]}</script>"#
+            )
+            .as_deref(),
+            Some("2021-01-27T06:00:00+00:00")
+        );
+        assert_eq!(
+            published(
+                r#"<article><time itemprop="datePublished" datetime="2024-01-11T19:11:34-05:00">Jan 11</time></article>
+                <time pubdate datetime="2024-01-10T12:47:16-05:00">Jan 10</time>
+                <time datetime="2020-01-01T00:00:00Z">a related story</time>"#
+            )
+            .as_deref(),
+            Some("2024-01-10T12:47:16-05:00")
+        );
+        assert_eq!(
+            published("<time datetime=2020-01-01T00:00:00Z>unmarked</time>"),
+            None
+        );
+    }
+
+    /// Bylines a page gives besides its JSON-LD and `author` meta tag.
+    #[test]
+    fn a_byline_is_found_where_the_page_gives_it() {
+        let page = Url::parse("https://blog.example/2025/defer").unwrap();
+        let authors = |html: &str| byline_authors(&Html::parse_document(html), &page);
+        let article = r#"<meta property="og:type" content="article">"#;
+        assert_eq!(
+            authors(r#"<meta name="article:author" content="Jillian Kubala, MS, RD, Ana Putri">"#),
+            ["Jillian Kubala, MS, RD", "Ana Putri"]
+        );
+        assert!(
+            authors(r#"<meta property="article:author" content="https://facebook.com/x">"#)
+                .is_empty()
+        );
+        assert_eq!(
+            authors(
+                r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Erin Spain">"#
+            ),
+            ["Erin Spain"]
+        );
+        assert_eq!(
+            authors(&format!(
+                r#"{article}<span class=byline>By <a href="/author/mansaldo/">Michael Ansaldo</a></span>"#
+            )),
+            ["Michael Ansaldo"]
+        );
+        assert_eq!(
+            authors(&format!(
+                r#"{article}<a rel="author" href="/about">Posted by Naoise McNally</a>"#
+            )),
+            ["Naoise McNally"]
+        );
+        // A shop's or a catalogue's author links are its books', not the page's.
+        assert!(
+            authors(r#"<a href="/author/show/153394.Suzanne_Collins">Suzanne Collins</a>"#)
+                .is_empty()
+        );
+        // Another site's author page, or a sentence, is no byline.
+        assert!(
+            authors(&format!(
+                r#"{article}<a href="https://other.example/author/x">Someone Else</a>"#
+            ))
+            .is_empty()
+        );
+        assert!(
+            authors(&format!(
+                r#"{article}<a href="/author/x/">Read more of what this writer has to say here</a>"#
+            ))
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_forum_thread_is_an_article_with_its_opener_as_author() {
+        let doc = Html::parse_document(
+            r#"<script type="application/ld+json">{"@type":"DiscussionForumPosting","headline":"Tips",
+            "datePublished":"2024-01-10T12:47:16-05:00","author":{"@type":"Person","name":"Kevin"}}</script>
+            <script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"undefined"}}</script>"#,
+        );
+        let ld = ld_article(&doc);
+        assert_eq!(ld.headline.as_deref(), Some("Tips"));
+        assert_eq!(ld.authors, ["Kevin"]);
+        assert!(declares_article(&doc));
+        let placeholder = Html::parse_document(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"undefined"}}</script>"#,
+        );
+        assert!(ld_article(&placeholder).authors.is_empty());
     }
 
     #[test]

@@ -334,8 +334,8 @@ fn generic_article(doc: &Html, url: &Url, profile: Option<&profiles::Profile>) -
     if authors.is_empty() {
         authors = Some(ld.authors)
             .filter(|a| !a.is_empty())
-            .or_else(|| meta::meta(doc, "author").map(|a| meta::split_list(&a)))
-            .unwrap_or_default();
+            .or_else(|| meta::meta(doc, "author").map(|a| meta::split_names(&a)))
+            .unwrap_or_else(|| meta::byline_authors(doc, url));
     }
     authors.retain(|a| Some(a) != editor.as_ref());
     let title = meta::title(doc, url, ld.headline.as_deref()).unwrap_or_default();
@@ -356,7 +356,8 @@ fn generic_article(doc: &Html, url: &Url, profile: Option<&profiles::Profile>) -
         published: meta::meta(doc, "article:published_time")
             .and_then(|s| dates::parse_iso(&s))
             .or(ld.published)
-            .or_else(|| profile.and_then(|p| p.published_in(doc))),
+            .or_else(|| profile.and_then(|p| p.published_in(doc)))
+            .or_else(|| meta::published_elsewhere(doc)),
         authors,
         editor,
         source: None,
