@@ -397,7 +397,8 @@ pub fn declares_article(doc: &Html) -> bool {
         || ld_objects(doc).iter().any(is_article)
 }
 
-/// Every object of the page's JSON-LD, those of `@graph` and of arrays included.
+/// Every object of the page's JSON-LD, those of `@graph`, of arrays and a page's
+/// `mainEntity` included.
 fn ld_objects(doc: &Html) -> Vec<Value> {
     let mut objects = Vec::new();
     for script in doc.select(&LD_JSON) {
@@ -419,6 +420,11 @@ fn flatten(v: Value, out: &mut Vec<Value>) {
         Value::Object(mut map) => {
             if let Some(graph) = map.remove("@graph") {
                 flatten(graph, out);
+            }
+            // A page's main entity (a forum's thread under its `WebPage`) is an object
+            // of the page's own, looked at as a top-level one is.
+            if let Some(main) = map.remove("mainEntity") {
+                flatten(main, out);
             }
             out.push(Value::Object(map));
         }
@@ -763,9 +769,11 @@ mod tests {
 
     #[test]
     fn a_forum_thread_is_an_article_with_its_opener_as_author() {
+        // XenForo gives the thread as its page's main entity.
         let doc = Html::parse_document(
-            r#"<script type="application/ld+json">{"@type":"DiscussionForumPosting","headline":"Tips",
-            "datePublished":"2024-01-10T12:47:16-05:00","author":{"@type":"Person","name":"Kevin"}}</script>
+            r#"<script type="application/ld+json">{"@type":"WebPage","mainEntity":{
+            "@type":"DiscussionForumPosting","headline":"Tips",
+            "datePublished":"2024-01-10T12:47:16-05:00","author":{"@type":"Person","name":"Kevin"}}}</script>
             <script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"undefined"}}</script>"#,
         );
         let ld = ld_article(&doc);
