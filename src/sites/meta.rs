@@ -357,9 +357,10 @@ pub struct LdArticle {
     pub image: Option<String>,
 }
 
-/// JSON-LD longer than this is skipped: a parsed JSON value takes many times its text
-/// (a megabyte of `{"a":1}` is over 50 MB of objects), and real article metadata takes a
-/// few kilobytes, or a few hundred with the whole text in `articleBody`.
+/// Most bytes of JSON-LD parsed for one page, all its scripts together: a parsed JSON
+/// value takes many times its text (a megabyte of `{"a":1}` is over 50 MB of objects, and
+/// ten scripts of it took a reading of one page to 850 MB), and real article metadata
+/// takes a few kilobytes, or a few hundred with the whole text in `articleBody`.
 const MAX_LD_BYTES: usize = 1024 * 1024;
 
 /// The first JSON-LD object whose `@type` is an article kind; empty when there is none or
@@ -398,14 +399,18 @@ pub fn declares_article(doc: &Html) -> bool {
 }
 
 /// Every object of the page's JSON-LD, those of `@graph`, of arrays and a page's
-/// `mainEntity` included.
+/// `mainEntity` included. Scripts are parsed in order while their bytes together stay
+/// within [`MAX_LD_BYTES`]; one that would pass it is skipped, and a smaller one after it
+/// (an article's, after a shop's catalogue) is still read.
 fn ld_objects(doc: &Html) -> Vec<Value> {
     let mut objects = Vec::new();
+    let mut left = MAX_LD_BYTES;
     for script in doc.select(&LD_JSON) {
         let size: usize = script.text().map(str::len).sum();
-        if size > MAX_LD_BYTES {
+        if size > left {
             continue;
         }
+        left -= size;
         let raw: String = script.text().collect();
         if let Ok(v) = serde_json::from_str::<Value>(raw.trim()) {
             flatten(v, &mut objects);
@@ -784,6 +789,25 @@ mod tests {
             r#"<script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"undefined"}}</script>"#,
         );
         assert!(ld_article(&placeholder).authors.is_empty());
+    }
+
+    /// The JSON-LD parsed for a page is bounded for all its scripts together; a script
+    /// past what is left is skipped, and a smaller one after it is read.
+    #[test]
+    fn json_ld_is_read_within_one_budget_for_the_page() {
+        let filler = format!(
+            r#"<script type="application/ld+json">[{}]</script>"#,
+            vec![r#"{"a":1}"#; 70_000].join(",")
+        );
+        let article =
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"H"}</script>"#;
+        // 560 KB, then the article: both fit.
+        let doc = Html::parse_document(&format!("{filler}{article}"));
+        assert_eq!(ld_article(&doc).headline.as_deref(), Some("H"));
+        // Twice that: the second filler is skipped, the article still read.
+        let doc = Html::parse_document(&format!("{filler}{filler}{article}"));
+        assert_eq!(ld_article(&doc).headline.as_deref(), Some("H"));
+        assert_eq!(ld_objects(&doc).len(), 70_000 + 1);
     }
 
     #[test]
