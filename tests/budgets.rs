@@ -227,6 +227,17 @@ fn cases() -> Vec<Case> {
             },
             Expect::Read("Paragraf 39999 kata kata."),
         )),
+        // The page's parse sees `<noscript>` content as text; Readability's copy parses
+        // it as markup. Was 1.9 GB.
+        elsewhere(case(
+            "formatting_500_by_10000_in_noscript",
+            || {
+                let open: String = (0..500).map(|i| format!("<b id=b{i}>")).collect();
+                let bomb = format!("<p>{open}x{}", "<p>y".repeat(10_000));
+                other_article("Dalam", &format!("<noscript>{bomb}</noscript>"))
+            },
+            Expect::Read(TEXT),
+        )),
         // Was 974 MB.
         elsewhere(case(
             "json_ld_of_990000_objects",

@@ -12,7 +12,8 @@
 //! names back in the pick ([`hidden_from_readability`]). And kabar parses as a browser with scripts does, so `<noscript>`
 //! holds its markup as text, while dom_query parses as one without, and Readability looks
 //! inside `<noscript>` for the images it unwraps. So that text is parsed as markup into
-//! the copy. A `<noscript>` in the page's `<head>` that holds more
+//! the copy, by kabar's bounded parser and within one budget for all of the page's
+//! `<noscript>` content ([`NOSCRIPT_BUDGET`]): the page's budget never saw it as markup. A `<noscript>` in the page's `<head>` that holds more
 //! than head elements (a tracking pixel's `<img>`) is where the copy and a parse without
 //! scripts part: such a parse closes the head there and moves what follows into the
 //! body; the copy keeps it in the head, where Readability does not look for the article.
@@ -31,6 +32,8 @@ use ego_tree::iter::Edge;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, TreeSink};
 use html5ever::{Attribute, LocalName, QualName, local_name, ns};
 use scraper::{Html, HtmlTreeSink, Node};
+
+use crate::sites::dom::Budget;
 
 /// The element Readability takes for the article in `doc`, if it finds one, as the root
 /// element of a fragment of its own (as if its HTML were parsed as a fragment).
@@ -56,101 +59,171 @@ pub(super) fn content(doc: &Html, url: &url::Url) -> Option<Html> {
 
 /// `doc` as a dom_query document, `<noscript>` content parsed as markup.
 fn copy(doc: &Html) -> Document {
+    copy_within(doc, NOSCRIPT_BUDGET.nodes)
+}
+
+/// [`copy`], the `<noscript>` content building `noscript_nodes` nodes at most.
+fn copy_within(doc: &Html, noscript_nodes: usize) -> Document {
     let out = Document::default();
     out.set_quirks_mode(doc.quirks_mode);
-    // The copy of each open node, from the document down; a node that holds nothing
-    // (text, a comment) is pushed too, so that every close pops one.
-    let mut open = vec![out.get_document()];
-    // The element whose subtree is being left out, if any.
-    let mut left_out = None;
-    // The document itself is open already.
-    for edge in doc.tree.root().traverse().skip(1) {
-        let node = match edge {
-            Edge::Open(_) if left_out.is_some() => continue,
-            Edge::Close(node) if left_out == Some(node.id()) => {
-                left_out = None;
-                continue;
-            }
-            Edge::Close(_) if left_out.is_some() => continue,
-            Edge::Open(node) if is_left_out(node) => {
-                left_out = Some(node.id());
-                continue;
-            }
-            Edge::Open(node) => node,
-            Edge::Close(node) => {
-                open.pop();
-                if is_heading(node) {
-                    open.pop(); // The heading, after its span.
+    let mut copier = Copier {
+        out: &out,
+        noscript_nodes,
+    };
+    copier.subtree(doc.tree.root(), out.get_document(), true);
+    out
+}
+
+/// What all of a page's `<noscript>` content may build in the copy, together: the budget
+/// of every page. The page's own parse sees that content as text, so a formatting bomb
+/// inside `<noscript>` (K open `<b>` and M paragraphs, K×M elements) passed its budget;
+/// parsed for the copy without one, 45 KB of it took 1.9 GB.
+const NOSCRIPT_BUDGET: Budget = crate::sites::dom::PAGE;
+
+/// Copies nodes of kabar's trees into one dom_query document.
+struct Copier<'d> {
+    out: &'d Document,
+    /// Nodes the `<noscript>` content parsed so far leaves to the rest of it.
+    noscript_nodes: usize,
+}
+
+impl Copier<'_> {
+    /// The children of `root`, and all they hold, copied under `into`. `<noscript>`
+    /// text is parsed as markup, as a parse without scripts makes it, when `noscripts`:
+    /// not inside content already parsed so, which a parse without scripts does not
+    /// read twice.
+    fn subtree(&mut self, root: ego_tree::NodeRef<Node>, into: dom_query::NodeId, noscripts: bool) {
+        let out = self.out;
+        // The copy of each open node, from `into` down; a node that holds nothing
+        // (text, a comment) is pushed too, so that every close pops one.
+        let mut open = vec![into];
+        // The element whose subtree is being left out, if any.
+        let mut left_out = None;
+        // `root` itself is open already.
+        for edge in root.traverse().skip(1) {
+            let node = match edge {
+                Edge::Open(_) if left_out.is_some() => continue,
+                Edge::Close(node) if left_out == Some(node.id()) => {
+                    left_out = None;
+                    continue;
                 }
-                continue;
-            }
-        };
-        let parent = *open.last().expect("the document stays open to the end");
-        let made = match node.value() {
-            Node::Document => parent,
-            // scraper keeps a template's contents in a fragment under it; dom_query keeps
-            // them beside the tree, where Readability does not look.
-            Node::Fragment => out.get_template_contents(&parent),
-            Node::Doctype(d) => {
-                out.append_doctype_to_document(
-                    d.name.clone(),
-                    d.public_id.clone(),
-                    d.system_id.clone(),
-                );
-                parent
-            }
-            Node::Comment(c) => {
-                let id = out.create_comment(c.comment.clone());
-                out.append(&parent, NodeOrText::AppendNode(id));
-                id
-            }
-            Node::ProcessingInstruction(pi) => {
-                let id = out.create_pi(pi.target.clone(), pi.data.clone());
-                out.append(&parent, NodeOrText::AppendNode(id));
-                id
-            }
-            Node::Text(t) if is_noscript(&out, parent) => {
-                NodeRef::new(parent, &out.tree).append_html(t.text.clone());
-                parent
-            }
-            Node::Text(t) => {
-                out.append(&parent, NodeOrText::AppendText(t.text.clone()));
-                parent
-            }
-            Node::Element(e) => {
-                let attrs = e
-                    .attrs
-                    .iter()
-                    .map(|(name, value)| Attribute {
-                        name: if is_heading(node) {
-                            hidden_from_readability(name)
-                        } else {
-                            name.clone()
-                        },
-                        value: value.clone(),
-                    })
-                    .collect();
-                let mut flags = ElementFlags::default();
-                flags.template = e.name.local == local_name!("template");
-                let id = out.create_element(e.name.clone(), attrs, flags);
-                out.append(&parent, NodeOrText::AppendNode(id));
-                if is_heading(node) {
-                    open.push(id);
-                    let span = out.create_element(
-                        QualName::new(None, ns!(html), local_name!("span")),
-                        Vec::new(),
-                        ElementFlags::default(),
+                Edge::Close(_) if left_out.is_some() => continue,
+                Edge::Open(node) if is_left_out(node) => {
+                    left_out = Some(node.id());
+                    continue;
+                }
+                Edge::Open(node) => node,
+                Edge::Close(node) if node.id() == root.id() => break,
+                Edge::Close(node) => {
+                    open.pop();
+                    if is_heading(node) {
+                        open.pop(); // The heading, after its span.
+                    }
+                    continue;
+                }
+            };
+            let parent = *open.last().expect("`into` stays open to the end");
+            let made = match node.value() {
+                Node::Document => parent,
+                // scraper keeps a template's contents in a fragment under it; dom_query
+                // keeps them beside the tree, where Readability does not look.
+                Node::Fragment => out.get_template_contents(&parent),
+                Node::Doctype(d) => {
+                    out.append_doctype_to_document(
+                        d.name.clone(),
+                        d.public_id.clone(),
+                        d.system_id.clone(),
                     );
-                    out.append(&id, NodeOrText::AppendNode(span));
-                    span
-                } else {
+                    parent
+                }
+                Node::Comment(c) => {
+                    let id = out.create_comment(c.comment.clone());
+                    out.append(&parent, NodeOrText::AppendNode(id));
                     id
                 }
-            }
-        };
-        open.push(made);
+                Node::ProcessingInstruction(pi) => {
+                    let id = out.create_pi(pi.target.clone(), pi.data.clone());
+                    out.append(&parent, NodeOrText::AppendNode(id));
+                    id
+                }
+                Node::Text(t) if noscripts && is_noscript(out, parent) => {
+                    self.noscript(&t.text, parent);
+                    parent
+                }
+                Node::Text(t) => {
+                    out.append(&parent, NodeOrText::AppendText(t.text.clone()));
+                    parent
+                }
+                Node::Element(e) => {
+                    let (element, inside) = self.element(node, e, parent);
+                    if inside != element {
+                        open.push(element); // Closed after what is inside it.
+                    }
+                    inside
+                }
+            };
+            open.push(made);
+        }
     }
-    out
+
+    /// `<noscript>` text parsed as markup under `parent`, within what is left of
+    /// [`NOSCRIPT_BUDGET`]. Content that passes it is left out, and all the page's
+    /// `<noscript>` content after it: each parse that stops at the budget has cost as much
+    /// as the budget.
+    fn noscript(&mut self, text: &str, parent: dom_query::NodeId) {
+        let budget = Budget {
+            nodes: self.noscript_nodes,
+            ..NOSCRIPT_BUDGET
+        };
+        let Ok(parsed) = crate::sites::dom::fragment(text, &budget) else {
+            self.noscript_nodes = 0;
+            return;
+        };
+        self.noscript_nodes = self
+            .noscript_nodes
+            .saturating_sub(parsed.tree.nodes().count());
+        // A fragment's nodes sit under an `<html>` element of its own.
+        self.subtree(*parsed.root_element(), parent, false);
+    }
+
+    /// A copy of element `e` (node `node`) appended to `parent`, and the node its
+    /// children are copied into: itself, or for a heading a `<span>` of its own
+    /// ([`is_heading`]).
+    fn element(
+        &self,
+        node: ego_tree::NodeRef<Node>,
+        e: &scraper::node::Element,
+        parent: dom_query::NodeId,
+    ) -> (dom_query::NodeId, dom_query::NodeId) {
+        let out = self.out;
+        let attrs = e
+            .attrs
+            .iter()
+            .map(|(name, value)| Attribute {
+                name: if is_heading(node) {
+                    hidden_from_readability(name)
+                } else {
+                    name.clone()
+                },
+                value: value.clone(),
+            })
+            .collect();
+        let mut flags = ElementFlags::default();
+        flags.template = e.name.local == local_name!("template");
+        let id = out.create_element(e.name.clone(), attrs, flags);
+        out.append(&parent, NodeOrText::AppendNode(id));
+        if is_heading(node) {
+            let span = out.create_element(
+                QualName::new(None, ns!(html), local_name!("span")),
+                Vec::new(),
+                ElementFlags::default(),
+            );
+            out.append(&id, NodeOrText::AppendNode(span));
+            (id, span)
+        } else {
+            (id, id)
+        }
+    }
 }
 
 /// Whether `node` is a heading, whose text the copy gives Readability inside a `<span>`.
@@ -410,6 +483,33 @@ mod tests {
             .find(|h| h.text().any(|t| t.contains("Methods")))
             .unwrap();
         assert_eq!(methods.value().attr("id"), Some("methods"));
+    }
+
+    /// `<noscript>` content is parsed as markup for Readability, all of a page's within
+    /// one budget; content that passes what is left is left out, and all after it. A
+    /// `<noscript>` inside it is not parsed again.
+    #[test]
+    fn noscript_content_is_parsed_within_one_budget_for_the_page() {
+        let noscript = |n: usize| format!("<noscript>{}</noscript>", "<p>kata</p>".repeat(n));
+        let html = format!(
+            "<html><body>{}{}{}<noscript><noscript><p>x</noscript></body></html>",
+            noscript(10),
+            noscript(40),
+            noscript(10)
+        );
+        // 10 paragraphs are some 25 nodes with the fragment's own; 40 are over 80.
+        let copy = copy_within(&Html::parse_document(&html), 75);
+        let counts: Vec<usize> = copy
+            .select("noscript")
+            .iter()
+            .map(|n| n.select("p").length())
+            .collect();
+        assert_eq!(counts, [10, 0, 0, 0]);
+        let everything = copy_within(&Html::parse_document(&html), NOSCRIPT_BUDGET.nodes);
+        assert_eq!(everything.select("noscript > p").length(), 60);
+        let inner = everything.select("noscript noscript");
+        assert_eq!(inner.length(), 1);
+        assert_eq!(inner.text().as_ref(), "<p>x");
     }
 
     #[test]
