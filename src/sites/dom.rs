@@ -57,6 +57,12 @@ pub const PAGE: Budget = Budget {
 /// chunks, so this bounds what the parser does after either is passed.
 const CHUNK: usize = 1024;
 
+/// Bytes fed at a time to a fragment's parse (a title, a `<noscript>`'s content): the
+/// budgets of fragments are small, and what the parser does between passing one and the
+/// next chunk boundary is most of their cost. 4 KB of a feed title made of open
+/// formatting elements and paragraphs took 4.8 ms with 1 KB chunks.
+const FRAGMENT_CHUNK: usize = 128;
+
 /// Which part of the budget a page went past.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exceeded {
@@ -78,7 +84,12 @@ impl fmt::Display for Exceeded {
 /// Parses a whole document within `budget`.
 pub fn document(html: &str, budget: &Budget) -> Result<Html, Exceeded> {
     let sink = BoundedSink::new(Html::new_document(), budget);
-    run(html::parse_document(sink, Default::default()), html, budget)
+    run(
+        html::parse_document(sink, Default::default()),
+        html,
+        budget,
+        CHUNK,
+    )
 }
 
 /// Parses a piece of a document (as if inside `<body>`) within `budget`.
@@ -86,7 +97,7 @@ pub fn fragment(html: &str, budget: &Budget) -> Result<Html, Exceeded> {
     let sink = BoundedSink::new(Html::new_fragment(), budget);
     let body = QualName::new(None, ns!(html), local_name!("body"));
     let parser = html::parse_fragment(sink, Default::default(), body, Vec::new(), false);
-    run(parser, html, budget)
+    run(parser, html, budget, FRAGMENT_CHUNK)
 }
 
 /// How a parsed tree is built, measured without recursion.
@@ -124,11 +135,12 @@ fn run(
     mut parser: html::Parser<BoundedSink>,
     source: &str,
     budget: &Budget,
+    chunk: usize,
 ) -> Result<Html, Exceeded> {
     let deadline = Instant::now() + budget.time;
     let mut rest = source;
     while !rest.is_empty() {
-        let mut end = rest.len().min(CHUNK);
+        let mut end = rest.len().min(chunk);
         while !rest.is_char_boundary(end) {
             end += 1;
         }
