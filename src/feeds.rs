@@ -13,6 +13,8 @@ use crate::error::Error;
 use crate::sanitize;
 use crate::sites::{self, kompas::clean_url, wib};
 
+mod capped;
+
 /// A feed gives at most this many headlines; the rest are left out. Real feeds hold 10
 /// to 100 items; a list this long is already more than anyone scrolls.
 pub const MAX_ITEMS: usize = 500;
@@ -28,7 +30,7 @@ pub fn read(body: &[u8], url: &Url) -> Result<HeadlinePage, Error> {
         let feed = feed_rs::parser::Builder::new()
             .base_uri(Some(url.as_str()))
             .build()
-            .parse(body)
+            .parse(capped::capped(body).as_ref())
             .map_err(|e| Error::ParserFailed {
                 url: url.to_string(),
                 why: format!("a broken feed: {}", sanitize::inline(&e.to_string())),

@@ -271,6 +271,33 @@ fn cases() -> Vec<Case> {
                 Expect::Read("Berita Satu"),
             )
         },
+        // feed-rs builds a kilobyte or more for every item: were 1.3 GB and 340 MB.
+        Case {
+            headlines: true,
+            ..case(
+                "json_feed_of_380000_items",
+                || {
+                    let items = vec![r#"{"url":"https://x.id/a"}"#; 380_000].join(",");
+                    format!(
+                        r#"{{"version":"https://jsonfeed.org/version/1.1","title":"X","items":[{items}]}}"#
+                    )
+                },
+                Expect::Read("https://x.id/a"),
+            )
+        },
+        Case {
+            headlines: true,
+            ..case(
+                "rss_of_230000_items",
+                || {
+                    let items = "<item><link>https://x.id/a</link></item>".repeat(230_000);
+                    format!(
+                        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>X</title>{items}</channel></rss>"#
+                    )
+                },
+                Expect::Read("https://x.id/a"),
+            )
+        },
         // Real pages of the biggest kinds read whole.
         elsewhere(case(
             "wiki_article_of_60000_elements",
