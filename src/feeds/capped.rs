@@ -47,9 +47,10 @@ fn xml(body: &[u8]) -> Cow<'_, [u8]> {
         .iter()
         .map(|&b| if b.is_ascii() { b } else { b'x' })
         .collect();
+    // Configured as quick-xml comes, as feed-rs's reader is in what decides where an
+    // element ends (it checks end names): a feed it stops reading at a wrong end tag
+    // stops here too, and is cut there.
     let mut reader = quick_xml::Reader::from_reader(&ascii[..]);
-    // As lenient as feed-rs's own reader: it does not check end names either.
-    reader.config_mut().check_end_names = false;
     // Where the name of each open element lies in `body`.
     let mut open: Vec<std::ops::Range<usize>> = Vec::new();
     let mut items = 0;
