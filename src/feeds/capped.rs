@@ -6,8 +6,9 @@
 //! cut first, by the XML or JSON parser itself and counting what is kept, not by a guess
 //! from the bytes: an XML feed after its first [`MAX_ITEMS`] items or entries, its open
 //! elements closed; a JSON feed to [`MAX_ITEMS`] values in any array and [`MAX_VALUES`]
-//! in all, the rest skipped unread. A feed that does not parse is left as it came, for
-//! feed-rs to say what is wrong with it.
+//! in all, the rest skipped unread. An XML feed the reader stops in is cut where it
+//! stopped; a JSON feed that does not parse is left as it came, for feed-rs (whose
+//! parser is the same serde_json) to say what is wrong with it.
 
 use std::borrow::Cow;
 use std::cell::Cell;
