@@ -6,9 +6,9 @@
 //! cut first, by the XML or JSON parser itself and counting what is kept, not by a guess
 //! from the bytes: an XML feed after its first [`MAX_ITEMS`] items or entries, its open
 //! elements closed; a JSON feed to [`MAX_ITEMS`] values in any array and [`MAX_VALUES`]
-//! in all, the rest skipped unread. An XML feed the reader stops in is cut where it
-//! stopped; a JSON feed that does not parse is left as it came, for feed-rs (whose
-//! parser is the same serde_json) to say what is wrong with it.
+//! in all, the rest skipped unread. A feed that does not parse before the limit is left
+//! as it came, for feed-rs, which reads it with the same parsers, to stop at the same
+//! place and say what is wrong with it.
 
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -36,8 +36,8 @@ pub fn capped(body: &[u8]) -> Cow<'_, [u8]> {
 }
 
 /// An XML feed (RSS, RDF, Atom) to the start of its item or entry after [`MAX_ITEMS`],
-/// the elements open there closed. Where the reader stops on an error, the feed is cut
-/// there too: what was not counted is not handed on.
+/// the elements open there closed. A feed the reader stops in before that is left as it
+/// came: feed-rs's reader, no more lenient than this one, stops there too.
 ///
 /// The reader reads a copy with every byte past ASCII made a letter: its markup is
 /// ASCII in every encoding a feed declares (`windows-1252`, `iso-8859-1`) and in UTF-8,
@@ -49,8 +49,7 @@ fn xml(body: &[u8]) -> Cow<'_, [u8]> {
         .map(|&b| if b.is_ascii() { b } else { b'x' })
         .collect();
     // Configured as quick-xml comes, as feed-rs's reader is in what decides where an
-    // element ends (it checks end names): a feed it stops reading at a wrong end tag
-    // stops here too, and is cut there.
+    // element ends (it checks end names); it reads namespaces besides, and stops at more.
     let mut reader = quick_xml::Reader::from_reader(&ascii[..]);
     // Where the name of each open element lies in `body`.
     let mut open: Vec<std::ops::Range<usize>> = Vec::new();
@@ -79,7 +78,9 @@ fn xml(body: &[u8]) -> Cow<'_, [u8]> {
                 open.pop();
             }
             Ok(Event::Eof) => return Cow::Borrowed(body),
-            Err(_) => return Cow::Owned(closed(body, at, &open)),
+            // Fewer items than the limit before it: feed-rs reads no further than the
+            // same error, and says what is wrong.
+            Err(_) => return Cow::Borrowed(body),
             Ok(_) => {}
         }
     }
@@ -237,6 +238,12 @@ mod tests {
         );
         let short = "<rss><channel><item><title>A</title></item></channel></rss>";
         assert!(matches!(capped(short.as_bytes()), Cow::Borrowed(_)));
+        // Broken after few items: left for feed-rs to refuse; after many: cut before.
+        let broken = "<rss><channel><item><title>A</title></wrong></channel></rss>";
+        assert!(matches!(capped(broken.as_bytes()), Cow::Borrowed(_)));
+        let broken_late = feed.replace("</channel>", "</wrong></channel>");
+        let cut = capped(broken_late.as_bytes());
+        assert!(!String::from_utf8_lossy(&cut).contains("</wrong>"));
     }
 
     /// A feed in a single-byte encoding, its items beside its channel (RSS 1.0): cut all
