@@ -67,7 +67,8 @@ pub fn title(doc: &Html, page: &Url, headline: Option<&str>) -> Option<String> {
     );
     let site = SiteNames::new(&names);
     let title = decoded(&raw);
-    Some(heading_in(doc, &title, &site).unwrap_or_else(|| site.strip(&title)))
+    let stripped = site.strip(&title);
+    Some(heading_in(doc, &title, &stripped, &site).unwrap_or(stripped))
 }
 
 /// How many of the page's `<h1>` elements are weighed against its title: the article's
@@ -82,7 +83,7 @@ const MAX_HEADINGS: usize = 4;
 /// calls itself. A heading in a link, or one that names the site, is a logo, not the
 /// article's. A title that ends with a heading is not read this way: there the heading
 /// is as often the site's (a book's or a wiki's name over each of its pages).
-fn heading_in(doc: &Html, title: &str, site: &SiteNames) -> Option<String> {
+fn heading_in(doc: &Html, title: &str, stripped: &str, site: &SiteNames) -> Option<String> {
     let is_separator = |c: char| matches!(c, '-' | '|' | '–' | '—' | '·' | '•' | '/' | '»' | '~');
     let headings: Vec<String> = doc
         .select(&HEADING_1)
@@ -99,8 +100,9 @@ fn heading_in(doc: &Html, title: &str, site: &SiteNames) -> Option<String> {
         return None;
     }
     let folded = title.to_lowercase();
-    // A title cut short may have had the site's name put back after the cut.
-    let stripped = site.strip(title).to_lowercase();
+    // A title cut short may have had the site's name put back after the cut: `stripped`
+    // is the title without it.
+    let stripped = stripped.to_lowercase();
     headings.into_iter().find(|h| {
         let heading = h.to_lowercase();
         // A title that begins with the heading goes on after a separator; a colon there
@@ -233,12 +235,12 @@ fn key(s: &str) -> String {
 /// any object in its JSON-LD (Yoast writes it on the `WebPage`, with no article), and
 /// the earliest `<time>` marked as a publication's: a thread marks each reply's time so,
 /// and a page its comments', all after the post they answer.
-pub fn published_elsewhere(doc: &Html) -> Option<DateTime<FixedOffset>> {
+pub fn published_elsewhere(doc: &Html, ld: &JsonLd) -> Option<DateTime<FixedOffset>> {
     PUBLISHED_META
         .iter()
         .filter_map(|key| meta(doc, key))
         .chain(
-            ld_objects(doc)
+            ld.objects
                 .iter()
                 .filter_map(|o| o["datePublished"].as_str().map(str::to_string)),
         )
@@ -277,7 +279,7 @@ selector!(
 /// marked `rel=author`, or the first link to an author's page (`/author/name/`, as most
 /// publishing systems make them). On a shop's or a catalogue's page such links lead to a
 /// book's author or a reviewer, not to who wrote the page.
-pub fn byline_authors(doc: &Html, page: &Url) -> Vec<String> {
+pub fn byline_authors(doc: &Html, page: &Url, ld: &JsonLd) -> Vec<String> {
     if let Some(names) = meta(doc, "article:author").filter(|a| !a.contains("://")) {
         return split_names(&names);
     }
@@ -289,7 +291,7 @@ pub fn byline_authors(doc: &Html, page: &Url) -> Vec<String> {
     if let Some(name) = written_by {
         return split_names(&name);
     }
-    if !declares_article(doc) {
+    if !declares_article(doc, ld) {
         return Vec::new();
     }
     doc.select(&AUTHOR_LINK)
@@ -363,39 +365,58 @@ pub struct LdArticle {
 /// takes a few kilobytes, or a few hundred with the whole text in `articleBody`.
 const MAX_LD_BYTES: usize = 1024 * 1024;
 
-/// The first JSON-LD object whose `@type` is an article kind; empty when there is none or
-/// the JSON is broken (pages ship broken JSON-LD often enough).
-pub fn ld_article(doc: &Html) -> LdArticle {
-    let Some(obj) = ld_objects(doc).into_iter().find(is_article) else {
-        return LdArticle::default();
-    };
-    LdArticle {
-        headline: obj["headline"]
-            .as_str()
-            .map(|h| decoded(&sanitize::inline(h))),
-        published: obj["datePublished"].as_str().and_then(dates::parse_iso),
-        authors: names(&obj["author"]),
-        keywords: match &obj["keywords"] {
-            Value::String(s) => split_list(s),
-            v => names(v),
-        },
-        image: match &obj["image"] {
-            Value::String(s) => Some(s.clone()),
-            Value::Array(a) => a.first().and_then(|i| {
-                i.as_str()
-                    .map(str::to_string)
-                    .or_else(|| i["url"].as_str().map(str::to_string))
-            }),
-            v => v["url"].as_str().map(str::to_string),
-        },
+/// The objects of a page's JSON-LD ([`ld_objects`]), parsed once for all that is asked
+/// of them: its article, whether it says it is an article or a product, its date.
+pub struct JsonLd {
+    objects: Vec<Value>,
+}
+
+impl JsonLd {
+    pub fn of(doc: &Html) -> Self {
+        JsonLd {
+            objects: ld_objects(doc),
+        }
     }
+
+    /// The first object whose `@type` is an article kind; empty when there is none or
+    /// the JSON is broken (pages ship broken JSON-LD often enough).
+    pub fn article(&self) -> LdArticle {
+        let Some(obj) = self.objects.iter().find(|o| is_article(o)) else {
+            return LdArticle::default();
+        };
+        LdArticle {
+            headline: obj["headline"]
+                .as_str()
+                .map(|h| decoded(&sanitize::inline(h))),
+            published: obj["datePublished"].as_str().and_then(dates::parse_iso),
+            authors: names(&obj["author"]),
+            keywords: match &obj["keywords"] {
+                Value::String(s) => split_list(s),
+                v => names(v),
+            },
+            image: match &obj["image"] {
+                Value::String(s) => Some(s.clone()),
+                Value::Array(a) => a.first().and_then(|i| {
+                    i.as_str()
+                        .map(str::to_string)
+                        .or_else(|| i["url"].as_str().map(str::to_string))
+                }),
+                v => v["url"].as_str().map(str::to_string),
+            },
+        }
+    }
+}
+
+/// The page's JSON-LD article ([`JsonLd::article`]).
+pub fn ld_article(doc: &Html) -> LdArticle {
+    JsonLd::of(doc).article()
 }
 
 /// Whether the page says it is an article: `og:type` `article`, or a JSON-LD object of an
 /// article kind. Product, service and listing pages say `website` or `product`, or nothing.
-pub fn declares_article(doc: &Html) -> bool {
+pub fn declares_article(doc: &Html, ld: &JsonLd) -> bool {
     meta(doc, "og:type").is_some_and(|t| t.to_ascii_lowercase().starts_with("article"))
-        || ld_objects(doc).iter().any(is_article)
+        || ld.objects.iter().any(is_article)
 }
 
 /// Every object of the page's JSON-LD, those of `@graph`, of arrays and a page's
@@ -440,13 +461,13 @@ fn flatten(v: Value, out: &mut Vec<Value>) {
 /// Whether the page says it is a product: an `og:type` of a product kind (`product`,
 /// `og:product`, `product.item`), or a JSON-LD object of type `Product` or `ProductGroup`.
 /// Such a page may also say `article`: SEO plugins give that `og:type` to every page.
-pub fn declares_product(doc: &Html) -> bool {
+pub fn declares_product(doc: &Html, ld: &JsonLd) -> bool {
     let og_product = doc
         .select(&META)
         .filter(|m| m.value().attr("property") == Some("og:type"))
         .filter_map(|m| m.value().attr("content"))
         .any(|t| t.to_ascii_lowercase().contains("product"));
-    og_product || ld_objects(doc).iter().any(is_product)
+    og_product || ld.objects.iter().any(is_product)
 }
 
 fn is_product(v: &Value) -> bool {
@@ -690,8 +711,10 @@ mod tests {
     /// publication's (a thread's replies are marked so, after the post).
     #[test]
     fn a_date_is_found_where_the_page_gives_it() {
-        let published =
-            |html: &str| published_elsewhere(&Html::parse_document(html)).map(|d| d.to_rfc3339());
+        let published = |html: &str| {
+            let doc = Html::parse_document(html);
+            published_elsewhere(&doc, &JsonLd::of(&doc)).map(|d| d.to_rfc3339())
+        };
         assert_eq!(
             published(r#"<meta name="DC.date.issued" content="2024-03-17T19:47:39+00:00">"#)
                 .as_deref(),
@@ -724,7 +747,10 @@ mod tests {
     #[test]
     fn a_byline_is_found_where_the_page_gives_it() {
         let page = Url::parse("https://blog.example/2025/defer").unwrap();
-        let authors = |html: &str| byline_authors(&Html::parse_document(html), &page);
+        let authors = |html: &str| {
+            let doc = Html::parse_document(html);
+            byline_authors(&doc, &page, &JsonLd::of(&doc))
+        };
         let article = r#"<meta property="og:type" content="article">"#;
         assert_eq!(
             authors(r#"<meta name="article:author" content="Jillian Kubala, MS, RD, Ana Putri">"#),
@@ -784,7 +810,7 @@ mod tests {
         let ld = ld_article(&doc);
         assert_eq!(ld.headline.as_deref(), Some("Tips"));
         assert_eq!(ld.authors, ["Kevin"]);
-        assert!(declares_article(&doc));
+        assert!(declares_article(&doc, &JsonLd::of(&doc)));
         let placeholder = Html::parse_document(
             r#"<script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"undefined"}}</script>"#,
         );

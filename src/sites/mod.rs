@@ -328,14 +328,15 @@ fn profile_terkini(doc: &Html, url: &Url, profile: &profiles::Profile) -> Vec<Te
 /// A page without a Kompas profile: metadata from the site's profile, if it has one, then
 /// meta tags and JSON-LD; the text comes from the generic extractor afterwards.
 fn generic_article(doc: &Html, url: &Url, profile: Option<&profiles::Profile>) -> Article {
-    let ld = meta::ld_article(doc);
+    let json_ld = meta::JsonLd::of(doc);
+    let ld = json_ld.article();
     let editor = profile.and_then(|p| p.editor_in(doc));
     let mut authors = profile.map(|p| p.authors_in(doc)).unwrap_or_default();
     if authors.is_empty() {
         authors = Some(ld.authors)
             .filter(|a| !a.is_empty())
             .or_else(|| meta::meta(doc, "author").map(|a| meta::split_names(&a)))
-            .unwrap_or_else(|| meta::byline_authors(doc, url));
+            .unwrap_or_else(|| meta::byline_authors(doc, url, &json_ld));
     }
     authors.retain(|a| Some(a) != editor.as_ref());
     let title = meta::title(doc, url, ld.headline.as_deref()).unwrap_or_default();
@@ -357,7 +358,7 @@ fn generic_article(doc: &Html, url: &Url, profile: Option<&profiles::Profile>) -
             .and_then(|s| dates::parse_iso(&s))
             .or(ld.published)
             .or_else(|| profile.and_then(|p| p.published_in(doc)))
-            .or_else(|| meta::published_elsewhere(doc)),
+            .or_else(|| meta::published_elsewhere(doc, &json_ld)),
         authors,
         editor,
         source: None,

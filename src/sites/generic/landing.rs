@@ -28,8 +28,9 @@ pub(super) fn sections(doc: &Html, region: &Region, picked: usize) -> Option<Vec
     // A product page is made of sections whatever the size of the one picked (a
     // description in one tab, the features in the next), and says what it is even where
     // a plugin calls every page an article.
-    let product = meta::declares_product(doc);
-    if !product && (picked < SHORT_PICK_CHARS || meta::declares_article(doc)) {
+    let ld = meta::JsonLd::of(doc);
+    let product = meta::declares_product(doc, &ld);
+    if !product && (picked < SHORT_PICK_CHARS || meta::declares_article(doc, &ld)) {
         return None;
     }
     let whole = region.whole();
