@@ -6,15 +6,16 @@
 //! besides, if anything: a shop whose short product lines lost to a long footnote in the
 //! footer has those lines.
 
+use std::cell::OnceCell;
+
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
+use html5ever::local_name;
 use scraper::{ElementRef, Html};
 
 use super::walk::{named_chrome, text_chars};
 use super::{Candidate, text_len};
-use crate::sites::elements::selector;
-
-selector!(CHROME, "footer, nav, [role=contentinfo], [role=navigation]");
+use crate::sites::elements::{attr, selector};
 
 /// The text of a page's chrome, by its letters and digits alone: Readability may join or
 /// split the blocks of what it takes, and the walk folds whitespace and drops what does
@@ -60,16 +61,22 @@ fn bare(text: &str) -> String {
 }
 
 /// The outermost elements of the chrome of `doc`, in document order: an element inside
-/// one (every part of a BEM footer is named `footer__…`) is the same chrome again.
+/// one (every part of a BEM footer is named `footer__…`) is the same chrome again. Asked
+/// of every page read, so each element is looked at by its tag and attributes alone, and
+/// the content holders are found only when an element is named as chrome.
 fn chrome_of(doc: &Html) -> Vec<ElementRef<'_>> {
-    let holders = content_holders(doc);
+    let holders = OnceCell::new();
     let mut found = Vec::new();
     let mut inside = None;
     for edge in doc.root_element().traverse() {
         match edge {
             Edge::Open(node) if inside.is_none() => {
                 if let Some(el) = ElementRef::wrap(node)
-                    && (CHROME.matches(&el) || (is_named_chrome(el) && !holders.contains(&el.id())))
+                    && (is_marked_chrome(el)
+                        || (is_named_chrome(el)
+                            && !holders
+                                .get_or_init(|| content_holders(doc))
+                                .contains(&el.id())))
                 {
                     inside = Some(node.id());
                     found.push(el);
@@ -80,6 +87,16 @@ fn chrome_of(doc: &Html) -> Vec<ElementRef<'_>> {
         }
     }
     found
+}
+
+/// Whether `el` is marked as chrome: `<footer>`, `<nav>`, or their ARIA roles.
+fn is_marked_chrome(el: ElementRef) -> bool {
+    let v = el.value();
+    matches!(v.name(), "footer" | "nav")
+        || matches!(
+            attr(v, &local_name!("role")),
+            Some("contentinfo" | "navigation")
+        )
 }
 
 selector!(CONTENT, "h1, main, article, [role=main]");
@@ -106,7 +123,8 @@ fn content_holders(doc: &Html) -> foldhash::HashSet<NodeId> {
 /// page has a navigation bar.
 fn is_named_chrome(el: ElementRef) -> bool {
     let v = el.value();
-    !(matches!(v.name(), "html" | "body" | "main" | "article") || v.attr("role") == Some("main"))
+    !(matches!(v.name(), "html" | "body" | "main" | "article")
+        || attr(v, &local_name!("role")) == Some("main"))
         && named_chrome(el)
 }
 

@@ -30,6 +30,7 @@ use dom_query::{Document, NodeData, NodeRef};
 use dom_smoothie::{Config, Readability};
 use ego_tree::iter::Edge;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, TreeSink};
+use html5ever::tendril::StrTendril;
 use html5ever::{Attribute, LocalName, QualName, local_name, ns};
 use scraper::{Html, HtmlTreeSink, Node};
 
@@ -205,7 +206,11 @@ impl Copier<'_> {
                 } else {
                     name.clone()
                 },
-                value: value.clone(),
+                value: if name.local == local_name!("class") {
+                    without_utilities(value)
+                } else {
+                    value.clone()
+                },
             })
             .collect();
         let mut flags = ElementFlags::default();
@@ -224,6 +229,31 @@ impl Copier<'_> {
             (id, id)
         }
     }
+}
+
+/// A class attribute's value without its utility classes, for Readability: those that say
+/// how an element looks, not what it is. Readability weighs an element down for its
+/// furniture words anywhere in its class, and removes from its pick what weighs too
+/// little, so a wrapper that clips its content (`overflow-hidden`, "hidden") or sets where
+/// a scroll stops (`scroll-mt-24`, "scroll") went with the prose inside it: a ranking's
+/// write-up of each school, a guide's steps. The same utilities for one screen size or
+/// state (`md:overflow-hidden`, `print:hidden`) and with a value of their own
+/// (`max-h-[150px]`) go too, as kabar's own walk ignores them. Most classes have none, and
+/// go on as they are.
+fn without_utilities(class: &StrTendril) -> StrTendril {
+    if !class.split_whitespace().any(is_utility) {
+        return class.clone();
+    }
+    let kept: Vec<&str> = class.split_whitespace().filter(|c| !is_utility(c)).collect();
+    StrTendril::from(kept.join(" "))
+}
+
+/// Whether `class` is a utility class holding one of Readability's furniture words: an
+/// overflow or scroll utility (Tailwind's and many a framework's), or any class for a
+/// screen size, a state or a value of its own (`md:…`, `[…]`).
+fn is_utility(class: &str) -> bool {
+    const PREFIXES: &[&str] = &["overflow-", "overscroll-", "scroll-", "scrollbar-"];
+    class.contains([':', '[']) || PREFIXES.iter().any(|p| class.starts_with(p))
 }
 
 /// Whether `node` is a heading, whose text the copy gives Readability inside a `<span>`.
@@ -551,5 +581,44 @@ mod tests {
             }
         }
         assert!(pages >= 6, "{pages} pages in {dir}");
+    }
+
+    #[test]
+    fn prose_in_a_wrapper_named_by_utilities_is_read() {
+        let url = url::Url::parse("https://colleges.example.com/best-online-mba").unwrap();
+        let para = "Online programs let working students finish a degree on their own time, \
+                    with the same courses, teachers and career services as on campus.";
+        let school = |n: usize| {
+            format!(
+                r#"<section class="ranking-card"><h3>School {n}</h3>
+                <div class="grid overflow-hidden transition-all grid-rows-[0fr]">
+                <div class="card-blurb min-h-[150px] md:line-clamp-6"><h4>What sets it apart</h4>
+                <p>School {n} lets you graduate in as little as twelve months, with short and
+                intensive courses.</p></div></div>
+                <div class="data"><span>Tuition</span><span>$9,000</span></div></section>"#
+            )
+        };
+        let schools: String = (1..=5).map(school).collect();
+        let html = format!(
+            r#"<html><head><title>Best online MBA programs</title></head><body><main>
+            <article><h1>Best online MBA programs</h1><p>{para}</p><p>{para}</p>
+            <h2>Top programs</h2><div class="ranking">{schools}</div></article></main>
+            </body></html>"#
+        );
+        let text: Vec<String> = crate::sites::generic::body(&html, &url)
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        for n in 1..=5 {
+            let blurb = format!("School {n} lets you graduate in as little as twelve months");
+            assert!(
+                text.iter().any(|t| t.starts_with(&blurb)),
+                "school {n}'s write-up is missing: {text:#?}"
+            );
+        }
+        // A class that names the element keeps its weight: a share box goes.
+        let classes = |c: &str| without_utilities(&StrTendril::from(c)).to_string();
+        assert_eq!(classes("share-box overflow-hidden md:hidden"), "share-box");
+        assert_eq!(classes("entry-content"), "entry-content");
     }
 }

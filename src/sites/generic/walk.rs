@@ -306,7 +306,8 @@ pub(super) fn named_chrome(el: ElementRef) -> bool {
         .into_iter()
         .flat_map(str::split_whitespace)
         .any(|class| !is_state(class) && class_marks(class) & CHROME != 0)
-        || attr(v, &local_name!("id")).is_some_and(|id| word_marks(id) & CHROME != 0)
+        || attr(v, &local_name!("id"))
+            .is_some_and(|id| any_name_word(id, |w| is_word_of(CHROME_NAME_WORDS, w)))
 }
 
 /// Whether `el` is a heading or a part of one. A page's header holds its title, and
