@@ -29,8 +29,8 @@
 use dom_query::{Document, NodeData, NodeRef};
 use dom_smoothie::{Config, Readability};
 use ego_tree::iter::Edge;
-use html5ever::tree_builder::{ElementFlags, NodeOrText, TreeSink};
 use html5ever::tendril::StrTendril;
+use html5ever::tree_builder::{ElementFlags, NodeOrText, TreeSink};
 use html5ever::{Attribute, LocalName, QualName, local_name, ns};
 use scraper::{Html, HtmlTreeSink, Node};
 
@@ -244,7 +244,10 @@ fn without_utilities(class: &StrTendril) -> StrTendril {
     if !class.split_whitespace().any(is_utility) {
         return class.clone();
     }
-    let kept: Vec<&str> = class.split_whitespace().filter(|c| !is_utility(c)).collect();
+    let kept: Vec<&str> = class
+        .split_whitespace()
+        .filter(|c| !is_utility(c))
+        .collect();
     StrTendril::from(kept.join(" "))
 }
 
@@ -601,9 +604,10 @@ mod tests {
         let schools: String = (1..=5).map(school).collect();
         let html = format!(
             r#"<html><head><title>Best online MBA programs</title></head><body><main>
-            <article><h1>Best online MBA programs</h1><p>{para}</p><p>{para}</p>
+            <article><h1>Best online MBA programs</h1>{}
             <h2>Top programs</h2><div class="ranking">{schools}</div></article></main>
-            </body></html>"#
+            </body></html>"#,
+            format!("<p>{para}</p>").repeat(8)
         );
         let text: Vec<String> = crate::sites::generic::body(&html, &url)
             .into_iter()
