@@ -5,18 +5,22 @@
 //! copied from kabar's instead, node by node through dom_query's tree-builder interface,
 //! which is several times cheaper than tokenizing the page again.
 //!
-//! The two trees differ in three ways, on purpose. Each heading's text is wrapped in a
+//! The two trees differ in four ways, on purpose. Each heading's text is wrapped in a
 //! `<span>`, so that Readability counts a heading alone in its container as text
-//! ([`is_heading`]). A heading's class and id go under other names, so that Readability
-//! does not remove it for a furniture word inside a longer name; they get their own
-//! names back in the pick ([`hidden_from_readability`]). And kabar parses as a browser with scripts does, so `<noscript>`
-//! holds its markup as text, while dom_query parses as one without, and Readability looks
-//! inside `<noscript>` for the images it unwraps. So that text is parsed as markup into
-//! the copy, by kabar's bounded parser and within one budget for all of the page's
-//! `<noscript>` content ([`NOSCRIPT_BUDGET`]): the page's budget never saw it as markup. A `<noscript>` in the page's `<head>` that holds more
-//! than head elements (a tracking pixel's `<img>`) is where the copy and a parse without
-//! scripts part: such a parse closes the head there and moves what follows into the
-//! body; the copy keeps it in the head, where Readability does not look for the article.
+//! ([`is_heading`]). A heading's class and id, and any id made of a heading's words, go
+//! under other names, so that Readability does not remove an element for a furniture word
+//! inside a longer name; they get their own names back in the pick
+//! ([`hidden_from_readability`]). Utility classes (`overflow-hidden`, `md:…`) are left out
+//! of the class Readability weighs, for the same reason ([`without_utilities`]). And
+//! kabar parses as a browser with scripts does, so `<noscript>` holds its markup as text,
+//! while dom_query parses as one without, and Readability looks inside `<noscript>` for
+//! the images it unwraps. So that text is parsed as markup into the copy, by kabar's
+//! bounded parser and within one budget for all of the page's `<noscript>` content
+//! ([`NOSCRIPT_BUDGET`]): the page's budget never saw it as markup. A `<noscript>` in the
+//! page's `<head>` that holds more than head elements (a tracking pixel's `<img>`) is
+//! where the copy and a parse without scripts part: such a parse closes the head there
+//! and moves what follows into the body; the copy keeps it in the head, where Readability
+//! does not look for the article.
 //!
 //! What a reader never sees is left out of the copy: scripts (but JSON-LD), style sheets,
 //! comments and SVG pictures ([`is_left_out`]).
@@ -34,6 +38,7 @@ use html5ever::tree_builder::{ElementFlags, NodeOrText, TreeSink};
 use html5ever::{Attribute, LocalName, QualName, local_name, ns};
 use scraper::{Html, HtmlTreeSink, Node};
 
+use super::walk::is_slug;
 use crate::sites::dom::Budget;
 
 /// The element Readability takes for the article in `doc`, if it finds one, as the root
@@ -201,7 +206,7 @@ impl Copier<'_> {
             .attrs
             .iter()
             .map(|(name, value)| Attribute {
-                name: if is_heading(node) {
+                name: if is_heading(node) || (name.local == local_name!("id") && is_slug(value)) {
                     hidden_from_readability(name)
                 } else {
                     name.clone()
@@ -279,7 +284,9 @@ fn is_heading(node: ego_tree::NodeRef<Node>) -> bool {
 const HIDDEN_NAMES: [(&str, &str); 2] = [("class", "data-kabar-class"), ("id", "data-kabar-id")];
 
 /// `name` of a heading's attribute as the copy gives it to Readability: its class and id
-/// under other names. Readability looks for its furniture words anywhere inside a class
+/// under other names; and an id made from a heading's words (`sharing-with-a-team`,
+/// [`is_slug`]) under another name on any element, as kabar's walk does not read it
+/// either: it names the section after its heading, not what the element is. Readability looks for its furniture words anywhere inside a class
 /// or id, and removes a heading so named: MediaWiki's `mw-headline` and substack's
 /// `header-anchor-post` hold "header", a Tailwind heading's `scroll-mt-24` "scroll",
 /// rustdoc's `code-header` "header". kabar's walk judges the names again, as whole words,
@@ -624,5 +631,29 @@ mod tests {
         let classes = |c: &str| without_utilities(&StrTendril::from(c)).to_string();
         assert_eq!(classes("share-box overflow-hidden md:hidden"), "share-box");
         assert_eq!(classes("entry-content"), "entry-content");
+    }
+
+    #[test]
+    fn a_section_whose_id_is_its_headings_words_is_read() {
+        let url = url::Url::parse("https://docs.example.com/guide/teams").unwrap();
+        let para = "Each member of the team sees the same projects, the same history and the \
+                    same settings, and changes made by one show for all the others at once.";
+        let html = format!(
+            r#"<html><head><title>Working as a team</title></head><body><main><article>
+            <h1>Working as a team</h1>{}<h2>How to share media with a team</h2>
+            <div id="how-to-share-media-with-a-team"><p>Open the library, choose the files
+            and press the button to send them, with a note, to the whole team.</p>
+            <p>The team sees them in its own library at once.</p></div>
+            </article></main></body></html>"#,
+            format!("<p>{para}</p>").repeat(8)
+        );
+        let text: Vec<String> = crate::sites::generic::body(&html, &url)
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert!(
+            text.iter().any(|t| t.starts_with("Open the library")),
+            "the section is missing: {text:#?}"
+        );
     }
 }

@@ -274,7 +274,7 @@ fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
         .fold(0, |marks, class| marks | class_marks(class));
     // An id of many words is a slug of the heading it anchors
     // (`sharing-with-a-single-developer`), not a name for what the element is.
-    if let Some(id) = attr(v, &local_name!("id")).filter(|id| name_words(id) < SLUG_WORDS) {
+    if let Some(id) = attr(v, &local_name!("id")).filter(|id| !is_slug(id)) {
         marks |= word_marks(id);
     }
     let mut furniture = FURNITURE | POSTER_DETAILS;
@@ -446,6 +446,11 @@ const CONTROL_MAX_CHARS: usize = 200;
 /// Words from which an id reads as a phrase made into an anchor rather than a name: role
 /// names run to two or three (`article-share-bar`), heading slugs to more.
 const SLUG_WORDS: usize = 4;
+
+/// Whether `id` is a slug of a heading, by its number of words ([`SLUG_WORDS`]).
+pub(super) fn is_slug(id: &str) -> bool {
+    name_words(id) >= SLUG_WORDS
+}
 
 /// How many words `any_name_word` finds in `names`.
 fn name_words(names: &str) -> usize {
