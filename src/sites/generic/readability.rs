@@ -30,12 +30,15 @@
 //! tree Readability chose: a second parse, in no-quirks mode, split a quirks-mode page's
 //! `<p><table>`.
 
+use std::sync::LazyLock;
+
 use dom_query::{Document, NodeData, NodeRef};
 use dom_smoothie::{Config, Readability};
 use ego_tree::iter::Edge;
 use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, TreeSink};
 use html5ever::{Attribute, LocalName, QualName, local_name, ns};
+use memchr::memmem::Finder;
 use scraper::{Html, HtmlTreeSink, Node};
 
 use super::walk::is_slug;
@@ -246,11 +249,19 @@ impl Copier<'_> {
 /// (`max-h-[150px]`) go too, as kabar's own walk ignores them. Most classes have none, and
 /// go on as they are.
 fn without_utilities(class: &StrTendril) -> StrTendril {
-    if !class.split_whitespace().any(is_utility) {
+    // Asked of every class on the page: one vectorised search for what all utilities
+    // hold, before the class is split into its words.
+    static SCROLL: LazyLock<Finder> = LazyLock::new(|| Finder::new("scroll"));
+    static OVERFLOW: LazyLock<Finder> = LazyLock::new(|| Finder::new("overflow-"));
+    let bytes = class.as_bytes();
+    let maybe = memchr::memchr2(b':', b'[', bytes).is_some()
+        || SCROLL.find(bytes).is_some()
+        || OVERFLOW.find(bytes).is_some();
+    if !maybe || !class.split_ascii_whitespace().any(is_utility) {
         return class.clone();
     }
     let kept: Vec<&str> = class
-        .split_whitespace()
+        .split_ascii_whitespace()
         .filter(|c| !is_utility(c))
         .collect();
     StrTendril::from(kept.join(" "))
