@@ -4,7 +4,9 @@
 //!
 //! `cargo test --test fuzz` runs it for `KABAR_FUZZ_SECONDS` seconds (10 when unset; CI
 //! runs it within the test command, with the default of 10 s). For a long run:
-//! `KABAR_FUZZ_SECONDS=3600 cargo test --release --test fuzz -- --nocapture`.
+//! `KABAR_FUZZ_SECONDS=3600 cargo test --release --test fuzz -- --nocapture`; with
+//! `KABAR_FUZZ_PAGES=../shared/bench/wcxb-sample/html` it starts from pages of every kind
+//! too, not only Kompas's.
 //!
 //! Every page in `tests/fuzz_regressions/` is checked first, every run. A failure writes the
 //! shrunk page to `target/fuzz-findings/`; once the bug is fixed, move the file into

@@ -392,9 +392,15 @@ pub fn headlines_problem(page: &kabar::article::HeadlinePage) -> Option<String> 
 }
 
 /// Reads `html` as an article and as a headline list, as kabar would from `url`, and
-/// checks every result and the article as printed; the first problem, if any.
+/// checks every result and the article as printed; the first problem, if any. A parser
+/// that panics is one, though kabar catches the panic and says the page could not be
+/// read: no page should break a parser.
 pub fn parse_problem(html: &str, url: &url::Url) -> Option<String> {
-    if let Ok(page) = kabar::sites::read_article(html, url) {
+    let article = kabar::sites::read_article(html, url);
+    if let Err(e @ kabar::error::Error::ParserFailed { .. }) = &article {
+        return Some(format!("article: {e}"));
+    }
+    if let Ok(page) = article {
         if let Some(p) = article_problem(&page.article) {
             return Some(format!("article: {p}"));
         }
@@ -410,7 +416,12 @@ pub fn parse_problem(html: &str, url: &url::Url) -> Option<String> {
             return Some(format!("printed text: {c} at {i}"));
         }
     }
-    let list = kabar::sites::read_headlines(html, url).ok()?;
+    let list = match kabar::sites::read_headlines(html, url) {
+        Err(e @ kabar::error::Error::ParserFailed { .. }) => {
+            return Some(format!("headlines: {e}"));
+        }
+        list => list.ok()?,
+    };
     headlines_problem(&list).map(|p| format!("headlines: {p}"))
 }
 

@@ -199,19 +199,37 @@ pub struct FixturePage {
     pub url: Url,
 }
 
-/// Every HTML page of the fixtures, the real captures included.
+/// Every HTML page of the fixtures, the real captures included, and the pages of the
+/// directory `KABAR_FUZZ_PAGES` names, if any (`.html` or gzipped `.html.gz`: a long run
+/// can start from pages of every kind, such as the WCXB sample's).
 pub fn fixture_pages() -> Vec<FixturePage> {
     let fallback = Url::parse("https://www.kompas.com/").unwrap();
     let mut pages = Vec::new();
-    for dir in [super::fixtures(), super::fixtures().join("real")] {
+    let extra = std::env::var_os("KABAR_FUZZ_PAGES").map(std::path::PathBuf::from);
+    for dir in [super::fixtures(), super::fixtures().join("real")]
+        .into_iter()
+        .chain(extra)
+    {
         let mut names: Vec<_> = std::fs::read_dir(&dir)
-            .expect("the fixtures are there")
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "html"))
+            .filter(|p| {
+                let name = p.to_string_lossy();
+                name.ends_with(".html") || name.ends_with(".html.gz")
+            })
             .collect();
         names.sort();
         for path in names {
-            let bytes = std::fs::read(&path).unwrap();
+            let mut bytes = std::fs::read(&path).unwrap();
+            if path.extension().is_some_and(|e| e == "gz") {
+                let mut plain = Vec::new();
+                std::io::Read::read_to_end(
+                    &mut flate2::read::GzDecoder::new(bytes.as_slice()),
+                    &mut plain,
+                )
+                .unwrap();
+                bytes = plain;
+            }
             let html = kabar::net::decode(&bytes, None);
             let url = kabar::sites::page_url(&html, None, &fallback);
             let name = path.file_name().unwrap().to_string_lossy().into_owned();

@@ -222,7 +222,8 @@ impl Copier<'_> {
             })
             .collect();
         let mut flags = ElementFlags::default();
-        flags.template = e.name.local == local_name!("template");
+        // Only HTML's `<template>` has contents apart (a MathML one is an element like any).
+        flags.template = is_html_template(&e.name);
         let id = out.create_element(e.name.clone(), attrs, flags);
         out.append(&parent, NodeOrText::AppendNode(id));
         if is_heading(node) {
@@ -273,6 +274,12 @@ fn without_utilities(class: &StrTendril) -> StrTendril {
 fn is_utility(class: &str) -> bool {
     const PREFIXES: &[&str] = &["overflow-", "overscroll-", "scroll-", "scrollbar-"];
     class.contains([':', '[']) || PREFIXES.iter().any(|p| class.starts_with(p))
+}
+
+/// Whether `name` is HTML's `<template>`, whose contents scraper and dom_query keep apart
+/// from its children.
+fn is_html_template(name: &QualName) -> bool {
+    name.ns == ns!(html) && name.local == local_name!("template")
 }
 
 /// Whether `node` is a heading, whose text the copy gives Readability inside a `<span>`.
@@ -666,5 +673,30 @@ mod tests {
             text.iter().any(|t| t.starts_with("Open the library")),
             "the section is missing: {text:#?}"
         );
+    }
+
+    #[test]
+    fn a_template_outside_html_is_an_element_like_any() {
+        let url = url::Url::parse("https://news.example.com/2024/05/story").unwrap();
+        let para = "The council met on Tuesday and voted, after a long and heated debate \
+                    about the budget, to rebuild the old bridge over the river by next year.";
+        let paras = format!("<p>{para}</p>").repeat(4);
+        // A `<template>` in MathML has no contents apart. The copy gave it some, and
+        // copying Readability's pick back asked scraper for them: a panic, and the page
+        // could not be read.
+        let page = format!(
+            "<html><body><article><h1>Bridge</h1>{paras}<p>The sum \
+             <math><template><mi>x</mi></template></math> is known.</p>{paras}\
+             </article></body></html>"
+        );
+        let text: Vec<String> = crate::sites::generic::body(&page, &url)
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert!(
+            text.iter().any(|t| t.starts_with("The council met")),
+            "{text:#?}"
+        );
+        assert!(text.iter().any(|t| t.starts_with("The sum")), "{text:#?}");
     }
 }
