@@ -155,48 +155,56 @@ pub fn read_page(html: &str, url: &Url) -> Result<Page, Error> {
 fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
     let site = site_of(url);
     let profile = profiles::of(url);
-    // The DOM is dropped before the generic extractor builds its own, so a big page is
-    // never held twice.
-    let (mut page, links, part, captions) = {
-        let doc = parse(html, url)?;
-        let page = match site {
-            Site::Kompas => kompas::article(&doc, url),
-            Site::Generic => PagedArticle {
-                article: generic_article(&doc, url, profile),
-                paging: profile.and_then(|p| p.paging(&doc, url)),
-            },
-        };
-        // A page at an article's address is an article, whatever links it holds.
-        let links = match profile {
-            Some(p) if p.article_of(url.clone()).is_none() => {
-                profile_headlines(&doc, url, p).headlines.len()
-            }
-            Some(_) => 0,
-            None if page.article.body.is_empty() && !kompas::is_article_url(url) => {
-                kompas::headlines(&doc, url).headlines.len()
-            }
-            None => 0,
-        };
-        let captions = match profile {
-            Some(p) if p.is_gallery(url) => p.captions_in(&doc),
-            _ => Vec::new(),
-        };
-        // The profile's body container, cut from this tree, for the generic extractor.
-        let part = match profile {
-            Some(p) if page.article.body.is_empty() => p.page_for_extractor(doc),
-            _ => None,
-        };
-        (page, links, part, captions)
+    // One tree for the page, parsed from the source as the generic extractor prepares it
+    // (parts a script would show shown): the profiles and the metadata read it, and so
+    // does the generic extractor when it reads the whole page.
+    let source = generic::prepared(html);
+    let doc = parse(&source, url)?;
+    let mut page = match site {
+        Site::Kompas => kompas::article(&doc, url),
+        Site::Generic => PagedArticle {
+            article: generic_article(&doc, url, profile),
+            paging: profile.and_then(|p| p.paging(&doc, url)),
+        },
+    };
+    // A page at an article's address is an article, whatever links it holds.
+    let links = match profile {
+        Some(p) if p.article_of(url.clone()).is_none() => {
+            profile_headlines(&doc, url, p).headlines.len()
+        }
+        Some(_) => 0,
+        None if page.article.body.is_empty() && !kompas::is_article_url(url) => {
+            kompas::headlines(&doc, url).headlines.len()
+        }
+        None => 0,
+    };
+    let captions = match profile {
+        Some(p) if p.is_gallery(url) => p.captions_in(&doc),
+        _ => Vec::new(),
     };
     let article = &mut page.article;
     if article.body.is_empty() {
-        if let Some(part) = &part {
-            article.body = generic::body(part, url);
-        }
+        // The profile's body container, cut from this tree, for the generic extractor;
+        // the tree is dropped before the container's own is built, so a big page is
+        // never held twice.
+        let cut = match profile {
+            Some(p) => p.page_for_extractor(doc),
+            None => Err(doc),
+        };
+        let whole = match cut {
+            Ok(part) => {
+                article.body = generic::body(&part, url);
+                None
+            }
+            Err(doc) => Some(doc),
+        };
         // A gallery's text is its captions; the rest of its page is counters and view
         // counts.
         if article.body.is_empty() && captions.is_empty() {
-            article.body = generic::body(html, url);
+            article.body = match &whole {
+                Some(doc) => generic::body_of(doc, url),
+                None => generic::body(html, url),
+            };
         }
         add_captions(&mut article.body, captions);
         // The site's furniture goes whichever extractor read the page.

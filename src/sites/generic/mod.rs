@@ -51,12 +51,20 @@ const READABILITY_MAX_ANCESTRY: usize = 5_000_000;
 /// the budget of every page. Readability's limit is checked on the shape of the tree it
 /// is given, this one.
 pub fn body(html: &str, url: &url::Url) -> Vec<Block> {
-    let html = source::prepared(html);
+    let html = prepared(html);
     match super::dom::document(&html, &super::dom::PAGE) {
-        Ok(doc) => blocks(read(&doc, url, super::dom::shape(&doc))),
+        Ok(doc) => body_of(&doc, url),
         Err(_) => Vec::new(),
     }
 }
+
+/// [`body`] of a page already parsed from its [`prepared`] source, so that a reader that
+/// needs the page's tree for its metadata too parses it once.
+pub fn body_of(doc: &Html, url: &url::Url) -> Vec<Block> {
+    blocks(read(doc, url, super::dom::shape(doc)))
+}
+
+pub use source::prepared;
 
 fn blocks(candidates: Vec<Candidate>) -> Vec<Block> {
     candidates

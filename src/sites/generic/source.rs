@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 /// `html` prepared for the extractor's parse.
-pub(super) fn prepared(html: &str) -> Cow<'_, str> {
+pub fn prepared(html: &str) -> Cow<'_, str> {
     then(shown_streamed(html), without_variant_classes)
 }
 

@@ -187,14 +187,21 @@ impl Profile {
     /// The page as the generic extractor should read it, made from the page's own tree
     /// (parsed once, within the budget of every page): the body container alone, with the
     /// profile's furniture taken out and its hidden parts (later pages kept in the DOM)
-    /// opened into their place. `None` when the page has no body container: the whole
-    /// page is read then.
-    pub fn page_for_extractor(&self, mut doc: Html) -> Option<String> {
-        let body = self
+    /// opened into their place. The tree back, untouched, when the page has no body
+    /// container: the whole page is read then.
+    pub fn page_for_extractor(&self, mut doc: Html) -> Result<String, Html> {
+        let Some(body) = self
             .body
             .iter()
-            .find_map(|css| doc.select(&sel(css)).next().map(|e| e.id()))?;
-        let root = doc.tree.get(body).and_then(scraper::ElementRef::wrap)?;
+            .find_map(|css| doc.select(&sel(css)).next().map(|e| e.id()))
+        else {
+            return Err(doc);
+        };
+        let root = doc
+            .tree
+            .get(body)
+            .and_then(scraper::ElementRef::wrap)
+            .expect("the container was found in this tree");
         let furniture: Vec<_> = self
             .drop
             .iter()
@@ -239,7 +246,7 @@ impl Profile {
             .and_then(scraper::ElementRef::wrap)
             .map(|e| e.html())
             .unwrap_or_default();
-        Some(format!(
+        Ok(format!(
             "<html><head></head><body><article>{inner}</article></body></html>"
         ))
     }
