@@ -39,6 +39,8 @@ mod readability;
 mod source;
 mod walk;
 
+pub use source::prepared;
+
 /// Readability looks at the ancestors of every candidate again and again, so its cost
 /// grows with the depths of all nodes added up ([`Shape::ancestry`]); past this it can
 /// take seconds, and the page is read by its paragraphs instead. Real pages are far
@@ -63,8 +65,6 @@ pub fn body(html: &str, url: &url::Url) -> Vec<Block> {
 pub fn body_of(doc: &Html, url: &url::Url) -> Vec<Block> {
     blocks(read(doc, url, super::dom::shape(doc)))
 }
-
-pub use source::prepared;
 
 fn blocks(candidates: Vec<Candidate>) -> Vec<Block> {
     candidates

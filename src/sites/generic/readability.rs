@@ -245,10 +245,9 @@ impl Copier<'_> {
 /// furniture words anywhere in its class, and removes from its pick what weighs too
 /// little, so a wrapper that clips its content (`overflow-hidden`, "hidden") or sets where
 /// a scroll stops (`scroll-mt-24`, "scroll") went with the prose inside it: a ranking's
-/// write-up of each school, a guide's steps. The same utilities for one screen size or
-/// state (`md:overflow-hidden`, `print:hidden`) and with a value of their own
-/// (`max-h-[150px]`) go too, as kabar's own walk ignores them. Most classes have none, and
-/// go on as they are.
+/// write-up of each school, a product's description. Classes for a screen size or a state
+/// (`md:overflow-hidden`, `print:hidden`) and classes with a value of their own
+/// (`max-h-[150px]`) are utilities too. Most classes have none, and go on as they are.
 fn without_utilities(class: &StrTendril) -> StrTendril {
     // Asked of every class on the page: one vectorised search for what all utilities
     // hold, before the class is split into its words.
@@ -304,11 +303,11 @@ const HIDDEN_NAMES: [(&str, &str); 2] = [("class", "data-kabar-class"), ("id", "
 /// `name` of a heading's attribute as the copy gives it to Readability: its class and id
 /// under other names; and an id made from a heading's words (`sharing-with-a-team`,
 /// [`is_slug`]) under another name on any element, as kabar's walk does not read it
-/// either: it names the section after its heading, not what the element is. Readability looks for its furniture words anywhere inside a class
-/// or id, and removes a heading so named: MediaWiki's `mw-headline` and substack's
-/// `header-anchor-post` hold "header", a Tailwind heading's `scroll-mt-24` "scroll",
-/// rustdoc's `code-header` "header". kabar's walk judges the names again, as whole words,
-/// once they are back.
+/// either: it names the section after its heading, not what the element is. Readability
+/// looks for its furniture words anywhere inside a class or id, and removes a heading so
+/// named: MediaWiki's `mw-headline` and substack's `header-anchor-post` hold "header", a
+/// Tailwind heading's `scroll-mt-24` "scroll", rustdoc's `code-header` "header". kabar's
+/// walk judges the names again, as whole words, once they are back.
 fn hidden_from_readability(name: &QualName) -> QualName {
     renamed(name, HIDDEN_NAMES.iter().copied())
 }
