@@ -100,6 +100,23 @@ fn tribunnews_editor_is_the_editor_not_an_author() {
     assert_eq!(article.editor.as_deref(), truth["editor"].as_str());
 }
 
+#[test]
+fn a_tag_the_page_repeats_is_shown_once() {
+    // tribunnews's keywords name "Banjir Bandang Lahar Dingin di Sumbar" twice.
+    let (article, _) = read("tribunnews/regional-2024-banjir-lahar-sumbar");
+    assert_eq!(
+        article.tags,
+        [
+            "Banjir Bandang Lahar Dingin di Sumbar",
+            "Badan Meteorologi Klimatologi dan Geofisika (BMKG)",
+            "Dwikorita Karnawati",
+            "Sumatera Barat",
+            "Sumatera",
+            "Regional"
+        ]
+    );
+}
+
 const DETIK_INDEX: &str = "detik/indeks-2024-10-04-news-detik";
 
 #[test]

@@ -167,6 +167,10 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
             paging: profile.and_then(|p| p.paging(&doc, url)),
         },
     };
+    // Sites repeat a tag or a writer in their lists (tribunnews's keywords name its
+    // first tag twice): each is shown once.
+    once_each(&mut page.article.tags);
+    once_each(&mut page.article.authors);
     // A page at an article's address is an article, whatever links it holds.
     let links = match profile {
         Some(p) if p.article_of(url.clone()).is_none() => {
@@ -230,6 +234,12 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
         return Err(Error::NoText(url.to_string()));
     }
     Ok(Page::Article(Box::new(page)))
+}
+
+/// `list` without the entries said before, whatever their case, in their first form.
+fn once_each(list: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    list.retain(|entry| seen.insert(entry.to_lowercase()));
 }
 
 /// A gallery's captions after its lead text, each that the text does not hold already.
