@@ -229,6 +229,7 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
         article.body = kompas::brand_safety_text(html).into_iter().collect();
     }
     drop_repeated_title(article);
+    join_dateline(&mut article.body);
     limit_text(&mut article.body);
     if article.body.is_empty() {
         return Err(Error::NoText(url.to_string()));
@@ -298,6 +299,43 @@ fn drop_repeated_title(article: &mut Article) {
         article.body.remove(0);
     }
 }
+
+/// A dateline the page sets apart from the first paragraph (detik's `<strong>Jakarta</strong>
+/// -` before its first `<p>`) begins that paragraph, as it does on Kompas and as the page
+/// reads: alone, it showed as a line of its own ("Jakarta -").
+fn join_dateline(body: &mut Vec<crate::article::Block>) {
+    use crate::article::BlockKind::Paragraph;
+    let [first, second, ..] = body.as_slice() else {
+        return;
+    };
+    if first.kind == Paragraph && second.kind == Paragraph && is_dateline(&first.text) {
+        let text = format!("{} {}", first.text, second.text);
+        body[1].text = text;
+        body.remove(0);
+    }
+}
+
+/// Whether `text` is a dateline alone: a place and perhaps the site's name before a dash
+/// (`Jakarta -`, `Liputan6.com, Jakarta -`, `JAKARTA, KOMPAS.com –`), no sentence in it.
+fn is_dateline(text: &str) -> bool {
+    let Some(place) = text
+        .trim_end()
+        .strip_suffix(['-', '–', '—'])
+        .filter(|p| p.ends_with(' '))
+    else {
+        return false;
+    };
+    let place = place.trim();
+    !place.is_empty()
+        && place.chars().count() <= DATELINE_MAX_CHARS
+        && place.split_whitespace().count() <= DATELINE_MAX_WORDS
+        && !place.contains(['!', '?', '"', '“'])
+        && !place.contains(". ")
+}
+
+/// How long a dateline runs at most: a city, a region, a site's name.
+const DATELINE_MAX_CHARS: usize = 50;
+const DATELINE_MAX_WORDS: usize = 5;
 
 /// Reads a list page (index, section, home) into headlines, in page order.
 pub fn read_headlines(html: &str, url: &Url) -> Result<HeadlinePage, Error> {
@@ -400,6 +438,45 @@ fn generic_article(doc: &Html, url: &Url, profile: Option<&profiles::Profile>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dateline_set_apart_begins_the_first_paragraph() {
+        use crate::article::{Block, BlockKind};
+        let para = |text: &str| Block {
+            kind: BlockKind::Paragraph,
+            text: text.into(),
+        };
+        for dateline in [
+            "Jakarta -",
+            "Liputan6.com, Jakarta -",
+            "JAKARTA, KOMPAS.com –",
+        ] {
+            let mut body = vec![para(dateline), para("Seorang wanita muda."), para("Lalu.")];
+            join_dateline(&mut body);
+            assert_eq!(body.len(), 2, "{dateline}");
+            assert_eq!(body[0].text, format!("{dateline} Seorang wanita muda."));
+        }
+        // A sentence that ends in a dash, a dash with no place, a heading: left alone.
+        for first in [
+            "Ia berkata. Lalu pergi -",
+            "-",
+            "Kata-kata",
+            "Menurut dia, ini bukan kali pertama banjir melanda wilayah itu -",
+        ] {
+            let mut body = vec![para(first), para("Berikutnya.")];
+            join_dateline(&mut body);
+            assert_eq!(body.len(), 2, "{first}");
+        }
+        let mut body = vec![
+            Block {
+                kind: BlockKind::Heading,
+                text: "Jakarta -".into(),
+            },
+            para("Berikutnya."),
+        ];
+        join_dateline(&mut body);
+        assert_eq!(body.len(), 2);
+    }
 
     #[test]
     fn pages_past_the_budget_are_refused_with_what_they_passed() {
