@@ -67,8 +67,29 @@ pub fn title(doc: &Html, page: &Url, headline: Option<&str>) -> Option<String> {
     );
     let site = SiteNames::new(&names);
     let title = decoded(&raw);
-    let stripped = site.strip(&title);
+    let stripped = without_page_number(&site.strip(&title)).to_string();
     Some(heading_in(doc, &title, &stripped, &site).unwrap_or(stripped))
+}
+
+/// A title without the page number a site adds to it for a page of an article split in
+/// several (`… - Halaman 2`, `… | Page 2`), or for the whole article on one
+/// (Kompas's `… Halaman all`): the article's title is the same on all its pages.
+fn without_page_number(title: &str) -> &str {
+    let mut words = title.rsplitn(3, ' ');
+    let (Some(number), Some(word), Some(rest)) = (words.next(), words.next(), words.next()) else {
+        return title;
+    };
+    let is_page = word.eq_ignore_ascii_case("halaman") || word.eq_ignore_ascii_case("page");
+    let before = rest.trim_end();
+    let set_off = before.ends_with(['-', '|', '–', '—', ':']);
+    let numbered = !number.is_empty() && number.chars().all(|c| c.is_ascii_digit());
+    if is_page && ((numbered && set_off) || number.eq_ignore_ascii_case("all")) {
+        before
+            .trim_end_matches(['-', '|', '–', '—', ':'])
+            .trim_end()
+    } else {
+        title
+    }
 }
 
 /// How many of the page's `<h1>` elements are weighed against its title: the article's
@@ -189,20 +210,31 @@ impl SiteNames {
     /// label (`TurnBackHoax.ID`, a name written as a host).
     fn named_in(&self, part: &str) -> bool {
         let part = part.trim();
-        let whole = key(part);
         let first_word = part.split_whitespace().next().unwrap_or("");
-        let first = key(first_word);
-        let first_label = key(first_word.split('.').next().unwrap_or(""));
-        self.known
-            .iter()
-            .any(|k| *k == whole || *k == first || *k == first_label)
+        let names = [key(part), key(first_word), label_key(first_word)];
+        self.known.iter().any(|k| names.contains(k))
+    }
+
+    /// Whether `part`, a piece of the title set off by a separator, names the site
+    /// ([`Self::named_in`]), or names it with what the site adds: a region or section
+    /// after it, its first words run together (`ANTARA News Jawa Timur` on
+    /// antaranews.com), or a section before it (`News Liputan6.com`).
+    fn named_with_more(&self, part: &str) -> bool {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let mut names: Vec<String> = (2..=words.len().min(NAME_WORDS))
+            .map(|n| key(&words[..n].concat()))
+            .collect();
+        if let Some(last) = words.last() {
+            names.extend([key(last), label_key(last)]);
+        }
+        self.named_in(part) || self.known.iter().any(|k| names.contains(k))
     }
 
     /// The title without a site name before or after it.
     fn strip(&self, title: &str) -> String {
         for sep in [" - ", " | ", " – ", " — "] {
             if let Some((head, tail)) = title.rsplit_once(sep)
-                && self.named_in(tail)
+                && self.named_with_more(tail)
             {
                 return head.trim().to_string();
             }
@@ -219,6 +251,14 @@ impl SiteNames {
         }
         title.to_string()
     }
+}
+
+/// Most words a site's name runs to before what the site adds to it (a region, a section).
+const NAME_WORDS: usize = 3;
+
+/// The key of a word's first label: `turnbackhoax` of `TurnBackHoax.ID`.
+fn label_key(word: &str) -> String {
+    key(word.split('.').next().unwrap_or(""))
 }
 
 /// A name as a key: its letters and digits, lowercase.
@@ -590,6 +630,38 @@ mod tests {
             strip("Review: A good phone", &["example.com"]),
             "Review: A good phone"
         );
+        assert_eq!(
+            strip(
+                "Banjir di Sumbar - ANTARA News Jawa Timur",
+                &["jatim.antaranews.com"]
+            ),
+            "Banjir di Sumbar"
+        );
+        assert_eq!(
+            strip(
+                "Banjir di Sumbar - News Liputan6.com",
+                &["www.liputan6.com"]
+            ),
+            "Banjir di Sumbar"
+        );
+        assert_eq!(
+            strip("Banjir di Sumbar - Kabar Terkini", &["www.liputan6.com"]),
+            "Banjir di Sumbar - Kabar Terkini"
+        );
+    }
+
+    #[test]
+    fn a_page_number_is_no_part_of_the_title() {
+        for (title, want) in [
+            ("Banjir di Sumbar Halaman all", "Banjir di Sumbar"),
+            ("Banjir di Sumbar - Halaman 2", "Banjir di Sumbar"),
+            ("How to bake | Page 3", "How to bake"),
+            ("Membaca Halaman 2", "Membaca Halaman 2"),
+            ("Page 2", "Page 2"),
+            ("Banjir di Sumbar", "Banjir di Sumbar"),
+        ] {
+            assert_eq!(without_page_number(title), want, "{title}");
+        }
     }
 
     #[test]
