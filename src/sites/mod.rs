@@ -308,7 +308,7 @@ fn join_dateline(body: &mut Vec<crate::article::Block>) {
     let [first, second, ..] = body.as_slice() else {
         return;
     };
-    if first.kind == Paragraph && second.kind == Paragraph && is_dateline(&first.text) {
+    if first.kind == Paragraph && second.kind == Paragraph && is_place_dateline(&first.text) {
         let text = format!("{} {}", first.text, second.text);
         body[1].text = text;
         body.remove(0);
@@ -317,7 +317,7 @@ fn join_dateline(body: &mut Vec<crate::article::Block>) {
 
 /// Whether `text` is a dateline alone: a place and perhaps the site's name before a dash
 /// (`Jakarta -`, `Liputan6.com, Jakarta -`, `JAKARTA, KOMPAS.com –`), no sentence in it.
-fn is_dateline(text: &str) -> bool {
+fn is_place_dateline(text: &str) -> bool {
     let Some(place) = text
         .trim_end()
         .strip_suffix(['-', '–', '—'])

@@ -247,7 +247,9 @@ impl Copier<'_> {
 /// a scroll stops (`scroll-mt-24`, "scroll") went with the prose inside it: a ranking's
 /// write-up of each school, a product's description. Classes for a screen size or a state
 /// (`md:overflow-hidden`, `print:hidden`) and classes with a value of their own
-/// (`max-h-[150px]`) are utilities too. Most classes have none, and go on as they are.
+/// (`max-h-[150px]`) are utilities too: the source's preparation (`source.rs`) drops
+/// the first kind from double-quoted class attributes before the parse, and this sees
+/// the rest. Most classes have none, and go on as they are.
 fn without_utilities(class: &StrTendril) -> StrTendril {
     // Asked of every class on the page: one vectorised search for what all utilities
     // hold, before the class is split into its words.
@@ -610,6 +612,14 @@ mod tests {
         assert!(pages >= 6, "{pages} pages in {dir}");
     }
 
+    /// The text of each block the generic extractor reads from `html`.
+    fn texts(html: &str, url: &url::Url) -> Vec<String> {
+        crate::sites::generic::body(html, url)
+            .into_iter()
+            .map(|b| b.text)
+            .collect()
+    }
+
     #[test]
     fn prose_in_a_wrapper_named_by_utilities_is_read() {
         let url = url::Url::parse("https://colleges.example.com/best-online-mba").unwrap();
@@ -633,10 +643,7 @@ mod tests {
             </body></html>"#,
             format!("<p>{para}</p>").repeat(8)
         );
-        let text: Vec<String> = crate::sites::generic::body(&html, &url)
-            .into_iter()
-            .map(|b| b.text)
-            .collect();
+        let text = texts(&html, &url);
         for n in 1..=5 {
             let blurb = format!("School {n} lets you graduate in as little as twelve months");
             assert!(
@@ -664,10 +671,7 @@ mod tests {
             </article></main></body></html>"#,
             format!("<p>{para}</p>").repeat(8)
         );
-        let text: Vec<String> = crate::sites::generic::body(&html, &url)
-            .into_iter()
-            .map(|b| b.text)
-            .collect();
+        let text = texts(&html, &url);
         assert!(
             text.iter().any(|t| t.starts_with("Open the library")),
             "the section is missing: {text:#?}"
@@ -688,10 +692,7 @@ mod tests {
              <math><template><mi>x</mi></template></math> is known.</p>{paras}\
              </article></body></html>"
         );
-        let text: Vec<String> = crate::sites::generic::body(&page, &url)
-            .into_iter()
-            .map(|b| b.text)
-            .collect();
+        let text = texts(&page, &url);
         assert!(
             text.iter().any(|t| t.starts_with("The council met")),
             "{text:#?}"
