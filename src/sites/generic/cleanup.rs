@@ -146,6 +146,49 @@ fn drop_link_runs(blocks: &mut Vec<Candidate>) {
     });
 }
 
+/// Most words of an entry of a menu ("Sign in", "Open in app", "Text to speech").
+const MENU_ENTRY_MAX_WORDS: usize = 3;
+
+/// Fewest entries of a run of short links that make it a menu rather than an item's
+/// links (its author, its section).
+const MENU_MIN_ENTRIES: usize = 3;
+
+/// A list read whole keeps each item's links (its author, its section), so the clean-up
+/// that drops runs of links does not run over it; but the page's menus above the first
+/// item and below the last (sign in, write, search; help, about, careers, terms) are no
+/// item's: runs of short links there are dropped.
+pub(super) fn drop_menus_around_items(blocks: &mut Vec<Candidate>) {
+    let is_entry = |b: &Candidate| {
+        !b.item_title && b.link_density() >= LINK_DENSITY_MAX && b.words() <= MENU_ENTRY_MAX_WORDS
+    };
+    let first = blocks.iter().position(|b| b.item_title);
+    let last = blocks.iter().rposition(|b| b.item_title);
+    let (Some(first), Some(last)) = (first, last) else {
+        return;
+    };
+    let mut menu = vec![false; blocks.len()];
+    let mut mark = |range: std::ops::Range<usize>| {
+        let mut i = range.start;
+        while i < range.end {
+            let run = blocks[i..range.end]
+                .iter()
+                .take_while(|b| is_entry(b))
+                .count();
+            if run >= MENU_MIN_ENTRIES {
+                menu[i..i + run].iter_mut().for_each(|m| *m = true);
+            }
+            i += run.max(1);
+        }
+    };
+    mark(0..first);
+    mark(last + 1..blocks.len());
+    let mut i = 0;
+    blocks.retain(|_| {
+        i += 1;
+        !menu[i - 1]
+    });
+}
+
 /// Longest item of a closing list of links ("The strange life and [death of a coder]").
 const LINK_ITEM_MAX_WORDS: usize = 30;
 
@@ -234,5 +277,58 @@ fn push_words(out: &mut String, text: &str) {
     {
         out.extend(word.chars().flat_map(char::to_lowercase));
         out.push(' ');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A block of `text`, all of it a link when `link`.
+    fn block(text: &str, link: bool) -> Candidate {
+        Candidate {
+            kind: BlockKind::Paragraph,
+            text: text.to_string(),
+            link_chars: if link { text.chars().count() } else { 0 },
+            item_title: false,
+        }
+    }
+
+    #[test]
+    fn a_list_read_whole_leaves_out_the_menus_above_and_below_its_items() {
+        // A blog's front page read as a list (Medium's): the site's menu above the
+        // first post, the company's below the last; each post keeps its links.
+        let menu = |entries: &[&str]| entries.iter().map(|e| block(e, true)).collect::<Vec<_>>();
+        let post = |n: usize| {
+            let mut title = block(&format!("Scaling service {n} across regions"), true);
+            title.item_title = true;
+            vec![
+                title,
+                block(&format!("Author Number {n}"), true),
+                block("Tech Blog", true),
+                block(&format!("{n}d ago, {n} min read"), false),
+            ]
+        };
+        let mut blocks = menu(&["Sitemap", "Open in app", "Sign in", "Write", "Search"]);
+        blocks.extend((1..=3).flat_map(post));
+        blocks.extend(menu(&["Help", "Status", "About", "Careers", "Terms"]));
+        blocks.push(block("To make the site work, we log user data.", false));
+        let posts: Vec<String> = (1..=3).flat_map(post).map(|b| b.text).collect();
+        drop_menus_around_items(&mut blocks);
+        let mut kept: Vec<String> = blocks.into_iter().map(|b| b.text).collect();
+        assert_eq!(
+            kept.pop().as_deref(),
+            Some("To make the site work, we log user data.")
+        );
+        assert_eq!(kept, posts);
+    }
+
+    #[test]
+    fn two_links_beside_the_items_are_no_menu() {
+        let mut title = block("Scaling service 1 across regions", true);
+        title.item_title = true;
+        let mut blocks = vec![block("Home", true), block("Blog", true), title];
+        drop_menus_around_items(&mut blocks);
+        assert_eq!(blocks.len(), 3);
     }
 }

@@ -149,6 +149,7 @@ fn beyond_pick(region: &Region, picked: usize) -> Option<Vec<Candidate>> {
         // "Read more", "Sponsored") is no item's, on a list as beside an article.
         let mut items = walk(region.el);
         items.retain(|b| !cleanup::is_label(b));
+        cleanup::drop_menus_around_items(&mut items);
         return Some(items);
     }
     if picked >= SHORT_PICK_CHARS {
