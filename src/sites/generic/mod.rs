@@ -851,6 +851,50 @@ mod tests {
     }
 
     #[test]
+    fn a_list_with_emoji_drawn_as_images_is_read() {
+        // Forums and blogs draw emoji as images; counted as pictures, three of them in
+        // the first item of a post's list of changes made Readability drop the list.
+        let emoji = |name: &str| {
+            format!(
+                r#"<img class="not-responsive emoji emoji-android" src="/emoji/{name}.png" alt="*"> "#
+            )
+        };
+        let html = format!(
+            r#"<html><body><main><div class="content" itemprop="text">
+            <p>We are glad to announce <a href="/releases/2">the second release candidate</a>
+            of the forum software. Since the last beta, we have fixed more bugs.</p>
+            <p>Here is what changed since the first beta:</p>
+            <ul><li><a href="/t/1">Reactions! {}{}{}</a></li>
+            <li>You can search for a member by their handle from the search bar</li>
+            <li>Links to other servers now open in the forum first, where they can</li>
+            <li>Categories now have pictures of their own instead of the site logo</li>
+            <li>Whole threads are loaded when one post of them arrives (where the other
+            server <a href="/spec">allows it</a>)</li>
+            <li><a href="/t/2">Private messages now reach other servers as private posts</a></li>
+            <li>Better titles are made for posts without one</li>
+            <li>Profile fields <a href="/t/3">now travel both ways</a> (a new feature too)</li>
+            <li>The feed plugin works better</li></ul>
+            <p>This brings us close to the end of the grant for this year. We did more than
+            we hoped, and we have asked for another grant to do more next year.</p>
+            <p>A release candidate is stable, as far as we can tell, and we encourage wider
+            use. Tell us here if upgrading gives you any trouble.</p>
+            <p>No new features now while we fix the last bugs (hopefully none {}), and then
+            the release.</p></div></main></body></html>"#,
+            emoji("star"),
+            emoji("trumpet"),
+            emoji("snake"),
+            emoji("smile"),
+        );
+        let got = body(&html, &url());
+        for item in [
+            "You can search for a member by their handle from the search bar",
+            "The feed plugin works better",
+        ] {
+            assert!(texts(&got).contains(&item), "{item}: {got:?}");
+        }
+    }
+
+    #[test]
     fn the_links_that_open_a_page_for_editing_are_not_text() {
         let section = |n| {
             format!(

@@ -392,11 +392,15 @@ fn fragment_of(root: NodeRef) -> Html {
 /// (`<svg><title>Share</title>`) or a script's code would count for the element; it
 /// removes scripts, style sheets and comments itself before it weighs anything, but not
 /// pictures drawn in SVG. JSON-LD stays: Readability takes the title and byline from it.
+/// Emoji drawn as images are characters of the text, not pictures: Readability removes
+/// a list or a post with more pictures than paragraphs, and a list of new features with
+/// three emoji in its first item is not a gallery.
 fn is_left_out(node: ego_tree::NodeRef<Node>) -> bool {
     match node.value() {
         Node::Comment(_) => true,
         Node::Element(e) => match e.name() {
             "style" | "svg" => true,
+            "img" => e.classes().any(is_emoji_class),
             "script" => !e
                 .attr("type")
                 .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")),
@@ -404,6 +408,15 @@ fn is_left_out(node: ego_tree::NodeRef<Node>) -> bool {
         },
         _ => false,
     }
+}
+
+/// The classes forums and blogs give an emoji drawn as an image: WordPress's
+/// `wp-smiley` and `emoji`, Discourse's and NodeBB's `emoji`, `emoji-android`.
+fn is_emoji_class(class: &str) -> bool {
+    class == "wp-smiley"
+        || class
+            .strip_prefix("emoji")
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
 }
 
 fn is_noscript(doc: &Document, id: dom_query::NodeId) -> bool {
