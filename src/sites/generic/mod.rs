@@ -377,6 +377,34 @@ mod tests {
     }
 
     #[test]
+    fn indonesian_calls_to_follow_the_site_elsewhere_are_dropped() {
+        // The notes Indonesian news sites close an article with, asking the reader to
+        // follow them on Google News, WhatsApp or Telegram; "simak" (see) also opens
+        // sentences of the article, which name no channel.
+        let html = format!(
+            r#"<html><body><article><p>{}</p>
+              <p>Simak penjelasan lengkap pemerintah soal kebijakan tersebut berikut ini.</p>
+              <p>{}</p>
+              <p>Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran
+              andalanmu akses berita lewat WhatsApp Channel: https://www.whatsapp.com/channel/x</p>
+              <p>Dapatkan update berita pilihan setiap hari. Mari bergabung di Grup Telegram
+              "Berita Update", caranya klik link berikut, kemudian join.</p>
+              <p>Ikuti berita terkini dari Warta Kota di Google News.</p>
+            </article></body></html>"#,
+            para(1),
+            para(2)
+        );
+        assert_eq!(
+            texts(&body(&html, &url())),
+            vec![
+                para(1).as_str(),
+                "Simak penjelasan lengkap pemerintah soal kebijakan tersebut berikut ini.",
+                para(2).as_str()
+            ]
+        );
+    }
+
+    #[test]
     fn copyright_notices_are_dropped_and_headlines_about_copyright_kept() {
         let html = format!(
             r#"<html><body><article><p>{}</p>

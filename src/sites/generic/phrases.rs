@@ -258,25 +258,43 @@ pub const CREDIT_MARKERS: &[Phrases] = &[
 
 /// How a closing note opens when it asks the reader to follow or reach the writer.
 #[rustfmt::skip]
-pub const CLOSING_CALLS: &[Phrases] = &[Phrases {
-    source: Source::Benchmark,
-    why: "\"follow her on Twitter\", \"email the desk\": the calls that close an article",
-    phrases: &[
-        "follow ", "email ", "e-mail ", "write to ", "reach ", "contact ", "join ", "listen ",
-        "watch ", "like us", "find us", "have a tip",
-    ],
-}];
+pub const CLOSING_CALLS: &[Phrases] = &[
+    Phrases {
+        source: Source::Benchmark,
+        why: "\"follow her on Twitter\", \"email the desk\": the calls that close an article",
+        phrases: &[
+            "follow ", "email ", "e-mail ", "write to ", "reach ", "contact ", "join ",
+            "listen ", "watch ", "like us", "find us", "have a tip",
+        ],
+    },
+    Phrases {
+        source: Source::Indonesian,
+        why: "\"ikuti berita terkini di Google News\", \"simak berita pilihan di WhatsApp \
+              Channel\", \"dapatkan update di Telegram\", \"gabung\": the same calls",
+        phrases: &[
+            "ikuti ", "simak ", "dapatkan ", "gabung ", "bergabung", "mari bergabung",
+            "dengarkan ", "tonton ", "kunjungi ",
+        ],
+    },
+];
 
 /// Where a closing note sends the reader: what makes a call a note, not a sentence.
 #[rustfmt::skip]
-pub const CLOSING_CHANNELS: &[Phrases] = &[Phrases {
-    source: Source::Benchmark,
-    why: "the channels a closing call names",
-    phrases: &[
-        "@", "twitter", "facebook", "instagram", "youtube", "http", "www.", "newsletter",
-        "podcast",
-    ],
-}];
+pub const CLOSING_CHANNELS: &[Phrases] = &[
+    Phrases {
+        source: Source::Benchmark,
+        why: "the channels a closing call names",
+        phrases: &[
+            "@", "twitter", "facebook", "instagram", "youtube", "http", "www.", "newsletter",
+            "podcast",
+        ],
+    },
+    Phrases {
+        source: Source::Indonesian,
+        why: "the channels Indonesian news sites ask their readers to join",
+        phrases: &["whatsapp", "telegram", "google news"],
+    },
+];
 
 /// Weekday names and clock and zone words; month names are [`crate::sites::months`]'.
 #[rustfmt::skip]
