@@ -2,8 +2,9 @@
 //! every site but Kompas, whose pages have tests/real_kompas.rs) against their
 //! `*.truth.json`: title, authors, editor, the published instant, the first and last
 //! paragraph (the body starts with the first and ends with the last), no
-//! `boilerplate_present` string, the number of Terkini links; and detik's index read as
-//! a headline list, by the library and by `kabar headlines`.
+//! `boilerplate_present` string, the number of Terkini links; detik's index read as a
+//! headline list, by the library and by `kabar headlines`; and the article pages read at
+//! the address of a site kabar has no profile for.
 
 mod common;
 
@@ -167,4 +168,32 @@ fn kabar_headlines_reads_detiks_index() {
     let count = truth["items_count"].as_u64().unwrap() as usize;
     let lines = stdout.lines().filter(|l| !l.trim().is_empty()).count();
     assert!(lines >= count, "{count} items, printed:\n{stdout}");
+}
+
+/// An Indonesian news article of a site kabar has no profile for reads as an article,
+/// however many articles its lists link to, from its first paragraph to its last and
+/// without the furniture Indonesian news sites share (the editors' initials, "Simak
+/// Video", a page counter): the real pages of the sites with a profile, read as if they
+/// were another site's.
+#[test]
+fn an_indonesian_article_of_a_site_without_a_profile_reads_clean() {
+    let elsewhere = Url::parse("https://berita.example.co.id/read/2024/05/13/123/judul").unwrap();
+    for stem in [
+        "kompas/nasional-2025-pengacara-ronald-tannur",
+        "kompas/money-2023-menhub-tiket-pesawat",
+        "detik/health-2023-stroke-umur-26",
+        "tribunnews/regional-2024-banjir-lahar-sumbar",
+    ] {
+        let truth = truth_of(&format!("{stem}.truth.json"));
+        let html = std::fs::read_to_string(real_dir().join(format!("{stem}.html"))).unwrap();
+        let article = match kabar::sites::read_page(&html, &elsewhere) {
+            Ok(kabar::sites::Page::Article(page)) => page.article,
+            Ok(kabar::sites::Page::List(links)) => {
+                panic!("{stem}: read as a list of {links} articles")
+            }
+            Err(e) => panic!("{stem}: not read: {e}"),
+        };
+        let diffs = text_differences(&article, &truth);
+        assert!(diffs.is_empty(), "{stem}:\n{}", diffs.join("\n"));
+    }
 }

@@ -418,6 +418,12 @@ impl JsonLd {
         }
     }
 
+    /// Whether the page's JSON-LD describes one article, as an article's page does; an
+    /// index's may describe many.
+    pub fn is_of_one_article(&self) -> bool {
+        self.objects.iter().filter(|v| is_article(v)).count() == 1
+    }
+
     /// The first object whose `@type` is an article kind; empty when there is none or
     /// the JSON is broken (pages ship broken JSON-LD often enough).
     pub fn article(&self) -> LdArticle {

@@ -160,24 +160,30 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
     // does the generic extractor when it reads the whole page.
     let source = generic::prepared(html);
     let doc = parse(&source, url)?;
-    let mut page = match site {
-        Site::Kompas => kompas::article(&doc, url),
-        Site::Generic => PagedArticle {
-            article: generic_article(&doc, url, profile),
-            paging: profile.and_then(|p| p.paging(&doc, url)),
-        },
+    let (mut page, one_article) = match site {
+        Site::Kompas => (kompas::article(&doc, url), false),
+        Site::Generic => {
+            let json_ld = meta::JsonLd::of(&doc);
+            let page = PagedArticle {
+                article: generic_article(&doc, url, profile, &json_ld),
+                paging: profile.and_then(|p| p.paging(&doc, url)),
+            };
+            (page, json_ld.is_of_one_article())
+        }
     };
     // Sites repeat a tag or a writer in their lists (tribunnews's keywords name its
     // first tag twice): each is shown once.
     once_each(&mut page.article.tags);
     once_each(&mut page.article.authors);
-    // A page at an article's address is an article, whatever links it holds.
+    // A page at an article's address is an article, whatever links it holds; so is a
+    // page of a site kabar has no profile for whose JSON-LD describes one article (a
+    // news article's page links to dozens more, in its latest and most-read lists).
     let links = match profile {
         Some(p) if p.article_of(url.clone()).is_none() => {
             profile_headlines(&doc, url, p).headlines.len()
         }
         Some(_) => 0,
-        None if page.article.body.is_empty() && !kompas::is_article_url(url) => {
+        None if page.article.body.is_empty() && !kompas::is_article_url(url) && !one_article => {
             kompas::headlines(&doc, url).headlines.len()
         }
         None => 0,
@@ -215,6 +221,7 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
         let furniture = match (site, profile) {
             (Site::Kompas, _) => Some(&kompas::boilerplate::FURNITURE),
             (_, Some(p)) => Some(&p.furniture),
+            (_, None) if furniture::is_indonesian(&article.body) => Some(&furniture::INDONESIAN),
             (_, None) => None,
         };
         if let Some(furniture) = furniture {
@@ -383,8 +390,12 @@ fn profile_terkini(doc: &Html, url: &Url, profile: &profiles::Profile) -> Vec<Te
 
 /// A page without a Kompas profile: metadata from the site's profile, if it has one, then
 /// meta tags and JSON-LD; the text comes from the generic extractor afterwards.
-fn generic_article(doc: &Html, url: &Url, profile: Option<&profiles::Profile>) -> Article {
-    let json_ld = meta::JsonLd::of(doc);
+fn generic_article(
+    doc: &Html,
+    url: &Url,
+    profile: Option<&profiles::Profile>,
+    json_ld: &meta::JsonLd,
+) -> Article {
     let ld = json_ld.article();
     let editor = profile.and_then(|p| p.editor_in(doc));
     let mut authors = profile.map(|p| p.authors_in(doc)).unwrap_or_default();
@@ -392,7 +403,7 @@ fn generic_article(doc: &Html, url: &Url, profile: Option<&profiles::Profile>) -
         authors = Some(ld.authors)
             .filter(|a| !a.is_empty())
             .or_else(|| meta::meta(doc, "author").map(|a| meta::split_names(&a)))
-            .unwrap_or_else(|| meta::byline_authors(doc, url, &json_ld));
+            .unwrap_or_else(|| meta::byline_authors(doc, url, json_ld));
     }
     authors.retain(|a| Some(a) != editor.as_ref());
     let title = meta::title(doc, url, ld.headline.as_deref()).unwrap_or_default();
@@ -414,7 +425,7 @@ fn generic_article(doc: &Html, url: &Url, profile: Option<&profiles::Profile>) -
             .and_then(|s| dates::parse_iso(&s))
             .or(ld.published)
             .or_else(|| profile.and_then(|p| p.published_in(doc)))
-            .or_else(|| meta::published_elsewhere(doc, &json_ld)),
+            .or_else(|| meta::published_elsewhere(doc, json_ld)),
         authors,
         editor,
         source: None,

@@ -38,14 +38,16 @@ const DATELINE_MAX_WORDS: usize = 12;
 
 fn is_furniture(b: &Candidate) -> bool {
     let words = b.words();
+    // A bullet before a line ("* Follow our WhatsApp channel") does not change what it says.
     let lower = b.text.to_lowercase();
+    let lower = lower.trim_start_matches(['*', '•', ' ']);
     is_label(b)
         || (words <= FURNITURE_PREFIX_MAX_WORDS
             && (phrases::any(FURNITURE_PREFIXES, |p| lower.starts_with(p))
-                || is_copyright_notice(&lower)))
+                || is_copyright_notice(lower)))
         || (words <= BYLINE_MAX_WORDS && lower.starts_with("by "))
-        || (words <= DATELINE_MAX_WORDS && is_dateline(&lower))
-        || (words <= NOTE_MAX_WORDS && (is_credit(&lower) || is_closing_note(&lower)))
+        || (words <= DATELINE_MAX_WORDS && is_dateline(lower))
+        || (words <= NOTE_MAX_WORDS && (is_credit(lower) || is_closing_note(lower)))
 }
 
 /// "Copyright 2024 Example News", "Copyright © …", "Copyright: AFP", "Copyright Acme. All

@@ -398,6 +398,7 @@ mod tests {
               <p>Dapatkan update berita pilihan setiap hari. Mari bergabung di Grup Telegram
               "Berita Update", caranya klik link berikut, kemudian join.</p>
               <p>Ikuti berita terkini dari Warta Kota di Google News.</p>
+              <p>* Follow Official WhatsApp Channel Warta Kota untuk berita terkini.</p>
             </article></body></html>"#,
             para(1),
             para(2)
