@@ -28,8 +28,9 @@ pub const INDONESIAN: Furniture = Furniture {
     also: None,
 };
 
-/// Whether the text of `body` is Indonesian, by its first few thousand characters: enough for the language, and the cost stays
-/// that of a short article however long the page.
+/// Whether the text of `body` is Indonesian, by its first few thousand characters:
+/// enough for the language, and the cost stays that of a short article however long
+/// the page.
 pub fn is_indonesian(body: &[Block]) -> bool {
     const SAMPLE_CHARS: usize = 4_000;
     let mut sample = String::new();
