@@ -28,20 +28,25 @@ pub const INDONESIAN: Furniture = Furniture {
     also: None,
 };
 
-/// Whether the text of `body` is Indonesian, by its first few thousand characters:
-/// enough for the language, and the cost stays that of a short article however long
-/// the page.
+/// Whether the text of `body` is Indonesian, by its first 600 characters: enough for
+/// the language in a sentence or three, and the cost stays a few hundredths of a
+/// millisecond however long the page.
 pub fn is_indonesian(body: &[Block]) -> bool {
-    const SAMPLE_CHARS: usize = 4_000;
-    let mut sample = String::new();
-    for block in body {
-        if sample.len() >= SAMPLE_CHARS {
-            break;
-        }
-        sample.push_str(&block.text);
-        sample.push('\n');
-    }
-    whatlang::detect_lang(&sample) == Some(whatlang::Lang::Ind)
+    const SAMPLE_CHARS: usize = 600;
+    // Told apart from the languages of Latin script a reader meets on the web; leaving
+    // out the rest halves the cost.
+    static DETECTOR: std::sync::LazyLock<whatlang::Detector> = std::sync::LazyLock::new(|| {
+        use whatlang::Lang::*;
+        whatlang::Detector::with_allowlist(vec![
+            Ind, Eng, Jav, Tgl, Vie, Fra, Deu, Spa, Por, Ita, Nld, Tur,
+        ])
+    });
+    let sample: String = body
+        .iter()
+        .flat_map(|b| b.text.chars().chain(std::iter::once('\n')))
+        .take(SAMPLE_CHARS)
+        .collect();
+    DETECTOR.detect_lang(&sample) == Some(whatlang::Lang::Ind)
 }
 
 /// One site's furniture. Every text rule is in lower case.
