@@ -109,7 +109,9 @@ impl Furniture {
     /// A line after which the article has ended.
     pub fn ends_article(&self, text: &str) -> bool {
         let lower = text.trim().to_lowercase();
-        self.ends.iter().any(|e| lower.starts_with(e))
+        self.ends
+            .iter()
+            .any(|e| without_bullet(&lower).starts_with(e))
     }
 
     /// Where an ending line starts inside a block that runs into it (the video promo
@@ -126,12 +128,19 @@ impl Furniture {
     /// A line that is the site's, not the article's.
     pub fn is_boilerplate(&self, text: &str) -> bool {
         let lower = text.trim().to_lowercase();
+        let lower = without_bullet(&lower);
         self.prefixes.iter().any(|p| lower.starts_with(p))
-            || self.lines.contains(&lower.as_str())
+            || self.lines.contains(&lower)
             || self.contains.iter().any(|c| lower.contains(c))
-            || (self.page_counter && is_page_counter(&lower))
-            || self.also.is_some_and(|rule| rule(&lower))
+            || (self.page_counter && is_page_counter(lower))
+            || self.also.is_some_and(|rule| rule(lower))
     }
+}
+
+/// A line without the bullet before it: "* Follow our WhatsApp channel" says what
+/// "Follow our WhatsApp channel" says.
+pub fn without_bullet(line: &str) -> &str {
+    line.trim_start_matches(['*', '•', ' '])
 }
 
 /// `2 dari 4 halaman`, or a gallery's `5 / 12`.

@@ -9,6 +9,7 @@ use super::phrases::{
     FURNITURE_LINES, FURNITURE_PREFIXES,
 };
 use crate::article::BlockKind;
+use crate::sites::furniture::without_bullet;
 use crate::sites::months;
 
 pub(super) fn clean(mut blocks: Vec<Candidate>) -> Vec<Candidate> {
@@ -38,9 +39,8 @@ const DATELINE_MAX_WORDS: usize = 12;
 
 fn is_furniture(b: &Candidate) -> bool {
     let words = b.words();
-    // A bullet before a line ("* Follow our WhatsApp channel") does not change what it says.
     let lower = b.text.to_lowercase();
-    let lower = lower.trim_start_matches(['*', '•', ' ']);
+    let lower = without_bullet(&lower);
     is_label(b)
         || (words <= FURNITURE_PREFIX_MAX_WORDS
             && (phrases::any(FURNITURE_PREFIXES, |p| lower.starts_with(p))
@@ -184,11 +184,8 @@ pub(super) fn drop_menus_around_items(blocks: &mut Vec<Candidate>) {
     };
     mark(0..first);
     mark(last + 1..blocks.len());
-    let mut i = 0;
-    blocks.retain(|_| {
-        i += 1;
-        !menu[i - 1]
-    });
+    let mut kept = menu.into_iter().map(|m| !m);
+    blocks.retain(|_| kept.next().unwrap_or(true));
 }
 
 /// Longest item of a closing list of links ("The strange life and [death of a coder]").
