@@ -297,15 +297,10 @@ fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
 /// `is-nav-open`, `no-`, `with-`) says what an element has, not what it is.
 pub(super) fn named_chrome(el: ElementRef) -> bool {
     let v = el.value();
-    let is_state = |class: &str| {
-        ["has-", "is-", "no-", "with-"]
-            .iter()
-            .any(|s| class.starts_with(s))
-    };
     attr(v, &local_name!("class"))
         .into_iter()
         .flat_map(str::split_whitespace)
-        .any(|class| !is_state(class) && class_marks(class) & CHROME != 0)
+        .any(|class| class_marks(class) & CHROME != 0)
         || attr(v, &local_name!("id"))
             .is_some_and(|id| any_name_word(id, |w| is_word_of(CHROME_NAME_WORDS, w)))
 }
@@ -367,7 +362,8 @@ fn word_marks(name: &str) -> u8 {
     marks
 }
 
-/// [`word_marks`] of one class, and whether it names a poster's details. A page repeats
+/// [`word_marks`] of one class, and whether it names a poster's details; nothing for a class of
+/// state or motion ([`is_state`], [`is_motion`]). A page repeats
 /// its classes (a grid of 300 products, 300 `product-card`), and every walk asks of every
 /// element, so each class is judged once a thread, as long as no more than
 /// [`CLASSES_KEPT`] are kept: splitting names into words and matching each word against
@@ -380,9 +376,12 @@ fn class_marks(class: &str) -> u8 {
         if let Some(&marks) = judged.get(class) {
             return marks;
         }
-        let mut marks = word_marks(class);
-        if is_poster_details(class) {
-            marks |= POSTER_DETAILS;
+        let mut marks = 0;
+        if !is_state(class) && !is_motion(class) {
+            marks = word_marks(class);
+            if is_poster_details(class) {
+                marks |= POSTER_DETAILS;
+            }
         }
         if judged.len() >= CLASSES_KEPT {
             judged.clear();
@@ -395,13 +394,34 @@ fn class_marks(class: &str) -> u8 {
 /// How many classes [`class_marks`] keeps judged: a large page has a few thousand.
 const CLASSES_KEPT: usize = 20_000;
 
+/// Whether a class says what state an element is in, not what it is: what it has or
+/// lacks (`has-navbar`, `is-nav-open`, phpBB's `no-profile-rank` on a poster's name
+/// without a rank), or what it may get (a product card `subscription-eligible`, a post
+/// `sharing-enabled`).
+fn is_state(class: &str) -> bool {
+    const PREFIXES: [&str; 4] = ["has-", "is-", "no-", "with-"];
+    const SUFFIXES: [&str; 3] = ["-eligible", "-enabled", "-disabled"];
+    PREFIXES.iter().any(|p| class.starts_with(p)) || SUFFIXES.iter().any(|s| class.ends_with(s))
+}
+
+/// Whether a class names how an element moves onto the screen, not what it is: an
+/// animation (`animate--slide-in`, animate.css's `animate__slideInUp`, `aos-animate`), or
+/// a slide in a direction (`slide-up`), where "slide" is a verb and no gallery's slide.
+fn is_motion(class: &str) -> bool {
+    const ANIMATION: [&str; 3] = ["animate", "animated", "animation"];
+    const DIRECTIONS: [&str; 6] = ["in", "out", "up", "down", "left", "right"];
+    let mut after_slide = false;
+    any_name_word(class, |w| {
+        let moves = ANIMATION.iter().any(|a| a.eq_ignore_ascii_case(w))
+            || (after_slide && DIRECTIONS.iter().any(|d| d.eq_ignore_ascii_case(w)));
+        after_slide = w.eq_ignore_ascii_case("slide");
+        moves
+    })
+}
+
 /// Whether a class names a poster's details in a forum post ([`POSTER_DETAIL_NAMES`]), by
-/// one of its words or two in a row. A state class says what an element has, not what it
-/// is: phpBB's `no-profile-rank` is the poster's name without a rank.
+/// one of its words or two in a row.
 fn is_poster_details(class: &str) -> bool {
-    if class.starts_with("has-") || class.starts_with("no-") {
-        return false;
-    }
     let mut prev: Option<&str> = None;
     any_name_word(class, |w| {
         let joined = |p: &str| {
@@ -1118,6 +1138,37 @@ mod tests {
         let got = texts(&format!(
             r#"<p>What the page says.</p><div class="carousel transition-slide"><ol>{others}</ol></div>"#
         ));
+        assert_eq!(got, ["What the page says."]);
+    }
+
+    #[test]
+    fn classes_of_state_and_motion_say_nothing_of_what_an_element_is() {
+        // A shop's grid whose cards slide in as they scroll into view, each eligible for a
+        // subscription: products, not a gallery's slides nor a newsletter's box.
+        let cards: String = (1..=3)
+            .map(|n| {
+                format!(
+                    r#"<li class="grid__item scroll-trigger animate--slide-in">
+                    <div class="card-wrapper subscription-eligible"><h3>Roast {n}</h3>
+                    <p>$1{n}.99</p></div></li>"#
+                )
+            })
+            .collect();
+        let got = texts(&format!("<ul>{cards}</ul>"));
+        assert_eq!(
+            got,
+            [
+                "Roast 1", "$11.99", "Roast 2", "$12.99", "Roast 3", "$13.99"
+            ]
+        );
+        for class in ["animate__slideInUp", "slide-up", "aos-animate", "is-open"] {
+            assert!(is_motion(class) || is_state(class), "{class}");
+        }
+        // The nouns stay what they were.
+        let got = texts(
+            r#"<p>What the page says.</p><div class="subscription-box"><p>Subscribe</p></div>
+            <div class="slide"><img src="a.jpg"><p>Photo: Jane Doe</p></div>"#,
+        );
         assert_eq!(got, ["What the page says."]);
     }
 
