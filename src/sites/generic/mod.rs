@@ -698,6 +698,30 @@ mod tests {
     }
 
     #[test]
+    fn json_a_page_keeps_hidden_for_its_scripts_is_not_text() {
+        // In every way a page hides an element; JSON in sight is a sample of code.
+        let state = r#"{&quot;grid&quot;:&quot;asins&quot;,&quot;ids&quot;:[&quot;B0C1&quot;,&quot;B0C2&quot;]}"#;
+        for hidden in [
+            r#"class="grid-state aok-hidden""#,
+            "hidden",
+            r#"style="display: none !important""#,
+        ] {
+            let html = format!(
+                r#"<html><body><main><p>{}</p><div {hidden}>{state}</div><p>{}</p>
+                <pre>{state}</pre></main></body></html>"#,
+                para(1),
+                para(2)
+            );
+            let shown = r#"{"grid":"asins","ids":["B0C1","B0C2"]}"#;
+            assert_eq!(
+                texts(&body(&html, &url())),
+                [para(1).as_str(), &para(2), shown],
+                "{hidden}"
+            );
+        }
+    }
+
+    #[test]
     fn utility_classes_and_heading_slugs_are_not_furniture() {
         let html = format!(
             r#"<html><body><article><p>{}</p><p>{}</p><p>{}</p>

@@ -39,9 +39,9 @@ use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, TreeSink};
 use html5ever::{Attribute, LocalName, QualName, local_name, ns};
 use memchr::memmem::Finder;
-use scraper::{Html, HtmlTreeSink, Node};
+use scraper::{ElementRef, Html, HtmlTreeSink, Node};
 
-use super::walk::is_slug;
+use super::walk::{is_hidden_data, is_slug};
 use crate::sites::dom::Budget;
 
 /// The element Readability takes for the article in `doc`, if it finds one, as the root
@@ -394,7 +394,9 @@ fn fragment_of(root: NodeRef) -> Html {
 /// pictures drawn in SVG. JSON-LD stays: Readability takes the title and byline from it.
 /// Emoji drawn as images are characters of the text, not pictures: Readability removes
 /// a list or a post with more pictures than paragraphs, and a list of new features with
-/// three emoji in its first item is not a gallery.
+/// three emoji in its first item is not a gallery. A hidden element of JSON is the page's
+/// data for its scripts ([`is_hidden_data`]); Readability, turning it into a paragraph,
+/// would drop the names that tell the walk so.
 fn is_left_out(node: ego_tree::NodeRef<Node>) -> bool {
     match node.value() {
         Node::Comment(_) => true,
@@ -404,7 +406,7 @@ fn is_left_out(node: ego_tree::NodeRef<Node>) -> bool {
             "script" => !e
                 .attr("type")
                 .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")),
-            _ => false,
+            _ => ElementRef::wrap(node).is_some_and(is_hidden_data),
         },
         _ => false,
     }

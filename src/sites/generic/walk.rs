@@ -171,7 +171,7 @@ fn skipped<'a>(
     if SKIPPED_TAGS.contains(&name) {
         return true;
     }
-    if name == "form" && is_fields(el) {
+    if name == "form" && is_fields(el) || is_hidden_data(el) {
         return true;
     }
     // Headers (title, standfirst, byline), footers, asides and navigation surround an
@@ -181,6 +181,37 @@ fn skipped<'a>(
         || is_dialog(el)
         || named_furniture(el, in_item);
     furniture && chars(el).saturating_mul(3) < total_chars
+}
+
+/// Whether `el` is data the page keeps for its scripts in a hidden element, as text: a
+/// product grid's state or a newsletter's settings, written as JSON inside `<div
+/// class="aok-hidden">` or `style="display:none"`. Hidden text is otherwise read (a
+/// page streamed into hidden containers shows them once it is whole), and JSON in sight
+/// is a sample of code.
+pub(super) fn is_hidden_data(el: ElementRef) -> bool {
+    // Asked of every element: the words are split only where the name holds them.
+    let hidden = el.value().attrs().any(|(name, value)| match name {
+        "hidden" => true,
+        "class" => {
+            value.contains("hidden") && any_name_word(value, |w| w.eq_ignore_ascii_case("hidden"))
+        }
+        "style" => {
+            value.contains("none")
+                && value
+                    .split(';')
+                    .any(|rule| rule.replace(' ', "").starts_with("display:none"))
+        }
+        _ => false,
+    });
+    if !hidden {
+        return false;
+    }
+    let text: String = el.text().collect();
+    let text = text.trim();
+    matches!(
+        (text.chars().next(), text.chars().last()),
+        (Some('{'), Some('}')) | (Some('['), Some(']'))
+    ) && text.contains("\":")
 }
 
 /// Whether `el` says, by its ARIA role, that it is a dialog: a window over the page (a
