@@ -189,7 +189,15 @@ fn skipped<'a>(
 /// page streamed into hidden containers shows them once it is whole), and JSON in sight
 /// is a sample of code.
 pub(super) fn is_hidden_data(el: ElementRef) -> bool {
-    // Asked of every element: the words are split only where the name holds them.
+    // Asked of every element: its attributes are looked at only when its own text opens
+    // as JSON does.
+    let opens_as_json = el.first_child().is_some_and(|c| match c.value() {
+        Node::Text(t) => t.trim_start().starts_with(['{', '[']),
+        _ => false,
+    });
+    if !opens_as_json {
+        return false;
+    }
     let hidden = el.value().attrs().any(|(name, value)| match name {
         "hidden" => true,
         "class" => {
