@@ -171,7 +171,7 @@ fn skipped<'a>(
     if SKIPPED_TAGS.contains(&name) {
         return true;
     }
-    if name == "form" && is_fields(el) || is_hidden_data(el) {
+    if (name == "form" && is_fields(el)) || is_hidden_data(el) {
         return true;
     }
     // Headers (title, standfirst, byline), footers, asides and navigation surround an
@@ -332,8 +332,8 @@ fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
 }
 
 /// Whether a word of `el`'s class or id names the site's frame ([`CHROME_NAME_WORDS`]):
-/// `eve-container-part-footer`, BEM's `gh__nav__menu`. A state class (`has-navbar`,
-/// `is-nav-open`, `no-`, `with-`) says what an element has, not what it is.
+/// `eve-container-part-footer`, BEM's `gh__nav__menu`; not a class of state
+/// (`has-navbar`, `is-nav-open`: see [`is_state`]).
 pub(super) fn named_chrome(el: ElementRef) -> bool {
     let v = el.value();
     attr(v, &local_name!("class"))
@@ -401,12 +401,12 @@ fn word_marks(name: &str) -> u8 {
     marks
 }
 
-/// [`word_marks`] of one class, and whether it names a poster's details; nothing for a class of
-/// state or motion ([`is_state`], [`is_motion`]). A page repeats
-/// its classes (a grid of 300 products, 300 `product-card`), and every walk asks of every
-/// element, so each class is judged once a thread, as long as no more than
-/// [`CLASSES_KEPT`] are kept: splitting names into words and matching each word against
-/// the lists was 7 % of the extractor's instructions on the WCXB sample.
+/// [`word_marks`] of one class, and whether it names a poster's details; nothing for a
+/// class of state or motion ([`is_state`], [`is_motion`]). A page repeats its classes (a
+/// grid of 300 products, 300 `product-card`), and every walk asks of every element, so
+/// each class is judged once a thread, as long as no more than [`CLASSES_KEPT`] are kept:
+/// splitting names into words and matching each word against the lists was 7 % of the
+/// extractor's instructions on the WCXB sample.
 fn class_marks(class: &str) -> u8 {
     thread_local! {
         static JUDGED: RefCell<foldhash::HashMap<Box<str>, u8>> = RefCell::default();
