@@ -722,6 +722,29 @@ mod tests {
     }
 
     #[test]
+    fn a_replys_one_line_preview_of_the_post_it_answers_is_not_read() {
+        let reply = "A reply that answers the post, and says at its own length what the \
+                     writer thinks of the release and of what comes after it.";
+        let html = format!(
+            r#"<html><body><main><div class="posts">
+            <div class="post"><p>{}</p><p>{}</p></div>
+            <div class="post"><div class="text-muted line-clamp-1"><p>{} {}</p></div>
+            <p>{reply}</p></div>
+            <div class="post"><h3 class="line-clamp-1">Release notes</h3><p>{}</p></div>
+            </div></main></body></html>"#,
+            para(1),
+            para(2),
+            para(1),
+            para(2),
+            para(3)
+        );
+        assert_eq!(
+            texts(&body(&html, &url())),
+            [&para(1), &para(2), reply, "Release notes", &para(3)]
+        );
+    }
+
+    #[test]
     fn utility_classes_and_heading_slugs_are_not_furniture() {
         let html = format!(
             r#"<html><body><article><p>{}</p><p>{}</p><p>{}</p>

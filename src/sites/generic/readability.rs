@@ -41,7 +41,7 @@ use html5ever::{Attribute, LocalName, QualName, local_name, ns};
 use memchr::memmem::Finder;
 use scraper::{ElementRef, Html, HtmlTreeSink, Node};
 
-use super::walk::{is_hidden_data, is_slug};
+use super::walk::{is_hidden_data, is_preview, is_slug};
 use crate::sites::dom::Budget;
 
 /// The element Readability takes for the article in `doc`, if it finds one, as the root
@@ -395,8 +395,10 @@ fn fragment_of(root: NodeRef) -> Html {
 /// Emoji drawn as images are characters of the text, not pictures: Readability removes
 /// a list or a post with more pictures than paragraphs, and a list of new features with
 /// three emoji in its first item is not a gallery. A hidden element of JSON is the page's
-/// data for its scripts ([`is_hidden_data`]); Readability, turning it into a paragraph,
-/// would drop the names that tell the walk so.
+/// data for its scripts ([`is_hidden_data`]), and a paragraph drawn as one line cut short
+/// is a preview of text shown whole elsewhere ([`is_preview`]); Readability, turning a
+/// `<div>` of one paragraph into the paragraph, would drop the names that tell the walk
+/// so.
 fn is_left_out(node: ego_tree::NodeRef<Node>) -> bool {
     match node.value() {
         Node::Comment(_) => true,
@@ -406,7 +408,7 @@ fn is_left_out(node: ego_tree::NodeRef<Node>) -> bool {
             "script" => !e
                 .attr("type")
                 .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")),
-            _ => ElementRef::wrap(node).is_some_and(is_hidden_data),
+            _ => ElementRef::wrap(node).is_some_and(|el| is_hidden_data(el) || is_preview(el)),
         },
         _ => false,
     }

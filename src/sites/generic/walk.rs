@@ -174,6 +174,9 @@ fn skipped<'a>(
     if (name == "form" && is_fields(el)) || is_hidden_data(el) {
         return true;
     }
+    if is_one_line(el) {
+        return chars(el) > PREVIEW_MIN_CHARS;
+    }
     // Headers (title, standfirst, byline), footers, asides and navigation surround an
     // article. But a name can mislead ("content-with-sidebar", "non-ad-column"): an
     // element that holds a good part of the text is the article whatever it is called.
@@ -221,6 +224,23 @@ pub(super) fn is_hidden_data(el: ElementRef) -> bool {
         (Some('{'), Some('}')) | (Some('['), Some(']'))
     ) && text.contains("\":")
 }
+
+/// Whether `el` is a preview of text the page shows whole elsewhere, as a forum's reply
+/// shows the first line of the post it answers: more text than a line holds, drawn as
+/// one line cut short (`line-clamp-1`, Tailwind's and Bootstrap's). A title so drawn is
+/// short, and read.
+pub(super) fn is_preview(el: ElementRef) -> bool {
+    is_one_line(el) && text_chars(el) > PREVIEW_MIN_CHARS
+}
+
+fn is_one_line(el: ElementRef) -> bool {
+    attr(el.value(), &local_name!("class")).is_some_and(|c| {
+        c.contains("line-clamp-1") && c.split_whitespace().any(|c| c == "line-clamp-1")
+    })
+}
+
+/// Bytes of text beyond one line of any screen ([`is_preview`]).
+const PREVIEW_MIN_CHARS: usize = 200;
 
 /// Whether `el` says, by its ARIA role, that it is a dialog: a window over the page (a
 /// seller's card, a size guide, a payment plan's terms, a sign-in) that a visitor opens
