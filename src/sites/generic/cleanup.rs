@@ -65,19 +65,29 @@ fn is_copyright_notice(lower: &str) -> bool {
         || lower.contains("rights reserved")
 }
 
-/// Whether `b` is a label ([`FURNITURE_LINES`]) or a gallery counter and nothing else.
+/// Whether `b` is a label ([`FURNITURE_LINES`]), a gallery counter or a post's count of
+/// likes, and nothing else.
 pub(super) fn is_label(b: &Candidate) -> bool {
     b.words() <= FURNITURE_LINE_MAX_WORDS && is_furniture_line(&b.text.to_lowercase())
 }
 
-/// A short block that is one of [`FURNITURE_LINES`] or a gallery counter.
+/// A short block that is one of [`FURNITURE_LINES`], a gallery counter or a count of
+/// likes.
 fn is_furniture_line(lower: &str) -> bool {
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
     let line = words.join(" ");
-    phrases::any(FURNITURE_LINES, |p| p == line) || is_picture_counter(&words)
+    phrases::any(FURNITURE_LINES, |p| p == line)
+        || is_picture_counter(&words)
+        || is_like_count(&words)
+}
+
+/// "7 Likes", "1 Like": the count a forum (Discourse's pages for search engines) writes
+/// under each post, a button's figure rather than anything the post says.
+fn is_like_count(words: &[&str]) -> bool {
+    matches!(words, [n, "like" | "likes"] if n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// "Image 3 of 12", "Slide 1 of 5": a gallery's counter.

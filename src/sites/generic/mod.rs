@@ -899,6 +899,26 @@ mod tests {
     }
 
     #[test]
+    fn a_posts_count_of_likes_is_not_text() {
+        let post = |n, likes| {
+            format!(
+                r#"<div class="topic-body crawler-post"><div class="post"><p>{}</p></div>
+                <div class="post-likes">{likes}</div></div>"#,
+                para(n)
+            )
+        };
+        let html = format!(
+            "<html><body><main>{}{}<p>I like 2 likes more than none.</p></main></body></html>",
+            post(1, "7 Likes"),
+            post(2, "1 Like")
+        );
+        assert_eq!(
+            texts(&body(&html, &url())),
+            [&para(1), &para(2), "I like 2 likes more than none."]
+        );
+    }
+
+    #[test]
     fn a_page_read_as_a_list_leaves_out_its_labels_and_keeps_its_items_lines() {
         // A list of jobs, each with its line and its date, and the list's labels:
         // "Share" and "Read more" under each item, a "Latest" tab above them.
