@@ -143,15 +143,19 @@ pub fn without_bullet(line: &str) -> &str {
     line.trim_start_matches(['*', '•', ' '])
 }
 
+/// Whether `word` is a count: digits, and nothing else.
+pub fn is_number(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// `2 dari 4 halaman`, or a gallery's `5 / 12`.
 fn is_page_counter(lower: &str) -> bool {
     let words: Vec<&str> = lower.split_whitespace().collect();
-    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     match words.as_slice() {
-        [a, "dari", b, "halaman"] | [a, "/", b] => number(a) && number(b),
+        [a, "dari", b, "halaman"] | [a, "/", b] => is_number(a) && is_number(b),
         [one] => one
             .split_once('/')
-            .is_some_and(|(a, b)| number(a) && number(b)),
+            .is_some_and(|(a, b)| is_number(a) && is_number(b)),
         _ => false,
     }
 }

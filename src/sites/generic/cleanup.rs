@@ -9,7 +9,7 @@ use super::phrases::{
     FURNITURE_LINES, FURNITURE_PREFIXES,
 };
 use crate::article::BlockKind;
-use crate::sites::furniture::without_bullet;
+use crate::sites::furniture::{is_number, without_bullet};
 use crate::sites::months;
 
 pub(super) fn clean(mut blocks: Vec<Candidate>) -> Vec<Candidate> {
@@ -87,18 +87,17 @@ fn is_furniture_line(lower: &str) -> bool {
 /// "7 Likes", "1 Like": the count a forum (Discourse's pages for search engines) writes
 /// under each post, a button's figure rather than anything the post says.
 fn is_like_count(words: &[&str]) -> bool {
-    matches!(words, [n, "like" | "likes"] if n.chars().all(|c| c.is_ascii_digit()))
+    matches!(words, [n, "like" | "likes"] if is_number(n))
 }
 
 /// "Image 3 of 12", "Slide 1 of 5": a gallery's counter.
 fn is_picture_counter(words: &[&str]) -> bool {
-    let number = |s: &str| s.chars().all(|c| c.is_ascii_digit());
     matches!(
         words,
         [kind, n, "of" | "dari", m]
             if matches!(*kind, "image" | "photo" | "picture" | "slide" | "foto" | "gambar")
-                && number(n)
-                && number(m)
+                && is_number(n)
+                && is_number(m)
     )
 }
 
