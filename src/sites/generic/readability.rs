@@ -7,7 +7,7 @@
 //!
 //! The two trees differ in four ways, on purpose. Each heading's text is wrapped in a
 //! `<span>`, so that Readability counts a heading alone in its container as text
-//! ([`is_heading`]). A heading's class and id, and any id made of a heading's words, go
+//! ([`is_heading`]). A heading's class and id, and any id as long as a heading's slug, go
 //! under other names, so that Readability does not remove an element for a furniture word
 //! inside a longer name; they get their own names back in the pick
 //! ([`hidden_from_readability`]). Utility classes (`overflow-hidden`, `md:…`) are left out
@@ -41,7 +41,7 @@ use html5ever::{Attribute, LocalName, QualName, local_name, ns};
 use memchr::memmem::Finder;
 use scraper::{ElementRef, Html, HtmlTreeSink, Node};
 
-use super::walk::{is_hidden_data, is_preview, is_slug};
+use super::walk::{is_hidden_data, is_phrase, is_preview};
 use crate::sites::dom::Budget;
 
 /// The element Readability takes for the article in `doc`, if it finds one, as the root
@@ -209,7 +209,7 @@ impl Copier<'_> {
             .attrs
             .iter()
             .map(|(name, value)| Attribute {
-                name: if is_heading(node) || (name.local == local_name!("id") && is_slug(value)) {
+                name: if is_heading(node) || (name.local == local_name!("id") && is_phrase(value)) {
                     hidden_from_readability(name)
                 } else {
                     name.clone()
@@ -303,11 +303,11 @@ fn is_heading(node: ego_tree::NodeRef<Node>) -> bool {
 const HIDDEN_NAMES: [(&str, &str); 2] = [("class", "data-kabar-class"), ("id", "data-kabar-id")];
 
 /// `name` of a heading's attribute as the copy gives it to Readability: its class and id
-/// under other names; and an id made from a heading's words (`sharing-with-a-team`,
-/// [`is_slug`]) under another name on any element, as kabar's walk does not read it
-/// either: it names the section after its heading, not what the element is. Readability
-/// looks for its furniture words anywhere inside a class or id, and removes a heading so
-/// named: MediaWiki's `mw-headline` and substack's `header-anchor-post` hold "header", a
+/// under other names; and an id as long as a heading's slug (`sharing-with-a-team`,
+/// [`is_phrase`]) under another name on any element: Readability looks for its furniture
+/// words anywhere inside a class or id, and among that many words finds one by chance
+/// (kabar's walk tells a slug from a long name by the heading it anchors). It removes a
+/// heading so named: MediaWiki's `mw-headline` and substack's `header-anchor-post` hold "header", a
 /// Tailwind heading's `scroll-mt-24` "scroll", rustdoc's `code-header` "header". kabar's
 /// walk judges the names again, as whole words, once they are back.
 fn hidden_from_readability(name: &QualName) -> QualName {

@@ -333,7 +333,7 @@ fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
         .fold(0, |marks, class| marks | class_marks(class));
     // An id of many words is a slug of the heading it anchors
     // (`sharing-with-a-single-developer`), not a name for what the element is.
-    if let Some(id) = attr(v, &local_name!("id")).filter(|id| !is_slug(id)) {
+    if let Some(id) = attr(v, &local_name!("id")).filter(|id| !is_slug(el, id)) {
         marks |= word_marks(id);
     }
     let mut furniture = FURNITURE | POSTER_DETAILS;
@@ -522,13 +522,59 @@ fn text_blocks(el: ElementRef) -> usize {
 /// holds its name, price and features: some 300 to 600 bytes.
 const CONTROL_MAX_CHARS: usize = 200;
 
-/// Words from which an id reads as a phrase made into an anchor rather than a name: role
+/// Words from which an id may be a phrase made into an anchor rather than a name: role
 /// names run to two or three (`article-share-bar`), heading slugs to more.
 const SLUG_WORDS: usize = 4;
 
-/// Whether `id` is a slug of a heading, by its number of words ([`SLUG_WORDS`]).
-pub(super) fn is_slug(id: &str) -> bool {
+/// Whether `id`, the id of `el`, is the slug of a heading (`sharing-with-a-single-developer`)
+/// rather than a name for what `el` is: of [`SLUG_WORDS`] or more words, most of them
+/// words of the heading it anchors ([`anchored_heading`]). A slug is made from its heading's words, though the heading may
+/// have been reworded since; a plugin's `cookie-law-info-bar` is as long, and no heading
+/// says it; Amazon's `editorialReviews_feature_div`, around the heading "Editorial
+/// Reviews", is half a name of its own.
+pub(super) fn is_slug(el: ElementRef, id: &str) -> bool {
+    if !is_phrase(id) {
+        return false;
+    }
+    let Some(heading) = anchored_heading(el) else {
+        return false;
+    };
+    let said: Vec<&str> = heading
+        .text()
+        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (mut words, mut in_heading) = (0, 0);
+    any_name_word(id, |w| {
+        // A number tells repeated headings apart (`faq-2`).
+        if !w.bytes().all(|b| b.is_ascii_digit()) {
+            words += 1;
+            in_heading += usize::from(said.iter().any(|h| h.eq_ignore_ascii_case(w)));
+        }
+        false
+    });
+    in_heading * 2 > words
+}
+
+/// Whether `id` is long enough to be a heading's slug ([`SLUG_WORDS`]).
+pub(super) fn is_phrase(id: &str) -> bool {
     name_words(id) >= SLUG_WORDS
+}
+
+/// The heading an id on `el` would anchor: `el` itself or the heading it is in, else the
+/// first heading it holds, else the heading just before it (a section's body under its
+/// heading).
+fn anchored_heading(el: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    let is_heading = |e: &ElementRef| HEADING_TAGS.contains(&e.value().name());
+    std::iter::once(el)
+        .chain(el.ancestors().filter_map(ElementRef::wrap))
+        .find(is_heading)
+        .or_else(|| el.descendent_elements().find(is_heading))
+        .or_else(|| {
+            el.prev_siblings()
+                .find_map(ElementRef::wrap)
+                .filter(is_heading)
+        })
 }
 
 /// How many words `any_name_word` finds in `names`.
@@ -1100,6 +1146,26 @@ mod tests {
             <div class="gdprConsent"><p>Accept all, or manage your choices.</p></div>"#,
         );
         assert_eq!(got, ["What the page says."]);
+    }
+
+    #[test]
+    fn a_long_id_is_a_headings_slug_only_where_the_heading_says_it() {
+        let got = texts(
+            r#"<p>What the page says.</p>
+            <section id="how-to-share-a-folder-with-a-team">
+              <h2>How to share a folder with your team</h2><p>Open it and pick who.</p>
+            </section>
+            <div id="cookie-law-info-bar"><p>We use cookies on our website.</p></div>
+            <div id="shareButtons_feature_div"><h3>Share buttons</h3><p>Mail, X.</p></div>"#,
+        );
+        assert_eq!(
+            got,
+            [
+                "What the page says.",
+                "How to share a folder with your team",
+                "Open it and pick who."
+            ]
+        );
     }
 
     #[test]
