@@ -436,6 +436,7 @@ fn class_marks(class: &str) -> u8 {
             return marks;
         }
         let mut marks = 0;
+        let class = without_state_modifier(class);
         if !is_state(class) && !is_motion(class) {
             marks = word_marks(class);
             if is_poster_details(class) {
@@ -461,6 +462,16 @@ fn is_state(class: &str) -> bool {
     const PREFIXES: [&str; 4] = ["has-", "is-", "no-", "with-"];
     const SUFFIXES: [&str; 3] = ["-eligible", "-enabled", "-disabled"];
     PREFIXES.iter().any(|p| class.starts_with(p)) || SUFFIXES.iter().any(|s| class.ends_with(s))
+}
+
+/// `class` without a BEM modifier ([`is_state`]) that says its state: Gymshark's product
+/// title is `product-card_title-container--with-reviews`, the title's box in the variant
+/// that has reviews, not a box of reviews.
+fn without_state_modifier(class: &str) -> &str {
+    match class.split_once("--") {
+        Some((named, modifier)) if is_state(modifier) => named,
+        _ => class,
+    }
 }
 
 /// Whether a class names how an element moves onto the screen, not what it is: an
@@ -1274,7 +1285,8 @@ mod tests {
             .map(|n| {
                 format!(
                     r#"<li class="grid__item scroll-trigger animate--slide-in">
-                    <div class="card-wrapper subscription-eligible"><h3>Roast {n}</h3>
+                    <div class="card-wrapper subscription-eligible">
+                    <div class="card_title--with-reviews"><h3>Roast {n}</h3></div>
                     <p>$1{n}.99</p></div></li>"#
                 )
             })
@@ -1289,9 +1301,10 @@ mod tests {
         for class in ["animate__slideInUp", "slide-up", "aos-animate", "is-open"] {
             assert!(is_motion(class) || is_state(class), "{class}");
         }
-        // The nouns stay what they were.
+        // The nouns stay what they were, and a modifier of a kind, not of a state.
         let got = texts(
             r#"<p>What the page says.</p><div class="subscription-box"><p>Subscribe</p></div>
+            <div class="card--reviews"><p>5 stars, from Ann</p></div>
             <div class="slide"><img src="a.jpg"><p>Photo: Jane Doe</p></div>"#,
         );
         assert_eq!(got, ["What the page says."]);
