@@ -26,6 +26,10 @@ const FURNITURE_LINE_MAX_WORDS: usize = 5;
 /// paragraph that happens to start like furniture is likely real text.
 const FURNITURE_PREFIX_MAX_WORDS: usize = 30;
 
+/// Longest ad label with its word to the reader ("Advertisement - Members don't see this
+/// ad").
+const AD_LABEL_MAX_WORDS: usize = 10;
+
 /// Longest byline ("By Jane Doe and John Roe, Reuters"); "By taking off the top half of
 /// the bread, you save ..." is a sentence.
 const BYLINE_MAX_WORDS: usize = 10;
@@ -45,6 +49,7 @@ fn is_furniture(b: &Candidate) -> bool {
         || (words <= FURNITURE_PREFIX_MAX_WORDS
             && (phrases::any(FURNITURE_PREFIXES, |p| lower.starts_with(p))
                 || is_copyright_notice(lower)))
+        || (words <= AD_LABEL_MAX_WORDS && is_ad_label(lower))
         || (words <= BYLINE_MAX_WORDS && lower.starts_with("by "))
         || (words <= DATELINE_MAX_WORDS && is_dateline(lower))
         || (words <= NOTE_MAX_WORDS && (is_credit(lower) || is_closing_note(lower)))
@@ -82,6 +87,20 @@ fn is_furniture_line(lower: &str) -> bool {
     phrases::any(FURNITURE_LINES, |p| p == line)
         || is_picture_counter(&words)
         || is_like_count(&words)
+}
+
+/// An ad's label with a word to the reader after a dash or a dot: "Advertisement -
+/// Members don't see this ad" (a forum's ad between posts), "ADVERTISEMENT · Continue
+/// reading below". No sentence of an article opens so.
+fn is_ad_label(lower: &str) -> bool {
+    lower
+        .strip_prefix("advertisement")
+        .map(str::trim_start)
+        .is_some_and(|rest| {
+            ["-", "–", "—", "·", "|"]
+                .iter()
+                .any(|d| rest.starts_with(d))
+        })
 }
 
 /// "7 Likes", "1 Like": the count a forum (Discourse's pages for search engines) writes

@@ -899,6 +899,25 @@ mod tests {
     }
 
     #[test]
+    fn an_ads_label_with_a_word_to_the_reader_is_not_text() {
+        let html = format!(
+            "<html><body><article><p>{}</p><div>Advertisement - <a href=\"/join\">Members</a> \
+             don't see this ad</div><p>{}</p><p>ADVERTISEMENT · Continue reading below</p>\
+             <p>Advertisement revenue fell by a third - the paper said.</p></article></body></html>",
+            para(1),
+            para(2)
+        );
+        assert_eq!(
+            texts(&body(&html, &url())),
+            [
+                para(1).as_str(),
+                &para(2),
+                "Advertisement revenue fell by a third - the paper said."
+            ]
+        );
+    }
+
+    #[test]
     fn a_posts_count_of_likes_is_not_text() {
         let post = |n, likes| {
             format!(
