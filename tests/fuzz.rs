@@ -25,7 +25,7 @@ use proptest::test_runner::{Config, TestError, TestRunner};
 use url::Url;
 
 use common::drawn::{ByteTerminal, bytes_problem, laid_out, lines_problem};
-use common::mutate::{fixture_pages, mutated_page, page_url, soup};
+use common::mutate::{fixture_pages, mutated_page, page_url, pages_in, soup};
 use common::parse_problem;
 
 const DEFAULT_SECONDS: f64 = 10.0;
@@ -129,6 +129,41 @@ fn regressions_still_hold() {
             (expect, outcome) => panic!("{what}: expected {expect:?}, got {outcome:?}"),
         }
     }
+}
+
+/// A directory given in `KABAR_FUZZ_PAGES` is read as the fixtures are: plain and gzipped
+/// pages, each at the address it gives itself, and nothing else in it.
+#[test]
+fn pages_to_start_from_may_be_plain_or_gzipped() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let page = |title: &str| {
+        format!(
+            r#"<html><head><title>{title}</title>
+            <link rel="canonical" href="https://example.com/{title}"></head></html>"#
+        )
+    };
+    std::fs::write(dir.path().join("a.html"), page("plain")).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(
+        std::fs::File::create(dir.path().join("b.html.gz")).unwrap(),
+        flate2::Compression::fast(),
+    );
+    gz.write_all(page("gzipped").as_bytes()).unwrap();
+    gz.finish().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a page").unwrap();
+
+    let pages = pages_in(dir.path());
+    let read: Vec<(&str, bool, &str)> = pages
+        .iter()
+        .map(|p| (p.name.as_str(), p.html.contains("<title>"), p.url.as_str()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("a.html", true, "https://example.com/plain"),
+            ("b.html.gz", true, "https://example.com/gzipped"),
+        ]
+    );
 }
 
 #[test]

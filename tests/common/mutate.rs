@@ -200,26 +200,33 @@ pub struct FixturePage {
 }
 
 /// Every HTML page of the fixtures, the real captures included, and the pages of the
-/// directory `KABAR_FUZZ_PAGES` names, if any (`.html` or gzipped `.html.gz`: a long run
-/// can start from pages of every kind, such as the WCXB sample's).
+/// directory `KABAR_FUZZ_PAGES` names, if any (a long run can start from pages of every
+/// kind, such as the WCXB sample's).
 pub fn fixture_pages() -> Vec<FixturePage> {
-    let fallback = Url::parse("https://www.kompas.com/").unwrap();
-    let mut pages = Vec::new();
     let extra = std::env::var_os("KABAR_FUZZ_PAGES").map(std::path::PathBuf::from);
-    for dir in [super::fixtures(), super::fixtures().join("real")]
+    [super::fixtures(), super::fixtures().join("real")]
         .into_iter()
         .chain(extra)
-    {
-        let mut names: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                let name = p.to_string_lossy();
-                name.ends_with(".html") || name.ends_with(".html.gz")
-            })
-            .collect();
-        names.sort();
-        for path in names {
+        .flat_map(|dir| pages_in(&dir))
+        .collect()
+}
+
+/// The pages of `dir`, `.html` or gzipped `.html.gz`, by name, each decoded as kabar
+/// decodes a page it fetched and read at the address it gives itself.
+pub fn pages_in(dir: &std::path::Path) -> Vec<FixturePage> {
+    let fallback = Url::parse("https://www.kompas.com/").unwrap();
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.to_string_lossy();
+            name.ends_with(".html") || name.ends_with(".html.gz")
+        })
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|path| {
             let mut bytes = std::fs::read(&path).unwrap();
             if path.extension().is_some_and(|e| e == "gz") {
                 let mut plain = Vec::new();
@@ -227,16 +234,15 @@ pub fn fixture_pages() -> Vec<FixturePage> {
                     &mut flate2::read::GzDecoder::new(bytes.as_slice()),
                     &mut plain,
                 )
-                .unwrap();
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
                 bytes = plain;
             }
             let html = kabar::net::decode(&bytes, None);
             let url = kabar::sites::page_url(&html, None, &fallback);
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            pages.push(FixturePage { name, html, url });
-        }
-    }
-    pages
+            FixturePage { name, html, url }
+        })
+        .collect()
 }
 
 /// A fixture page with a few mutations, as (page name, mutated text, its address).
