@@ -90,7 +90,7 @@ fn chrome_of(doc: &Html) -> Vec<ElementRef<'_>> {
 }
 
 /// Whether `el` is marked as chrome: `<footer>`, `<nav>`, or their ARIA roles.
-fn is_marked_chrome(el: ElementRef) -> bool {
+pub(super) fn is_marked_chrome(el: ElementRef) -> bool {
     let v = el.value();
     matches!(v.name(), "footer" | "nav")
         || matches!(

@@ -23,7 +23,8 @@
 //! does not look for the article.
 //!
 //! What a reader never sees is left out of the copy: scripts (but JSON-LD), style sheets,
-//! comments and SVG pictures ([`is_left_out`]).
+//! comments and SVG pictures ([`is_left_out`]). So is, when the caller asks, the frame of
+//! the site around the page, its navigation and its footer ([`Frame`]).
 //!
 //! The pick comes back the same way: copied from Readability's tree into a scraper
 //! fragment, not written out as HTML and parsed again. Besides the time, that keeps the
@@ -41,12 +42,24 @@ use html5ever::{Attribute, LocalName, QualName, local_name, ns};
 use memchr::memmem::Finder;
 use scraper::{ElementRef, Html, HtmlTreeSink, Node};
 
+use super::chrome::is_marked_chrome;
 use super::walk::{is_hidden_data, is_phrase, is_preview};
 use crate::sites::dom::Budget;
 
+/// Whether Readability is given the page's frame: its `<nav>` and `<footer>` elements
+/// and those of their ARIA roles ([`is_marked_chrome`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Frame {
+    Kept,
+    /// Left out: no page's text is in them, and they are a fifth of a page's elements
+    /// or more (a shop's menus of every department), which Readability would score
+    /// and clean at every attempt.
+    LeftOut,
+}
+
 /// The element Readability takes for the article in `doc`, if it finds one, as the root
 /// element of a fragment of its own (as if its HTML were parsed as a fragment).
-pub(super) fn content(doc: &Html, url: &url::Url) -> Option<Html> {
+pub(super) fn content(doc: &Html, url: &url::Url, frame: Frame) -> Option<Html> {
     let cfg = Config {
         // Class names are the best hint there is to what a caption or a byline is.
         keep_classes: true,
@@ -59,7 +72,7 @@ pub(super) fn content(doc: &Html, url: &url::Url) -> Option<Html> {
         Readability::with_document(Document::default(), Some(url.as_str()), Some(cfg.clone()))
             .or_else(|_| Readability::with_document(Document::default(), None, Some(cfg)))
             .ok()?;
-    readability.doc = copy(doc);
+    readability.doc = copy(doc, frame);
     // Readability leaves its pick in its tree, in the element it gives this id to.
     readability.parse().ok()?;
     let pick = readability.doc.select_single("#readability-page-1");
@@ -67,17 +80,18 @@ pub(super) fn content(doc: &Html, url: &url::Url) -> Option<Html> {
 }
 
 /// `doc` as a dom_query document, `<noscript>` content parsed as markup.
-fn copy(doc: &Html) -> Document {
-    copy_within(doc, NOSCRIPT_BUDGET.nodes)
+fn copy(doc: &Html, frame: Frame) -> Document {
+    copy_within(doc, NOSCRIPT_BUDGET.nodes, frame)
 }
 
 /// [`copy`], the `<noscript>` content building `noscript_nodes` nodes at most.
-fn copy_within(doc: &Html, noscript_nodes: usize) -> Document {
+fn copy_within(doc: &Html, noscript_nodes: usize, frame: Frame) -> Document {
     let out = Document::default();
     out.set_quirks_mode(doc.quirks_mode);
     let mut copier = Copier {
         out: &out,
         noscript_nodes,
+        frame,
     };
     copier.subtree(doc.tree.root(), out.get_document(), true);
     out
@@ -94,6 +108,7 @@ struct Copier<'d> {
     out: &'d Document,
     /// Nodes the `<noscript>` content parsed so far leaves to the rest of it.
     noscript_nodes: usize,
+    frame: Frame,
 }
 
 impl Copier<'_> {
@@ -117,7 +132,11 @@ impl Copier<'_> {
                     continue;
                 }
                 Edge::Close(_) if left_out.is_some() => continue,
-                Edge::Open(node) if is_left_out(node) => {
+                Edge::Open(node)
+                    if is_left_out(node)
+                        || (self.frame == Frame::LeftOut
+                            && ElementRef::wrap(node).is_some_and(is_marked_chrome)) =>
+                {
                     left_out = Some(node.id());
                     continue;
                 }
@@ -478,7 +497,9 @@ mod tests {
 
     /// What Readability takes from the copy of kabar's tree of `html`, as kabar reads it.
     fn copied(html: &str, url: &url::Url) -> String {
-        content(&Html::parse_document(html), url).unwrap().html()
+        content(&Html::parse_document(html), url, Frame::Kept)
+            .unwrap()
+            .html()
     }
 
     #[test]
@@ -523,7 +544,7 @@ mod tests {
             </body></html>"#
         );
         let url = url::Url::parse("https://www.example.com/crm").unwrap();
-        let pick = content(&Html::parse_document(&html), &url).unwrap();
+        let pick = content(&Html::parse_document(&html), &url, Frame::Kept).unwrap();
         let text: String = pick.root_element().text().collect();
         for n in 1..=4 {
             assert!(text.contains(&format!("Question {n}?")), "{text}");
@@ -544,7 +565,7 @@ mod tests {
             </article></body></html>"#
         );
         let url = url::Url::parse("https://doc.example.com/vec").unwrap();
-        let pick = content(&Html::parse_document(&html), &url).unwrap();
+        let pick = content(&Html::parse_document(&html), &url, Frame::Kept).unwrap();
         let text: String = pick.root_element().text().collect();
         assert!(text.contains("Methods"), "{text}");
         assert!(text.contains("pub fn len(&self) -> usize"), "{text}");
@@ -574,14 +595,18 @@ mod tests {
             noscript(10)
         );
         // 10 paragraphs are some 25 nodes with the fragment's own; 40 are over 80.
-        let copy = copy_within(&Html::parse_document(&html), 75);
+        let copy = copy_within(&Html::parse_document(&html), 75, Frame::Kept);
         let counts: Vec<usize> = copy
             .select("noscript")
             .iter()
             .map(|n| n.select("p").length())
             .collect();
         assert_eq!(counts, [10, 0, 0, 0]);
-        let everything = copy_within(&Html::parse_document(&html), NOSCRIPT_BUDGET.nodes);
+        let everything = copy_within(
+            &Html::parse_document(&html),
+            NOSCRIPT_BUDGET.nodes,
+            Frame::Kept,
+        );
         assert_eq!(everything.select("noscript > p").length(), 60);
         let inner = everything.select("noscript noscript");
         assert_eq!(inner.length(), 1);
@@ -594,12 +619,43 @@ mod tests {
             <script>track()</script><style>p { color: red }</style></head><body><!-- ad slot -->
             <p>Text<a href="/share"><svg><title>Share</title><path d="M0 0"/></svg></a></p>
             </body></html>"#;
-        let copy = copy(&Html::parse_document(html));
+        let copy = copy(&Html::parse_document(html), Frame::Kept);
         assert_eq!(copy.select("script").length(), 1);
         assert!(copy.select("script").text().contains("NewsArticle"));
         assert_eq!(copy.select("style, svg, title, path").length(), 0);
         assert_eq!(copy.select("p").text().as_ref(), "Text");
         assert!(!copy.html().contains("ad slot"));
+    }
+
+    #[test]
+    fn readability_is_not_given_the_frame_unless_asked() {
+        let para = |what: &str| {
+            format!(
+                "<p>{what} holds a long paragraph, written at some length, that says what \
+                 the part is for and who it is for, as a page's text does.</p>"
+            )
+        };
+        let html = format!(
+            "<html><body><nav>{}</nav><article><h1>Story</h1>{}</article>\
+             <footer>{}</footer></body></html>",
+            para("The menu").repeat(6),
+            para("The story").repeat(2),
+            para("The footer").repeat(6),
+        );
+        let url = url::Url::parse("https://www.example.com/story").unwrap();
+        let doc = Html::parse_document(&html);
+        let text = |frame| -> String {
+            content(&doc, &url, frame)
+                .unwrap()
+                .root_element()
+                .text()
+                .collect()
+        };
+        let without = text(Frame::LeftOut);
+        assert!(without.contains("The story"), "{without}");
+        assert!(!without.contains("The menu") && !without.contains("The footer"));
+        // Given the frame, Readability takes its longer text for the page's.
+        assert!(text(Frame::Kept).contains("The menu"));
     }
 
     #[test]
