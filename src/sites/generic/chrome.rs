@@ -11,9 +11,9 @@ use std::cell::OnceCell;
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use html5ever::local_name;
-use scraper::{ElementRef, Html};
+use scraper::{ElementRef, Html, Node};
 
-use super::walk::{named_chrome, text_chars};
+use super::walk::{named_chrome, text_chars, trimmed_len};
 use super::{Candidate, text_len};
 use crate::sites::elements::{attr, selector};
 
@@ -89,6 +89,30 @@ fn chrome_of(doc: &Html) -> Vec<ElementRef<'_>> {
     found
 }
 
+/// Bytes of the text of `doc` outside its marked chrome ([`is_marked_chrome`]) and its
+/// scripts and style sheets: what the page may say of its own.
+pub(super) fn text_beside_chrome(doc: &Html) -> usize {
+    let mut chars = 0;
+    let mut inside = None;
+    for edge in doc.root_element().traverse() {
+        match edge {
+            Edge::Open(node) if inside.is_none() => match node.value() {
+                Node::Text(t) => chars += trimmed_len(t),
+                Node::Element(e) if matches!(e.name(), "script" | "style") => {
+                    inside = Some(node.id());
+                }
+                Node::Element(_) if ElementRef::wrap(node).is_some_and(is_marked_chrome) => {
+                    inside = Some(node.id());
+                }
+                _ => {}
+            },
+            Edge::Close(node) if inside == Some(node.id()) => inside = None,
+            _ => {}
+        }
+    }
+    chars
+}
+
 /// Whether `el` is marked as chrome: `<footer>`, `<nav>`, or their ARIA roles.
 pub(super) fn is_marked_chrome(el: ElementRef) -> bool {
     let v = el.value();
@@ -160,6 +184,27 @@ mod tests {
             .replace("<footer>", "<nav>")
             .replace("</footer>", "</nav>");
         assert!(body(&nav, &url()).is_empty());
+    }
+
+    /// AliExpress's product page in the WCXB sample: the frame's hidden leftovers (the
+    /// site's name, a skip link), an empty root and the footer. Readability, not given the
+    /// frame, takes the leftovers; given it, it takes the footer, and the page is known to
+    /// hold nothing else.
+    #[test]
+    fn a_real_page_that_scripts_fill_reads_as_nothing() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/bench/wcxb-sample/html/4721.html.gz"
+        );
+        let mut html = String::new();
+        std::io::Read::read_to_string(
+            &mut flate2::read::GzDecoder::new(std::fs::File::open(path).unwrap()),
+            &mut html,
+        )
+        .unwrap();
+        let url = url::Url::parse("https://www.aliexpress.com/item/1.html").unwrap();
+        let got = body(&html, &url);
+        assert!(got.is_empty(), "{got:?}");
     }
 
     /// The frame made of `<div>`s, named for what it is: a footer in a class, a menu in

@@ -205,9 +205,10 @@ fn text_len(blocks: &[Candidate]) -> usize {
 
 /// The main content of `doc`, by Readability, else by its densest paragraph cluster.
 /// Readability is not given the page's frame ([`readability::Frame`]) unless what it
-/// takes without is next to nothing: on a page that scripts fill, it takes the frame's
-/// footer, which tells [`chrome::all_chrome`] that the page holds nothing else, where
-/// without the frame it would take the leftovers (a hidden site name, a skip link).
+/// takes without is next to nothing and so is all the page holds beside the frame: on a
+/// page that scripts fill, it takes the frame's footer, which tells
+/// [`chrome::all_chrome`] that the page holds nothing else, where without the frame it
+/// would take the leftovers (a hidden site name, a skip link).
 fn extract(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
     let pick = |frame| {
         (shape.ancestry <= READABILITY_MAX_ANCESTRY)
@@ -217,7 +218,9 @@ fn extract(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
             .unwrap_or_default()
     };
     let mut from_readability = pick(readability::Frame::LeftOut);
-    if text_len(&from_readability) < NOTHING_ELSE_CHARS {
+    if text_len(&from_readability) < NOTHING_ELSE_CHARS
+        && chrome::text_beside_chrome(doc) < NOTHING_ELSE_CHARS
+    {
         from_readability = pick(readability::Frame::Kept);
     }
     if from_readability.is_empty() {
