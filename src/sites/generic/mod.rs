@@ -204,10 +204,10 @@ fn text_len(blocks: &[Candidate]) -> usize {
 }
 
 /// The main content of `doc`, by Readability, else by its densest paragraph cluster.
-/// Readability is not given the page's frame ([`readability::Frame`]) unless what it
-/// takes without is next to nothing and so is all the page holds beside the frame: on a
-/// page that scripts fill, it takes the frame's footer, which tells
-/// [`chrome::all_chrome`] that the page holds nothing else, where without the frame it
+/// Readability is given the page's content alone ([`readability::Given`]) unless what it
+/// takes from that is next to nothing and so is all the page holds beside its frame: on a
+/// page that scripts fill, given the whole page, it takes the frame's footer, which tells
+/// [`chrome::all_chrome`] that the page holds nothing else, where given its content it
 /// would take the leftovers (a hidden site name, a skip link).
 fn extract(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
     let pick = |frame| {
@@ -217,11 +217,11 @@ fn extract(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
             .map(|doc| clean(walk(doc.root_element())))
             .unwrap_or_default()
     };
-    let mut from_readability = pick(readability::Frame::LeftOut);
+    let mut from_readability = pick(readability::Given::Content);
     if text_len(&from_readability) < NOTHING_ELSE_CHARS
         && chrome::text_beside_chrome(doc) < NOTHING_ELSE_CHARS
     {
-        from_readability = pick(readability::Frame::Kept);
+        from_readability = pick(readability::Given::Whole);
     }
     if from_readability.is_empty() {
         clean(paragraph_cluster(doc))

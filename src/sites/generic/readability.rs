@@ -23,8 +23,9 @@
 //! does not look for the article.
 //!
 //! What a reader never sees is left out of the copy: scripts (but JSON-LD), style sheets,
-//! comments and SVG pictures ([`is_left_out`]). So is, when the caller asks, the frame of
-//! the site around the page, its navigation and its footer ([`Frame`]).
+//! comments and SVG pictures ([`is_left_out`]). So are, when the caller asks, the frame of
+//! the site around the page (its navigation and its footer) and the page's controls
+//! ([`Given`]).
 //!
 //! The pick comes back the same way: copied from Readability's tree into a scraper
 //! fragment, not written out as HTML and parsed again. Besides the time, that keeps the
@@ -46,20 +47,22 @@ use super::chrome::is_marked_chrome;
 use super::walk::{is_hidden_data, is_phrase, is_preview};
 use crate::sites::dom::Budget;
 
-/// Whether Readability is given the page's frame: its `<nav>` and `<footer>` elements
-/// and those of their ARIA roles ([`is_marked_chrome`]).
+/// How much of the page Readability is given.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(super) enum Frame {
-    Kept,
-    /// Left out: no page's text is in them, and they are a fifth of a page's elements
-    /// or more (a shop's menus of every department), which Readability would score
-    /// and clean at every attempt.
-    LeftOut,
+pub(super) enum Given {
+    /// The page, but for what no reader sees ([`is_left_out`]).
+    Whole,
+    /// The page's content alone ([`is_frame_or_control`]): without the site's frame
+    /// around it and without its controls. No page's text is in them, Readability drops
+    /// them from its pick, and on a shop they are many of the page's elements (menus of
+    /// every department, a button on every card), which it would score and clean at
+    /// every attempt.
+    Content,
 }
 
 /// The element Readability takes for the article in `doc`, if it finds one, as the root
 /// element of a fragment of its own (as if its HTML were parsed as a fragment).
-pub(super) fn content(doc: &Html, url: &url::Url, frame: Frame) -> Option<Html> {
+pub(super) fn content(doc: &Html, url: &url::Url, given: Given) -> Option<Html> {
     let cfg = Config {
         // Class names are the best hint there is to what a caption or a byline is.
         keep_classes: true,
@@ -72,7 +75,7 @@ pub(super) fn content(doc: &Html, url: &url::Url, frame: Frame) -> Option<Html> 
         Readability::with_document(Document::default(), Some(url.as_str()), Some(cfg.clone()))
             .or_else(|_| Readability::with_document(Document::default(), None, Some(cfg)))
             .ok()?;
-    readability.doc = copy(doc, frame);
+    readability.doc = copy(doc, given);
     // Readability leaves its pick in its tree, in the element it gives this id to.
     readability.parse().ok()?;
     let pick = readability.doc.select_single("#readability-page-1");
@@ -80,18 +83,18 @@ pub(super) fn content(doc: &Html, url: &url::Url, frame: Frame) -> Option<Html> 
 }
 
 /// `doc` as a dom_query document, `<noscript>` content parsed as markup.
-fn copy(doc: &Html, frame: Frame) -> Document {
-    copy_within(doc, NOSCRIPT_BUDGET.nodes, frame)
+fn copy(doc: &Html, given: Given) -> Document {
+    copy_within(doc, NOSCRIPT_BUDGET.nodes, given)
 }
 
 /// [`copy`], the `<noscript>` content building `noscript_nodes` nodes at most.
-fn copy_within(doc: &Html, noscript_nodes: usize, frame: Frame) -> Document {
+fn copy_within(doc: &Html, noscript_nodes: usize, given: Given) -> Document {
     let out = Document::default();
     out.set_quirks_mode(doc.quirks_mode);
     let mut copier = Copier {
         out: &out,
         noscript_nodes,
-        frame,
+        given,
     };
     copier.subtree(doc.tree.root(), out.get_document(), true);
     out
@@ -108,7 +111,7 @@ struct Copier<'d> {
     out: &'d Document,
     /// Nodes the `<noscript>` content parsed so far leaves to the rest of it.
     noscript_nodes: usize,
-    frame: Frame,
+    given: Given,
 }
 
 impl Copier<'_> {
@@ -134,8 +137,7 @@ impl Copier<'_> {
                 Edge::Close(_) if left_out.is_some() => continue,
                 Edge::Open(node)
                     if is_left_out(node)
-                        || (self.frame == Frame::LeftOut
-                            && ElementRef::wrap(node).is_some_and(is_marked_chrome)) =>
+                        || (self.given == Given::Content && is_frame_or_control(node)) =>
                 {
                     left_out = Some(node.id());
                     continue;
@@ -433,6 +435,18 @@ fn is_left_out(node: ego_tree::NodeRef<Node>) -> bool {
     }
 }
 
+/// Whether `node` is part of the site's frame, its navigation and its footer
+/// ([`is_marked_chrome`]), or a control: a button, a menu of options, a field, an embedded
+/// frame or player. kabar's walk reads none of them.
+fn is_frame_or_control(node: ego_tree::NodeRef<Node>) -> bool {
+    ElementRef::wrap(node).is_some_and(|el| {
+        matches!(
+            el.value().name(),
+            "button" | "select" | "textarea" | "iframe" | "object" | "video" | "audio" | "canvas"
+        ) || is_marked_chrome(el)
+    })
+}
+
 /// The classes forums and blogs give an emoji drawn as an image: WordPress's
 /// `wp-smiley` and `emoji`, Discourse's and NodeBB's `emoji`, `emoji-android`.
 fn is_emoji_class(class: &str) -> bool {
@@ -497,7 +511,7 @@ mod tests {
 
     /// What Readability takes from the copy of kabar's tree of `html`, as kabar reads it.
     fn copied(html: &str, url: &url::Url) -> String {
-        content(&Html::parse_document(html), url, Frame::Kept)
+        content(&Html::parse_document(html), url, Given::Whole)
             .unwrap()
             .html()
     }
@@ -544,7 +558,7 @@ mod tests {
             </body></html>"#
         );
         let url = url::Url::parse("https://www.example.com/crm").unwrap();
-        let pick = content(&Html::parse_document(&html), &url, Frame::Kept).unwrap();
+        let pick = content(&Html::parse_document(&html), &url, Given::Whole).unwrap();
         let text: String = pick.root_element().text().collect();
         for n in 1..=4 {
             assert!(text.contains(&format!("Question {n}?")), "{text}");
@@ -565,7 +579,7 @@ mod tests {
             </article></body></html>"#
         );
         let url = url::Url::parse("https://doc.example.com/vec").unwrap();
-        let pick = content(&Html::parse_document(&html), &url, Frame::Kept).unwrap();
+        let pick = content(&Html::parse_document(&html), &url, Given::Whole).unwrap();
         let text: String = pick.root_element().text().collect();
         assert!(text.contains("Methods"), "{text}");
         assert!(text.contains("pub fn len(&self) -> usize"), "{text}");
@@ -595,7 +609,7 @@ mod tests {
             noscript(10)
         );
         // 10 paragraphs are some 25 nodes with the fragment's own; 40 are over 80.
-        let copy = copy_within(&Html::parse_document(&html), 75, Frame::Kept);
+        let copy = copy_within(&Html::parse_document(&html), 75, Given::Whole);
         let counts: Vec<usize> = copy
             .select("noscript")
             .iter()
@@ -605,7 +619,7 @@ mod tests {
         let everything = copy_within(
             &Html::parse_document(&html),
             NOSCRIPT_BUDGET.nodes,
-            Frame::Kept,
+            Given::Whole,
         );
         assert_eq!(everything.select("noscript > p").length(), 60);
         let inner = everything.select("noscript noscript");
@@ -619,7 +633,7 @@ mod tests {
             <script>track()</script><style>p { color: red }</style></head><body><!-- ad slot -->
             <p>Text<a href="/share"><svg><title>Share</title><path d="M0 0"/></svg></a></p>
             </body></html>"#;
-        let copy = copy(&Html::parse_document(html), Frame::Kept);
+        let copy = copy(&Html::parse_document(html), Given::Whole);
         assert_eq!(copy.select("script").length(), 1);
         assert!(copy.select("script").text().contains("NewsArticle"));
         assert_eq!(copy.select("style, svg, title, path").length(), 0);
@@ -628,7 +642,7 @@ mod tests {
     }
 
     #[test]
-    fn readability_is_not_given_the_frame_unless_asked() {
+    fn readability_is_given_the_content_alone_unless_asked() {
         let para = |what: &str| {
             format!(
                 "<p>{what} holds a long paragraph, written at some length, that says what \
@@ -636,7 +650,8 @@ mod tests {
             )
         };
         let html = format!(
-            "<html><body><nav>{}</nav><article><h1>Story</h1>{}</article>\
+            "<html><body><nav>{}</nav><article><h1>Story</h1>{}\
+             <select><option>Option one of the menu</option></select></article>\
              <footer>{}</footer></body></html>",
             para("The menu").repeat(6),
             para("The story").repeat(2),
@@ -644,18 +659,20 @@ mod tests {
         );
         let url = url::Url::parse("https://www.example.com/story").unwrap();
         let doc = Html::parse_document(&html);
-        let text = |frame| -> String {
-            content(&doc, &url, frame)
+        let text = |given| -> String {
+            content(&doc, &url, given)
                 .unwrap()
                 .root_element()
                 .text()
                 .collect()
         };
-        let without = text(Frame::LeftOut);
-        assert!(without.contains("The story"), "{without}");
-        assert!(!without.contains("The menu") && !without.contains("The footer"));
+        let content = text(Given::Content);
+        assert!(content.contains("The story"), "{content}");
+        for left_out in ["The menu", "The footer", "Option one"] {
+            assert!(!content.contains(left_out), "{content}");
+        }
         // Given the frame, Readability takes its longer text for the page's.
-        assert!(text(Frame::Kept).contains("The menu"));
+        assert!(text(Given::Whole).contains("The menu"));
     }
 
     #[test]
