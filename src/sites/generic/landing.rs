@@ -5,10 +5,7 @@
 //! whose main region holds much more text than that one section, is read by its region;
 //! so is a page that says it is a product, however short the section taken.
 
-use scraper::Html;
-
-use super::{Candidate, Region, SHORT_PICK_CHARS, text_len};
-use crate::sites::meta;
+use super::{Candidate, Declared, Region, SHORT_PICK_CHARS, text_len};
 
 /// A pick of this many bytes of text or more is a long text of its own (some 1,600
 /// words): what the page is about, whatever else the page holds (the same sections again
@@ -19,18 +16,20 @@ const LONG_PICK_CHARS: usize = 10_000;
 /// half as much again is more than one section's worth.
 const REGION_OVER_PICK_TENTHS: usize = 15;
 
-/// The blocks of `region`, the main region of `doc`, when the page is made of sections
-/// and Readability's pick of `picked` bytes holds one of them.
-pub(super) fn sections(doc: &Html, region: &Region, picked: usize) -> Option<Vec<Candidate>> {
+/// The blocks of `region`, the main region of a page that says it is `declared`, when the
+/// page is made of sections and Readability's pick of `picked` bytes holds one of them.
+pub(super) fn sections(
+    declared: Declared,
+    region: &Region,
+    picked: usize,
+) -> Option<Vec<Candidate>> {
     if picked >= LONG_PICK_CHARS {
         return None;
     }
     // A product page is made of sections whatever the size of the one picked (a
     // description in one tab, the features in the next), and says what it is even where
     // a plugin calls every page an article.
-    let ld = meta::JsonLd::of(doc);
-    let product = meta::declares_product(doc, &ld);
-    if !product && (picked < SHORT_PICK_CHARS || meta::declares_article(doc, &ld)) {
+    if !declared.product && (picked < SHORT_PICK_CHARS || declared.article) {
         return None;
     }
     let whole = region.whole();
@@ -43,6 +42,7 @@ mod tests {
     use crate::sites::generic::cleanup::clean;
     use crate::sites::generic::walk::walk_region;
     use crate::sites::generic::{body, items};
+    use scraper::Html;
 
     /// A product page: a description Readability takes for the article, and beside it a
     /// specification table and a list of features, each line too short to weigh with it,
@@ -106,7 +106,11 @@ mod tests {
             let doc = Html::parse_document(html);
             let region = &Region::new(items::main_region(&doc).unwrap());
             let whole = text_len(&clean(walk_region(region.el)));
-            (sections(&doc, region, SHORT_PICK_CHARS).is_some(), whole)
+            let declared = Declared::of(&doc);
+            (
+                sections(declared, region, SHORT_PICK_CHARS).is_some(),
+                whole,
+            )
         };
         let (read, whole) = region_of(&product_page("product"));
         assert!(read);
@@ -129,11 +133,25 @@ mod tests {
         let region = &Region::new(items::main_region(&doc).unwrap());
         let whole = text_len(&clean(walk_region(region.el)));
         // A pick of two thirds of the region's text or more is most of it.
-        assert!(sections(&doc, region, whole * 10 / REGION_OVER_PICK_TENTHS - 1).is_some());
-        assert!(sections(&doc, region, whole * 10 / REGION_OVER_PICK_TENTHS + 1).is_none());
+        assert!(
+            sections(
+                Declared::of(&doc),
+                region,
+                whole * 10 / REGION_OVER_PICK_TENTHS - 1
+            )
+            .is_some()
+        );
+        assert!(
+            sections(
+                Declared::of(&doc),
+                region,
+                whole * 10 / REGION_OVER_PICK_TENTHS + 1
+            )
+            .is_none()
+        );
         // Below the short-pick bound the short-pick rule decides; a long pick is the page.
-        assert!(sections(&doc, region, SHORT_PICK_CHARS - 1).is_none());
-        assert!(sections(&doc, region, LONG_PICK_CHARS).is_none());
+        assert!(sections(Declared::of(&doc), region, SHORT_PICK_CHARS - 1).is_none());
+        assert!(sections(Declared::of(&doc), region, LONG_PICK_CHARS).is_none());
     }
 
     /// A shop's product page in tabs: the description, the one Readability takes, is

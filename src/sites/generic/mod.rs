@@ -27,6 +27,7 @@ use scraper::{ElementRef, Html};
 
 use super::dom::Shape;
 use crate::article::{Block, BlockKind};
+use crate::sites::meta;
 use cleanup::clean;
 use walk::{text_chars, walk};
 
@@ -81,17 +82,18 @@ fn blocks(candidates: Vec<Candidate>) -> Vec<Block> {
 /// else; the rest of the main region, or nothing, when what was read is all the page's
 /// footer and navigation.
 fn read(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
-    let mut blocks = extract(doc, url, shape);
+    let declared = Declared::of(doc);
+    let mut blocks = extract(doc, url, shape, declared);
     let region = items::main_region(doc).map(Region::new);
     if let Some(region) = &region
         && let Some(whole) = beyond_pick(region, text_len(&blocks))
-            .or_else(|| landing::sections(doc, region, text_len(&blocks)))
+            .or_else(|| landing::sections(declared, region, text_len(&blocks)))
             .or_else(|| outside_main(doc, region, &blocks))
     {
         blocks = whole;
     }
     if text_len(&blocks) < NOTHING_ELSE_CHARS {
-        let noscript = extract_noscript(doc, url);
+        let noscript = extract_noscript(doc, url, declared);
         if text_len(&noscript) > text_len(&blocks) {
             blocks = noscript;
         }
@@ -116,6 +118,24 @@ fn read(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
     }
     cleanup::drop_repeated_quotes(&mut blocks);
     blocks
+}
+
+/// What a page says it is, by its `og:type` and its JSON-LD ([`meta::declares_article`],
+/// [`meta::declares_product`]), read once for the rules that ask.
+#[derive(Clone, Copy)]
+struct Declared {
+    article: bool,
+    product: bool,
+}
+
+impl Declared {
+    fn of(doc: &Html) -> Self {
+        let ld = meta::JsonLd::of(doc);
+        Declared {
+            article: meta::declares_article(doc, &ld),
+            product: meta::declares_product(doc, &ld),
+        }
+    }
 }
 
 /// The page's main region ([`items::main_region`]) and its blocks read whole without
@@ -209,10 +229,10 @@ fn text_len(blocks: &[Candidate]) -> usize {
 /// page that scripts fill, given the whole page, it takes the frame's footer, which tells
 /// [`chrome::all_chrome`] that the page holds nothing else, where given its content it
 /// would take the leftovers (a hidden site name, a skip link).
-fn extract(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
-    let pick = |frame| {
+fn extract(doc: &Html, url: &url::Url, shape: Shape, declared: Declared) -> Vec<Candidate> {
+    let pick = |given| {
         (shape.ancestry <= READABILITY_MAX_ANCESTRY)
-            .then(|| readability::content(doc, url, frame))
+            .then(|| readability::content(doc, url, given, declared.article))
             .flatten()
             .map(|doc| clean(walk(doc.root_element())))
             .unwrap_or_default()
@@ -232,7 +252,7 @@ fn extract(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
 
 /// The content of the page's `<noscript>` elements, read as a page of its own. Pages are
 /// parsed as a browser with scripts parses them, so that content is text until then.
-fn extract_noscript(doc: &Html, url: &url::Url) -> Vec<Candidate> {
+fn extract_noscript(doc: &Html, url: &url::Url, declared: Declared) -> Vec<Candidate> {
     let inner: String = doc
         .select(&super::elements::sel("noscript"))
         .flat_map(|n| n.text())
@@ -244,7 +264,7 @@ fn extract_noscript(doc: &Html, url: &url::Url) -> Vec<Candidate> {
     match super::dom::document(&page, &super::dom::PAGE) {
         Ok(doc) => {
             let shape = super::dom::shape(&doc);
-            extract(&doc, url, shape)
+            extract(&doc, url, shape, declared)
         }
         Err(_) => Vec::new(),
     }

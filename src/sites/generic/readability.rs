@@ -35,7 +35,7 @@
 use std::sync::LazyLock;
 
 use dom_query::{Document, NodeData, NodeRef};
-use dom_smoothie::{Config, Readability};
+use dom_smoothie::{CandidateSelectMode, Config, Readability};
 use ego_tree::iter::Edge;
 use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, TreeSink};
@@ -61,11 +61,25 @@ pub(super) enum Given {
 }
 
 /// The element Readability takes for the article in `doc`, if it finds one, as the root
-/// element of a fragment of its own (as if its HTML were parsed as a fragment).
-pub(super) fn content(doc: &Html, url: &url::Url, given: Given) -> Option<Html> {
+/// element of a fragment of its own (as if its HTML were parsed as a fragment). `article`:
+/// whether the page says it is an article.
+///
+/// Readability settles on the element that holds the best-scored candidate's neighbours
+/// when three of its top candidates, scored close to the best, share it: an article's
+/// paragraphs scored in two or three boxes. A page that does not say it is an article (a
+/// product, a category, a service) is made of sections of comparable weight (a
+/// description, a table of specifications, a grid of items) in one container, and there
+/// one such candidate is enough: dom_smoothie's own way of settling, which takes the
+/// nearest ancestor shared with any candidate scored three quarters of the best or more.
+pub(super) fn content(doc: &Html, url: &url::Url, given: Given, article: bool) -> Option<Html> {
     let cfg = Config {
         // Class names are the best hint there is to what a caption or a byline is.
         keep_classes: true,
+        candidate_select_mode: if article {
+            CandidateSelectMode::Readability
+        } else {
+            CandidateSelectMode::DomSmoothie
+        },
         ..Config::default()
     };
     // Readability takes only `scheme://` URLs; for any other (`about:blank`) it goes
@@ -511,7 +525,7 @@ mod tests {
 
     /// What Readability takes from the copy of kabar's tree of `html`, as kabar reads it.
     fn copied(html: &str, url: &url::Url) -> String {
-        content(&Html::parse_document(html), url, Given::Whole)
+        content(&Html::parse_document(html), url, Given::Whole, true)
             .unwrap()
             .html()
     }
@@ -558,7 +572,7 @@ mod tests {
             </body></html>"#
         );
         let url = url::Url::parse("https://www.example.com/crm").unwrap();
-        let pick = content(&Html::parse_document(&html), &url, Given::Whole).unwrap();
+        let pick = content(&Html::parse_document(&html), &url, Given::Whole, true).unwrap();
         let text: String = pick.root_element().text().collect();
         for n in 1..=4 {
             assert!(text.contains(&format!("Question {n}?")), "{text}");
@@ -579,7 +593,7 @@ mod tests {
             </article></body></html>"#
         );
         let url = url::Url::parse("https://doc.example.com/vec").unwrap();
-        let pick = content(&Html::parse_document(&html), &url, Given::Whole).unwrap();
+        let pick = content(&Html::parse_document(&html), &url, Given::Whole, true).unwrap();
         let text: String = pick.root_element().text().collect();
         assert!(text.contains("Methods"), "{text}");
         assert!(text.contains("pub fn len(&self) -> usize"), "{text}");
@@ -660,7 +674,7 @@ mod tests {
         let url = url::Url::parse("https://www.example.com/story").unwrap();
         let doc = Html::parse_document(&html);
         let text = |given| -> String {
-            content(&doc, &url, given)
+            content(&doc, &url, given, true)
                 .unwrap()
                 .root_element()
                 .text()
@@ -673,6 +687,38 @@ mod tests {
         }
         // Given the frame, Readability takes its longer text for the page's.
         assert!(text(Given::Whole).contains("The menu"));
+    }
+
+    #[test]
+    fn a_page_that_is_no_article_is_settled_on_the_container_of_its_sections() {
+        let para = |what: &str| {
+            format!(
+                "<p>The {what} of the kettle, written at some length: what it is made of, \
+                 how much it holds, how fast it boils and how it is cleaned.</p>"
+            )
+        };
+        let html = format!(
+            r#"<html><body><main><div class="product"><h1>Blue Kettle</h1>
+            <div class="col"><h2>Description</h2><div class="tab">{}</div></div>
+            <div class="col"><h2>Specification</h2><div class="tab">{}</div></div>
+            </div></main></body></html>"#,
+            para("description").repeat(3),
+            para("specification").repeat(3),
+        );
+        let url = url::Url::parse("https://shop.example.com/kettle").unwrap();
+        let doc = Html::parse_document(&html);
+        let text = |article| -> String {
+            content(&doc, &url, Given::Content, article)
+                .unwrap()
+                .root_element()
+                .text()
+                .collect()
+        };
+        let page = text(false);
+        assert!(page.contains("The description") && page.contains("The specification"));
+        // An article's pick stays with the best of its boxes.
+        let article = text(true);
+        assert!(!(article.contains("The description") && article.contains("The specification")));
     }
 
     #[test]
