@@ -13,7 +13,7 @@ use ego_tree::iter::Edge;
 use html5ever::local_name;
 use scraper::{ElementRef, Html, Node};
 
-use super::walk::{named_chrome, text_chars, trimmed_len};
+use super::walk::{SKIPPED_TAGS, named_chrome, text_chars, trimmed_len};
 use super::{Candidate, text_len};
 use crate::sites::elements::{attr, selector};
 
@@ -89,8 +89,10 @@ fn chrome_of(doc: &Html) -> Vec<ElementRef<'_>> {
     found
 }
 
-/// Bytes of the text of `doc` outside its marked chrome ([`is_marked_chrome`]) and its
-/// scripts and style sheets: what the page may say of its own.
+/// Bytes of the text of `doc` outside its marked chrome ([`is_marked_chrome`]) and
+/// outside the elements the walk never reads ([`SKIPPED_TAGS`]: the head and its title,
+/// scripts, `<noscript>` (a tracking pixel's fallback), controls): what the page may say
+/// of its own.
 pub(super) fn text_beside_chrome(doc: &Html) -> usize {
     let mut chars = 0;
     let mut inside = None;
@@ -98,7 +100,7 @@ pub(super) fn text_beside_chrome(doc: &Html) -> usize {
         match edge {
             Edge::Open(node) if inside.is_none() => match node.value() {
                 Node::Text(t) => chars += trimmed_len(t),
-                Node::Element(e) if matches!(e.name(), "script" | "style") => {
+                Node::Element(e) if SKIPPED_TAGS.contains(&e.name()) => {
                     inside = Some(node.id());
                 }
                 Node::Element(_) if ElementRef::wrap(node).is_some_and(is_marked_chrome) => {
@@ -179,6 +181,17 @@ mod tests {
             footer()
         );
         assert!(body(&html, &url()).is_empty());
+        // The text the page holds beside its frame leaves out what is never read: its
+        // title, and the tracking pixels' fallbacks in `<noscript>`.
+        let pixels = html.replace(
+            "<body>",
+            &format!(
+                "<head><title>{}</title></head><body>{}",
+                "A shop's product page ".repeat(10),
+                "<noscript><img src=\"https://pixel.example.com/tr?id=1&amp;ev=PageView&amp;noscript=1\"></noscript>".repeat(4)
+            ),
+        );
+        assert!(super::text_beside_chrome(&scraper::Html::parse_document(&pixels)) < 200);
         // The same with a navigation bar in place of the footer.
         let nav = html
             .replace("<footer>", "<nav>")

@@ -89,9 +89,9 @@ fn is_furniture_line(lower: &str) -> bool {
         || is_like_count(&words)
 }
 
-/// An ad's label with a word to the reader after a dash or a dot: "Advertisement -
-/// Members don't see this ad" (a forum's ad between posts), "ADVERTISEMENT · Continue
-/// reading below". No sentence of an article opens so.
+/// An ad's label with a word to the reader after a dash, a middle dot or a bar:
+/// "Advertisement - Members don't see this ad" (a forum's ad between posts),
+/// "ADVERTISEMENT · Continue reading below". No sentence of an article opens so.
 fn is_ad_label(lower: &str) -> bool {
     lower
         .strip_prefix("advertisement")

@@ -230,15 +230,17 @@ fn text_len(blocks: &[Candidate]) -> usize {
 /// [`chrome::all_chrome`] that the page holds nothing else, where given its content it
 /// would take the leftovers (a hidden site name, a skip link).
 fn extract(doc: &Html, url: &url::Url, shape: Shape, declared: Declared) -> Vec<Candidate> {
+    let within = shape.ancestry <= READABILITY_MAX_ANCESTRY;
     let pick = |given| {
-        (shape.ancestry <= READABILITY_MAX_ANCESTRY)
+        within
             .then(|| readability::content(doc, url, given, declared.article))
             .flatten()
             .map(|doc| clean(walk(doc.root_element())))
             .unwrap_or_default()
     };
     let mut from_readability = pick(readability::Given::Content);
-    if text_len(&from_readability) < NOTHING_ELSE_CHARS
+    if within
+        && text_len(&from_readability) < NOTHING_ELSE_CHARS
         && chrome::text_beside_chrome(doc) < NOTHING_ELSE_CHARS
     {
         from_readability = pick(readability::Given::Whole);

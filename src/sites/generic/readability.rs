@@ -70,7 +70,8 @@ pub(super) enum Given {
 /// product, a category, a service) is made of sections of comparable weight (a
 /// description, a table of specifications, a grid of items) in one container, and there
 /// one such candidate is enough: dom_smoothie's own way of settling, which takes the
-/// nearest ancestor shared with any candidate scored three quarters of the best or more.
+/// nearest ancestor shared with any candidate scored three quarters of the best or more
+/// (none inside the best), if that ancestor scores more than a third of the best.
 pub(super) fn content(doc: &Html, url: &url::Url, given: Given, article: bool) -> Option<Html> {
     let cfg = Config {
         // Class names are the best hint there is to what a caption or a byline is.
@@ -572,10 +573,15 @@ mod tests {
             </body></html>"#
         );
         let url = url::Url::parse("https://www.example.com/crm").unwrap();
-        let pick = content(&Html::parse_document(&html), &url, Given::Whole, true).unwrap();
-        let text: String = pick.root_element().text().collect();
-        for n in 1..=4 {
-            assert!(text.contains(&format!("Question {n}?")), "{text}");
+        for given in [Given::Content, Given::Whole] {
+            let pick = content(&Html::parse_document(&html), &url, given, true).unwrap();
+            let text: String = pick.root_element().text().collect();
+            for n in 1..=4 {
+                assert!(
+                    text.contains(&format!("Question {n}?")),
+                    "{given:?}: {text}"
+                );
+            }
         }
     }
 

@@ -145,7 +145,7 @@ const BLOCK_TAGS: &[&str] = &[
 /// Elements whose content is never article text. Figure captions are left out on purpose:
 /// a reader shows the text, not the pictures they describe.
 #[rustfmt::skip]
-const SKIPPED_TAGS: &[&str] = &[
+pub(super) const SKIPPED_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "figcaption", "button", "svg", "select",
     "textarea", "input", "iframe", "object", "video", "audio", "canvas", "head", "title",
     "meta", "link",
@@ -436,10 +436,10 @@ fn class_marks(class: &str) -> u8 {
             return marks;
         }
         let mut marks = 0;
-        let class = without_state_modifier(class);
-        if !is_state(class) && !is_motion(class) {
-            marks = word_marks(class);
-            if is_poster_details(class) {
+        let named = without_state_modifier(class);
+        if !is_state(named) && !is_motion(named) {
+            marks = word_marks(named);
+            if is_poster_details(named) {
                 marks |= POSTER_DETAILS;
             }
         }
@@ -537,12 +537,16 @@ const CONTROL_MAX_CHARS: usize = 200;
 /// names run to two or three (`article-share-bar`), heading slugs to more.
 const SLUG_WORDS: usize = 4;
 
-/// Whether `id`, the id of `el`, is the slug of a heading (`sharing-with-a-single-developer`)
-/// rather than a name for what `el` is: of [`SLUG_WORDS`] or more words, most of them
-/// words of the heading it anchors ([`anchored_heading`]). A slug is made from its heading's words, though the heading may
-/// have been reworded since; a plugin's `cookie-law-info-bar` is as long, and no heading
-/// says it; Amazon's `editorialReviews_feature_div`, around the heading "Editorial
-/// Reviews", is half a name of its own.
+/// Whether `id`, the id of `el`, is the slug of a heading
+/// (`sharing-with-a-single-developer`) rather than a name for what `el` is: of
+/// [`SLUG_WORDS`] or more words, most of them words of the heading it anchors
+/// ([`anchored_heading`]). A slug is made from its heading's words, though the heading
+/// may have been reworded since; a plugin's `cookie-law-info-bar` is as long, and no
+/// heading says it; Amazon's `editorialReviews_feature_div`, around the heading
+/// "Editorial Reviews", is half a name of its own. Numbers, which tell repeated headings
+/// apart (`faq-2`), are no words of either. Only the first [`SLUG_MAX_WORDS`] words of
+/// the id and of the heading are compared: every element inside a heading asks of the
+/// same heading.
 pub(super) fn is_slug(el: ElementRef, id: &str) -> bool {
     if !is_phrase(id) {
         return false;
@@ -550,22 +554,31 @@ pub(super) fn is_slug(el: ElementRef, id: &str) -> bool {
     let Some(heading) = anchored_heading(el) else {
         return false;
     };
+    let is_word = |w: &&str| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit());
     let said: Vec<&str> = heading
         .text()
         .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
+        .filter(is_word)
+        .take(SLUG_MAX_WORDS)
         .collect();
     let (mut words, mut in_heading) = (0, 0);
     any_name_word(id, |w| {
-        // A number tells repeated headings apart (`faq-2`).
-        if !w.bytes().all(|b| b.is_ascii_digit()) {
+        if is_word(&w) {
             words += 1;
             in_heading += usize::from(said.iter().any(|h| h.eq_ignore_ascii_case(w)));
         }
-        false
+        words >= SLUG_MAX_WORDS
     });
     in_heading * 2 > words
 }
+
+/// Most words of an id and of its heading that [`is_slug`] compares: a heading's slug is
+/// a line's worth.
+const SLUG_MAX_WORDS: usize = 32;
+
+/// Most elements [`anchored_heading`] looks through for the first heading an element
+/// holds: a section's heading opens it.
+const SLUG_HEADING_SEARCH: usize = 16;
 
 /// Whether `id` is long enough to be a heading's slug ([`SLUG_WORDS`]).
 pub(super) fn is_phrase(id: &str) -> bool {
@@ -573,14 +586,18 @@ pub(super) fn is_phrase(id: &str) -> bool {
 }
 
 /// The heading an id on `el` would anchor: `el` itself or the heading it is in, else the
-/// first heading it holds, else the heading just before it (a section's body under its
-/// heading).
+/// heading among its first elements ([`SLUG_HEADING_SEARCH`]), else the heading just
+/// before it (a section's body under its heading).
 fn anchored_heading(el: ElementRef<'_>) -> Option<ElementRef<'_>> {
     let is_heading = |e: &ElementRef| HEADING_TAGS.contains(&e.value().name());
     std::iter::once(el)
         .chain(el.ancestors().filter_map(ElementRef::wrap))
         .find(is_heading)
-        .or_else(|| el.descendent_elements().find(is_heading))
+        .or_else(|| {
+            el.descendent_elements()
+                .take(SLUG_HEADING_SEARCH)
+                .find(is_heading)
+        })
         .or_else(|| {
             el.prev_siblings()
                 .find_map(ElementRef::wrap)
@@ -1177,6 +1194,41 @@ mod tests {
                 "Open it and pick who."
             ]
         );
+    }
+
+    #[test]
+    fn a_slug_is_told_by_the_heading_before_it_or_around_it_and_by_most_of_its_words() {
+        let slug = |html: &str| {
+            let doc = Html::parse_fragment(html);
+            let sel = scraper::Selector::parse("[id]").unwrap();
+            let el = doc.select(&sel).next().unwrap();
+            is_slug(el, el.value().id().unwrap())
+        };
+        // The heading just before, and the heading around.
+        assert!(slug(
+            r#"<h2>Share a folder</h2><div id="share-a-folder-2"><p>Open it.</p></div>"#
+        ));
+        assert!(slug(
+            r#"<h2><span id="share-the-folder-now">Share the folder</span></h2>"#
+        ));
+        // Two words of four are not most of them.
+        assert!(!slug(
+            r#"<div id="share-folder-ad-box"><h3>Share folder</h3></div>"#
+        ));
+        assert!(slug(
+            r#"<div id="share-folder-now-box"><h3>Share folder now</h3></div>"#
+        ));
+    }
+
+    #[test]
+    fn many_long_ids_in_one_long_heading_are_judged_in_bounded_time() {
+        // Each element inside a heading asks the same heading for its words; only the
+        // first of them are read, however many elements ask.
+        let words: String = (0..20_000)
+            .map(|n| format!(r#"<b id="a-b-c-d{n}">word{n} </b>"#))
+            .collect();
+        let got = texts(&format!("<h1>{words}</h1><p>What the page says.</p>"));
+        assert_eq!(got.last().map(String::as_str), Some("What the page says."));
     }
 
     #[test]
