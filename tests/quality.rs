@@ -3,8 +3,8 @@
 //! benchmark's own scorer (`../shared/tools/score_extraction.py`, run with Python 3), must
 //! keep F1 at 0.97 or more (0.980 today, docs/PERFORMANCE.md); on the 210 pages of every
 //! kind in the WCXB sample (`../shared/bench/wcxb-sample`, scored by
-//! `../shared/tools/score_wcxb.py`) at 0.84 or more, 0.95 on its articles, and on every
-//! type of page at or above trafilatura's figure in the sample's README (0.846, 0.961 and
+//! `../shared/tools/score_wcxb.py`) at 0.85 or more, 0.95 on its articles, and on every
+//! type of page at or above trafilatura's figure in the sample's README (0.854, 0.959 and
 //! each type above it today); and its titles, bylines and dates as many as today, less
 //! one. The real pages of `../shared/fixtures/real/` must read as their `*.truth.json` says: the title, and the
 //! truth's first and last sentences in the text (whitespace collapsed, as its README says).
@@ -131,7 +131,7 @@ fn generic_extraction_keeps_its_f1_on_the_benchmark() {
 }
 
 /// The lowest F1 allowed on the WCXB sample, over all pages and on its articles.
-const MIN_WCXB_F1: f64 = 0.84;
+const MIN_WCXB_F1: f64 = 0.85;
 const MIN_WCXB_ARTICLE_F1: f64 = 0.95;
 
 /// trafilatura 2.3.1's F1 with its defaults on each type of page of the WCXB sample, as
