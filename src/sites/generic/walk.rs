@@ -20,6 +20,7 @@ use super::phrases::{
 use crate::article::BlockKind;
 use crate::sanitize;
 use crate::sites::elements::attr;
+use crate::sites::furniture::is_number;
 
 /// The blocks under `root`, in document order.
 pub(super) fn walk(root: ElementRef) -> Vec<Candidate> {
@@ -554,7 +555,7 @@ pub(super) fn is_slug(el: ElementRef, id: &str) -> bool {
     let Some(heading) = anchored_heading(el) else {
         return false;
     };
-    let is_word = |w: &&str| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit());
+    let is_word = |w: &&str| !w.is_empty() && !is_number(w);
     let said: Vec<&str> = heading
         .text()
         .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))

@@ -15,7 +15,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::dates;
 use super::elements::{sel, text_of, texts};
-use super::furniture::Furniture;
+use super::furniture::{Furniture, is_number};
 
 pub use table::PROFILES;
 
@@ -150,7 +150,6 @@ impl Profile {
             return None;
         }
         let segments: Vec<&str> = url.path_segments()?.filter(|s| !s.is_empty()).collect();
-        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         let dated_id = |s: &str| {
             s.len() > 9
                 && s.bytes().take(8).all(|b| b.is_ascii_digit())
@@ -160,12 +159,18 @@ impl Profile {
         let is_article = |path: &ArticlePath| match *path {
             ArticlePath::IdSegment(prefix) => segments
                 .iter()
-                .any(|s| s.strip_prefix(prefix).is_some_and(digits)),
+                .any(|s| s.strip_prefix(prefix).is_some_and(is_number)),
             ArticlePath::DatedId => segments.iter().any(|s| dated_id(s)),
             ArticlePath::Under(word) => segments.windows(2).any(|w| w[0] == word),
-            ArticlePath::IdAfter(word) => segments.windows(2).any(|w| w[0] == word && digits(w[1])),
+            ArticlePath::IdAfter(word) => {
+                segments.windows(2).any(|w| w[0] == word && is_number(w[1]))
+            }
             ArticlePath::DatedSlug => segments.windows(4).any(|w| {
-                w[0].len() == 4 && digits(w[0]) && digits(w[1]) && digits(w[2]) && !w[3].is_empty()
+                w[0].len() == 4
+                    && is_number(w[0])
+                    && is_number(w[1])
+                    && is_number(w[2])
+                    && !w[3].is_empty()
             }),
             ArticlePath::SlugId => segments
                 .last()
