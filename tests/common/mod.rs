@@ -244,7 +244,8 @@ pub struct Run {
 
 /// Runs the built `kabar` with `args` and `env` (no mirror from the environment, a fresh
 /// data directory), killing it after `deadline`. The peak memory is the high-water mark the
-/// kernel keeps for the process (`VmHWM`), read every few milliseconds until it exits.
+/// kernel keeps for the process (`VmHWM`), read every few milliseconds until it exits,
+/// from the moment the pid runs kabar.
 /// (`ru_maxrss` from `wait4` would not do: it counts the test process's own memory,
 /// which the child had before it ran `exec`.)
 #[allow(
@@ -280,10 +281,17 @@ pub fn kabar_run(args: &[&str], env: &[(&str, &str)], deadline: std::time::Durat
     let mut status = 0;
     let mut peak_kb = 0u64;
     let mut timed_out = false;
+    let program = std::fs::canonicalize(env!("CARGO_BIN_EXE_kabar")).expect("kabar's path");
+    let mut ran_kabar = false;
     loop {
+        // `spawn` can return while the child is still inside `execve`, on this process's
+        // memory: a reading then is the test's own high-water mark. The program the pid runs
+        // changes once, with its memory, so readings count from when it is kabar.
+        ran_kabar = ran_kabar
+            || std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == program);
         // Read before reaping: until then the pid is the child's, and a zombie's status has
         // no memory lines (the last reading stands).
-        if let Some(kb) = high_water_kb(pid) {
+        if let Some(kb) = high_water_kb(pid).filter(|_| ran_kabar) {
             peak_kb = peak_kb.max(kb);
         }
         // SAFETY: `pid` is our own child, not yet reaped (std's `Child` is never waited
