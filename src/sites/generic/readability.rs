@@ -7,8 +7,8 @@
 //!
 //! The two trees differ in four ways, on purpose. Each heading's text is wrapped in a
 //! `<span>`, so that Readability counts a heading alone in its container as text
-//! ([`is_heading`]). A heading's class and id, and any id as long as a heading's slug, go
-//! under other names, so that Readability does not remove an element for a furniture word
+//! ([`is_heading`]). A heading's class and id, a row's label's, and any id as long as a
+//! heading's slug, go under other names, so that Readability does not remove an element for a furniture word
 //! inside a longer name; they get their own names back in the pick
 //! ([`hidden_from_readability`]). Utility classes (`overflow-hidden`, `md:…`) are left out
 //! of the class Readability weighs, for the same reason ([`without_utilities`]). And
@@ -44,7 +44,7 @@ use memchr::memmem::Finder;
 use scraper::{ElementRef, Html, HtmlTreeSink, Node};
 
 use super::chrome::is_marked_chrome;
-use super::walk::{is_hidden_data, is_phrase, is_preview};
+use super::walk::{is_hidden_data, is_phrase, is_preview, is_row_label};
 use crate::sites::dom::Budget;
 
 /// How much of the page Readability is given.
@@ -245,7 +245,10 @@ impl Copier<'_> {
             .attrs
             .iter()
             .map(|(name, value)| Attribute {
-                name: if is_heading(node) || (name.local == local_name!("id") && is_phrase(value)) {
+                name: if is_heading(node)
+                    || ElementRef::wrap(node).is_some_and(is_row_label)
+                    || (name.local == local_name!("id") && is_phrase(value))
+                {
                     hidden_from_readability(name)
                 } else {
                     name.clone()
@@ -344,8 +347,10 @@ const HIDDEN_NAMES: [(&str, &str); 2] = [("class", "data-kabar-class"), ("id", "
 /// words anywhere inside a class or id, and among that many words finds one by chance
 /// (kabar's walk tells a slug from a long name by the heading it anchors). It removes a
 /// heading so named: MediaWiki's `mw-headline` and substack's `header-anchor-post` hold "header", a
-/// Tailwind heading's `scroll-mt-24` "scroll", rustdoc's `code-header` "header". kabar's
-/// walk judges the names again, as whole words, once they are back.
+/// Tailwind heading's `scroll-mt-24` "scroll", rustdoc's `code-header` "header"; and so
+/// the label of a row, a shop's `table__header` beside the value it names
+/// ([`is_row_label`]), whose names go under others too. kabar's walk judges the names
+/// again, as whole words, once they are back.
 fn hidden_from_readability(name: &QualName) -> QualName {
     renamed(name, HIDDEN_NAMES.iter().copied())
 }
@@ -614,6 +619,39 @@ mod tests {
             .find(|h| h.text().any(|t| t.contains("Methods")))
             .unwrap();
         assert_eq!(methods.value().attr("id"), Some("methods"));
+    }
+
+    #[test]
+    fn a_rows_label_named_header_is_kept_with_its_name() {
+        // A list of specifications whose labels are named as header cells: Readability
+        // removes what a class names "header", wherever the word stands, on its first
+        // try, the one a page as long as this one passes.
+        let para = "The interface records four channels at once, runs on the power of its \
+                    cable, and comes with the software to record a first song tonight.";
+        let rows: String = ["Form Factor: Desktop", "Weight: 1.78 lbs"]
+            .iter()
+            .map(|row| {
+                let (label, value) = row.split_once(' ').unwrap();
+                format!(
+                    r#"<li class="table__row"><strong class="table__header">{label}</strong>
+                    <span class="table__cell">{value}</span></li>"#
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<html><body><article><h1>Audio interface</h1>{}<h2>Tech Specs</h2>
+            <ul class="table">{rows}</ul></article></body></html>"#,
+            format!("<p>{para}</p>").repeat(5)
+        );
+        let url = url::Url::parse("https://shop.example.com/interface").unwrap();
+        let pick = content(&Html::parse_document(&html), &url, Given::Content, true).unwrap();
+        let text: String = pick.root_element().text().collect();
+        assert!(text.contains("Form"), "{text}");
+        let label = pick
+            .select(&scraper::Selector::parse("strong").unwrap())
+            .next()
+            .unwrap();
+        assert_eq!(label.value().attr("class"), Some("table__header"));
     }
 
     /// `<noscript>` content is parsed as markup for Readability, all of a page's within

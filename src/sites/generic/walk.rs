@@ -365,7 +365,8 @@ pub(super) fn named_chrome(el: ElementRef) -> bool {
             .is_some_and(|id| any_name_word(id, |w| is_word_of(CHROME_NAME_WORDS, w)))
 }
 
-/// Whether `el` is a heading or a part of one. A page's header holds its title, and
+/// Whether `el` is a heading or a part of one, or a row's label ([`is_row_label`]). A
+/// page's header holds its title, and
 /// outside items is furniture; a heading called `header-anchor-post`, or MediaWiki's
 /// `<span class="mw-headline">` inside an `<h2>`, is a section's heading. Looked up only
 /// for an element named by such a word ([`TITLE_HEADING`]), which few carry.
@@ -373,7 +374,28 @@ fn in_heading(el: ElementRef) -> bool {
     std::iter::once(el)
         .chain(el.ancestors().filter_map(ElementRef::wrap))
         .any(|a| HEADING_TAGS.contains(&a.value().name()))
+        || is_row_label(el)
 }
+
+/// Whether `el` is the label of a row: text within a list item or a table row, such as
+/// a specification's name (`<li><strong class="table__header">Form Factor:</strong>
+/// <span>Desktop</span></li>`). A page's header is a box around its title; a header
+/// word on such a label names the row's header cell, and the value beside it reads as
+/// nothing without it.
+pub(super) fn is_row_label(el: ElementRef) -> bool {
+    ROW_LABEL_TAGS.contains(&el.value().name())
+        && el
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .take(ROW_LABEL_DEPTH)
+            .any(|a| matches!(a.value().name(), "li" | "tr" | "dt" | "dd"))
+}
+
+/// The tags of text that may label a row ([`is_row_label`]).
+const ROW_LABEL_TAGS: &[&str] = &["strong", "b", "span", "em", "label", "th", "td", "dt"];
+
+/// How far up from a label its row may be: the label itself, or one wrapper between.
+const ROW_LABEL_DEPTH: usize = 2;
 
 #[rustfmt::skip]
 const HEADING_TAGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
@@ -1431,6 +1453,22 @@ mod tests {
                 "3d",
                 "Company 3, anywhere"
             ]
+        );
+    }
+
+    #[test]
+    fn a_rows_header_cell_is_its_label_but_a_pages_header_is_furniture() {
+        let got = texts(
+            r#"<div class="page-header"><p>Free shipping on orders over $50</p></div>
+            <h2>Tech Specs</h2>
+            <table>
+              <tr><th class="spec-header">Form Factor</th><td>Desktop</td></tr>
+              <tr><td><span class="row-header">Weight</span></td><td>1.78 lbs</td></tr>
+            </table>"#,
+        );
+        assert_eq!(
+            got,
+            ["Tech Specs", "Form Factor | Desktop", "Weight | 1.78 lbs"]
         );
     }
 
