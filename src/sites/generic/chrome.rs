@@ -13,7 +13,7 @@ use ego_tree::iter::Edge;
 use html5ever::local_name;
 use scraper::{ElementRef, Html, Node};
 
-use super::walk::{SKIPPED_TAGS, named_chrome, text_chars, trimmed_len};
+use super::walk::{is_skipped_tag, named_chrome, text_chars, trimmed_len};
 use super::{Candidate, text_len};
 use crate::sites::elements::{attr, selector};
 
@@ -90,7 +90,7 @@ fn chrome_of(doc: &Html) -> Vec<ElementRef<'_>> {
 }
 
 /// Bytes of the text of `doc` outside its marked chrome ([`is_marked_chrome`]) and
-/// outside the elements the walk never reads ([`SKIPPED_TAGS`]: the head and its title,
+/// outside the elements the walk never reads ([`is_skipped_tag`]: the head and its title,
 /// scripts, `<noscript>` (a tracking pixel's fallback), controls): what the page may say
 /// of its own.
 pub(super) fn text_beside_chrome(doc: &Html) -> usize {
@@ -100,7 +100,7 @@ pub(super) fn text_beside_chrome(doc: &Html) -> usize {
         match edge {
             Edge::Open(node) if inside.is_none() => match node.value() {
                 Node::Text(t) => chars += trimmed_len(t),
-                Node::Element(e) if SKIPPED_TAGS.contains(&e.name()) => {
+                Node::Element(e) if is_skipped_tag(e.name()) => {
                     inside = Some(node.id());
                 }
                 Node::Element(_) if ElementRef::wrap(node).is_some_and(is_marked_chrome) => {

@@ -44,7 +44,7 @@ use memchr::memmem::Finder;
 use scraper::{ElementRef, Html, HtmlTreeSink, Node};
 
 use super::chrome::is_marked_chrome;
-use super::walk::{is_hidden_data, is_phrase, is_preview, is_row_label};
+use super::walk::{CONTROL_TAGS, is_hidden_data, is_phrase, is_preview, is_row_label};
 use crate::sites::dom::Budget;
 
 /// How much of the page Readability is given.
@@ -456,14 +456,13 @@ fn is_left_out(node: ego_tree::NodeRef<Node>) -> bool {
 }
 
 /// Whether `node` is part of the site's frame, its navigation and its footer
-/// ([`is_marked_chrome`]), or a control: a button, a menu of options, a field, an embedded
-/// frame or player. kabar's walk reads none of them.
+/// ([`is_marked_chrome`]), or a control ([`CONTROL_TAGS`]) other than a field. kabar's walk
+/// reads none of them.
 fn is_frame_or_control(node: ego_tree::NodeRef<Node>) -> bool {
     ElementRef::wrap(node).is_some_and(|el| {
-        matches!(
-            el.value().name(),
-            "button" | "select" | "textarea" | "iframe" | "object" | "video" | "audio" | "canvas"
-        ) || is_marked_chrome(el)
+        let name = el.value().name();
+        // Readability counts a block's fields to tell a form from text: they stay.
+        (CONTROL_TAGS.contains(&name) && name != "input") || is_marked_chrome(el)
     })
 }
 

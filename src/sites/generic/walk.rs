@@ -67,7 +67,7 @@ pub(super) fn walk_region(root: ElementRef) -> Vec<Candidate> {
 /// ([`MENU_NAME_WORDS`]), and for nothing else the walk leaves out.
 fn is_offer(el: ElementRef, in_item: bool) -> bool {
     let name = el.value().name();
-    !SKIPPED_TAGS.contains(&name)
+    !is_skipped_tag(name)
         && !matches!(name, "header" | "footer" | "aside" | "nav" | "form")
         && named_furniture_by(el, in_item, true)
         && !named_furniture_by(el, in_item, false)
@@ -143,13 +143,28 @@ const BLOCK_TAGS: &[&str] = &[
     "address", "center", "form", "fieldset", "hr", "html", "body", "caption", "menu", "hgroup",
 ];
 
-/// Elements whose content is never article text. Figure captions are left out on purpose:
-/// a reader shows the text, not the pictures they describe.
-#[rustfmt::skip]
-pub(super) const SKIPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "figcaption", "button", "svg", "select",
-    "textarea", "input", "iframe", "object", "video", "audio", "canvas", "head", "title",
-    "meta", "link",
+/// Whether an element named `name` never holds article text: a control
+/// ([`CONTROL_TAGS`]) or what is not text to read. Figure captions are left out on
+/// purpose: a reader shows the text, not the pictures they describe.
+pub(super) fn is_skipped_tag(name: &str) -> bool {
+    const NOT_TEXT: &[&str] = &[
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "figcaption",
+        "svg",
+        "head",
+        "title",
+        "meta",
+        "link",
+    ];
+    NOT_TEXT.contains(&name) || CONTROL_TAGS.contains(&name)
+}
+
+/// Controls: buttons, menus of options, fields, and embedded frames and players.
+pub(super) const CONTROL_TAGS: &[&str] = &[
+    "button", "select", "textarea", "input", "iframe", "object", "video", "audio", "canvas",
 ];
 
 /// Whether the walk leaves `el` out, in content of `total_chars` bytes of text. Asked of
@@ -169,7 +184,7 @@ fn skipped<'a>(
     chars: impl FnOnce(ElementRef<'a>) -> usize,
 ) -> bool {
     let name = el.value().name();
-    if SKIPPED_TAGS.contains(&name) {
+    if is_skipped_tag(name) {
         return true;
     }
     if (name == "form" && is_fields(el)) || is_hidden_data(el) {
