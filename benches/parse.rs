@@ -101,7 +101,7 @@ fn kompas_articles(c: &mut Criterion) {
     });
     let doc = scraper::Html::parse_document(&big);
     split.bench_function("sites::kompas::article on the parsed page", |b| {
-        b.iter(|| sites::kompas::article(&doc, url))
+        b.iter(|| sites::kompas::article(&doc, url, &sites::meta::JsonLd::of(&doc)))
     });
     split.finish();
 }

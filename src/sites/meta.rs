@@ -453,11 +453,6 @@ impl JsonLd {
     }
 }
 
-/// The page's JSON-LD article ([`JsonLd::article`]).
-pub fn ld_article(doc: &Html) -> LdArticle {
-    JsonLd::of(doc).article()
-}
-
 /// Whether the page says it is an article: `og:type` `article`, or a JSON-LD object of an
 /// article kind. Product, service and listing pages say `website` or `product`, or nothing.
 pub fn declares_article(doc: &Html, ld: &JsonLd) -> bool {
@@ -885,14 +880,14 @@ mod tests {
             "datePublished":"2024-01-10T12:47:16-05:00","author":{"@type":"Person","name":"Kevin"}}}</script>
             <script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"undefined"}}</script>"#,
         );
-        let ld = ld_article(&doc);
+        let ld = JsonLd::of(&doc).article();
         assert_eq!(ld.headline.as_deref(), Some("Tips"));
         assert_eq!(ld.authors, ["Kevin"]);
         assert!(declares_article(&doc, &JsonLd::of(&doc)));
         let placeholder = Html::parse_document(
             r#"<script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"undefined"}}</script>"#,
         );
-        assert!(ld_article(&placeholder).authors.is_empty());
+        assert!(JsonLd::of(&placeholder).article().authors.is_empty());
     }
 
     /// The JSON-LD parsed for a page is bounded for all its scripts together; a script
@@ -907,10 +902,10 @@ mod tests {
             r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"H"}</script>"#;
         // 560 KB, then the article: both fit.
         let doc = Html::parse_document(&format!("{filler}{article}"));
-        assert_eq!(ld_article(&doc).headline.as_deref(), Some("H"));
+        assert_eq!(JsonLd::of(&doc).article().headline.as_deref(), Some("H"));
         // Twice that: the second filler is skipped, the article still read.
         let doc = Html::parse_document(&format!("{filler}{filler}{article}"));
-        assert_eq!(ld_article(&doc).headline.as_deref(), Some("H"));
+        assert_eq!(JsonLd::of(&doc).article().headline.as_deref(), Some("H"));
         assert_eq!(ld_objects(&doc).len(), 70_000 + 1);
     }
 
@@ -922,7 +917,7 @@ mod tests {
             {"@type":["NewsArticle"],"headline":"H","datePublished":"2026-01-02T03:04:05+07:00",
              "author":[{"name":"A"},"B"],"keywords":"x, y"}]}</script>"#,
         );
-        let ld = ld_article(&doc);
+        let ld = JsonLd::of(&doc).article();
         assert_eq!(ld.headline.as_deref(), Some("H"));
         assert_eq!(ld.authors, ["A", "B"]);
         assert_eq!(ld.keywords, ["x", "y"]);

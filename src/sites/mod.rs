@@ -160,10 +160,11 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
     // does the generic extractor when it reads the whole page.
     let source = generic::prepared(html);
     let doc = parse(&source, url)?;
+    // The page's JSON-LD, parsed once for its metadata and for the generic extractor.
+    let json_ld = meta::JsonLd::of(&doc);
     let (mut page, one_article) = match site {
-        Site::Kompas => (kompas::article(&doc, url), false),
+        Site::Kompas => (kompas::article(&doc, url, &json_ld), false),
         Site::Generic => {
-            let json_ld = meta::JsonLd::of(&doc);
             let page = PagedArticle {
                 article: generic_article(&doc, url, profile, &json_ld),
                 paging: profile.and_then(|p| p.paging(&doc, url)),
@@ -212,7 +213,7 @@ fn article_of(html: &str, url: &Url) -> Result<Page, Error> {
         // counts.
         if article.body.is_empty() && captions.is_empty() {
             article.body = match &whole {
-                Some(doc) => generic::body_of(doc, url),
+                Some(doc) => generic::body_of(doc, url, &json_ld),
                 None => generic::body(html, url),
             };
         }

@@ -42,6 +42,7 @@ mod tests {
     use crate::sites::generic::cleanup::clean;
     use crate::sites::generic::walk::walk_region;
     use crate::sites::generic::{body, items};
+    use crate::sites::meta::JsonLd;
     use scraper::Html;
 
     /// A product page: a description Readability takes for the article, and beside it a
@@ -106,7 +107,7 @@ mod tests {
             let doc = Html::parse_document(html);
             let region = &Region::new(items::main_region(&doc).unwrap());
             let whole = text_len(&clean(walk_region(region.el)));
-            let declared = Declared::of(&doc);
+            let declared = Declared::of(&doc, &JsonLd::of(&doc));
             (
                 sections(declared, region, SHORT_PICK_CHARS).is_some(),
                 whole,
@@ -132,26 +133,13 @@ mod tests {
         let doc = Html::parse_document(&html);
         let region = &Region::new(items::main_region(&doc).unwrap());
         let whole = text_len(&clean(walk_region(region.el)));
+        let declared = Declared::of(&doc, &JsonLd::of(&doc));
         // A pick of two thirds of the region's text or more is most of it.
-        assert!(
-            sections(
-                Declared::of(&doc),
-                region,
-                whole * 10 / REGION_OVER_PICK_TENTHS - 1
-            )
-            .is_some()
-        );
-        assert!(
-            sections(
-                Declared::of(&doc),
-                region,
-                whole * 10 / REGION_OVER_PICK_TENTHS + 1
-            )
-            .is_none()
-        );
+        assert!(sections(declared, region, whole * 10 / REGION_OVER_PICK_TENTHS - 1).is_some());
+        assert!(sections(declared, region, whole * 10 / REGION_OVER_PICK_TENTHS + 1).is_none());
         // Below the short-pick bound the short-pick rule decides; a long pick is the page.
-        assert!(sections(Declared::of(&doc), region, SHORT_PICK_CHARS - 1).is_none());
-        assert!(sections(Declared::of(&doc), region, LONG_PICK_CHARS).is_none());
+        assert!(sections(declared, region, SHORT_PICK_CHARS - 1).is_none());
+        assert!(sections(declared, region, LONG_PICK_CHARS).is_none());
     }
 
     /// A shop's product page in tabs: the description, the one Readability takes, is

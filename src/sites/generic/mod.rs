@@ -56,15 +56,21 @@ const READABILITY_MAX_ANCESTRY: usize = 5_000_000;
 pub fn body(html: &str, url: &url::Url) -> Vec<Block> {
     let html = prepared(html);
     match super::dom::document(&html, &super::dom::PAGE) {
-        Ok(doc) => body_of(&doc, url),
+        Ok(doc) => body_of(&doc, url, &meta::JsonLd::of(&doc)),
         Err(_) => Vec::new(),
     }
 }
 
-/// [`body`] of a page already parsed from its [`prepared`] source, so that a reader that
-/// needs the page's tree for its metadata too parses it once.
-pub fn body_of(doc: &Html, url: &url::Url) -> Vec<Block> {
-    blocks(read(doc, url, super::dom::shape(doc)))
+/// [`body`] of a page already parsed from its [`prepared`] source, whose JSON-LD is
+/// `ld`, so that a reader that needs the page's tree and its JSON-LD for its metadata too
+/// parses each once.
+pub fn body_of(doc: &Html, url: &url::Url, ld: &meta::JsonLd) -> Vec<Block> {
+    blocks(read(
+        doc,
+        url,
+        super::dom::shape(doc),
+        Declared::of(doc, ld),
+    ))
 }
 
 fn blocks(candidates: Vec<Candidate>) -> Vec<Block> {
@@ -81,8 +87,7 @@ fn blocks(candidates: Vec<Candidate>) -> Vec<Block> {
 /// is a list of items it reduced to one; the page's `<noscript>` when there is nothing
 /// else; the rest of the main region, or nothing, when what was read is all the page's
 /// footer and navigation.
-fn read(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
-    let declared = Declared::of(doc);
+fn read(doc: &Html, url: &url::Url, shape: Shape, declared: Declared) -> Vec<Candidate> {
     let mut blocks = extract(doc, url, shape, declared);
     let region = items::main_region(doc).map(Region::new);
     if let Some(region) = &region
@@ -120,7 +125,7 @@ fn read(doc: &Html, url: &url::Url, shape: Shape) -> Vec<Candidate> {
     blocks
 }
 
-/// What a page says it is, by its `og:type` and its JSON-LD ([`meta::declares_article`],
+/// What a page says it is, by its `og:type` and its JSON-LD `ld` ([`meta::declares_article`],
 /// [`meta::declares_product`]), read once for the rules that ask.
 #[derive(Clone, Copy)]
 struct Declared {
@@ -129,11 +134,10 @@ struct Declared {
 }
 
 impl Declared {
-    fn of(doc: &Html) -> Self {
-        let ld = meta::JsonLd::of(doc);
+    fn of(doc: &Html, ld: &meta::JsonLd) -> Self {
         Declared {
-            article: meta::declares_article(doc, &ld),
-            product: meta::declares_product(doc, &ld),
+            article: meta::declares_article(doc, ld),
+            product: meta::declares_product(doc, ld),
         }
     }
 }

@@ -36,9 +36,10 @@ selector!(TAGS, ".tag__article__link, .tag__article a");
 /// Reads a Kompas article page. `url` is where the page came from. Times are in WIB, as
 /// the page shows them, whichever meta they came from (`article:published_time` is in
 /// UTC). The body is empty when no Kompas rule finds it (a new layout); the caller then
-/// asks the generic extractor and [`brand_safety_text`].
-pub fn article(doc: &Html, url: &Url) -> PagedArticle {
-    let ld = meta::ld_article(doc);
+/// asks the generic extractor and [`brand_safety_text`]. `json_ld`: the page's JSON-LD,
+/// which the caller parses once for every reader of the page.
+pub fn article(doc: &Html, url: &Url, json_ld: &meta::JsonLd) -> PagedArticle {
+    let ld = json_ld.article();
     let canonical = meta::canonical(doc, url)
         .filter(is_kompas)
         .unwrap_or_else(|| url.clone());
@@ -124,7 +125,9 @@ mod tests {
             "<html><head>{meta}</head><body><h1 class=\"read__title\">Judul</h1>\
              <div class=\"read__content\"><p>Teks.</p></div></body></html>"
         ));
-        let t = article(&doc, &url).article.published;
+        let t = article(&doc, &url, &meta::JsonLd::of(&doc))
+            .article
+            .published;
         t.map(|t| t.to_rfc3339()).unwrap_or_default()
     }
 
