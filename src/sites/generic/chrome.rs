@@ -1,10 +1,10 @@
 //! The page's chrome: its footer and its navigation, the frame every page of a site
 //! shares, marked as such (`<footer>`, `<nav>`, their ARIA roles) or named so in a class
-//! or id (`eve-container-part-footer`, BEM's `gh__nav__menu`). A page that a script fills in (a shop's product page served as an empty
-//! `<div id="root">`) holds nothing else, and Readability, finding no article, takes the
-//! footer's lists of links for one. What is read from such a page is what it holds
-//! besides, if anything: a shop whose short product lines lost to a long footnote in the
-//! footer has those lines.
+//! or id (`eve-container-part-footer`, BEM's `gh__nav__menu`). A page that a script
+//! fills in (a shop's product page served as an empty `<div id="root">`) holds nothing
+//! else, and Readability, finding no article, takes the footer's lists of links for one.
+//! What is read from such a page is what it holds besides, if anything: a shop whose short
+//! product lines lost to a long footnote in the footer has those lines.
 
 use std::cell::OnceCell;
 

@@ -8,8 +8,8 @@
 //! The two trees differ in four ways, on purpose. Each heading's text is wrapped in a
 //! `<span>`, so that Readability counts a heading alone in its container as text
 //! ([`is_heading`]). A heading's class and id, a row's label's, and any id as long as a
-//! heading's slug, go under other names, so that Readability does not remove an element for a furniture word
-//! inside a longer name; they get their own names back in the pick
+//! heading's slug, go under other names, so that Readability does not remove an element
+//! for a furniture word inside a longer name; they get their own names back in the pick
 //! ([`hidden_from_readability`]). Utility classes (`overflow-hidden`, `md:…`) are left out
 //! of the class Readability weighs, for the same reason ([`without_utilities`]). And
 //! kabar parses as a browser with scripts does, so `<noscript>` holds its markup as text,
@@ -241,14 +241,12 @@ impl Copier<'_> {
         parent: dom_query::NodeId,
     ) -> (dom_query::NodeId, dom_query::NodeId) {
         let out = self.out;
+        let names_hidden = is_heading(node) || ElementRef::wrap(node).is_some_and(is_row_label);
         let attrs = e
             .attrs
             .iter()
             .map(|(name, value)| Attribute {
-                name: if is_heading(node)
-                    || ElementRef::wrap(node).is_some_and(is_row_label)
-                    || (name.local == local_name!("id") && is_phrase(value))
-                {
+                name: if names_hidden || (name.local == local_name!("id") && is_phrase(value)) {
                     hidden_from_readability(name)
                 } else {
                     name.clone()
@@ -346,9 +344,9 @@ const HIDDEN_NAMES: [(&str, &str); 2] = [("class", "data-kabar-class"), ("id", "
 /// [`is_phrase`]) under another name on any element: Readability looks for its furniture
 /// words anywhere inside a class or id, and among that many words finds one by chance
 /// (kabar's walk tells a slug from a long name by the heading it anchors). It removes a
-/// heading so named: MediaWiki's `mw-headline` and substack's `header-anchor-post` hold "header", a
-/// Tailwind heading's `scroll-mt-24` "scroll", rustdoc's `code-header` "header"; and so
-/// the label of a row, a shop's `table__header` beside the value it names
+/// heading so named: MediaWiki's `mw-headline` and substack's `header-anchor-post` hold
+/// "header", a Tailwind heading's `scroll-mt-24` "scroll", rustdoc's `code-header`
+/// "header"; and so the label of a row, a shop's `table__header` beside the value it names
 /// ([`is_row_label`]), whose names go under others too. kabar's walk judges the names
 /// again, as whole words, once they are back.
 fn hidden_from_readability(name: &QualName) -> QualName {

@@ -147,16 +147,9 @@ const BLOCK_TAGS: &[&str] = &[
 /// ([`CONTROL_TAGS`]) or what is not text to read. Figure captions are left out on
 /// purpose: a reader shows the text, not the pictures they describe.
 pub(super) fn is_skipped_tag(name: &str) -> bool {
+    #[rustfmt::skip]
     const NOT_TEXT: &[&str] = &[
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "figcaption",
-        "svg",
-        "head",
-        "title",
-        "meta",
+        "script", "style", "noscript", "template", "figcaption", "svg", "head", "title", "meta",
         "link",
     ];
     NOT_TEXT.contains(&name) || CONTROL_TAGS.contains(&name)
@@ -381,10 +374,10 @@ pub(super) fn named_chrome(el: ElementRef) -> bool {
 }
 
 /// Whether `el` is a heading or a part of one, or a row's label ([`is_row_label`]). A
-/// page's header holds its title, and
-/// outside items is furniture; a heading called `header-anchor-post`, or MediaWiki's
-/// `<span class="mw-headline">` inside an `<h2>`, is a section's heading. Looked up only
-/// for an element named by such a word ([`TITLE_HEADING`]), which few carry.
+/// page's header holds its title, and outside items is furniture; a heading called
+/// `header-anchor-post`, or MediaWiki's `<span class="mw-headline">` inside an `<h2>`, is a
+/// section's heading. Looked up only for an element named by such a word
+/// ([`TITLE_HEADING`]), which few carry.
 fn in_heading(el: ElementRef) -> bool {
     std::iter::once(el)
         .chain(el.ancestors().filter_map(ElementRef::wrap))
