@@ -5,22 +5,20 @@
 //! copied from kabar's instead, node by node through dom_query's tree-builder interface,
 //! which is several times cheaper than tokenizing the page again.
 //!
-//! The two trees differ in four ways, on purpose. Each heading's text is wrapped in a
-//! `<span>`, so that Readability counts a heading alone in its container as text
-//! ([`is_heading`]). A heading's class and id, a row's label's, and any id as long as a
-//! heading's slug, go under other names, so that Readability does not remove an element
-//! for a furniture word inside a longer name; they get their own names back in the pick
-//! ([`hidden_from_readability`]). Utility classes (`overflow-hidden`, `md:…`) are left out
-//! of the class Readability weighs, for the same reason ([`without_utilities`]). And
-//! kabar parses as a browser with scripts does, so `<noscript>` holds its markup as text,
-//! while dom_query parses as one without, and Readability looks inside `<noscript>` for
-//! the images it unwraps. So that text is parsed as markup into the copy, by kabar's
-//! bounded parser and within one budget for all of the page's `<noscript>` content
-//! ([`NOSCRIPT_BUDGET`]): the page's budget never saw it as markup. A `<noscript>` in the
-//! page's `<head>` that holds more than head elements (a tracking pixel's `<img>`) is
-//! where the copy and a parse without scripts part: such a parse closes the head there
-//! and moves what follows into the body; the copy keeps it in the head, where Readability
-//! does not look for the article.
+//! The two trees differ in four ways, on purpose. Each heading's text is wrapped in a `<span>`, so
+//! that Readability counts a heading alone in its container as text ([`is_heading`]). A heading's
+//! class and id, a row's label's, a section's header's, and any id as long as a heading's slug, go
+//! under other names, so that Readability does not remove an element for a furniture word inside a
+//! longer name; they get their own names back in the pick ([`hidden_from_readability`]). Utility
+//! classes (`overflow-hidden`, `md:…`) are left out of the class Readability weighs, for the same
+//! reason ([`without_utilities`]). And kabar parses as a browser with scripts does, so `<noscript>`
+//! holds its markup as text, while dom_query parses as one without, and Readability looks inside
+//! `<noscript>` for the images it unwraps. So that text is parsed as markup into the copy, by
+//! kabar's bounded parser and within one budget for all of the page's `<noscript>` content
+//! ([`NOSCRIPT_BUDGET`]): the page's budget never saw it as markup. A `<noscript>` in the page's
+//! `<head>` that holds more than head elements (a tracking pixel's `<img>`) is where the copy and a
+//! parse without scripts part: such a parse closes the head there and moves what follows into the
+//! body; the copy keeps it in the head, where Readability does not look for the article.
 //!
 //! What a reader never sees is left out of the copy: scripts (but JSON-LD), style sheets,
 //! comments and SVG pictures ([`is_left_out`]). So are, when the caller asks, the frame of
@@ -44,7 +42,9 @@ use memchr::memmem::Finder;
 use scraper::{ElementRef, Html, HtmlTreeSink, Node};
 
 use super::chrome::is_marked_chrome;
-use super::walk::{CONTROL_TAGS, is_hidden_data, is_phrase, is_preview, is_row_label};
+use super::walk::{
+    CONTROL_TAGS, is_hidden_data, is_phrase, is_preview, is_row_label, is_section_header,
+};
 use crate::sites::dom::Budget;
 
 /// How much of the page Readability is given.
@@ -241,7 +241,9 @@ impl Copier<'_> {
         parent: dom_query::NodeId,
     ) -> (dom_query::NodeId, dom_query::NodeId) {
         let out = self.out;
-        let names_hidden = is_heading(node) || ElementRef::wrap(node).is_some_and(is_row_label);
+        let names_hidden = is_heading(node)
+            || ElementRef::wrap(node)
+                .is_some_and(|el| is_row_label(el) || (names_a_header(e) && is_section_header(el)));
         let attrs = e
             .attrs
             .iter()
@@ -335,6 +337,15 @@ fn is_heading(node: ego_tree::NodeRef<Node>) -> bool {
         .is_some_and(|e| matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
 }
 
+/// Whether a class or id of `e` holds "header", as Readability looks for it: anywhere in
+/// the name, in any case.
+fn names_a_header(e: &scraper::node::Element) -> bool {
+    [e.attr("class"), e.id()]
+        .into_iter()
+        .flatten()
+        .any(|name| name.to_ascii_lowercase().contains("header"))
+}
+
 /// A heading's class and id, under names Readability does not read
 /// ([`hidden_from_readability`]), and their own again ([`shown_again`]).
 const HIDDEN_NAMES: [(&str, &str); 2] = [("class", "data-kabar-class"), ("id", "data-kabar-id")];
@@ -347,7 +358,9 @@ const HIDDEN_NAMES: [(&str, &str); 2] = [("class", "data-kabar-class"), ("id", "
 /// heading so named: MediaWiki's `mw-headline` and substack's `header-anchor-post` hold
 /// "header", a Tailwind heading's `scroll-mt-24` "scroll", rustdoc's `code-header`
 /// "header"; and so the label of a row, a shop's `table__header` beside the value it names
-/// ([`is_row_label`]), whose names go under others too. kabar's walk judges the names
+/// ([`is_row_label`]), and the header of a section, a landing page's `gm-header` around a
+/// section's heading and its lines ([`is_section_header`]), whose names go under others
+/// too. kabar's walk judges the names
 /// again, as whole words, once they are back.
 fn hidden_from_readability(name: &QualName) -> QualName {
     renamed(name, HIDDEN_NAMES.iter().copied())
@@ -649,6 +662,35 @@ mod tests {
             .next()
             .unwrap();
         assert_eq!(label.value().attr("class"), Some("table__header"));
+    }
+
+    #[test]
+    fn a_sections_header_is_kept_with_its_name() {
+        // A landing page's sections, each a header of its own (a heading and the lines
+        // under it) beside a picture: Readability removes what a class names "header".
+        let para = "Track how your business ranks in the local pack, in organic results and \
+                    on the map, then find the words that bring the most visits to its pages.";
+        let sections: String = (1..=4)
+            .map(|n| {
+                format!(
+                    r#"<div class="gm-header"><h3>Section {n}</h3><p>{para}</p><p>{para}</p>
+                    </div><figure><img src="{n}.png"></figure>"#
+                )
+            })
+            .collect();
+        // An opening long enough for Readability's first try, the one that removes them.
+        let opening = format!("<p>{para}</p>").repeat(4);
+        let html = format!("<html><body><main>{opening}{sections}</main></body></html>");
+        let url = url::Url::parse("https://tools.example.com/seo").unwrap();
+        let pick = content(&Html::parse_document(&html), &url, Given::Content, false).unwrap();
+        let text: String = pick.root_element().text().collect();
+        for n in 1..=4 {
+            assert!(text.contains(&format!("Section {n}")), "{text}");
+        }
+        let header = pick
+            .select(&scraper::Selector::parse("div").unwrap())
+            .find(|d| d.value().attr("class") == Some("gm-header"));
+        assert!(header.is_some(), "{}", pick.html());
     }
 
     /// `<noscript>` content is parsed as markup for Readability, all of a page's within

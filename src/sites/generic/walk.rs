@@ -383,7 +383,33 @@ fn in_heading(el: ElementRef) -> bool {
         .chain(el.ancestors().filter_map(ElementRef::wrap))
         .any(|a| HEADING_TAGS.contains(&a.value().name()))
         || is_row_label(el)
+        || is_section_header(el)
 }
+
+/// Whether `el` is the header of a section: it holds a section's heading (`<h2>` to
+/// `<h6>`) and not the page's title (`<h1>`), among its first
+/// [`SECTION_HEADER_ELEMENTS`] elements. A page's header is the box around its title;
+/// a landing page names the heading and the lines under it of each of its sections the
+/// same way (`gm-header`, `section-header`), and they are the page's text.
+pub(super) fn is_section_header(el: ElementRef) -> bool {
+    let mut section = false;
+    for d in el
+        .descendent_elements()
+        .skip(1)
+        .take(SECTION_HEADER_ELEMENTS)
+    {
+        match d.value().name() {
+            "h1" => return false,
+            "h2" | "h3" | "h4" | "h5" | "h6" => section = true,
+            _ => {}
+        }
+    }
+    section
+}
+
+/// How many elements of a header [`is_section_header`] looks through: a header holds a
+/// heading and a few lines, not a page.
+const SECTION_HEADER_ELEMENTS: usize = 32;
 
 /// Whether `el` is the label of a row: text within a list item or a table row, such as
 /// a specification's name (`<li><strong class="table__header">Form Factor:</strong>
@@ -1460,6 +1486,23 @@ mod tests {
                 "Engineer 3",
                 "3d",
                 "Company 3, anywhere"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sections_header_is_read_but_the_header_around_the_title_is_not() {
+        let got = texts(
+            r#"<div class="entry-header"><h1>Local SEO Tools</h1><p>By the team</p></div>
+            <div class="gm-header"><h2>Track local rankings</h2>
+              <div class="text-inner"><p>See where you rank in the map results.</p></div></div>
+            <div class="site-header"><p>Log in</p></div>"#,
+        );
+        assert_eq!(
+            got,
+            [
+                "Track local rankings",
+                "See where you rank in the map results."
             ]
         );
     }
