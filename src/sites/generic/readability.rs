@@ -340,10 +340,11 @@ fn is_heading(node: ego_tree::NodeRef<Node>) -> bool {
 /// Whether a class or id of `e` holds "header", as Readability looks for it: anywhere in
 /// the name, in any case.
 fn names_a_header(e: &scraper::node::Element) -> bool {
-    [e.attr("class"), e.id()]
-        .into_iter()
-        .flatten()
-        .any(|name| name.to_ascii_lowercase().contains("header"))
+    [e.attr("class"), e.id()].into_iter().flatten().any(|name| {
+        name.as_bytes()
+            .windows(b"header".len())
+            .any(|w| w.eq_ignore_ascii_case(b"header"))
+    })
 }
 
 /// A heading's class and id, under names Readability does not read
