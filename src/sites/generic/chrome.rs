@@ -100,10 +100,10 @@ pub(super) fn text_beside_chrome(doc: &Html) -> usize {
         match edge {
             Edge::Open(node) if inside.is_none() => match node.value() {
                 Node::Text(t) => chars += trimmed_len(t),
-                Node::Element(e) if is_skipped_tag(e.name()) => {
-                    inside = Some(node.id());
-                }
-                Node::Element(_) if ElementRef::wrap(node).is_some_and(is_marked_chrome) => {
+                Node::Element(e)
+                    if is_skipped_tag(e.name())
+                        || ElementRef::wrap(node).is_some_and(is_marked_chrome) =>
+                {
                     inside = Some(node.id());
                 }
                 _ => {}

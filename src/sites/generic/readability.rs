@@ -5,20 +5,22 @@
 //! copied from kabar's instead, node by node through dom_query's tree-builder interface,
 //! which is several times cheaper than tokenizing the page again.
 //!
-//! The two trees differ in four ways, on purpose. Each heading's text is wrapped in a `<span>`, so
-//! that Readability counts a heading alone in its container as text ([`is_heading`]). A heading's
-//! class and id, a row's label's, a section's header's, and any id as long as a heading's slug, go
-//! under other names, so that Readability does not remove an element for a furniture word inside a
-//! longer name; they get their own names back in the pick ([`hidden_from_readability`]). Utility
-//! classes (`overflow-hidden`, `md:…`) are left out of the class Readability weighs, for the same
-//! reason ([`without_utilities`]). And kabar parses as a browser with scripts does, so `<noscript>`
-//! holds its markup as text, while dom_query parses as one without, and Readability looks inside
-//! `<noscript>` for the images it unwraps. So that text is parsed as markup into the copy, by
-//! kabar's bounded parser and within one budget for all of the page's `<noscript>` content
-//! ([`NOSCRIPT_BUDGET`]): the page's budget never saw it as markup. A `<noscript>` in the page's
-//! `<head>` that holds more than head elements (a tracking pixel's `<img>`) is where the copy and a
-//! parse without scripts part: such a parse closes the head there and moves what follows into the
-//! body; the copy keeps it in the head, where Readability does not look for the article.
+//! The two trees differ in four ways, on purpose. Each heading's text is wrapped in a
+//! `<span>`, so that Readability counts a heading alone in its container as text
+//! ([`is_heading`]). A heading's class and id, a row's label's, a section's header's, and
+//! any id as long as a heading's slug, go under other names, so that Readability does not
+//! remove an element for a furniture word inside a longer name; they get their own names
+//! back in the pick ([`hidden_from_readability`]). Utility classes (`overflow-hidden`,
+//! `md:…`) are left out of the class Readability weighs, for the same reason
+//! ([`without_utilities`]). And kabar parses as a browser with scripts does, so
+//! `<noscript>` holds its markup as text, while dom_query parses as one without, and
+//! Readability looks inside `<noscript>` for the images it unwraps. So that text is parsed
+//! as markup into the copy, by kabar's bounded parser and within one budget for all of the
+//! page's `<noscript>` content ([`NOSCRIPT_BUDGET`]): the page's budget never saw it as
+//! markup. A `<noscript>` in the page's `<head>` that holds more than head elements (a
+//! tracking pixel's `<img>`) is where the copy and a parse without scripts part: such a
+//! parse closes the head there and moves what follows into the body; the copy keeps it in
+//! the head, where Readability does not look for the article.
 //!
 //! What a reader never sees is left out of the copy: scripts (but JSON-LD), style sheets,
 //! comments and SVG pictures ([`is_left_out`]). So are, when the caller asks, the frame of
@@ -361,8 +363,7 @@ const HIDDEN_NAMES: [(&str, &str); 2] = [("class", "data-kabar-class"), ("id", "
 /// "header"; and so the label of a row, a shop's `table__header` beside the value it names
 /// ([`is_row_label`]), and the header of a section, a landing page's `gm-header` around a
 /// section's heading and its lines ([`is_section_header`]), whose names go under others
-/// too. kabar's walk judges the names
-/// again, as whole words, once they are back.
+/// too. kabar's walk judges the names again, as whole words, once they are back.
 fn hidden_from_readability(name: &QualName) -> QualName {
     renamed(name, HIDDEN_NAMES.iter().copied())
 }
@@ -540,6 +541,14 @@ mod tests {
         out
     }
 
+    /// The attribute `name` of the first element of `pick` that `css` selects.
+    fn attr_of<'a>(pick: &'a Html, css: &str, name: &str) -> Option<&'a str> {
+        let sel = scraper::Selector::parse(css).unwrap();
+        pick.select(&sel)
+            .next()
+            .and_then(|el| el.value().attr(name))
+    }
+
     /// What Readability takes from the copy of kabar's tree of `html`, as kabar reads it.
     fn copied(html: &str, url: &url::Url) -> String {
         content(&Html::parse_document(html), url, Given::Whole, true)
@@ -620,11 +629,7 @@ mod tests {
         assert!(text.contains("Methods"), "{text}");
         assert!(text.contains("pub fn len(&self) -> usize"), "{text}");
         // The walk after sees the names the page gave them.
-        let h4 = pick
-            .select(&scraper::Selector::parse("h4").unwrap())
-            .next()
-            .unwrap();
-        assert_eq!(h4.value().attr("class"), Some("code-header"));
+        assert_eq!(attr_of(&pick, "h4", "class"), Some("code-header"));
         let methods = pick
             .select(&scraper::Selector::parse("h2").unwrap())
             .find(|h| h.text().any(|t| t.contains("Methods")))
@@ -658,11 +663,7 @@ mod tests {
         let pick = content(&Html::parse_document(&html), &url, Given::Content, true).unwrap();
         let text: String = pick.root_element().text().collect();
         assert!(text.contains("Form"), "{text}");
-        let label = pick
-            .select(&scraper::Selector::parse("strong").unwrap())
-            .next()
-            .unwrap();
-        assert_eq!(label.value().attr("class"), Some("table__header"));
+        assert_eq!(attr_of(&pick, "strong", "class"), Some("table__header"));
     }
 
     #[test]
@@ -688,10 +689,12 @@ mod tests {
         for n in 1..=4 {
             assert!(text.contains(&format!("Section {n}")), "{text}");
         }
-        let header = pick
-            .select(&scraper::Selector::parse("div").unwrap())
-            .find(|d| d.value().attr("class") == Some("gm-header"));
-        assert!(header.is_some(), "{}", pick.html());
+        assert_eq!(
+            attr_of(&pick, "div.gm-header", "class"),
+            Some("gm-header"),
+            "{}",
+            pick.html()
+        );
     }
 
     /// `<noscript>` content is parsed as markup for Readability, all of a page's within

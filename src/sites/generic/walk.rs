@@ -351,7 +351,7 @@ fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
     }
     if !in_item {
         furniture |= TITLE_COMPANY;
-        if !in_heading(el) {
+        if !header_names_a_heading(el) {
             furniture |= TITLE_HEADING;
         }
     }
@@ -373,12 +373,13 @@ pub(super) fn named_chrome(el: ElementRef) -> bool {
             .is_some_and(|id| any_name_word(id, |w| is_word_of(CHROME_NAME_WORDS, w)))
 }
 
-/// Whether `el` is a heading or a part of one, or a row's label ([`is_row_label`]). A
-/// page's header holds its title, and outside items is furniture; a heading called
-/// `header-anchor-post`, or MediaWiki's `<span class="mw-headline">` inside an `<h2>`, is a
-/// section's heading. Looked up only for an element named by such a word
-/// ([`TITLE_HEADING`]), which few carry.
-fn in_heading(el: ElementRef) -> bool {
+/// Whether a word that names a header ([`TITLE_HEADING`]) names, on `el`, a heading of the
+/// page's text rather than the page's header, which holds its title and outside items is
+/// furniture: `el` is a heading or a part of one (a heading called `header-anchor-post`,
+/// MediaWiki's `<span class="mw-headline">` inside an `<h2>`), a row's label
+/// ([`is_row_label`]) or a section's header ([`is_section_header`]). Looked up only for an
+/// element named by such a word, which few carry.
+fn header_names_a_heading(el: ElementRef) -> bool {
     std::iter::once(el)
         .chain(el.ancestors().filter_map(ElementRef::wrap))
         .any(|a| HEADING_TAGS.contains(&a.value().name()))
