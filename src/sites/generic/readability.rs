@@ -45,7 +45,7 @@ use scraper::{ElementRef, Html, HtmlTreeSink, Node};
 
 use super::chrome::is_marked_chrome;
 use super::walk::{
-    CONTROL_TAGS, is_hidden_data, is_phrase, is_preview, is_row_label, is_section_header,
+    CONTROL_TAGS, TextChars, is_hidden_data, is_phrase, is_preview, is_row_label, is_section_header,
 };
 use crate::sites::dom::Budget;
 
@@ -141,6 +141,8 @@ impl Copier<'_> {
         // The copy of each open node, from `into` down; a node that holds nothing
         // (text, a comment) is pushed too, so that every close pops one.
         let mut open = vec![into];
+        // The text under the elements named for media, each counted once.
+        let mut chars = TextChars::default();
         // The element whose subtree is being left out, if any.
         let mut left_out = None;
         // `root` itself is open already.
@@ -202,7 +204,7 @@ impl Copier<'_> {
                     parent
                 }
                 Node::Element(e) => {
-                    let (element, inside) = self.element(node, e, parent);
+                    let (element, inside) = self.element(node, e, parent, &mut chars);
                     if inside != element {
                         open.push(element); // Closed after what is inside it.
                     }
@@ -235,12 +237,14 @@ impl Copier<'_> {
 
     /// A copy of element `e` (node `node`) appended to `parent`, and the node its
     /// children are copied into: itself, or for a heading a `<span>` of its own
-    /// ([`is_heading`]).
+    /// ([`is_heading`]). `chars` counts the text under elements named for media
+    /// ([`without_media_names`]).
     fn element(
         &self,
         node: ego_tree::NodeRef<Node>,
         e: &scraper::node::Element,
         parent: dom_query::NodeId,
+        chars: &mut TextChars,
     ) -> (dom_query::NodeId, dom_query::NodeId) {
         let out = self.out;
         let names_hidden = is_heading(node)
@@ -256,7 +260,7 @@ impl Copier<'_> {
                     name.clone()
                 },
                 value: if name.local == local_name!("class") {
-                    without_utilities(value)
+                    without_media_names(without_utilities(value), node, chars)
                 } else {
                     value.clone()
                 },
@@ -309,6 +313,43 @@ fn without_utilities(class: &StrTendril) -> StrTendril {
         .collect();
     StrTendril::from(kept.join(" "))
 }
+
+/// `class`, the class of `node`, without the classes that name it for media (`media`
+/// anywhere in them, as Readability matches it) when it holds more text than a box of
+/// media does ([`MEDIA_TEXT_MAX_CHARS`]). Readability weighs an element so named down
+/// as it does furniture: right for a picture's or a player's box, beside the text. But a
+/// page names for media the box of what it embeds, and what it embeds may be text: an
+/// interactive checklist of twelve services, each with its interval, its price and a
+/// paragraph (`cda-media-block`), went with the box. `chars` counts the text under each
+/// element once, however many boxes named for media hold it.
+fn without_media_names(
+    class: StrTendril,
+    node: ego_tree::NodeRef<Node>,
+    chars: &mut TextChars,
+) -> StrTendril {
+    let names_media = |c: &[u8]| {
+        c.windows(MEDIA.len())
+            .any(|w| w.eq_ignore_ascii_case(MEDIA))
+    };
+    if !names_media(class.as_bytes())
+        || ElementRef::wrap(node).is_none_or(|el| chars.of(el) <= MEDIA_TEXT_MAX_CHARS)
+    {
+        return class;
+    }
+    let kept: Vec<&str> = class
+        .split_ascii_whitespace()
+        .filter(|c| !names_media(c.as_bytes()))
+        .collect();
+    StrTendril::from(kept.join(" "))
+}
+
+/// The word of Readability's that names a box of media ([`without_media_names`]).
+const MEDIA: &[u8] = b"media";
+
+/// Most bytes of text a box of media holds: a picture's or a player's caption and credit,
+/// which run to some 60 words at most (the clean-up's longest caption), or a player's
+/// notice ("Media playback is unsupported on your device").
+const MEDIA_TEXT_MAX_CHARS: usize = 500;
 
 /// Whether `class` is a utility class holding one of Readability's furniture words: an
 /// overflow or scroll utility (Tailwind's and many a framework's), or any class for a
@@ -695,6 +736,62 @@ mod tests {
             "{}",
             pick.html()
         );
+    }
+
+    #[test]
+    fn a_box_named_for_media_that_holds_text_is_text_and_a_pictures_is_not() {
+        // An article whose checklist is embedded, in a grid's rows and columns, in the box
+        // the site keeps for what it embeds: each item an icon, a name, an interval and a
+        // price, and a paragraph, all in `<div>`s.
+        let para = "<p>Nothing will do more to make your car last longer than keeping on top \
+                    of basic upkeep, and the owner's manual says when each service is due.</p>";
+        let grid =
+            |inner: &str| format!(r#"<div class="row"><div class="col-12">{inner}</div></div>"#);
+        let item = |n| {
+            format!(
+                r#"<div class="item"><div class="icon"><img src="{n}.png"></div>
+                <div class="name">Service {n}</div><div class="interval">
+                <div class="writeup"><span class="bold">INTERVAL:</span> {n}0,000 miles</div>
+                <div class="writeup"><span class="bold">PRICE:</span> ${n}5-${n}9</div></div>
+                <div class="writeup">What service {n} does for the car, why it wears out, and \
+                what a shop charges for it, in a few lines of its own.</div></div>"#
+            )
+        };
+        let rows: String = (0..6)
+            .map(|k| {
+                format!(
+                    r#"<div class="checklist-row">{}{}</div>"#,
+                    item(2 * k + 1),
+                    item(2 * k + 2)
+                )
+            })
+            .collect();
+        let checklist = grid(&format!(
+            r#"<div class="cda-media-block">{}{}</div>"#,
+            grid(""),
+            grid(&format!(
+                r#"<div class="cda-media-block__visualization">{rows}</div>"#
+            ))
+        ));
+        let picture = r#"<figure class="media"><img src="car.png">
+            <span class="media-credit">Illustration: A. Artist</span></figure>"#;
+        let html = format!(
+            r#"<html><body><div class="contents"><section class="intro">{}</section>{picture}
+            <div class="cda-media-block-wrapper">{checklist}</div>
+            <div class="text">{}</div></div></body></html>"#,
+            grid(&para.repeat(2)),
+            para.repeat(2)
+        );
+        let doc = Html::parse_document(&html);
+        let url = url::Url::parse("https://cars.example.com/checklist").unwrap();
+        let pick = content(&doc, &url, Given::Content, true).unwrap();
+        let text: String = pick.root_element().text().collect();
+        for n in 1..=12 {
+            assert!(text.contains(&format!("Service {n}")), "{text}");
+        }
+        // The picture's box holds a credit, as boxes of media do, and is named for it.
+        let copy = copy(&doc, Given::Whole);
+        assert_eq!(copy.select("figure.media").length(), 1);
     }
 
     /// `<noscript>` content is parsed as markup for Readability, all of a page's within

@@ -785,10 +785,10 @@ pub(super) fn trimmed_len(text: &str) -> usize {
 /// container it meets at every level (see [`is_copy`]); counted afresh each time, the
 /// text under an element was counted again for every element above it.
 #[derive(Default)]
-struct TextChars(foldhash::HashMap<NodeId, usize>);
+pub(super) struct TextChars(foldhash::HashMap<NodeId, usize>);
 
 impl TextChars {
-    fn of(&mut self, el: ElementRef) -> usize {
+    pub(super) fn of(&mut self, el: ElementRef) -> usize {
         if let Some(&chars) = self.0.get(&el.id()) {
             return chars;
         }
