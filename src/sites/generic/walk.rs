@@ -345,6 +345,15 @@ fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
     if let Some(id) = attr(v, &local_name!("id")).filter(|id| !is_slug(el, id)) {
         marks |= word_marks(id);
     }
+    // What a page marks as its author for machines (schema.org's `itemprop="author"`) is
+    // the byline's company as a class named `author` is: an author's box and bio below
+    // an article, whatever a plugin calls its classes (`saboxplugin-wrap`).
+    if attr(v, &local_name!("itemprop")).is_some_and(|p| {
+        p.split_ascii_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("author"))
+    }) {
+        marks |= TITLE_COMPANY;
+    }
     let mut furniture = FURNITURE | POSTER_DETAILS;
     if offers {
         furniture |= OFFER_OR_MENU;
@@ -1102,6 +1111,26 @@ mod tests {
         // Two alike are not a list, and a lone card's dek is an article's standfirst.
         let got = texts(&(1..=2).map(card).collect::<String>());
         assert!(!got.iter().any(|t| t.contains("is about")), "{got:?}");
+    }
+
+    #[test]
+    fn an_author_marked_for_machines_is_the_bylines_company_but_an_items_author_is_the_items() {
+        let story = "The council voted to rebuild the bridge by next year. ".repeat(6);
+        let got = texts(&format!(
+            r#"<p>{story}</p><div class="sabox-wrap" itemprop="author" itemscope
+            itemtype="http://schema.org/Person"><div class="sabox-name"><a href="/a/jane">Jane
+            Roe</a></div><div itemprop="description"><p>Jane started the site in 2010 and
+            writes about bridges.</p></div></div>"#
+        ));
+        assert_eq!(got, [story.trim()]);
+        let item = |n| {
+            format!(
+                r#"<div class="story"><a href="/s{n}">Story {n} of the day</a>
+                <span itemprop="author">Writer {n}</span></div>"#
+            )
+        };
+        let got = texts(&(1..=3).map(item).collect::<String>());
+        assert!(got.iter().any(|t| t.contains("Writer 2")), "{got:?}");
     }
 
     #[test]
