@@ -13,8 +13,8 @@ use scraper::{ElementRef, Node};
 use super::Candidate;
 use super::items;
 use super::phrases::{
-    self, CHROME_NAME_WORDS, CONTROL_NAME_WORDS, FURNITURE_NAME_WORDS, HEADING_NAME_WORDS,
-    MENU_NAME_WORDS, OFFER_NAME_WORDS, POSTER_DETAIL_NAMES, SLIDE_NAME_WORDS,
+    self, CAPTION_NAME_WORDS, CHROME_NAME_WORDS, CONTROL_NAME_WORDS, FURNITURE_NAME_WORDS,
+    HEADING_NAME_WORDS, MENU_NAME_WORDS, OFFER_NAME_WORDS, POSTER_DETAIL_NAMES, SLIDE_NAME_WORDS,
     TITLE_COMPANY_NAME_WORDS,
 };
 use crate::article::BlockKind;
@@ -365,8 +365,21 @@ fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
         }
     }
     marks & furniture != 0
+        || (marks & CAPTION != 0 && !(in_item && is_card_caption(el)))
         || (marks & CONTROL != 0 && text_chars(el) <= CONTROL_MAX_CHARS)
         || (marks & SLIDE != 0 && !CARD_BLOCKS.contains(&text_blocks(el)))
+}
+
+/// Whether `el`, an element named for a caption inside an item of a list, is the body of
+/// a card rather than a picture's caption: it holds blocks (a name, a line or two, a
+/// price) and sits inside a link, the card's to its item. A picture's caption is a line
+/// or two beside the picture, and a gallery's slide does not link its caption away.
+fn is_card_caption(el: ElementRef) -> bool {
+    has_block_descendant(el)
+        && el
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| a.value().name() == "a")
 }
 
 /// Whether a word of `el`'s class or id names the site's frame ([`CHROME_NAME_WORDS`]):
@@ -446,23 +459,27 @@ const HEADING_TAGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 
 /// What the words of a class or id name are, one bit for each list a word of it is in
 /// ([`word_marks`]), and for a poster's details ([`is_poster_details`]).
-const FURNITURE: u8 = 1;
-const OFFER_OR_MENU: u8 = 1 << 1;
-const TITLE_COMPANY: u8 = 1 << 2;
-const CONTROL: u8 = 1 << 3;
-const SLIDE: u8 = 1 << 4;
-const POSTER_DETAILS: u8 = 1 << 5;
+const FURNITURE: u16 = 1;
+const OFFER_OR_MENU: u16 = 1 << 1;
+const TITLE_COMPANY: u16 = 1 << 2;
+const CONTROL: u16 = 1 << 3;
+const SLIDE: u16 = 1 << 4;
+const POSTER_DETAILS: u16 = 1 << 5;
 /// A word of the title's company that also names a heading ([`HEADING_NAME_WORDS`]): on
 /// a heading it says what the element is, and is no furniture.
-const TITLE_HEADING: u8 = 1 << 6;
+const TITLE_HEADING: u16 = 1 << 6;
 /// A word of the site's frame ([`CHROME_NAME_WORDS`]), asked for by `chrome`, not by the
 /// walk.
-const CHROME: u8 = 1 << 7;
+const CHROME: u16 = 1 << 7;
+/// A word of a caption ([`CAPTION_NAME_WORDS`]): furniture but in a card's body
+/// ([`is_card_caption`]).
+const CAPTION: u16 = 1 << 8;
 
 /// The lists the words of `name` are in, as bits.
-fn word_marks(name: &str) -> u8 {
+fn word_marks(name: &str) -> u16 {
     let lists = [
         (FURNITURE_NAME_WORDS, FURNITURE),
+        (CAPTION_NAME_WORDS, CAPTION),
         (OFFER_NAME_WORDS, OFFER_OR_MENU),
         (MENU_NAME_WORDS, OFFER_OR_MENU),
         (TITLE_COMPANY_NAME_WORDS, TITLE_COMPANY),
@@ -494,9 +511,9 @@ fn word_marks(name: &str) -> u8 {
 /// each class is judged once a thread, as long as no more than [`CLASSES_KEPT`] are kept:
 /// splitting names into words and matching each word against the lists was 7 % of the
 /// extractor's instructions on the WCXB sample.
-fn class_marks(class: &str) -> u8 {
+fn class_marks(class: &str) -> u16 {
     thread_local! {
-        static JUDGED: RefCell<foldhash::HashMap<Box<str>, u8>> = RefCell::default();
+        static JUDGED: RefCell<foldhash::HashMap<Box<str>, u16>> = RefCell::default();
     }
     JUDGED.with_borrow_mut(|judged| {
         if let Some(&marks) = judged.get(class) {
@@ -1131,6 +1148,42 @@ mod tests {
         };
         let got = texts(&(1..=3).map(item).collect::<String>());
         assert!(got.iter().any(|t| t.contains("Writer 2")), "{got:?}");
+    }
+
+    #[test]
+    fn a_cards_body_named_caption_is_read_but_a_pictures_caption_is_not() {
+        // Bootstrap's card: a thumbnail, and a caption holding the item, inside a link.
+        let card = |n| {
+            format!(
+                r#"<div class="col-md-4 category-product"><div class="thumbnail">
+                <a href="/p{n}"><img src="{n}.jpg"></a><a class="box" href="/p{n}">
+                <div class="caption"><div class="name">Projector {n}, 4K laser</div>
+                <div>Manufacturer: Maker {n}</div><div>Price: ${n}99.00</div></div></a>
+                </div></div>"#
+            )
+        };
+        let got = texts(&(1..=3).map(card).collect::<String>());
+        for line in [
+            "Projector 2, 4K laser",
+            "Manufacturer: Maker 2",
+            "Price: $299.00",
+        ] {
+            assert!(got.iter().any(|t| t == line), "{line}: {got:?}");
+        }
+        // A gallery: each item a picture and its caption, not linked away.
+        let photo = |n| {
+            format!(
+                r#"<li class="photo"><img src="{n}.jpg"><div class="caption">
+                <p>The minister, left, shakes hands with his guest in photo {n}.</p>
+                <p>Taken in the capital on Wednesday, on his visit there.</p></div></li>"#
+            )
+        };
+        let story = "The council voted to rebuild the bridge by next year. ".repeat(6);
+        let got = texts(&format!(
+            "<p>{story}</p><ul>{}</ul>",
+            (1..=3).map(photo).collect::<String>()
+        ));
+        assert_eq!(got, [story.trim()]);
     }
 
     #[test]
