@@ -1071,4 +1071,31 @@ mod tests {
             "{got:?}"
         );
     }
+
+    #[test]
+    fn an_faqs_questions_in_buttons_are_read_with_their_answers() {
+        let faq = |n| {
+            format!(
+                r#"<div class="accordion-item"><button aria-controls="answer-{n}"
+                aria-expanded="false"><div class="accordion-title"><h3>Question {n}: how long
+                does the program take?</h3></div></button><div id="answer-{n}"><p>Answer {n}:
+                most students finish in two years, some in eighteen months, studying part time
+                while they work.</p></div></div>"#
+            )
+        };
+        let html = format!(
+            r#"<html><body><article><h1>Online programs</h1>{}{}{}<h2>FAQ</h2>{}</article>
+            <button>Subscribe</button></body></html>"#,
+            para(1),
+            para(2),
+            para(3),
+            (1..=4).map(faq).collect::<String>()
+        );
+        let got = body(&html, &url());
+        for n in 1..=4 {
+            let question = format!("Question {n}: how long does the program take?");
+            assert!(texts(&got).contains(&question.as_str()), "{got:?}");
+        }
+        assert!(!texts(&got).contains(&"Subscribe"), "{got:?}");
+    }
 }

@@ -5,14 +5,16 @@
 //! copied from kabar's instead, node by node through dom_query's tree-builder interface,
 //! which is several times cheaper than tokenizing the page again.
 //!
-//! The two trees differ in four ways, on purpose. Each heading's text is wrapped in a
+//! The two trees differ in five ways, on purpose. Each heading's text is wrapped in a
 //! `<span>`, so that Readability counts a heading alone in its container as text
 //! ([`is_heading`]). A heading's class and id, a row's label's, a section's header's, and
 //! any id as long as a heading's slug, go under other names, so that Readability does not
 //! remove an element for a furniture word inside a longer name; they get their own names
 //! back in the pick ([`hidden_from_readability`]). Utility classes (`overflow-hidden`,
 //! `md:…`) are left out of the class Readability weighs, for the same reason
-//! ([`without_utilities`]). And kabar parses as a browser with scripts does, so
+//! ([`without_utilities`]), and so are the names that call a box holding more text than
+//! a caption a box of media ([`without_media_names`]). A button that holds a heading, an
+//! accordion's header, is a `<div>` ([`is_disclosure`]). And kabar parses as a browser with scripts does, so
 //! `<noscript>` holds its markup as text, while dom_query parses as one without, and
 //! Readability looks inside `<noscript>` for the images it unwraps. So that text is parsed
 //! as markup into the copy, by kabar's bounded parser and within one budget for all of the
@@ -45,7 +47,8 @@ use scraper::{ElementRef, Html, HtmlTreeSink, Node};
 
 use super::chrome::is_marked_chrome;
 use super::walk::{
-    CONTROL_TAGS, TextChars, is_hidden_data, is_phrase, is_preview, is_row_label, is_section_header,
+    CONTROL_TAGS, TextChars, is_disclosure, is_hidden_data, is_phrase, is_preview, is_row_label,
+    is_section_header,
 };
 use crate::sites::dom::Budget;
 
@@ -238,7 +241,9 @@ impl Copier<'_> {
     /// A copy of element `e` (node `node`) appended to `parent`, and the node its
     /// children are copied into: itself, or for a heading a `<span>` of its own
     /// ([`is_heading`]). `chars` counts the text under elements named for media
-    /// ([`without_media_names`]).
+    /// ([`without_media_names`]). A button that holds a heading, an accordion's header
+    /// ([`is_disclosure`]), is copied as the `<div>` it is to a reader: Readability
+    /// removes every button from its pick.
     fn element(
         &self,
         node: ego_tree::NodeRef<Node>,
@@ -269,7 +274,12 @@ impl Copier<'_> {
         let mut flags = ElementFlags::default();
         // Only HTML's `<template>` has contents apart (a MathML one is an element like any).
         flags.template = is_html_template(&e.name);
-        let id = out.create_element(e.name.clone(), attrs, flags);
+        let name = if ElementRef::wrap(node).is_some_and(is_disclosure) {
+            QualName::new(None, ns!(html), local_name!("div"))
+        } else {
+            e.name.clone()
+        };
+        let id = out.create_element(name, attrs, flags);
         out.append(&parent, NodeOrText::AppendNode(id));
         if is_heading(node) {
             let span = out.create_element(
@@ -516,7 +526,8 @@ fn is_frame_or_control(node: ego_tree::NodeRef<Node>) -> bool {
     ElementRef::wrap(node).is_some_and(|el| {
         let name = el.value().name();
         // Readability counts a block's fields to tell a form from text: they stay.
-        (CONTROL_TAGS.contains(&name) && name != "input") || is_marked_chrome(el)
+        (CONTROL_TAGS.contains(&name) && name != "input" && !is_disclosure(el))
+            || is_marked_chrome(el)
     })
 }
 

@@ -155,6 +155,18 @@ pub(super) fn is_skipped_tag(name: &str) -> bool {
     NOT_TEXT.contains(&name) || CONTROL_TAGS.contains(&name)
 }
 
+/// Whether `el` is a button that holds a heading: the header of an accordion's panel (each
+/// question of a page's FAQ, `<button aria-controls="content-1"><h3>How long does it
+/// take?</h3></button>`), which shows the heading and opens the answer below it. A
+/// control's label is a word or two, not a heading of the page.
+pub(super) fn is_disclosure(el: ElementRef) -> bool {
+    el.value().name() == "button"
+        && el
+            .descendent_elements()
+            .skip(1)
+            .any(|d| HEADING_TAGS.contains(&d.value().name()))
+}
+
 /// Controls: buttons, menus of options, fields, and embedded frames and players.
 pub(super) const CONTROL_TAGS: &[&str] = &[
     "button", "select", "textarea", "input", "iframe", "object", "video", "audio", "canvas",
@@ -177,7 +189,7 @@ fn skipped<'a>(
     chars: impl FnOnce(ElementRef<'a>) -> usize,
 ) -> bool {
     let name = el.value().name();
-    if is_skipped_tag(name) {
+    if is_skipped_tag(name) && !is_disclosure(el) {
         return true;
     }
     if (name == "form" && is_fields(el)) || is_hidden_data(el) {
