@@ -188,7 +188,7 @@ pub const FURNITURE_LINES: &[Phrases] = &[
         phrases: &[
             "advertisement", "advert", "ad", "ads", "comments", "comment", "post comment",
             "share", "share this", "share this article", "share this story",
-            "sharing is caring", "share tweet submit", "read more", "continue reading",
+            "sharing is caring", "share tweet submit", "read more", "learn more", "continue reading",
             "continue reading below", "subscribe", "sign up", "close", "caption",
             "highlights", "latest", "popular", "trending", "related", "related news",
             "related articles", "related stories", "recent articles", "popular this week",
@@ -207,8 +207,12 @@ pub const FURNITURE_LINES: &[Phrases] = &[
     Phrases {
         source: Source::EveryKind,
         why: "the links that open a page for editing: a wiki's beside each heading \
-              (MediaWiki's \"[edit]\"), a documentation site's at the foot of each page",
-        phrases: &["edit", "edit source", "edit this page", "edit on github", "improve this page"],
+              (MediaWiki's \"[edit]\"), a documentation site's at the foot of each page, \
+              a Q&A site's under each question and answer (Stack Exchange's)",
+        phrases: &[
+            "edit", "edit source", "edit this page", "edit on github", "improve this page",
+            "improve this question", "improve this answer",
+        ],
     },
     Phrases {
         source: Source::Indonesian,
