@@ -188,9 +188,9 @@ pub const FURNITURE_LINES: &[Phrases] = &[
         phrases: &[
             "advertisement", "advert", "ad", "ads", "comments", "comment", "post comment",
             "share", "share this", "share this article", "share this story",
-            "sharing is caring", "share tweet submit", "read more", "learn more", "continue reading",
-            "continue reading below", "subscribe", "sign up", "close", "caption",
-            "highlights", "latest", "popular", "trending", "related", "related news",
+            "sharing is caring", "share tweet submit", "read more", "learn more",
+            "continue reading", "continue reading below", "subscribe", "sign up", "close",
+            "caption", "highlights", "latest", "popular", "trending", "related", "related news",
             "related articles", "related stories", "recent articles", "popular this week",
             "you may also like", "you might also like", "more stories", "don t miss",
             "see also", "loading content", "text size", "print", "print article",

@@ -14,15 +14,15 @@
 //! `md:…`) are left out of the class Readability weighs, for the same reason
 //! ([`without_utilities`]), and so are the names that call a box holding more text than
 //! a caption a box of media ([`without_media_names`]). A button that holds a heading, an
-//! accordion's header, is a `<div>` ([`is_disclosure`]). And kabar parses as a browser with scripts does, so
-//! `<noscript>` holds its markup as text, while dom_query parses as one without, and
-//! Readability looks inside `<noscript>` for the images it unwraps. So that text is parsed
-//! as markup into the copy, by kabar's bounded parser and within one budget for all of the
-//! page's `<noscript>` content ([`NOSCRIPT_BUDGET`]): the page's budget never saw it as
-//! markup. A `<noscript>` in the page's `<head>` that holds more than head elements (a
-//! tracking pixel's `<img>`) is where the copy and a parse without scripts part: such a
-//! parse closes the head there and moves what follows into the body; the copy keeps it in
-//! the head, where Readability does not look for the article.
+//! accordion's header, is a `<div>` ([`is_disclosure`]). And kabar parses as a browser
+//! with scripts does, so `<noscript>` holds its markup as text, while dom_query parses as
+//! one without, and Readability looks inside `<noscript>` for the images it unwraps. So
+//! that text is parsed as markup into the copy, by kabar's bounded parser and within one
+//! budget for all of the page's `<noscript>` content ([`NOSCRIPT_BUDGET`]): the page's
+//! budget never saw it as markup. A `<noscript>` in the page's `<head>` that holds more
+//! than head elements (a tracking pixel's `<img>`) is where the copy and a parse without
+//! scripts part: such a parse closes the head there and moves what follows into the body;
+//! the copy keeps it in the head, where Readability does not look for the article.
 //!
 //! What a reader never sees is left out of the copy: scripts (but JSON-LD), style sheets,
 //! comments and SVG pictures ([`is_left_out`]). So are, when the caller asks, the frame of
@@ -520,8 +520,8 @@ fn is_left_out(node: ego_tree::NodeRef<Node>) -> bool {
 }
 
 /// Whether `node` is part of the site's frame, its navigation and its footer
-/// ([`is_marked_chrome`]), or a control ([`CONTROL_TAGS`]) other than a field. kabar's walk
-/// reads none of them.
+/// ([`is_marked_chrome`]), or a control ([`CONTROL_TAGS`]) other than a field or an
+/// accordion's header ([`is_disclosure`]). kabar's walk reads none of them.
 fn is_frame_or_control(node: ego_tree::NodeRef<Node>) -> bool {
     ElementRef::wrap(node).is_some_and(|el| {
         let name = el.value().name();
