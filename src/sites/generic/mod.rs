@@ -36,6 +36,7 @@ mod cleanup;
 mod items;
 mod landing;
 pub mod phrases;
+mod posts;
 mod readability;
 mod source;
 mod walk;
@@ -97,10 +98,12 @@ fn read(doc: &Html, url: &url::Url, shape: Shape, declared: Declared) -> Vec<Can
     {
         blocks = whole;
     }
+    let mut from_noscript = false;
     if text_len(&blocks) < NOTHING_ELSE_CHARS {
         let noscript = extract_noscript(doc, url, declared);
         if text_len(&noscript) > text_len(&blocks) {
             blocks = noscript;
+            from_noscript = true;
         }
     }
     if let Some(chrome) = chrome::all_chrome(doc, &blocks) {
@@ -120,6 +123,10 @@ fn read(doc: &Html, url: &url::Url, shape: Shape, declared: Declared) -> Vec<Can
         } else {
             own
         };
+    }
+    // The posts of the `<noscript>` content are found on its own tree.
+    if !from_noscript {
+        posts::add_bylines(doc, &mut blocks);
     }
     cleanup::drop_repeated_quotes(&mut blocks);
     blocks
@@ -270,7 +277,9 @@ fn extract_noscript(doc: &Html, url: &url::Url, declared: Declared) -> Vec<Candi
     match super::dom::document(&page, &super::dom::PAGE) {
         Ok(doc) => {
             let shape = super::dom::shape(&doc);
-            extract(&doc, url, shape, declared)
+            let mut blocks = extract(&doc, url, shape, declared);
+            posts::add_bylines(&doc, &mut blocks);
+            blocks
         }
         Err(_) => Vec::new(),
     }

@@ -734,7 +734,8 @@ fn any_name_word<'a>(names: &'a str, mut pred: impl FnMut(&'a str) -> bool) -> b
 /// [`items::repeated_looks`]): a card among cards, whose teaser and date describe it.
 /// The runs [`items::look`] finds without a class are not cards: posts (`<article>`,
 /// `<section>`) carry their own byline as an article does (a forum's "Posted August 26"
-/// is not text to read), and bare table rows are a table's.
+/// is not text to read; a thread's posts get their poster and time as the page marks them
+/// for machines, in `posts`), and bare table rows are a table's.
 fn is_card(el: ElementRef, repeated: &[(&str, &str)]) -> bool {
     // Most containers have no run: no need to know how the element looks.
     !repeated.is_empty()

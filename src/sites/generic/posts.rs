@@ -1,0 +1,325 @@
+//! The posts of a thread and who wrote them. A forum thread is its posts and who said what
+//! when: each post shows its poster's name and the time it was posted beside its text.
+//! Readability removes them with the boxes of links they sit in (the poster's box, the
+//! post's permalink), and the walk reads a post as an article, whose byline is shown
+//! apart. So the page's posts are found on its tree, and each one's poster and time go
+//! in, as a line of their own, before the first block read from the post.
+//!
+//! A post is found by its time: the nearest element around a `<time>` that has a sibling
+//! that looks like it ([`items::look`]), as a thread's posts do; the thread is the run of
+//! such siblings with the most posts. Its poster is what the page marks as the post's
+//! author for machines: schema.org's `itemprop="author"` (its `itemprop="name"`, or its
+//! text), or the post's own `data-author` (XenForo's). A time without a poster is a card's
+//! or an entry's date, which the walk reads with it.
+
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use html5ever::local_name;
+use scraper::{ElementRef, Html, Node};
+
+use super::Candidate;
+use super::items;
+use crate::article::BlockKind;
+use crate::sanitize;
+use crate::sites::elements::{attr, selector};
+
+selector!(TIME, "time");
+
+/// Longest poster's name read: a name, not a sentence.
+const NAME_MAX_CHARS: usize = 60;
+
+/// Longest time read: "January 11, 2025, 12:04am", not a paragraph.
+const TIME_MAX_CHARS: usize = 40;
+
+/// Most `<time>` elements looked at: a thread's page shows a few hundred posts at most,
+/// and each time costs a look at its ancestors.
+const MAX_TIMES: usize = 10_000;
+
+/// Letters and digits of a block looked for in a post: enough to tell one post's
+/// paragraph from another's.
+const BLOCK_KEY_CHARS: usize = 80;
+
+/// Letters and digits of the start of a post that its first block is looked for in: the
+/// poster's box, the time and the opening of the text. A post's later paragraphs are not
+/// there, which is as it should be: only its first block takes the line.
+const POST_HEAD_CHARS: usize = 4_000;
+
+/// How many posts from the last one placed a block is looked for in: a post that gave no
+/// block (Readability dropped a one-word reply) is passed over, and each block costs a
+/// few searches of a post's head at most.
+const POSTS_AHEAD: usize = 4;
+
+/// `blocks`, read from `doc`, with a line for each post's poster and time before the
+/// first block read from that post.
+pub(super) fn add_bylines(doc: &Html, blocks: &mut Vec<Candidate>) {
+    let posts = posts(doc);
+    if posts.len() < 2 {
+        return;
+    }
+    let heads: Vec<String> = posts
+        .iter()
+        .map(|p| bare(own_text(p.el), POST_HEAD_CHARS))
+        .collect();
+    let mut out = Vec::with_capacity(blocks.len() + posts.len());
+    // The first post whose line is still to place.
+    let mut next = 0;
+    for block in std::mem::take(blocks) {
+        let key = bare([block.text.as_str()], BLOCK_KEY_CHARS);
+        let opens = (!key.is_empty())
+            .then(|| (next..posts.len().min(next + POSTS_AHEAD)).find(|&i| heads[i].contains(&key)))
+            .flatten();
+        if let Some(i) = opens {
+            out.push(posts[i].byline());
+            next = i + 1;
+        }
+        out.push(block);
+    }
+    *blocks = out;
+}
+
+/// A post found on the page: its element, its poster's name and the text of its time.
+struct Post<'a> {
+    el: ElementRef<'a>,
+    poster: String,
+    time: String,
+}
+
+impl Post<'_> {
+    /// "poster · time", sanitized as any text of the page is.
+    fn byline(&self) -> Candidate {
+        Candidate {
+            kind: BlockKind::Paragraph,
+            text: sanitize::block(&format!("{} · {}", self.poster, self.time)),
+            link_chars: 0,
+            item_title: false,
+        }
+    }
+}
+
+/// The thread's posts, in the order of the page: for each `<time>` outside a quote, the
+/// nearest element around it that has a sibling that looks like it, if that element
+/// names its poster; each element once, and of all such runs of siblings the one with
+/// the most posts.
+fn posts(doc: &Html) -> Vec<Post<'_>> {
+    let mut looks = Looks::default();
+    let mut found: Vec<Post> = Vec::new();
+    let mut seen = HashSet::new();
+    for time in doc.select(&TIME).take(MAX_TIMES) {
+        let text = time.text().collect::<String>();
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.is_empty() || text.chars().count() > TIME_MAX_CHARS {
+            continue;
+        }
+        let mut around = time.ancestors().filter_map(ElementRef::wrap);
+        let Some(post) = around.find(|a| a.value().name() == "blockquote" || looks.repeated(*a))
+        else {
+            continue;
+        };
+        // A quoted post's time is the quote's.
+        if post.value().name() == "blockquote" || !seen.insert(post.id()) {
+            continue;
+        }
+        if let Some(poster) = poster(post) {
+            found.push(Post {
+                el: post,
+                poster,
+                time: text,
+            });
+        }
+    }
+    let mut runs: HashMap<Option<NodeId>, usize> = HashMap::new();
+    for p in &found {
+        *runs.entry(p.el.parent().map(|n| n.id())).or_default() += 1;
+    }
+    let Some(thread) = runs.into_iter().max_by_key(|&(_, n)| n).map(|(id, _)| id) else {
+        return found;
+    };
+    found.retain(|p| p.el.parent().map(|n| n.id()) == thread);
+    found
+}
+
+/// How the children of each element look ([`items::look`]), counted once for each element
+/// asked about, so that a page of many times costs one pass over each parent's children.
+#[derive(Default)]
+struct Looks<'a>(HashMap<NodeId, HashMap<(&'a str, &'a str), usize>>);
+
+impl<'a> Looks<'a> {
+    /// Whether `el` has a sibling that looks like it.
+    fn repeated(&mut self, el: ElementRef<'a>) -> bool {
+        let (Some(look), Some(parent)) = (items::look(el), el.parent().and_then(ElementRef::wrap))
+        else {
+            return false;
+        };
+        let counts = self.0.entry(parent.id()).or_insert_with(|| {
+            let mut counts = HashMap::new();
+            for key in parent.child_elements().filter_map(items::look) {
+                *counts.entry(key).or_default() += 1;
+            }
+            counts
+        });
+        counts.get(&look).is_some_and(|&n| n >= 2)
+    }
+}
+
+/// The name of the poster of `post`, as the page marks it for machines.
+fn poster(post: ElementRef) -> Option<String> {
+    let marked = post.descendent_elements().find(|d| {
+        attr(d.value(), &local_name!("itemprop"))
+            .is_some_and(|p| p.split_ascii_whitespace().any(|w| w == "author"))
+    });
+    let name = match marked {
+        Some(author) => author
+            .descendent_elements()
+            .find(|d| attr(d.value(), &local_name!("itemprop")) == Some("name"))
+            .map(|n| match attr(n.value(), &local_name!("content")) {
+                Some(content) => content.to_string(),
+                None => n.text().collect(),
+            })
+            .unwrap_or_else(|| author.text().collect()),
+        None => post.value().attr("data-author")?.to_string(),
+    };
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!name.is_empty() && name.chars().count() <= NAME_MAX_CHARS).then_some(name)
+}
+
+/// The text of `post` but for its quotes: a reply quotes the post it answers, and the
+/// quote's first block is that post's.
+fn own_text<'a>(post: ElementRef<'a>) -> impl Iterator<Item = &'a str> {
+    let mut quoted = None;
+    post.traverse().filter_map(move |edge| match edge {
+        Edge::Open(node) if quoted.is_none() => match node.value() {
+            Node::Element(e) if e.name() == "blockquote" => {
+                quoted = Some(node.id());
+                None
+            }
+            Node::Text(t) => Some(&*t.text),
+            _ => None,
+        },
+        Edge::Close(node) if quoted == Some(node.id()) => {
+            quoted = None;
+            None
+        }
+        _ => None,
+    })
+}
+
+/// The first `max` letters and digits of `text`, lowercased: what a block and the page's
+/// text share whatever the walk did to spaces, breaks and punctuation.
+fn bare<'t>(text: impl IntoIterator<Item = &'t str>, max: usize) -> String {
+    text.into_iter()
+        .flat_map(str::chars)
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .take(max)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::sites::generic::body;
+
+    fn texts(html: &str) -> Vec<String> {
+        let url = url::Url::parse("https://forum.example.com/threads/cameras.1/").unwrap();
+        body(html, &url).into_iter().map(|b| b.text).collect()
+    }
+
+    /// A thread's post as XenForo writes it: the poster's box marked as the author, the
+    /// time inside the post's permalink, and the message, which may quote another.
+    fn post(n: usize, poster: &str, quote: Option<&str>) -> String {
+        let quote = quote.map_or(String::new(), |q| {
+            format!(
+                r#"<blockquote><div class="quote-title"><a href="/p">someone said:</a></div>
+                <div>{q}</div></blockquote>"#
+            )
+        });
+        format!(
+            r#"<article class="message" data-author="{poster}">
+            <section class="message-user" itemprop="author" itemscope
+            itemtype="https://schema.org/Person"><h4 class="message-name"><a href="/members/{n}"
+            ><span itemprop="name">{poster}</span></a></h4></section>
+            <div class="message-main"><header class="message-attribution"><ul><li>
+            <a href="/threads/cameras.1/post-{n}"><time datetime="2024-01-1{n}">Jan 1{n}, 2024
+            </time></a></li></ul></header><div class="message-body">{quote}<p>Post {n} by {poster}: what
+            they think of carrying a camera instead of a phone, at some length.</p>
+            <p>A second paragraph of post {n}, saying a little more about it.</p></div></div>
+            </article>"#
+        )
+    }
+
+    #[test]
+    fn each_post_of_a_thread_says_who_wrote_it_and_when() {
+        // The second post quotes the end of the first.
+        let first = "A second paragraph of post 1, saying a little more about it.";
+        let html = format!(
+            r#"<html><body><main><h1>Cameras as status symbols</h1><div class="thread">{}{}{}
+            </div></main></body></html>"#,
+            post(1, "Kevin", None),
+            post(2, "Irene", Some(first)),
+            post(3, "Marko", None),
+        );
+        let got = texts(&html);
+        let at = |line: &str| {
+            got.iter()
+                .position(|t| t.starts_with(line))
+                .unwrap_or_else(|| panic!("{line}: {got:?}"))
+        };
+        let mut previous = None;
+        for (n, poster) in [(1, "Kevin"), (2, "Irene"), (3, "Marko")] {
+            // After the post before it, before its own first paragraph, whatever it quotes.
+            let byline = at(&format!("{poster} · Jan 1{n}, 2024"));
+            let own = at(&format!("Post {n} by {poster}"));
+            assert!(
+                previous.is_none_or(|p| p < byline) && byline < own,
+                "{got:?}"
+            );
+            previous = Some(at(&format!("A second paragraph of post {n}")));
+        }
+    }
+
+    #[test]
+    fn a_list_of_stories_with_dates_gets_no_lines() {
+        let card = |n| {
+            format!(
+                r#"<li class="story"><a href="/s{n}">Story {n} of the week, told in a line</a>
+                <time datetime="2024-05-0{n}">May {n}, 2024</time>
+                <p>What story {n} is about, in a sentence or two of its own.</p></li>"#
+            )
+        };
+        let html = format!(
+            "<html><body><main><ul>{}</ul></main></body></html>",
+            (1..=5).map(card).collect::<String>()
+        );
+        let got = texts(&html);
+        assert!(!got.iter().any(|t| t.contains(" · ")), "{got:?}");
+        assert!(got.iter().any(|t| t.contains("May 3, 2024")), "{got:?}");
+    }
+
+    #[test]
+    fn a_thread_kept_for_browsers_without_scripts_says_who_wrote_each_post() {
+        // Discourse's page: a bare frame for scripts to fill, the thread in `<noscript>`.
+        let post = |n: usize, poster: &str| {
+            format!(
+                r#"<div class="topic-body crawler-post"><div class="crawler-post-meta">
+                <span class="creator" itemprop="author"><a href="/u/{poster}"><span
+                itemprop="name">{poster}</span></a></span><span class="crawler-post-infos">
+                <time datetime="2025-01-1{n}">January 1{n}, 2025</time></span></div>
+                <div class="post"><p>Reply {n} from {poster}: the films of the year they liked
+                best, and why, at some length.</p></div></div>"#
+            )
+        };
+        let html = format!(
+            r#"<html><body><div id="app"></div><noscript>{}{}</noscript></body></html>"#,
+            post(1, "Mahaloth"),
+            post(2, "peccavi")
+        );
+        let got = texts(&html);
+        let at = |line: &str| got.iter().position(|t| t.starts_with(line));
+        for (n, poster) in [(1, "Mahaloth"), (2, "peccavi")] {
+            let byline = at(&format!("{poster} · January 1{n}, 2025"));
+            let own = at(&format!("Reply {n} from {poster}"));
+            assert!(byline.is_some() && byline < own, "{got:?}");
+        }
+    }
+}
