@@ -33,6 +33,9 @@ const NAME_MAX_CHARS: usize = 60;
 /// Longest time read: "January 11, 2025, 12:04am", not a paragraph.
 const TIME_MAX_CHARS: usize = 40;
 
+/// Most characters of a `<time>`'s text read, with the page's indentation around it.
+const TIME_SOURCE_MAX_CHARS: usize = 200;
+
 /// Most `<time>` elements looked at: a thread's page shows a few hundred posts at most,
 /// and each time costs a look at its ancestors.
 const MAX_TIMES: usize = 10_000;
@@ -107,7 +110,12 @@ fn posts(doc: &Html) -> Vec<Post<'_>> {
     let mut found: Vec<Post> = Vec::new();
     let mut seen = HashSet::new();
     for time in doc.select(&TIME).take(MAX_TIMES) {
-        let text = time.text().collect::<String>();
+        // Read no further than a time's length, and the spaces around it, can run to.
+        let text: String = time
+            .text()
+            .flat_map(str::chars)
+            .take(TIME_SOURCE_MAX_CHARS)
+            .collect();
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         if text.is_empty() || text.chars().count() > TIME_MAX_CHARS {
             continue;
@@ -129,14 +137,19 @@ fn posts(doc: &Html) -> Vec<Post<'_>> {
             });
         }
     }
-    let mut runs: HashMap<Option<NodeId>, usize> = HashMap::new();
-    for p in &found {
-        *runs.entry(p.el.parent().map(|n| n.id())).or_default() += 1;
+    // Each run by its parent: how many posts, and where its first stands on the page.
+    let mut runs: HashMap<Option<NodeId>, (usize, usize)> = HashMap::new();
+    for (at, p) in found.iter().enumerate() {
+        runs.entry(p.el.parent().map(|n| n.id()))
+            .or_insert((0, at))
+            .0 += 1;
     }
-    let Some(thread) = runs.into_iter().max_by_key(|&(_, n)| n).map(|(id, _)| id) else {
-        return found;
-    };
-    found.retain(|p| p.el.parent().map(|n| n.id()) == thread);
+    // The run with the most posts; of equals, the first on the page.
+    let thread = runs
+        .into_iter()
+        .max_by_key(|&(_, (n, first))| (n, std::cmp::Reverse(first)))
+        .map(|(id, _)| id);
+    found.retain(|p| Some(p.el.parent().map(|n| n.id())) == thread);
     found
 }
 
