@@ -126,10 +126,20 @@ fn read(doc: &Html, url: &url::Url, shape: Shape, declared: Declared) -> Vec<Can
     }
     // The posts of the `<noscript>` content are found on its own tree.
     if !from_noscript {
-        posts::add_bylines(doc, &mut blocks);
+        read_thread(doc, &mut blocks);
     }
     cleanup::drop_repeated_quotes(&mut blocks);
     blocks
+}
+
+/// `blocks`, read from `doc`: the whole of the page's thread when they are one post of it,
+/// and each post's poster and time before the post.
+fn read_thread(doc: &Html, blocks: &mut Vec<Candidate>) {
+    let thread = posts::Thread::of(doc);
+    if let Some(all) = thread.all_posts_if_one_taken(blocks) {
+        *blocks = all;
+    }
+    thread.add_bylines(blocks);
 }
 
 /// What a page says it is, by its `og:type` and its JSON-LD `ld` ([`meta::declares_article`],
@@ -278,7 +288,7 @@ fn extract_noscript(doc: &Html, url: &url::Url, declared: Declared) -> Vec<Candi
         Ok(doc) => {
             let shape = super::dom::shape(&doc);
             let mut blocks = extract(&doc, url, shape, declared);
-            posts::add_bylines(&doc, &mut blocks);
+            read_thread(&doc, &mut blocks);
             blocks
         }
         Err(_) => Vec::new(),

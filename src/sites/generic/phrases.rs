@@ -152,10 +152,12 @@ pub const POSTER_DETAIL_NAMES: &[Phrases] = &[Phrases {
     source: Source::EveryKind,
     why: "a poster's rank, banner, counts and profile fields, by the names XenForo \
           (`message-userExtras`; 1.x: `extraUserInfo`), vBulletin (`usertitle`; 4.x: \
-          `userinfo_extra`) and phpBB (`profile-joined`) give",
+          `userinfo_extra`), phpBB (`profile-joined`) and Invision (`cAuthorPane`, the \
+          poster's box, whose name and time the post's byline says) give",
     phrases: &[
         "usertitle", "userbanner", "userextras", "extrauser", "userinfoextra",
         "profileposts", "profilejoined", "profilerank", "profilecustom", "profilecontact",
+        "authorpane",
     ],
 }];
 

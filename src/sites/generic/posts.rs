@@ -3,14 +3,17 @@
 //! Readability removes them with the boxes of links they sit in (the poster's box, the
 //! post's permalink), and the walk reads a post as an article, whose byline is shown
 //! apart. So the page's posts are found on its tree, and each one's poster and time go
-//! in, as a line of their own, before the first block read from the post.
+//! in, as a line of their own, before the first block read from the post. When what
+//! Readability took is one post (the opening one, which scored best), the thread is read
+//! whole.
 //!
 //! A post is found by its time: the nearest element around a `<time>` that has a sibling
 //! that looks like it ([`items::look`]), as a thread's posts do; the thread is the run of
 //! such siblings with the most posts. Its poster is what the page marks as the post's
 //! author for machines: schema.org's `itemprop="author"` (its `itemprop="name"`, or its
-//! text), or the post's own `data-author` (XenForo's). A time without a poster is a card's
-//! or an entry's date, which the walk reads with it.
+//! text), or the post's own `data-author` (XenForo's); else what its classes name so
+//! (`author`, `username`: Invision, phpBB, vBulletin). A time without a poster is a
+//! card's or an entry's date, which the walk reads with it.
 
 use std::collections::{HashMap, HashSet};
 
@@ -19,8 +22,9 @@ use ego_tree::iter::Edge;
 use html5ever::local_name;
 use scraper::{ElementRef, Html, Node};
 
-use super::Candidate;
-use super::items;
+use super::cleanup::clean;
+use super::walk::{any_name_word, walk};
+use super::{Candidate, items};
 use crate::article::BlockKind;
 use crate::sanitize;
 use crate::sites::elements::{attr, selector};
@@ -29,6 +33,13 @@ selector!(TIME, "time");
 
 /// Longest poster's name read: a name, not a sentence.
 const NAME_MAX_CHARS: usize = 60;
+
+/// Most characters of a poster's name read, with the page's indentation around it.
+const NAME_SOURCE_MAX_CHARS: usize = 200;
+
+/// Most elements named for a post's poster looked at in a post: its name, its avatar,
+/// the box around them, the same again for small screens.
+const NAMED_POSTERS: usize = 8;
 
 /// Longest time read: "January 11, 2025, 12:04am", not a paragraph.
 const TIME_MAX_CHARS: usize = 40;
@@ -54,32 +65,87 @@ const POST_HEAD_CHARS: usize = 4_000;
 /// few searches of a post's head at most.
 const POSTS_AHEAD: usize = 4;
 
-/// `blocks`, read from `doc`, with a line for each post's poster and time before the
-/// first block read from that post.
-pub(super) fn add_bylines(doc: &Html, blocks: &mut Vec<Candidate>) {
-    let posts = posts(doc);
-    if posts.len() < 2 {
-        return;
+/// A page's thread: its posts ([`posts`]), found once for the rules that ask.
+pub(super) struct Thread<'a> {
+    posts: Vec<Post<'a>>,
+}
+
+impl<'a> Thread<'a> {
+    pub(super) fn of(doc: &'a Html) -> Self {
+        Thread { posts: posts(doc) }
     }
-    let heads: Vec<String> = posts
-        .iter()
-        .map(|p| bare(own_text(p.el), POST_HEAD_CHARS))
-        .collect();
-    let mut out = Vec::with_capacity(blocks.len() + posts.len());
-    // The first post whose line is still to place.
-    let mut next = 0;
-    for block in std::mem::take(blocks) {
-        let key = bare([block.text.as_str()], BLOCK_KEY_CHARS);
-        let opens = (!key.is_empty())
-            .then(|| (next..posts.len().min(next + POSTS_AHEAD)).find(|&i| heads[i].contains(&key)))
-            .flatten();
-        if let Some(i) = opens {
-            out.push(posts[i].byline());
-            next = i + 1;
+
+    /// The thread, read by the walk, when Readability's pick, `blocks`,
+    /// lies in one post of a thread of two or more: it begins and ends in that post and
+    /// holds no more letters than the post. Readability took the post that scored best,
+    /// as it takes an article, and left the replies.
+    pub(super) fn all_posts_if_one_taken(&self, blocks: &[Candidate]) -> Option<Vec<Candidate>> {
+        let (first, last) = (blocks.first()?, blocks.last()?);
+        if self.posts.len() < 2 {
+            return None;
         }
-        out.push(block);
+        let (first, last) = (
+            bare([first.text.as_str()], BLOCK_KEY_CHARS),
+            bare([last.text.as_str()], BLOCK_KEY_CHARS),
+        );
+        let picked: usize = blocks
+            .iter()
+            .map(|b| b.text.chars().filter(|c| c.is_alphanumeric()).count())
+            .sum();
+        // Each post's text is read once.
+        let holds_pick = |p: &Post| {
+            let text = bare(own_text(p.el), usize::MAX);
+            text.chars().count() >= picked && text.contains(&first) && text.contains(&last)
+        };
+        if first.is_empty() || !self.posts.iter().any(holds_pick) {
+            return None;
+        }
+        // The posts' parent is the thread, whose furniture is weighed against all of it.
+        let thread = self.posts[0].el.parent().and_then(ElementRef::wrap)?;
+        Some(clean(walk(thread)))
     }
-    *blocks = out;
+
+    /// `blocks`, read from the thread's page, with a line for each post's poster and time
+    /// before the first block read from that post.
+    pub(super) fn add_bylines(&self, blocks: &mut Vec<Candidate>) {
+        let posts = &self.posts;
+        if posts.len() < 2 {
+            return;
+        }
+        let heads: Vec<String> = posts
+            .iter()
+            .map(|p| bare(own_text(p.el), POST_HEAD_CHARS))
+            .collect();
+        let mut out = Vec::with_capacity(blocks.len() + posts.len());
+        // The first post whose line is still to place.
+        let mut next = 0;
+        for block in std::mem::take(blocks) {
+            let key = bare([block.text.as_str()], BLOCK_KEY_CHARS);
+            // A block opens the first post whose head holds it, unless every post looked
+            // at holds it: a thread's title is repeated in each reply's subject ("Re: …"),
+            // a page number is in every post's time.
+            let window = next..posts.len().min(next + POSTS_AHEAD);
+            let holders: Vec<usize> = if key.is_empty() {
+                Vec::new()
+            } else {
+                window
+                    .clone()
+                    .filter(|&i| heads[i].contains(&key))
+                    .collect()
+            };
+            let in_every = window.len() >= 2 && holders.len() == window.len();
+            if let Some(&i) = holders.first().filter(|_| !in_every) {
+                // A post whose own line says who and when (phpBB's "Post by … » …") has
+                // one already.
+                if !(block.text.contains(&posts[i].poster) && block.text.contains(&posts[i].time)) {
+                    out.push(posts[i].byline());
+                }
+                next = i + 1;
+            }
+            out.push(block);
+        }
+        *blocks = out;
+    }
 }
 
 /// A post found on the page: its element, its poster's name and the text of its time.
@@ -176,7 +242,8 @@ impl<'a> Looks<'a> {
     }
 }
 
-/// The name of the poster of `post`, as the page marks it for machines.
+/// The name of the poster of `post`: what the page marks as its author for machines, else
+/// what it names so in its classes ([`named_poster`]).
 fn poster(post: ElementRef) -> Option<String> {
     let marked = post.descendent_elements().find(|d| {
         attr(d.value(), &local_name!("itemprop"))
@@ -191,10 +258,54 @@ fn poster(post: ElementRef) -> Option<String> {
                 None => n.text().collect(),
             })
             .unwrap_or_else(|| author.text().collect()),
-        None => post.value().attr("data-author")?.to_string(),
+        None => match post.value().attr("data-author") {
+            Some(name) => name.to_string(),
+            None => return named_poster(post),
+        },
     };
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    as_name(&name)
+}
+
+/// `text` with its spaces folded, if it is as short as a name.
+fn as_name(text: &str) -> Option<String> {
+    let name = text.split_whitespace().collect::<Vec<_>>().join(" ");
     (!name.is_empty() && name.chars().count() <= NAME_MAX_CHARS).then_some(name)
+}
+
+/// The poster's name as the post's classes name it: the text of the first element named
+/// `author` or `username` (Invision's `cAuthorPane_author`, phpBB's and vBulletin's
+/// `username`) to close, of the first few, whose text is a name's length. The first to
+/// close is the innermost: phpBB's `author` line holds "by", the name and the time, and
+/// the name is its `username`; a box named `author` holds an avatar named so too.
+fn named_poster(post: ElementRef) -> Option<String> {
+    post.traverse()
+        .filter_map(|edge| match edge {
+            Edge::Close(node) => ElementRef::wrap(node),
+            Edge::Open(_) => None,
+        })
+        .filter(|el| el.value().attr("class").is_some_and(names_poster))
+        .take(NAMED_POSTERS)
+        .find_map(|el| {
+            let text: String = el
+                .text()
+                .flat_map(str::chars)
+                .take(NAME_SOURCE_MAX_CHARS)
+                .collect();
+            as_name(&text)
+        })
+}
+
+/// Whether a class names a post's poster: a word `author` or `username`, or `user` and
+/// `name` in a row (`userName`, `user-name`).
+fn names_poster(class: &str) -> bool {
+    let mut user = false;
+    any_name_word(class, |w| {
+        let hit = w.eq_ignore_ascii_case("author")
+            || w.eq_ignore_ascii_case("username")
+            || (user && w.eq_ignore_ascii_case("name"));
+        user = w.eq_ignore_ascii_case("user");
+        hit
+    })
 }
 
 /// The text of `post` but for its quotes: a reply quotes the post it answers, and the
@@ -231,6 +342,10 @@ fn bare<'t>(text: impl IntoIterator<Item = &'t str>, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use scraper::Html;
+
+    use super::{Candidate, Thread};
+    use crate::article::BlockKind;
     use crate::sites::generic::body;
 
     fn texts(html: &str) -> Vec<String> {
@@ -334,5 +449,139 @@ mod tests {
             let own = at(&format!("Reply {n} from {poster}"));
             assert!(byline.is_some() && byline < own, "{got:?}");
         }
+    }
+
+    /// A post as Invision Community writes it: the poster's box (name, group, and a menu of
+    /// the parts of their computer, `specs`) named only in its classes, the time under
+    /// "Posted".
+    fn invision_post(poster: &str, day: usize, paragraphs: &[&str], specs: &[&str]) -> String {
+        let text: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+        let specs: String = specs
+            .iter()
+            .map(|s| format!("<li><h5>Part</h5><div>{s}</div></li>"))
+            .collect();
+        format!(
+            r#"<article class="cPost ipsBox ipsComment ipsComment_parent ipsColumns">
+            <aside class="ipsComment_author cAuthorPane ipsColumn"><h3
+            class="ipsType_sectionHead cAuthorPane_author"><strong><a href="/profile/{poster}"
+            >{poster}</a></strong></h3><ul class="cAuthorPane_info ipsList_reset"><li
+            data-role="group">Members</li><li><div class="ipsMenu ipsHide"><ul>{specs}</ul>
+            </div></li></ul></aside><div class="ipsColumn ipsColumn_fluid"><div
+            class="ipsComment_meta"><a href="/topic/1/#comment-{day}">Posted <time
+            datetime="2024-03-{day}T10:00:00Z">March {day}, 2024</time></a></div><div
+            class="ipsType_richText" data-role="commentContent">{text}</div></div></article>"#
+        )
+    }
+
+    #[test]
+    fn a_thread_whose_opening_post_readability_took_is_read_whole() {
+        let opening = [
+            "Not sure if this is the right place for this question, but does anyone know \
+             what these two cut-outs in the new case are for? The manual says nothing.",
+            "One is on the outside, right below where the power supply sits, and the other \
+             on the inside of the bottom panel, where the intake fans are mounted.",
+            "They both look very intentional, with a specific purpose. Thanks for any help!",
+        ];
+        let reply = ["I heard the rear one is for an external connection of lighting hubs."];
+        let specs = [
+            "Asus Zenith II Extreme",
+            "AMD Threadripper 3960X",
+            "8x16 Dominator Pro RGB 3466Mhz",
+            "nVidia 3090 FE with XG7 Waterblock",
+            "HydroX Loop, two XR5 420 and one XR5 280 radiators",
+            "K100 Optical with an Iron Claw and an MM800 pad",
+            "Corsair MP600 1 TB and a Samsung 870 QVO 8 TB",
+            "Three 27-inch 2K screens of various models",
+            "Corsair AX1600i in a Corsair 7000X with twelve QL-RGB 140 fans",
+        ];
+        let html = format!(
+            r#"<html><body><main><h1>New 2500X PC Case</h1><div data-role="thread">{}{}</div>
+            </main></body></html>"#,
+            invision_post("Rabbids", 19, &opening, &[]),
+            invision_post("DevBiker", 20, &reply, &specs),
+        );
+        let got = texts(&html);
+        let at = |line: &str| got.iter().position(|t| t.starts_with(line));
+        let (asked, answered) = (at("Not sure if"), at("I heard the rear one"));
+        assert!(answered.is_some(), "the reply is read: {got:?}");
+        assert!(
+            at("Rabbids · March 19, 2024") < asked && asked < at("DevBiker · March 20, 2024"),
+            "{got:?}"
+        );
+        assert!(at("DevBiker · March 20, 2024") < answered, "{got:?}");
+        // The poster's box is the forum's record of the member, however long beside a
+        // one-line reply.
+        assert!(!got.iter().any(|t| t.contains("Threadripper")), "{got:?}");
+        assert!(!got.iter().any(|t| t == "Members"), "{got:?}");
+    }
+
+    #[test]
+    fn a_post_that_says_who_wrote_it_gets_no_second_line_and_the_title_none() {
+        // phpBB: each reply's subject repeats the thread's title, the author line holds
+        // "by", the poster's `username` and the time, and the poster's profile beside.
+        let post = |n: usize, poster: &str, subject: &str| {
+            format!(
+                r##"<div id="p{n}" class="post has-profile bg{}"><div class="inner"><div
+                class="postbody"><h3><a href="#p{n}">{subject}</a></h3><p class="author"><a
+                class="unread" href="./viewtopic.php?p={n}#p{n}"><i class="icon"></i><span
+                class="sr-only">Post</span></a><span class="responsive-hide">by <strong><a
+                href="./memberlist.php?u={n}" class="username">{poster}</a></strong>
+                » </span><time datetime="2024-09-1{n}T18:36:00+00:00">1{n}. Sep 2024, 18:36</time></p>
+                <div class="content">Message {n} from {poster}: what went wrong with the network
+                after the upgrade, and what they tried, at some length.</div></div><dl
+                class="postprofile"><dt><a href="./memberlist.php?u={n}" class="username"
+                >{poster}</a></dt><dd class="profile-posts"><strong>Posts:</strong> 4{n}</dd>
+                </dl></div></div>"##,
+                n % 2 + 1
+            )
+        };
+        let title = "Discuss the VirtualBox 7.1.0 release here";
+        let reply = format!("Re: {title}");
+        let html = format!(
+            r#"<html><body><div id="page-body"><h2>{title}</h2><div class="topic">{}{}{}{}
+            </div></div></body></html>"#,
+            post(1, "galitsyn", title),
+            post(2, "Simple07", &reply),
+            post(3, "ehasis", &reply),
+            post(4, "multiOS", &reply),
+        );
+        let got = texts(&html);
+        assert!(got[0].starts_with(title), "{got:?}");
+        for (n, poster) in [
+            (1, "galitsyn"),
+            (2, "Simple07"),
+            (3, "ehasis"),
+            (4, "multiOS"),
+        ] {
+            let time = format!("1{n}. Sep 2024, 18:36");
+            let says = |t: &String| t.contains(poster) && t.contains(&time);
+            let lines: Vec<usize> = (0..got.len()).filter(|&i| says(&got[i])).collect();
+            let text = got
+                .iter()
+                .position(|t| t.starts_with(&format!("Message {n}")));
+            assert_eq!(lines.len(), 1, "one line for post {n}: {got:?}");
+            assert!(Some(lines[0]) < text, "{got:?}");
+        }
+        // The poster is the author line's `username`, not the whole line.
+        let doc = Html::parse_document(&html);
+        let thread = Thread::of(&doc);
+        let posters: Vec<&str> = thread.posts.iter().map(|p| p.poster.as_str()).collect();
+        assert_eq!(posters, ["galitsyn", "Simple07", "ehasis", "multiOS"]);
+
+        // Where the walk reads the page's own author line, that line is the post's.
+        let block = |text: &str| Candidate {
+            kind: BlockKind::Paragraph,
+            text: text.to_string(),
+            link_chars: 0,
+            item_title: false,
+        };
+        let own = "Post by galitsyn » 11. Sep 2024, 18:36";
+        let mut blocks = vec![
+            block(own),
+            block("Message 1 from galitsyn: what went wrong"),
+        ];
+        thread.add_bylines(&mut blocks);
+        let lines: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(lines, [own, "Message 1 from galitsyn: what went wrong"]);
     }
 }

@@ -204,7 +204,17 @@ fn skipped<'a>(
     let furniture = matches!(name, "header" | "footer" | "aside" | "nav" | "dialog")
         || is_dialog(el)
         || named_furniture(el, in_item);
-    furniture && chars(el).saturating_mul(3) < total_chars
+    // A poster's record is the forum's however much of a short thread it fills (the
+    // parts of a member's computer, listed beside a one-line reply).
+    furniture && (chars(el).saturating_mul(3) < total_chars || is_poster_record(el))
+}
+
+/// Whether `el` is named for a poster's details ([`POSTER_DETAIL_NAMES`]).
+fn is_poster_record(el: ElementRef) -> bool {
+    attr(el.value(), &local_name!("class"))
+        .into_iter()
+        .flat_map(str::split_whitespace)
+        .any(|class| class_marks(class) & POSTER_DETAILS != 0)
 }
 
 /// Whether `el` is data the page keeps for its scripts in a hidden element, as text: a
@@ -714,7 +724,7 @@ fn name_words(names: &str) -> usize {
 /// Whether `pred` holds for a word of class or id names, split at non-alphanumerics and
 /// at camelCase humps: `articleCaption`, `image-credit` and `post_byline` all give their
 /// two words. Words are whole: `sharing` is not `share`, nor `shadow` `ad`.
-fn any_name_word<'a>(names: &'a str, mut pred: impl FnMut(&'a str) -> bool) -> bool {
+pub(super) fn any_name_word<'a>(names: &'a str, mut pred: impl FnMut(&'a str) -> bool) -> bool {
     let mut start = 0;
     let mut prev_lower = false;
     for (i, c) in names.char_indices() {
