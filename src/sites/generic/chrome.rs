@@ -14,12 +14,13 @@ use html5ever::local_name;
 use scraper::{ElementRef, Html, Node};
 
 use super::walk::{is_skipped_tag, named_chrome, text_chars, trimmed_len};
-use super::{Candidate, text_len};
+use super::{Candidate, bare, text_len};
 use crate::sites::elements::{attr, selector};
 
-/// The text of a page's chrome, by its letters and digits alone: Readability may join or
-/// split the blocks of what it takes, and the walk folds whitespace and drops what does
-/// not show, so a block is the chrome's when its letters are found within the chrome's.
+/// The text of a page's chrome, by its letters and digits alone ([`bare`]): Readability
+/// may join or split the blocks of what it takes, and the walk folds whitespace and drops
+/// what does not show, so a block is the chrome's when its letters are found within the
+/// chrome's.
 /// The chrome's own text is taken whole, not walked: a promotion in a menu is the
 /// menu's, though a walk would leave it out as a promotion.
 pub(super) struct Chrome {
@@ -29,7 +30,7 @@ pub(super) struct Chrome {
 impl Chrome {
     /// Whether `block` is text of the chrome.
     pub(super) fn holds(&self, block: &Candidate) -> bool {
-        self.bare.contains(&bare(&block.text))
+        self.bare.contains(&bare([block.text.as_str()], usize::MAX))
     }
 }
 
@@ -46,18 +47,9 @@ pub(super) fn all_chrome(doc: &Html, blocks: &[Candidate]) -> Option<Chrome> {
         return None;
     }
     let chrome = Chrome {
-        bare: chrome
-            .iter()
-            .flat_map(|e| e.text())
-            .flat_map(str::chars)
-            .filter(|c| c.is_alphanumeric())
-            .collect(),
+        bare: bare(chrome.iter().flat_map(|e| e.text()), usize::MAX),
     };
     (!chrome.bare.is_empty() && blocks.iter().all(|b| chrome.holds(b))).then_some(chrome)
-}
-
-fn bare(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// The outermost elements of the chrome of `doc`, in document order: an element inside

@@ -142,6 +142,18 @@ fn read_thread(doc: &Html, blocks: &mut Vec<Candidate>) {
     thread.add_bylines(blocks);
 }
 
+/// The first `max` letters and digits of `text`, lowercased: what a block and the page's
+/// text it was read from share, whatever the walk did to spaces and breaks, and to what
+/// does not show (soft hyphens, zero-width spaces, bidi marks).
+fn bare<'t>(text: impl IntoIterator<Item = &'t str>, max: usize) -> String {
+    text.into_iter()
+        .flat_map(str::chars)
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .take(max)
+        .collect()
+}
+
 /// What a page says it is, by its `og:type` and its JSON-LD `ld` ([`meta::declares_article`],
 /// [`meta::declares_product`]), read once for the rules that ask.
 #[derive(Clone, Copy)]
@@ -209,16 +221,8 @@ fn outside_main(doc: &Html, region: &Region, picked: &[Candidate]) -> Option<Vec
         return None; // No main content marked: the body holds everything.
     }
     let longest = picked.iter().max_by_key(|b| b.text.len())?;
-    // Compared by letters and digits alone: the walk folds whitespace, turns `<br>` into
-    // a break and drops what does not show (soft hyphens, zero-width spaces, bidi marks).
-    let bare = |text: &str| {
-        text.chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-    };
-    let longest = bare(&longest.text);
-    if items::marked_main(doc).any(|main| bare(&main.text().collect::<String>()).contains(&longest))
-    {
+    let longest = bare([longest.text.as_str()], usize::MAX);
+    if items::marked_main(doc).any(|main| bare(main.text(), usize::MAX).contains(&longest)) {
         return None;
     }
     let whole = region.whole();

@@ -24,7 +24,7 @@ use scraper::{ElementRef, Html, Node};
 
 use super::cleanup::clean;
 use super::walk::{any_name_word, walk};
-use super::{Candidate, items};
+use super::{Candidate, bare, items};
 use crate::article::BlockKind;
 use crate::sanitize;
 use crate::sites::elements::{attr, selector};
@@ -327,17 +327,6 @@ fn own_text<'a>(post: ElementRef<'a>) -> impl Iterator<Item = &'a str> {
         }
         _ => None,
     })
-}
-
-/// The first `max` letters and digits of `text`, lowercased: what a block and the page's
-/// text share whatever the walk did to spaces, breaks and punctuation.
-fn bare<'t>(text: impl IntoIterator<Item = &'t str>, max: usize) -> String {
-    text.into_iter()
-        .flat_map(str::chars)
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .take(max)
-        .collect()
 }
 
 #[cfg(test)]
