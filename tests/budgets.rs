@@ -91,6 +91,22 @@ fn quoting_thread(replies: usize) -> String {
     other_article("Utas Panjang", &body)
 }
 
+/// A thread whose every post holds the next, `depth` deep, each with its time and an empty
+/// look-alike beside it, and in the deepest a paragraph of `words` words, each in a
+/// `<span>` of its own. No post names its poster, so each post's search for one went
+/// through all that is under it.
+fn nested_posts(depth: usize, words: usize) -> String {
+    let open: String = (0..depth)
+        .map(|i| format!(r#"<div class="post"><time>{i} Mei 2025</time>"#))
+        .collect();
+    let text: String = (0..words).map(|i| format!("<span>w{i} </span>")).collect();
+    let close = r#"</div><div class="post"></div>"#.repeat(depth);
+    other_article(
+        "Utas Bersarang",
+        &format!("{open}<p>{text}</p><p>Akhir utas bersarang.</p>{close}"),
+    )
+}
+
 /// A Kompas article of about 9 MB of text.
 fn kompas_9_mb() -> String {
     let paras: String = (0..11_500)
@@ -314,6 +330,13 @@ fn cases() -> Vec<Case> {
             "thread_of_10000_quotes",
             || quoting_thread(10_000),
             Expect::Read("Balasan nomor 9999 di utas ini."),
+        )),
+        // Was 10.1 s: each post's poster was looked for in all it holds, the posts inside
+        // it included; and the walk looked for a heading above every element.
+        elsewhere(case(
+            "thread_of_posts_nested_240_deep",
+            || nested_posts(240, 190_000),
+            Expect::Read("Akhir utas bersarang."),
         )),
         case(
             "kompas_article_of_9_mb",

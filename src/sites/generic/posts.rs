@@ -17,8 +17,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use ego_tree::NodeId;
 use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
 use html5ever::local_name;
 use scraper::{ElementRef, Html, Node};
 
@@ -36,6 +36,10 @@ const NAME_MAX_CHARS: usize = 60;
 
 /// Most characters of a poster's name read, with the page's indentation around it.
 const NAME_SOURCE_MAX_CHARS: usize = 200;
+
+/// Most nodes of an author's element read for the name in it: a name and the markup
+/// around it (a link, an avatar, a badge).
+const NAME_NODES: usize = 1_000;
 
 /// Most elements named for a post's poster looked at in a post: its name, its avatar,
 /// the box around them, the same again for small screens.
@@ -173,8 +177,9 @@ impl Post<'_> {
 /// the most posts.
 fn posts(doc: &Html) -> Vec<Post<'_>> {
     let mut looks = Looks::default();
-    let mut found: Vec<Post> = Vec::new();
-    let mut seen = HashSet::new();
+    // Each post found by a time, with the time's text.
+    let mut timed = Vec::new();
+    let mut ids = HashSet::new();
     for time in doc.select(&TIME).take(MAX_TIMES) {
         // Read no further than a time's length, and the spaces around it, can run to.
         let text: String = time
@@ -192,17 +197,21 @@ fn posts(doc: &Html) -> Vec<Post<'_>> {
             continue;
         };
         // A quoted post's time is the quote's.
-        if post.value().name() == "blockquote" || !seen.insert(post.id()) {
+        if post.value().name() == "blockquote" || !ids.insert(post.id()) {
             continue;
         }
-        if let Some(poster) = poster(post) {
-            found.push(Post {
-                el: post,
-                poster,
-                time: text,
-            });
-        }
+        timed.push((post, text));
     }
+    // A post's poster is looked for in the post but for the posts inside it (replies
+    // nested under the post they answer), which name their own: each element is looked
+    // at for one post at most.
+    let mut found: Vec<Post> = timed
+        .into_iter()
+        .filter_map(|(el, time)| {
+            let poster = poster(el, &ids)?;
+            Some(Post { el, poster, time })
+        })
+        .collect();
     // Each run by its parent: how many posts, and where its first stands on the page.
     let mut runs: HashMap<Option<NodeId>, (usize, usize)> = HashMap::new();
     for (at, p) in found.iter().enumerate() {
@@ -243,27 +252,104 @@ impl<'a> Looks<'a> {
 }
 
 /// The name of the poster of `post`: what the page marks as its author for machines, else
-/// what it names so in its classes ([`named_poster`]).
-fn poster(post: ElementRef) -> Option<String> {
-    let marked = post.descendent_elements().find(|d| {
-        attr(d.value(), &local_name!("itemprop"))
-            .is_some_and(|p| p.split_ascii_whitespace().any(|w| w == "author"))
-    });
-    let name = match marked {
-        Some(author) => author
-            .descendent_elements()
-            .find(|d| attr(d.value(), &local_name!("itemprop")) == Some("name"))
-            .map(|n| match attr(n.value(), &local_name!("content")) {
-                Some(content) => content.to_string(),
-                None => n.text().collect(),
-            })
-            .unwrap_or_else(|| author.text().collect()),
+/// what it names so in its classes ([`named_poster`]). The other posts found, `posts`, are
+/// not looked into.
+fn poster(post: ElementRef, posts: &HashSet<NodeId>) -> Option<String> {
+    let marked = own_edges(post, posts)
+        .filter_map(|edge| match edge {
+            Edge::Open(node) => ElementRef::wrap(node),
+            Edge::Close(_) => None,
+        })
+        .find(|d| {
+            attr(d.value(), &local_name!("itemprop"))
+                .is_some_and(|p| p.split_ascii_whitespace().any(|w| w == "author"))
+        });
+    match marked {
+        Some(author) => {
+            let name = author
+                .descendent_elements()
+                .take(NAME_NODES)
+                .find(|d| attr(d.value(), &local_name!("itemprop")) == Some("name"));
+            match name.map(|n| (n, attr(n.value(), &local_name!("content")))) {
+                Some((_, Some(content))) => as_name(content),
+                Some((n, None)) => as_name(&name_text(n)),
+                None => as_name(&name_text(author)),
+            }
+        }
         None => match post.value().attr("data-author") {
-            Some(name) => name.to_string(),
-            None => return named_poster(post),
+            Some(name) => as_name(name),
+            None => named_poster(post, posts),
         },
-    };
-    as_name(&name)
+    }
+}
+
+/// The edges of `post`'s subtree but for the other posts, `posts`, inside it and all they
+/// hold, which are passed over, not walked through.
+fn own_edges<'a>(post: ElementRef<'a>, posts: &'a HashSet<NodeId>) -> OwnEdges<'a> {
+    OwnEdges {
+        root: *post,
+        next: Some(Edge::Open(*post)),
+        posts,
+    }
+}
+
+/// The iterator of [`own_edges`].
+struct OwnEdges<'a> {
+    root: NodeRef<'a, Node>,
+    next: Option<Edge<'a, Node>>,
+    posts: &'a HashSet<NodeId>,
+}
+
+impl<'a> OwnEdges<'a> {
+    /// The edge after `node` and all it holds.
+    fn after(&self, node: NodeRef<'a, Node>) -> Option<Edge<'a, Node>> {
+        if node.id() == self.root.id() {
+            return None;
+        }
+        match node.next_sibling() {
+            Some(sibling) => Some(Edge::Open(sibling)),
+            None => node.parent().map(Edge::Close),
+        }
+    }
+}
+
+impl<'a> Iterator for OwnEdges<'a> {
+    type Item = Edge<'a, Node>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let edge = self.next.take()?;
+            match edge {
+                Edge::Open(node)
+                    if node.id() != self.root.id() && self.posts.contains(&node.id()) =>
+                {
+                    self.next = self.after(node);
+                }
+                Edge::Open(node) => {
+                    self.next = Some(node.first_child().map_or(Edge::Close(node), Edge::Open));
+                    return Some(edge);
+                }
+                Edge::Close(node) => {
+                    self.next = self.after(node);
+                    return Some(edge);
+                }
+            }
+        }
+    }
+}
+
+/// The text that opens `el`, as much of it as a name can be read from: no further than
+/// [`NAME_SOURCE_MAX_CHARS`] characters or [`NAME_NODES`] nodes in.
+fn name_text(el: ElementRef) -> String {
+    el.traverse()
+        .take(NAME_NODES)
+        .filter_map(|edge| match edge {
+            Edge::Open(node) => node.value().as_text().map(|t| &**t),
+            Edge::Close(_) => None,
+        })
+        .flat_map(str::chars)
+        .take(NAME_SOURCE_MAX_CHARS)
+        .collect()
 }
 
 /// `text` with its spaces folded, if it is as short as a name.
@@ -277,22 +363,15 @@ fn as_name(text: &str) -> Option<String> {
 /// `username`) to close, of the first few, whose text is a name's length. The first to
 /// close is the innermost: phpBB's `author` line holds "by", the name and the time, and
 /// the name is its `username`; a box named `author` holds an avatar named so too.
-fn named_poster(post: ElementRef) -> Option<String> {
-    post.traverse()
+fn named_poster(post: ElementRef, posts: &HashSet<NodeId>) -> Option<String> {
+    own_edges(post, posts)
         .filter_map(|edge| match edge {
             Edge::Close(node) => ElementRef::wrap(node),
             Edge::Open(_) => None,
         })
         .filter(|el| el.value().attr("class").is_some_and(names_poster))
         .take(NAMED_POSTERS)
-        .find_map(|el| {
-            let text: String = el
-                .text()
-                .flat_map(str::chars)
-                .take(NAME_SOURCE_MAX_CHARS)
-                .collect();
-            as_name(&text)
-        })
+        .find_map(|el| as_name(&name_text(el)))
 }
 
 /// Whether a class names a post's poster: a word `author` or `username`, or `user` and
@@ -572,5 +651,40 @@ mod tests {
         thread.add_bylines(&mut blocks);
         let lines: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(lines, [own, "Message 1 from galitsyn: what went wrong"]);
+    }
+
+    #[test]
+    fn a_post_is_not_named_for_a_reply_inside_it() {
+        // Threaded comments: the replies to a comment sit inside it. The first comment
+        // names no poster of its own; the name in its reply is the reply's.
+        let comment = |poster: &str, day: usize, inside: &str| {
+            let name = if poster.is_empty() {
+                String::new()
+            } else {
+                format!(r#"<span class="username">{poster}</span>"#)
+            };
+            format!(
+                r#"<div class="comment">{name}<time>May {day}, 2025</time><p>Comment of the
+                {day}th, said at some length.</p>{inside}</div>"#
+            )
+        };
+        let replies = format!(
+            r#"<div class="replies">{}{}</div>"#,
+            comment("Rina", 2, ""),
+            comment("Budi", 3, "")
+        );
+        let html = format!(
+            r#"<html><body><div class="comments">{}{}</div></body></html>"#,
+            comment("", 1, &replies),
+            comment("Sari", 4, "")
+        );
+        let doc = Html::parse_document(&html);
+        let thread = Thread::of(&doc);
+        let posts: Vec<(&str, &str)> = thread
+            .posts
+            .iter()
+            .map(|p| (p.poster.as_str(), p.time.as_str()))
+            .collect();
+        assert_eq!(posts, [("Rina", "May 2, 2025"), ("Budi", "May 3, 2025")]);
     }
 }

@@ -382,7 +382,7 @@ fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
     }
     if !in_item {
         furniture |= TITLE_COMPANY;
-        if !header_names_a_heading(el) {
+        if marks & TITLE_HEADING != 0 && !header_names_a_heading(el) {
             furniture |= TITLE_HEADING;
         }
     }
