@@ -79,10 +79,10 @@ impl<'a> Thread<'a> {
         Thread { posts: posts(doc) }
     }
 
-    /// The thread, read by the walk, when Readability's pick, `blocks`,
-    /// lies in one post of a thread of two or more: it begins and ends in that post and
-    /// holds no more letters than the post. Readability took the post that scored best,
-    /// as it takes an article, and left the replies.
+    /// The thread, read by the walk, when Readability's pick, `blocks`, lies in one post
+    /// of a thread of two or more: it begins and ends in that post and holds no more
+    /// letters than the post. Readability took the post that scored best, as it takes an
+    /// article, and left the replies.
     pub(super) fn all_posts_if_one_taken(&self, blocks: &[Candidate]) -> Option<Vec<Candidate>> {
         let (first, last) = (blocks.first()?, blocks.last()?);
         if self.posts.len() < 2 {
@@ -569,14 +569,21 @@ mod tests {
             invision_post("DevBiker", 20, &reply, &specs),
         );
         let got = texts(&html);
-        let at = |line: &str| got.iter().position(|t| t.starts_with(line));
+        let at = |line: &str| {
+            got.iter()
+                .position(|t| t.starts_with(line))
+                .unwrap_or_else(|| panic!("{line}: {got:?}"))
+        };
+        // The reply is read, and each post has its line before it.
         let (asked, answered) = (at("Not sure if"), at("I heard the rear one"));
-        assert!(answered.is_some(), "the reply is read: {got:?}");
+        let (asker, answerer) = (
+            at("Rabbids · March 19, 2024"),
+            at("DevBiker · March 20, 2024"),
+        );
         assert!(
-            at("Rabbids · March 19, 2024") < asked && asked < at("DevBiker · March 20, 2024"),
+            asker < asked && asked < answerer && answerer < answered,
             "{got:?}"
         );
-        assert!(at("DevBiker · March 20, 2024") < answered, "{got:?}");
         // The poster's box is the forum's record of the member, however long beside a
         // one-line reply.
         assert!(!got.iter().any(|t| t.contains("Threadripper")), "{got:?}");
