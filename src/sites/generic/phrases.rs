@@ -161,6 +161,16 @@ pub const POSTER_DETAIL_NAMES: &[Phrases] = &[Phrases {
     ],
 }];
 
+/// Names, one word or two run together, of the element that holds a post's poster's name
+/// (`generic::posts`), where the page marks it in its classes alone.
+#[rustfmt::skip]
+pub const POSTER_NAMES: &[Phrases] = &[Phrases {
+    source: Source::EveryKind,
+    why: "a post's poster, by the names Invision (`cAuthorPane_author`), phpBB and \
+          vBulletin (`username`) give it",
+    phrases: &["author", "username"],
+}];
+
 /// Words in class and id names of controls: an element so named is furniture while it
 /// holds no more than a control's label; one that holds more wraps more than the control
 /// (a product card named `cartButton` for the button at its foot).
@@ -363,6 +373,7 @@ mod tests {
             CHROME_NAME_WORDS,
             TITLE_COMPANY_NAME_WORDS,
             POSTER_DETAIL_NAMES,
+            POSTER_NAMES,
             CONTROL_NAME_WORDS,
             SLIDE_NAME_WORDS,
             OFFER_NAME_WORDS,

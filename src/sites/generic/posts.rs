@@ -23,7 +23,8 @@ use html5ever::local_name;
 use scraper::{ElementRef, Html, Node};
 
 use super::cleanup::clean;
-use super::walk::{any_name_word, walk};
+use super::phrases::POSTER_NAMES;
+use super::walk::{is_named_by, walk};
 use super::{Candidate, bare, items};
 use crate::article::BlockKind;
 use crate::sanitize;
@@ -92,10 +93,9 @@ impl<'a> Thread<'a> {
             bare([first.text.as_str()], BLOCK_KEY_CHARS),
             bare([last.text.as_str()], BLOCK_KEY_CHARS),
         );
-        let picked: usize = blocks
-            .iter()
-            .map(|b| b.text.chars().filter(|c| c.is_alphanumeric()).count())
-            .sum();
+        let picked = bare(blocks.iter().map(|b| b.text.as_str()), usize::MAX)
+            .chars()
+            .count();
         // Each post's text is read once.
         let holds_pick = |p: &Post| {
             let text = bare(own_text(p.el), usize::MAX);
@@ -284,23 +284,32 @@ fn poster(post: ElementRef, posts: &HashSet<NodeId>) -> Option<String> {
 }
 
 /// The edges of `post`'s subtree but for the other posts, `posts`, inside it and all they
-/// hold, which are passed over, not walked through.
-fn own_edges<'a>(post: ElementRef<'a>, posts: &'a HashSet<NodeId>) -> OwnEdges<'a> {
-    OwnEdges {
-        root: *post,
-        next: Some(Edge::Open(*post)),
-        posts,
+/// hold.
+fn own_edges<'a>(
+    post: ElementRef<'a>,
+    posts: &'a HashSet<NodeId>,
+) -> Pruned<'a, impl Fn(NodeRef<'a, Node>) -> bool> {
+    pruned(post, move |node| posts.contains(&node.id()))
+}
+
+/// The edges of `root`'s subtree but for the nodes under it that `skip` says, and all
+/// they hold, which are passed over, not walked through.
+fn pruned<'a, F: Fn(NodeRef<'a, Node>) -> bool>(root: ElementRef<'a>, skip: F) -> Pruned<'a, F> {
+    Pruned {
+        root: *root,
+        next: Some(Edge::Open(*root)),
+        skip,
     }
 }
 
-/// The iterator of [`own_edges`].
-struct OwnEdges<'a> {
+/// The iterator of [`pruned`].
+struct Pruned<'a, F> {
     root: NodeRef<'a, Node>,
     next: Option<Edge<'a, Node>>,
-    posts: &'a HashSet<NodeId>,
+    skip: F,
 }
 
-impl<'a> OwnEdges<'a> {
+impl<'a, F> Pruned<'a, F> {
     /// The edge after `node` and all it holds.
     fn after(&self, node: NodeRef<'a, Node>) -> Option<Edge<'a, Node>> {
         if node.id() == self.root.id() {
@@ -313,16 +322,14 @@ impl<'a> OwnEdges<'a> {
     }
 }
 
-impl<'a> Iterator for OwnEdges<'a> {
+impl<'a, F: Fn(NodeRef<'a, Node>) -> bool> Iterator for Pruned<'a, F> {
     type Item = Edge<'a, Node>;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             let edge = self.next.take()?;
             match edge {
-                Edge::Open(node)
-                    if node.id() != self.root.id() && self.posts.contains(&node.id()) =>
-                {
+                Edge::Open(node) if node.id() != self.root.id() && (self.skip)(node) => {
                     self.next = self.after(node);
                 }
                 Edge::Open(node) => {
@@ -369,42 +376,26 @@ fn named_poster(post: ElementRef, posts: &HashSet<NodeId>) -> Option<String> {
             Edge::Close(node) => ElementRef::wrap(node),
             Edge::Open(_) => None,
         })
-        .filter(|el| el.value().attr("class").is_some_and(names_poster))
+        .filter(|el| {
+            el.value()
+                .attr("class")
+                .is_some_and(|c| is_named_by(c, POSTER_NAMES))
+        })
         .take(NAMED_POSTERS)
         .find_map(|el| as_name(&name_text(el)))
-}
-
-/// Whether a class names a post's poster: a word `author` or `username`, or `user` and
-/// `name` in a row (`userName`, `user-name`).
-fn names_poster(class: &str) -> bool {
-    let mut user = false;
-    any_name_word(class, |w| {
-        let hit = w.eq_ignore_ascii_case("author")
-            || w.eq_ignore_ascii_case("username")
-            || (user && w.eq_ignore_ascii_case("name"));
-        user = w.eq_ignore_ascii_case("user");
-        hit
-    })
 }
 
 /// The text of `post` but for its quotes: a reply quotes the post it answers, and the
 /// quote's first block is that post's.
 fn own_text<'a>(post: ElementRef<'a>) -> impl Iterator<Item = &'a str> {
-    let mut quoted = None;
-    post.traverse().filter_map(move |edge| match edge {
-        Edge::Open(node) if quoted.is_none() => match node.value() {
-            Node::Element(e) if e.name() == "blockquote" => {
-                quoted = Some(node.id());
-                None
-            }
-            Node::Text(t) => Some(&*t.text),
-            _ => None,
-        },
-        Edge::Close(node) if quoted == Some(node.id()) => {
-            quoted = None;
-            None
-        }
-        _ => None,
+    let quote = |node: NodeRef<Node>| {
+        node.value()
+            .as_element()
+            .is_some_and(|e| e.name() == "blockquote")
+    };
+    pruned(post, quote).filter_map(|edge| match edge {
+        Edge::Open(node) => node.value().as_text().map(|t| &**t),
+        Edge::Close(_) => None,
     })
 }
 

@@ -211,10 +211,18 @@ fn skipped<'a>(
 
 /// Whether `el` is named for a poster's details ([`POSTER_DETAIL_NAMES`]).
 fn is_poster_record(el: ElementRef) -> bool {
+    classes_marks(el) & POSTER_DETAILS != 0
+}
+
+/// The lists the words of `el`'s classes are in ([`class_marks`]). A class with a variant
+/// prefix (`print:hidden`, `md:share-x`, `hover:bg-red`) is a utility that styles the
+/// element under a condition; it says nothing of what it is.
+fn classes_marks(el: ElementRef) -> u16 {
     attr(el.value(), &local_name!("class"))
         .into_iter()
         .flat_map(str::split_whitespace)
-        .any(|class| class_marks(class) & POSTER_DETAILS != 0)
+        .filter(|class| !class.contains(':'))
+        .fold(0, |marks, class| marks | class_marks(class))
 }
 
 /// Whether `el` is data the page keeps for its scripts in a hidden element, as text: a
@@ -355,13 +363,7 @@ fn named_furniture(el: ElementRef, in_item: bool) -> bool {
 /// [`MENU_NAME_WORDS`]) as furniture words when `offers`.
 fn named_furniture_by(el: ElementRef, in_item: bool, offers: bool) -> bool {
     let v = el.value();
-    // A class with a variant prefix (`print:hidden`, `md:share-x`, `hover:bg-red`) is a
-    // utility that styles the element under a condition; it says nothing of what it is.
-    let mut marks = attr(v, &local_name!("class"))
-        .into_iter()
-        .flat_map(str::split_whitespace)
-        .filter(|class| !class.contains(':'))
-        .fold(0, |marks, class| marks | class_marks(class));
+    let mut marks = classes_marks(el);
     // An id of many words is a slug of the heading it anchors
     // (`sharing-with-a-single-developer`), not a name for what the element is.
     if let Some(id) = attr(v, &local_name!("id")).filter(|id| !is_slug(el, id)) {
@@ -595,9 +597,14 @@ fn is_motion(class: &str) -> bool {
     })
 }
 
-/// Whether a class names a poster's details in a forum post ([`POSTER_DETAIL_NAMES`]), by
-/// one of its words or two in a row.
+/// Whether a class names a poster's details in a forum post ([`POSTER_DETAIL_NAMES`]).
 fn is_poster_details(class: &str) -> bool {
+    is_named_by(class, POSTER_DETAIL_NAMES)
+}
+
+/// Whether a class names what a name of `names` says, by one of its words or two in a
+/// row run together: `userTitle`, `usertitle` and `user-title` are alike.
+pub(super) fn is_named_by(class: &str, names: &[phrases::Phrases]) -> bool {
     let mut prev: Option<&str> = None;
     any_name_word(class, |w| {
         let joined = |p: &str| {
@@ -607,9 +614,7 @@ fn is_poster_details(class: &str) -> bool {
                     && p.get(a.len()..).is_some_and(|t| t.eq_ignore_ascii_case(w))
             })
         };
-        let hit = phrases::any(POSTER_DETAIL_NAMES, |p| {
-            p.eq_ignore_ascii_case(w) || joined(p)
-        });
+        let hit = phrases::any(names, |p| p.eq_ignore_ascii_case(w) || joined(p));
         prev = Some(w);
         hit
     })
@@ -724,7 +729,7 @@ fn name_words(names: &str) -> usize {
 /// Whether `pred` holds for a word of class or id names, split at non-alphanumerics and
 /// at camelCase humps: `articleCaption`, `image-credit` and `post_byline` all give their
 /// two words. Words are whole: `sharing` is not `share`, nor `shadow` `ad`.
-pub(super) fn any_name_word<'a>(names: &'a str, mut pred: impl FnMut(&'a str) -> bool) -> bool {
+fn any_name_word<'a>(names: &'a str, mut pred: impl FnMut(&'a str) -> bool) -> bool {
     let mut start = 0;
     let mut prev_lower = false;
     for (i, c) in names.char_indices() {
