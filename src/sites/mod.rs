@@ -401,10 +401,37 @@ fn generic_article(
     let editor = profile.and_then(|p| p.editor_in(doc));
     let mut authors = profile.map(|p| p.authors_in(doc)).unwrap_or_default();
     if authors.is_empty() {
-        authors = Some(ld.authors)
-            .filter(|a| !a.is_empty())
-            .or_else(|| meta::meta(doc, "author").map(|a| meta::split_names(&a)))
-            .unwrap_or_else(|| meta::byline_authors(doc, url, json_ld));
+        // A site that credits no one in its JSON-LD or its `author` meta tag names itself
+        // there; the byline it prints, if any, names the writer. Without one, the site is
+        // who the page says wrote it (a company's own blog).
+        let given = [
+            ld.authors,
+            meta::meta(doc, "author")
+                .map(|a| meta::split_names(&a))
+                .unwrap_or_default(),
+        ];
+        let people = |names: &[String]| -> Vec<String> {
+            names
+                .iter()
+                .filter(|n| !meta::names_the_site(doc, url, n))
+                .cloned()
+                .collect()
+        };
+        authors = given
+            .iter()
+            .map(|names| people(names))
+            .find(|p| !p.is_empty())
+            .unwrap_or_else(|| {
+                let byline = meta::byline_authors(doc, url, json_ld);
+                if byline.is_empty() {
+                    given
+                        .into_iter()
+                        .find(|n| !n.is_empty())
+                        .unwrap_or_default()
+                } else {
+                    byline
+                }
+            });
     }
     authors.retain(|a| Some(a) != editor.as_ref());
     let title = meta::title(doc, url, ld.headline.as_deref()).unwrap_or_default();
@@ -488,6 +515,38 @@ mod tests {
         ];
         join_dateline(&mut body);
         assert_eq!(body.len(), 2);
+    }
+
+    #[test]
+    fn a_site_named_where_the_writer_goes_is_no_writer() {
+        let url = Url::parse("https://www.warta-kota.id/berita/2024/banjir").unwrap();
+        let byline = "<p>Oleh <a rel=author href=/penulis/ani>Ani Lestari</a></p>";
+        let authors_with = |head: &str, byline: &str| {
+            let doc = Html::parse_document(&format!(
+                "<html><head><meta property=og:type content=article>{head}</head><body>\
+                 <h1>Banjir</h1>{byline}</body></html>"
+            ));
+            generic_article(&doc, &url, None, &meta::JsonLd::of(&doc)).authors
+        };
+        let authors = |head: &str| authors_with(head, byline);
+        for head in [
+            "<meta name=author content=\"Warta-Kota.id\">",
+            "<meta property=og:site_name content=\"Harian Warta\">\
+             <meta name=author content=\"Harian Warta\">",
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Banjir",
+               "author":{"@type":"Organization","name":"Warta Kota"}}</script>"#,
+        ] {
+            assert_eq!(authors(head), ["Ani Lestari"], "{head}");
+        }
+        assert_eq!(
+            authors("<meta name=author content=\"Budi Santoso\">"),
+            ["Budi Santoso"]
+        );
+        // A company's blog that prints no byline is the company's.
+        assert_eq!(
+            authors_with("<meta name=author content=\"Warta Kota\">", ""),
+            ["Warta Kota"]
+        );
     }
 
     #[test]

@@ -98,10 +98,23 @@ const LIPUTAN6: Profile = Profile {
         "div.baca-juga-collections",
         "div.read-page--video-gallery",
         "div.article-photo-gallery",
+        // The pages' counters ("2 dari 4 halaman"), the "BACA JUGA" lines on later pages
+        // (without the collection around them), the pointer to the next page, the promos
+        // above and below the text (WhatsApp channel, Cek Fakta), the links to photo
+        // galleries and the "Baca Juga" list that ends the text, and ad slots.
+        "div.article-content-body__item-break",
+        "div.baca-juga-collections__detail",
+        "div.article-content-body__item-loadmore",
+        "div.promo",
+        "div.photo-gateway",
+        "div.baca-juga",
+        "div.google-auto-placed",
+        "div.seamless-ads",
+        "div.article-ad",
         "script",
         "style",
     ],
-    authors: NONE,
+    authors: &["span.read-page--header--author__name"],
     editor: NONE,
     credits: NONE,
     date: NONE,

@@ -120,6 +120,34 @@ macro_rules! fixture {
 /// editors' initials, credit lines, promos.
 const SITE_PAGES: &[(SitePage, &str)] = &[
     (
+        // Every page of the article in one, the later ones hidden; the promos, the
+        // "BACA JUGA" lines and the pointer to the next page worded as no text rule
+        // knows them, so that only the markup tells them.
+        SitePage {
+            file: "liputan6-article.html",
+            url: "https://www.liputan6.com/bisnis/read/5700001/5-cara-menghemat-listrik-di-musim-kemarau",
+            title: "5 Cara Menghemat Listrik di Musim Kemarau",
+            authors: &["Tira Santia"],
+            editor: None,
+            published: "2024-08-12T09:15:00+07:00",
+            first: "Liputan6.com, Jakarta - Tagihan listrik rumah tangga",
+            last: "menghemat beberapa persen tagihan setiap bulan.",
+            furniture: &[
+                "BACA JUGA",
+                "Lebih lengkap",
+                "Advertisement",
+                "Dapatkan kabar terbaru",
+                "Ragu pada sebuah kabar",
+                "dari 3 halaman",
+                "Gardu Induk",
+                "Berikutnya",
+                "Token Listrik",
+                "Nurmayanti",
+            ],
+        },
+        fixture!("liputan6-article.html"),
+    ),
+    (
         SitePage {
             file: "republika.html",
             url: "https://news.republika.co.id/berita/s7gk2m451/harga-beras-naik-pemerintah-buka-keran-impor",
