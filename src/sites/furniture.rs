@@ -134,6 +134,8 @@ impl Furniture {
             || self.contains.iter().any(|c| lower.contains(c))
             || (self.page_counter && is_page_counter(lower))
             || self.also.is_some_and(|rule| rule(lower))
+            // A rule drawn in text ("-----", "***") that sets a footer apart.
+            || !lower.chars().any(char::is_alphanumeric)
     }
 }
 

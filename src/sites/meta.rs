@@ -568,10 +568,10 @@ fn names(v: &Value) -> Vec<String> {
     list.into_iter().filter(|s| !is_placeholder(s)).collect()
 }
 
-/// Whether a value is what a template writes where it had none: nothing, `undefined` or
-/// `null`.
+/// Whether a value is what a template writes where it had none: `undefined`, `null`, or
+/// no letter or digit at all (nothing, detik's `-` for a photo's author).
 fn is_placeholder(s: &str) -> bool {
-    matches!(s, "" | "undefined" | "null")
+    matches!(s, "undefined" | "null") || !s.chars().any(char::is_alphanumeric)
 }
 
 /// Names in a comma-separated list, a name's credentials kept with it: "Jillian Kubala,
@@ -598,7 +598,7 @@ pub fn split_names(s: &str) -> Vec<String> {
 }
 
 /// A comma-separated list (`content_tags`, `content_author`, JSON-LD `keywords`), without
-/// the placeholders a template writes where it had no value (`undefined`, `null`).
+/// the placeholders a template writes where it had no value ([`is_placeholder`]).
 pub fn split_list(s: &str) -> Vec<String> {
     s.split(',')
         .map(sanitize::inline)
@@ -901,6 +901,10 @@ mod tests {
             r#"<script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"undefined"}}</script>"#,
         );
         assert!(JsonLd::of(&placeholder).article().authors.is_empty());
+        let dash = Html::parse_document(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"-"}}</script>"#,
+        );
+        assert!(JsonLd::of(&dash).article().authors.is_empty());
     }
 
     /// The JSON-LD parsed for a page is bounded for all its scripts together; a script

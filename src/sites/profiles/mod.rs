@@ -91,8 +91,10 @@ pub struct Profile {
     pub title_ends: &'static [&'static str],
     /// What is not news on the site's pages, dropped whichever extractor read them.
     pub furniture: Furniture,
-    /// Photo galleries: pages whose host's first label or first path segment starts with
-    /// one of these (`foto` for detik's `/foto-news/`, `/fotoinet/` and foto.detik.com).
+    /// Photo galleries: pages whose host's first label is one of these, or one of whose
+    /// path's segments before the last (the slug, which may start with any word) starts
+    /// with one (`foto` for detik's `/foto-news/`, `/fotoinet/`,
+    /// `/sepakbola/foto-sepakbola/` and foto.detik.com).
     pub gallery: &'static [&'static str],
     /// A gallery's captions, in page order: the first of these that finds any. A gallery
     /// reads as its lead text, if any, and its captions.
@@ -360,13 +362,14 @@ impl Profile {
     pub fn is_gallery(&self, url: &Url) -> bool {
         let host = url.host_str().unwrap_or_default();
         let first_label = host.split('.').next().unwrap_or_default();
-        let first_segment = url
+        let segments: Vec<&str> = url
             .path_segments()
-            .and_then(|mut s| s.next())
+            .map(|s| s.filter(|s| !s.is_empty()).collect())
             .unwrap_or_default();
+        let before_slug = &segments[..segments.len().saturating_sub(1)];
         self.gallery
             .iter()
-            .any(|word| first_label == *word || first_segment.starts_with(word))
+            .any(|word| first_label == *word || before_slug.iter().any(|s| s.starts_with(word)))
     }
 
     /// The captions of a gallery, in page order, each once; the innermost element when

@@ -30,10 +30,16 @@ const DETIK: Profile = Profile {
         "div.detail__body-text",
         "div.itp_bodycontent",
         "div#detikdetailtext",
+        // About The Game and other templates of 2021.
+        "div.detail_text",
     ],
     unhide: NONE,
     drop: &[
         "div.parallaxindetail",
+        // The ad between paragraphs, "SCROLL TO RESUME CONTENT", hidden until a script
+        // shows it (and shown in a page saved from a browser).
+        "div.paradetail",
+        "div.detail_tag",
         "table.linksisip",
         "div.detail__body-tag",
         "div.staticdetail_container",
@@ -45,7 +51,8 @@ const DETIK: Profile = Profile {
     authors: NONE,
     editor: NONE,
     credits: NONE,
-    date: NONE,
+    // The time as printed under the headline, for a page whose meta tags give none.
+    date: &["div.detail__date"],
     title_ends: &[
         " - detikNews",
         " - detikHealth",
@@ -61,9 +68,17 @@ const DETIK: Profile = Profile {
             "simak juga video",
             "[gambas:",
             "telah dilihat",
+            "scroll to resume content",
+            // Under a story from a regional desk: "Artikel ini telah naik di detikBali".
+            "artikel ini telah naik di",
         ],
         lines: &["berita terkait", "berita detikcom lainnya"],
-        ends: &["simak video", "simak juga video", "[gambas:video"],
+        ends: &[
+            "simak video",
+            "simak juga video",
+            "[gambas:video",
+            "artikel ini telah naik di",
+        ],
         contains: NONE,
         cut: &["[Gambas:Video 20detik]"],
         initials: true,

@@ -120,6 +120,28 @@ macro_rules! fixture {
 /// editors' initials, credit lines, promos.
 const SITE_PAGES: &[(SitePage, &str)] = &[
     (
+        // A regional desk's story on a channel's site: its footer set off by a rule of
+        // dashes, the JSON-LD author a placeholder, the time only as printed.
+        SitePage {
+            file: "detik-regional.html",
+            url: "https://travel.detik.com/travel-news/d-7230002/pantai-kuta-ditutup-sementara-untuk-upacara-melasti",
+            title: "Pantai Kuta Ditutup Sementara untuk Upacara Melasti",
+            authors: &["Tim detikBali"],
+            editor: None,
+            published: "2024-03-09T16:20:00+07:00",
+            first: "Badung - Pantai Kuta ditutup bagi wisatawan",
+            last: "iring-iringan warga kembali ke pura.",
+            furniture: &[
+                "SCROLL TO",
+                "-----",
+                "telah naik",
+                "di sini",
+                "kuta melasti",
+            ],
+        },
+        fixture!("detik-regional.html"),
+    ),
+    (
         // Every page of the article in one, the later ones hidden; the promos, the
         // "BACA JUGA" lines and the pointer to the next page worded as no text rule
         // knows them, so that only the markup tells them.
@@ -389,6 +411,13 @@ fn gallery_addresses_are_told_from_articles() {
     assert!(gallery("https://inet.detik.com/fotoinet/d-7016089/judul"));
     assert!(gallery("https://foto.detik.com/x/d-7016089/judul"));
     assert!(!gallery("https://news.detik.com/berita/d-7572645/judul"));
+    assert!(gallery(
+        "https://sport.detik.com/sepakbola/foto-sepakbola/d-7349123/judul"
+    ));
+    // A slug may start with the word: the story is about photos, not one of them.
+    assert!(!gallery(
+        "https://news.detik.com/berita/d-7572645/foto-viral-banjir"
+    ));
     assert!(gallery("https://www.liputan6.com/photo/read/5712345/judul"));
     assert!(!gallery(
         "https://www.liputan6.com/showbiz/read/5594363/judul"
