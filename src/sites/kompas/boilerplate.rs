@@ -87,13 +87,21 @@ fn kompas_lines(lower: &str) -> bool {
         || is_more_of_section(lower)
 }
 
-/// `Penulis: Irfan Kamil | Editor: Robertus Belarminus`: the credits, shown apart.
+/// `Penulis: Irfan Kamil | Editor: Robertus Belarminus`: the credits, shown apart; and
+/// a row of the 2014–16 credit table, its label and name in two cells
+/// (`Editor | : Aloysius Gonsaga AE`, `Sumber | : Persib`).
 fn is_byline(lower: &str) -> bool {
-    lower
-        .strip_prefix("penulis")
-        .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    // What follows the label: the name after a colon, or the cell after a bar.
+    let after = |label: &str| lower.strip_prefix(label).map(str::trim_start);
+    let whole = after("penulis").is_some_and(|rest| rest.starts_with(':'))
         && lower.contains("editor")
-        && lower.len() < 200
+        && lower.len() < 200;
+    let row = ["penulis", "editor", "sumber"].into_iter().any(|label| {
+        after(label)
+            .and_then(|rest| rest.strip_prefix('|'))
+            .is_some_and(|cell| cell.trim_start().starts_with(':'))
+    }) && lower.len() < 100;
+    whole || row
 }
 
 /// `Lihat Nasional Selengkapnya`: the link to the section under its list.
@@ -124,6 +132,9 @@ mod tests {
             "Bagikan artikel ini melalui",
             "Lihat Nasional Selengkapnya",
             "Tim Redaksi",
+            "Penulis | : Ferril Dennys",
+            "Editor | : Aloysius Gonsaga AE",
+            "Sumber | : Persib",
         ] {
             assert!(FURNITURE.is_boilerplate(line), "{line}");
         }
@@ -131,6 +142,7 @@ mod tests {
             "JAKARTA, KOMPAS.com - Jaksa penuntut umum menuntut Lisa Rachmat.",
             "Penulis buku itu mengatakan editor naskahnya menolak.",
             "Lihat saja nanti, kata dia.",
+            "Sumber: seorang pejabat yang tak mau disebut namanya | Jakarta.",
         ] {
             assert!(!FURNITURE.is_boilerplate(line), "{line}");
         }

@@ -16,6 +16,9 @@ selector!(
     ".opinion__author a.opinion__link, .opinion__author a"
 );
 selector!(CREDIT_SOURCE, ".credit-source");
+// 2014–16: a table of rows "Penulis | : name", "Editor | : name", "Sumber | : name".
+selector!(CREDIT_TABLE_ROW, ".kcm-read-copy tr, .penulis-editor tr");
+selector!(CELL, "td");
 selector!(HEADER_TEXT, ".read__header *, .credit *");
 
 /// Writers and editor from the credit block of whichever era the page is from.
@@ -54,11 +57,26 @@ impl Credits {
                 authors = names(fallback);
             }
         }
+        if authors.is_empty() {
+            authors = table_credit(doc, "penulis").into_iter().collect();
+        }
         Credits {
             authors: Some(authors).filter(|a| !a.is_empty()),
-            editor: editor.or_else(|| names(&OLD_EDITOR).into_iter().next()),
+            editor: editor
+                .or_else(|| names(&OLD_EDITOR).into_iter().next())
+                .or_else(|| table_credit(doc, "editor")),
         }
     }
+}
+
+/// The name in the 2014–16 credit table's row labelled `label` (lower case).
+fn table_credit(doc: &Html, label: &str) -> Option<String> {
+    doc.select(&CREDIT_TABLE_ROW).find_map(|row| {
+        let mut cells = row.select(&CELL).map(text_of);
+        let (name_label, name) = (cells.next()?, cells.next()?);
+        let name = name.trim_start_matches([':', ' ']).trim();
+        (name_label.eq_ignore_ascii_case(label) && !name.is_empty()).then(|| name.to_string())
+    })
 }
 
 /// "Sumber Reuters" near the credit block.
@@ -77,4 +95,5 @@ pub(super) fn source(doc: &Html) -> Option<String> {
                 .map(text_of)
                 .find_map(from)
         })
+        .or_else(|| table_credit(doc, "sumber"))
 }

@@ -143,4 +143,32 @@ mod tests {
             assert_eq!(published(meta), wib, "{meta}");
         }
     }
+
+    /// A page of 2014–16: the text in a `<span>` no Kompas rule knows (so the generic
+    /// extractor reads it), the credits in a table under it.
+    #[test]
+    fn the_credit_table_of_2016_names_the_credits_and_stays_out_of_the_text() {
+        let url =
+            Url::parse("http://bola.kompas.com/read/2016/02/23/16374618/persib.menang").unwrap();
+        let para = "Persib Bandung mengalahkan Arema Cronus dalam laga terakhir turnamen \
+                    pramusim di Stadion Kapten I Wayan Dipta, Gianyar, Selasa malam.";
+        let html = format!(
+            "<html><head><title>Persib Menang - Kompas.com</title></head><body>\
+             <div class=kcm-read-top><h2>Persib Menang</h2></div>\
+             <div class=span6><span class=kcmread1114><strong>KUTA, KOMPAS.com</strong> \
+             &mdash; {para}<br><br>{para}<br><br>{para}<br><br>Pelatih puas.</span>\
+             <div class=\"kcm-read-copy mb2\"><table class=grey><tbody>\
+             <tr><td>Penulis</td><td>: Ferril Dennys</td></tr>\
+             <tr><td>Editor</td><td>: Aloysius Gonsaga AE</td></tr>\
+             <tr><td>Sumber</td><td>: <a href=http://persib.co.id/>Persib</a></td></tr>\
+             </tbody></table></div></div></body></html>"
+        );
+        let a = crate::sites::read_article(&html, &url).unwrap().article;
+        assert_eq!(a.authors, ["Ferril Dennys"]);
+        assert_eq!(a.editor.as_deref(), Some("Aloysius Gonsaga AE"));
+        assert_eq!(a.source.as_deref(), Some("Persib"));
+        let text: Vec<&str> = a.body.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(text.last(), Some(&"Pelatih puas."), "{text:?}");
+        assert!(text[0].starts_with("KUTA, KOMPAS.com"), "{text:?}");
+    }
 }
