@@ -408,6 +408,8 @@ pub struct LdArticle {
     pub headline: Option<String>,
     pub published: Option<DateTime<FixedOffset>>,
     pub authors: Vec<String>,
+    /// The first `editor` named.
+    pub editor: Option<String>,
     pub keywords: Vec<String>,
     pub image: Option<String>,
 }
@@ -449,6 +451,7 @@ impl JsonLd {
                 .map(|h| decoded(&sanitize::inline(h))),
             published: obj["datePublished"].as_str().and_then(dates::parse_iso),
             authors: names(&obj["author"]),
+            editor: names(&obj["editor"]).into_iter().next(),
             keywords: match &obj["keywords"] {
                 Value::String(s) => split_list(s),
                 v => names(v),

@@ -398,7 +398,9 @@ fn generic_article(
     json_ld: &meta::JsonLd,
 ) -> Article {
     let ld = json_ld.article();
-    let editor = profile.and_then(|p| p.editor_in(doc));
+    // The profile's editor is told apart from the writers even where the page's JSON-LD
+    // calls the editor its author (Tribun); JSON-LD's own `editor` is one more name.
+    let profile_editor = profile.and_then(|p| p.editor_in(doc));
     let mut authors = profile.map(|p| p.authors_in(doc)).unwrap_or_default();
     if authors.is_empty() {
         // A site that credits no one in its JSON-LD or its `author` meta tag names itself
@@ -433,7 +435,8 @@ fn generic_article(
                 }
             });
     }
-    authors.retain(|a| Some(a) != editor.as_ref());
+    authors.retain(|a| Some(a) != profile_editor.as_ref());
+    let editor = profile_editor.or(ld.editor.filter(|e| !authors.contains(e)));
     let title = meta::title(doc, url, ld.headline.as_deref()).unwrap_or_default();
     let image = ld
         .image
@@ -546,6 +549,32 @@ mod tests {
         assert_eq!(
             authors_with("<meta name=author content=\"Warta Kota\">", ""),
             ["Warta Kota"]
+        );
+    }
+
+    #[test]
+    fn the_editor_named_in_json_ld_is_the_editor() {
+        let url = Url::parse("https://www.warta-kota.id/berita/2024/banjir").unwrap();
+        let read = |author: &str, editor: &str| {
+            let doc = Html::parse_document(&format!(
+                r#"<script type="application/ld+json">{{"@type":"NewsArticle","headline":"Banjir",
+                "author":{{"@type":"Person","name":"{author}"}},
+                "editor":{{"@type":"Person","name":"{editor}"}}}}</script><h1>Banjir</h1>"#
+            ));
+            let a = generic_article(&doc, &url, None, &meta::JsonLd::of(&doc));
+            (a.authors, a.editor)
+        };
+        assert_eq!(
+            read("Ani Lestari", "Budi Santoso"),
+            (
+                vec!["Ani Lestari".to_string()],
+                Some("Budi Santoso".to_string())
+            )
+        );
+        // A writer who edited the piece too stays its writer.
+        assert_eq!(
+            read("Ani Lestari", "Ani Lestari"),
+            (vec!["Ani Lestari".to_string()], None)
         );
     }
 

@@ -271,11 +271,17 @@ const SITE_PAGES: &[(SitePage, &str)] = &[
             url: "https://bisnis.tempo.co/read/1234567/harga-emas-antam-naik",
             title: "Harga Emas Antam Naik Rp 10 Ribu per Gram",
             authors: &["Riani Sanusi Putri"],
-            editor: None,
+            editor: Some("Suseno"),
             published: "2024-08-01T09:05:00+07:00",
             first: "TEMPO.CO, Jakarta - Harga emas batangan",
             last: "ditutup menguat pada sore hari.",
-            furniture: &["Pilihan Editor", "Baca juga", "Advertisement", "Rekor Baru"],
+            furniture: &[
+                "Pilihan Editor",
+                "Baca juga",
+                "Advertisement",
+                "Rekor Baru",
+                "Gulir",
+            ],
         },
         fixture!("tempo.html"),
     ),
@@ -289,9 +295,31 @@ const SITE_PAGES: &[(SitePage, &str)] = &[
             published: "2024-11-18T21:10:00+07:00",
             first: "Bekasi (ANTARA) - Banjir yang merendam",
             last: "pada Selasa pagi.",
-            furniture: &["Pewarta", "Copyright", "Baca juga", "Advertisement"],
+            furniture: &[
+                "Pewarta",
+                "Copyright",
+                "Baca juga",
+                "Advertisement",
+                "sudah kembali ke rumah",
+                "Posko banjir",
+            ],
         },
         fixture!("antara.html"),
+    ),
+    (
+        // The layout of 2015: no meta time, no meta author; both only as printed.
+        SitePage {
+            file: "okezone-2015.html",
+            url: "http://news.okezone.com/read/2015/08/14/338/1196000/jalur-puncak-ditutup-saat-libur-panjang",
+            title: "Jalur Puncak Ditutup Saat Libur Panjang",
+            authors: &["Rina Kartika"],
+            editor: None,
+            published: "2015-08-14T09:40:00+07:00",
+            first: "BOGOR - Polisi menutup jalur Puncak",
+            last: "untuk arus balik.",
+            furniture: &["Jurnalis", "Okezone"],
+        },
+        fixture!("okezone-2015.html"),
     ),
 ];
 
@@ -361,6 +389,7 @@ fn lines_of_furniture_are_told_from_news() {
     );
     let okezone = of(&Url::parse("https://nasional.okezone.com/").unwrap()).unwrap();
     assert_eq!(okezone.clean_title("Banjir : Okezone Nasional"), "Banjir");
+    assert_eq!(okezone.clean_title("Banjir :: Okezone News"), "Banjir");
     assert_eq!(
         okezone.clean_title("Rasio 3 : 1 : Okezone"),
         "Rasio 3 : 1 : Okezone"
