@@ -3,7 +3,7 @@
 //! Rather than one selector per site or era, a list is read by its links: every link to
 //! an article (as the site's profile tells articles from other pages), in page order, each with the smallest piece of page around it that
 //! belongs to that article alone (its "item"). The title comes from the item's heading,
-//! the section label from a `*subtitle*`/`*label*` element, the date from a `*date*`
+//! the section label from a `*subtitle*`/`*label*`/`*channel*` element, the date from a `*date*`
 //! element. On Kompas this reads the 2024–2026 `articleItem` lists, the 2017–2023
 //! `article__list`, headline and most-read blocks, and whatever comes next, as long as
 //! articles are links.
@@ -277,14 +277,40 @@ struct ItemText {
 
 impl ItemText {
     fn of(item: ElementRef<'_>) -> Self {
+        let title = item_title(item);
         ItemText {
-            title: item_title(item),
-            label: class_texts(item, &["subtitle", "label"]).next(),
+            // Not the box around the title that a class names for the channel
+            // (`channel-headline-header`).
+            label: item
+                .descendants()
+                .filter_map(ElementRef::wrap)
+                .filter(|e| has_class_like(*e, LABEL_CLASSES))
+                .map(label_text)
+                .find(|t| !t.is_empty() && Some(t) != title.as_ref()),
+            title,
             published: class_texts(item, &["date", "time"])
                 .chain(date_titles(item))
                 .find_map(|t| dates::find_in_text(&t)),
         }
     }
+}
+
+/// Words in the class of the element that holds an item's section label: Kompas's
+/// `article__subtitle` (2017–23), `hlChannel` and `mostChannel` (2024), and
+/// `idx-channel-top` (2015).
+const LABEL_CLASSES: &[&str] = &["subtitle", "label", "channel"];
+
+/// A label element's own words, without what it holds besides (`NEWS` of `NEWS <span>-
+/// 45 detik lalu</span>`); its whole text when it has none of its own (the label inside a
+/// link inside it).
+fn label_text(e: ElementRef<'_>) -> String {
+    let own: String = e
+        .children()
+        .filter_map(|c| c.value().as_text().map(|t| &**t))
+        .collect();
+    Some(sanitize::inline(&own))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| text_of(e))
 }
 
 /// The `title` attributes in and on an item's date elements: where a list that shows
@@ -302,7 +328,7 @@ fn date_titles(item: ElementRef<'_>) -> impl Iterator<Item = String> + '_ {
 fn item_title(item: ElementRef<'_>) -> Option<String> {
     let titled = |s: &Selector| {
         item.select(s)
-            .filter(|h| !has_class_like(*h, &["subtitle", "label", "author"]))
+            .filter(|h| !has_class_like(*h, LABEL_CLASSES) && !has_class_like(*h, &["author"]))
             .map(text_of)
             .find(|t| !t.is_empty())
     };

@@ -134,6 +134,45 @@ mod tests {
         assert_eq!(titles, ["Satu-satunya hasil"]);
     }
 
+    /// The labels of three eras' front and section pages: a 2024 headline's channel, a
+    /// latest item's label with its relative time beside it, 2015 index items whose
+    /// title sits in a box named for the channel, one with its label as a link.
+    #[test]
+    fn items_are_labelled_with_their_section_in_every_era() {
+        let url = Url::parse("https://www.kompas.com/").unwrap();
+        let doc = Html::parse_document(
+            "<html><body>\
+             <div class=hlItem><a href=\"https://regional.kompas.com/read/2024/03/26/1/a\">\
+             <div class=hlBox><h1 class=hlTitle>Satu</h1><div class=hlInfo>\
+             <div class=hlChannel> REGIONAL </div></div></div></a></div>\
+             <div class=wSpec-item><a href=\"https://www.kompas.com/read/2024/03/26/2/b\">\
+             <p class=wSpec-subtitle> NEWS <span> - 45 detik lalu </span></p>\
+             <h4 class=wSpec-title>Dua</h4></a></div>\
+             <ul><li><div class=idx-channel-top><span class=\"small orange\">\
+             <a href=\"https://regional.kompas.com/\">Regional</a></span></div>\
+             <a href=\"https://regional.kompas.com/read/2015/11/04/3/c\">\
+             <div class=channel-headline-header><div class=kcm-title>Tiga</div></div></a>\
+             </li><li><a href=\"https://nasional.kompas.com/read/2015/11/04/4/d\">\
+             <div class=channel-headline-header><div class=kcm-title>Empat</div></div></a>\
+             </li></ul></body></html>",
+        );
+        let labels: Vec<(String, Option<String>)> = headlines(&doc, &url)
+            .headlines
+            .into_iter()
+            .map(|h| (h.title, h.label))
+            .collect();
+        let want = |t: &str, l: &str| (t.to_string(), Some(l.to_string()));
+        assert_eq!(
+            labels,
+            [
+                want("Satu", "REGIONAL"),
+                want("Dua", "NEWS"),
+                want("Tiga", "Regional"),
+                ("Empat".to_string(), None)
+            ]
+        );
+    }
+
     #[test]
     fn terkini_in_one_container_after_a_wrapped_heading() {
         let page = format!(
