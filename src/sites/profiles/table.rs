@@ -150,7 +150,8 @@ const LIPUTAN6: Profile = Profile {
         ends: &["berita terkini"],
         contains: NONE,
         cut: NONE,
-        initials: false,
+        // Older articles end with the editors' initials, "(Cas/Isk)".
+        initials: true,
         page_counter: true,
         also: None,
     },

@@ -165,6 +165,7 @@ const SITE_PAGES: &[(SitePage, &str)] = &[
                 "Berikutnya",
                 "Token Listrik",
                 "Nurmayanti",
+                "(Tir/Nrm)",
             ],
         },
         fixture!("liputan6-article.html"),
