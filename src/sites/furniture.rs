@@ -177,7 +177,12 @@ fn strip_initials(text: &mut String) {
         && inner
             .split('/')
             .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    if is_initials {
+    // One editor's initials, `(FHM)`, after the last sentence or on a line of their own.
+    let before = trimmed[..open].trim_end();
+    let is_one_editors = (2..=6).contains(&inner.len())
+        && inner.chars().all(|c| c.is_ascii_alphabetic())
+        && (before.is_empty() || before.ends_with(['.', '"', '”']));
+    if is_initials || is_one_editors {
         text.truncate(open);
         let kept = text.trim_end().len();
         text.truncate(kept);
@@ -270,5 +275,24 @@ mod tests {
         let mut text = "Harga naik (10/20) persen".to_string();
         strip_initials(&mut text);
         assert_eq!(text, "Harga naik (10/20) persen");
+        for (line, kept) in [
+            (
+                "\"Sudah biasa,\" tandasnya. (FHM)",
+                "\"Sudah biasa,\" tandasnya.",
+            ),
+            ("(FHM)", ""),
+            (
+                "Unduh laporan itu dalam format (PDF)",
+                "Unduh laporan itu dalam format (PDF)",
+            ),
+            (
+                "Dia pulang. (Reuters, 12 Mei)",
+                "Dia pulang. (Reuters, 12 Mei)",
+            ),
+        ] {
+            let mut text = line.to_string();
+            strip_initials(&mut text);
+            assert_eq!(text, kept, "{line}");
+        }
     }
 }

@@ -318,7 +318,7 @@ const SITE_PAGES: &[(SitePage, &str)] = &[
             published: "2015-08-14T09:40:00+07:00",
             first: "BOGOR - Polisi menutup jalur Puncak",
             last: "untuk arus balik.",
-            furniture: &["Jurnalis", "Okezone"],
+            furniture: &["Jurnalis", "Okezone", "BERITA LAINNYA", "Jagorawi"],
         },
         fixture!("okezone-2015.html"),
     ),
@@ -345,6 +345,30 @@ fn each_sites_page_reads_as_its_reader_sees_it() {
             profile.name
         );
     }
+}
+
+/// Okezone's layout of 2017, whose body no selector of the profile finds: the generic
+/// extractor reads it, and the profile's furniture still applies.
+#[test]
+fn an_okezone_page_of_an_older_layout_ends_before_its_lists() {
+    let body = format!(
+        "<div class=read-detail>{}<strong>(FHM)</strong>\
+         <div class=berita-lainnya><span class=berita-lainnya-title>BERITA LAINNYA</span>\
+         <hr><ul><li><a href=/read/2017/02/17/33/1620901/lain>\
+         <span class=news-content-title>Artis Lain Menikah</span></a></li></ul></div></div>",
+        paragraphs("JAKARTA - Aktor itu bercerita.", "ujarnya.")
+    );
+    let html = page("Cara Menjaga Keluarga", "", &body);
+    let (_, text) = text_of(
+        &html,
+        "http://celebrity.okezone.com/read/2017/02/17/33/1620900/cara-menjaga-keluarga",
+    );
+    assert_clean(
+        &text,
+        "JAKARTA - Aktor itu bercerita.",
+        "ujarnya.",
+        &["BERITA LAINNYA", "Artis Lain"],
+    );
 }
 
 #[test]
