@@ -354,8 +354,11 @@ fn an_okezone_page_of_an_older_layout_ends_before_its_lists() {
     let body = format!(
         "<div class=read-detail>{}<strong>(FHM)</strong>\
          <div class=berita-lainnya><span class=berita-lainnya-title>BERITA LAINNYA</span>\
-         <hr><ul><li><a href=/read/2017/02/17/33/1620901/lain>\
-         <span class=news-content-title>Artis Lain Menikah</span></a></li></ul></div></div>",
+         <hr><ul><li><div class=news-area><div class=categori>Hot Gossip</div>\
+         <div class=news-content><a href=/read/2017/02/17/33/1620901/lain>\
+         <span class=news-content-title>Artis Lain Menikah</span></a>\
+         <p>Pasangan artis itu menikah di Bali dengan pesta kecil bersama keluarga.</p>\
+         </div></div></li></ul></div></div>",
         paragraphs("JAKARTA - Aktor itu bercerita.", "ujarnya.")
     );
     let html = page("Cara Menjaga Keluarga", "", &body);
@@ -367,7 +370,7 @@ fn an_okezone_page_of_an_older_layout_ends_before_its_lists() {
         &text,
         "JAKARTA - Aktor itu bercerita.",
         "ujarnya.",
-        &["BERITA LAINNYA", "Artis Lain"],
+        &["BERITA LAINNYA", "Artis Lain", "Hot Gossip", "pesta kecil"],
     );
 }
 
