@@ -40,6 +40,8 @@ const DETIK: Profile = Profile {
         // shows it (and shown in a page saved from a browser).
         "div.paradetail",
         "div.detail_tag",
+        // The lead photo's caption inside the text, in the layout of 2015.
+        "div.pic_artikel",
         "table.linksisip",
         "div.detail__body-tag",
         "div.staticdetail_container",

@@ -137,6 +137,7 @@ const SITE_PAGES: &[(SitePage, &str)] = &[
                 "telah naik",
                 "di sini",
                 "kuta melasti",
+                "Ni Made Lastri",
             ],
         },
         fixture!("detik-regional.html"),
