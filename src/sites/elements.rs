@@ -36,15 +36,29 @@ pub fn text_of(e: ElementRef<'_>) -> String {
     sanitize::inline(&e.text().collect::<String>())
 }
 
+/// What `e` says: a `<meta>` tag's content (a site's own tag for its writer or its
+/// time, named by a profile's selector), any other element's text.
+fn value_of(e: ElementRef<'_>) -> String {
+    match e.value().name() {
+        "meta" => e
+            .value()
+            .attr("content")
+            .map(sanitize::inline)
+            .unwrap_or_default(),
+        _ => text_of(e),
+    }
+}
+
 /// The first non-empty text of the elements `selector` finds.
 pub fn first_text(doc: &Html, selector: &Selector) -> Option<String> {
     doc.select(selector).map(text_of).find(|t| !t.is_empty())
 }
 
-/// The distinct non-empty texts of the elements `selector` finds, in page order.
+/// The distinct non-empty texts of the elements `selector` finds ([`value_of`]), in page
+/// order.
 pub fn texts(doc: &Html, selector: &Selector) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for t in doc.select(selector).map(text_of) {
+    for t in doc.select(selector).map(value_of) {
         if !t.is_empty() && !out.contains(&t) {
             out.push(t);
         }

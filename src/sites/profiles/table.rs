@@ -223,10 +223,12 @@ const JPNN: Profile = Profile {
     body: &["div[itemprop=articleBody]", "div.page-content"],
     unhide: NONE,
     drop: &["div.baca-juga", "script", "style"],
-    authors: NONE,
+    // JPNN's own meta tags, read by public scrapers of the site: the writer, and the
+    // time as "24 April 2026 20:05" (WIB).
+    authors: &["meta[name=jpnncom_news_author]"],
     editor: NONE,
     credits: NONE,
-    date: NONE,
+    date: &["meta[name=jpnncom_news_pubdate]", "span.date-publish"],
     title_ends: &[" - JPNN.com", " - jpnn.com"],
     furniture: Furniture {
         prefixes: &[

@@ -120,6 +120,21 @@ macro_rules! fixture {
 /// editors' initials, credit lines, promos.
 const SITE_PAGES: &[(SitePage, &str)] = &[
     (
+        // The writer and the time only in JPNN's own meta tags.
+        SitePage {
+            file: "jpnn-meta.html",
+            url: "https://www.jpnn.com/news/jalan-tol-baru-dibuka-gratis-selama-sepekan",
+            title: "Jalan Tol Baru Dibuka Gratis Selama Sepekan",
+            authors: &["Elfany Kurniawan"],
+            editor: None,
+            published: "2026-04-24T20:05:00+07:00",
+            first: "jpnn.com, BOGOR - Ruas jalan tol baru",
+            last: "lebih rendah dari ruas yang sudah ada.",
+            furniture: &["(elf/jpnn)", "Redaktur"],
+        },
+        fixture!("jpnn-meta.html"),
+    ),
+    (
         // A regional desk's story on a channel's site: its footer set off by a rule of
         // dashes, the JSON-LD author a placeholder, the time only as printed.
         SitePage {
