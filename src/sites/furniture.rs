@@ -15,8 +15,9 @@ pub const ADS: [&str; 3] = [
 
 /// The furniture of Indonesian news sites in general, for a page in Indonesian of a site
 /// kabar has no profile for: the conventions the profiles share, not any one site's
-/// words. The editors' initials closing the text (`(vyp/kna)`, `(boy/jpnn)`), a page
-/// counter (`2 dari 4 halaman`), the ad label and "Baca juga", and the video pointer.
+/// words. The editors' initials closing the text (`(vyp/kna)`, `(boy/jpnn)`, one editor's
+/// `(FHM)`), a page counter (`2 dari 4 halaman`), the ad label and "Baca juga", and the
+/// video pointer.
 pub const INDONESIAN: Furniture = Furniture {
     prefixes: &[ADS[0], ADS[1], ADS[2], "simak video", "simak juga video"],
     lines: &[],
@@ -56,13 +57,14 @@ pub struct Furniture {
     pub prefixes: &'static [&'static str],
     /// Whole lines that are dropped.
     pub lines: &'static [&'static str],
-    /// Lines after which nothing is the article.
+    /// Lines after which nothing is the article; also where one starts after the last
+    /// sentence of a block that runs into it.
     pub ends: &'static [&'static str],
     /// Lines holding one of these anywhere are dropped.
     pub contains: &'static [&'static str],
     /// Pieces cut out of any line (`[Gambas:Video 20detik]`, as the page writes it).
     pub cut: &'static [&'static str],
-    /// A trailing `(vyp/kna)`: the editors' initials, cut from the last line.
+    /// A trailing `(vyp/kna)` or `(FHM)`: the editors' initials, cut from the last line.
     pub initials: bool,
     /// Lines `2 dari 4 halaman`, and a gallery's `5 / 12`: counters, not text.
     pub page_counter: bool,
@@ -115,17 +117,31 @@ impl Furniture {
     }
 
     /// Where an ending line starts inside a block that runs into it (the video promo
-    /// after the last sentence, in one paragraph).
+    /// after the last sentence, in one paragraph): after a sentence's end, never inside
+    /// one ("Polisi membantah berita lainnya …", "The anthology, edited by …").
     fn end_within(&self, text: &str) -> Option<usize> {
         let lower = text.to_lowercase();
+        if lower.len() != text.len() {
+            return None;
+        }
         self.ends
             .iter()
-            .filter_map(|e| lower.find(&format!(" {e}")))
+            .filter_map(|e| {
+                lower
+                    .match_indices(&format!(" {e}"))
+                    .map(|(at, _)| at)
+                    .find(|&at| {
+                        lower[..at]
+                            .trim_end()
+                            .ends_with(['.', '!', '?', '"', '”', ')', ']'])
+                    })
+            })
             .min()
-            .filter(|&at| lower.is_char_boundary(at) && lower.len() == text.len())
     }
 
-    /// A line that is the site's, not the article's.
+    /// A line that is the site's, not the article's: by the table, or a line of no
+    /// letter or digit, which is a rule drawn in text ("-----", "***") setting a footer
+    /// apart.
     pub fn is_boilerplate(&self, text: &str) -> bool {
         let lower = text.trim().to_lowercase();
         let lower = without_bullet(&lower);
@@ -134,7 +150,6 @@ impl Furniture {
             || self.contains.iter().any(|c| lower.contains(c))
             || (self.page_counter && is_page_counter(lower))
             || self.also.is_some_and(|rule| rule(lower))
-            // A rule drawn in text ("-----", "***") that sets a footer apart.
             || !lower.chars().any(char::is_alphanumeric)
     }
 }
@@ -162,7 +177,9 @@ fn is_page_counter(lower: &str) -> bool {
     }
 }
 
-/// Cuts a trailing `(vyp/kna)` or `(boy/jpnn)`: letters, a slash, letters, in brackets.
+/// Cuts the editors' initials that end the text: `(vyp/kna)`, `(boy/jpnn)` (groups with
+/// letters, between slashes, in brackets; not a date's `(12/8)`), or one editor's
+/// `(FHM)` (two to four capitals) after the last sentence or on a line of their own.
 fn strip_initials(text: &mut String) {
     let trimmed = text.trim_end();
     let Some(open) = trimmed.rfind('(') else {
@@ -174,15 +191,17 @@ fn strip_initials(text: &mut String) {
     };
     let is_initials = inner.contains('/')
         && inner.len() <= 24
-        && inner
-            .split('/')
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    // One editor's initials, `(FHM)`, after the last sentence or on a line of their own.
+        && inner.split('/').all(|p| {
+            p.chars().all(|c| c.is_ascii_alphanumeric())
+                && p.chars().any(|c| c.is_ascii_alphabetic())
+        });
     let before = trimmed[..open].trim_end();
-    let is_one_editors = (2..=6).contains(&inner.len())
-        && inner.chars().all(|c| c.is_ascii_alphabetic())
-        && (before.is_empty() || before.ends_with(['.', '"', '”']));
-    if is_initials || is_one_editors {
+    let is_one_editor = (2..=4).contains(&inner.len())
+        && inner.chars().all(|c| c.is_ascii_uppercase())
+        // An advertorial says so at its end.
+        && inner != "ADV"
+        && (before.is_empty() || before.ends_with(['.', '!', '?', '"', '”']));
+    if is_initials || is_one_editor {
         text.truncate(open);
         let kept = text.trim_end().len();
         text.truncate(kept);
@@ -262,6 +281,26 @@ mod tests {
         assert_eq!(body[0].text, "Acara selesai sore itu.");
     }
 
+    /// An ending's words inside a sentence are the sentence's.
+    #[test]
+    fn an_ending_begins_after_a_sentence_not_inside_one() {
+        let site = Furniture {
+            ends: &["berita lainnya", "edited by"],
+            ..SITE
+        };
+        let news = [
+            "Polisi membantah berita lainnya yang menyebut ada korban jiwa.",
+            "The anthology, edited by Goenawan Mohamad, was launched on Monday.",
+        ];
+        let mut body = blocks(&news);
+        site.clean(&mut body);
+        let text: Vec<&str> = body.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(text, news);
+        let mut body = blocks(&["It was launched on Monday. EDITED BY INE"]);
+        site.clean(&mut body);
+        assert_eq!(body[0].text, "It was launched on Monday.");
+    }
+
     #[test]
     fn counters_and_initials_are_told_from_news() {
         assert!(SITE.is_boilerplate("2 dari 4 halaman"));
@@ -288,6 +327,19 @@ mod tests {
             (
                 "Dia pulang. (Reuters, 12 Mei)",
                 "Dia pulang. (Reuters, 12 Mei)",
+            ),
+            ("Siapa yang tahu? (FHM)", "Siapa yang tahu?"),
+            (
+                "Gedung itu diresmikan Senin. (ADV)",
+                "Gedung itu diresmikan Senin. (ADV)",
+            ),
+            (
+                "\"Kita lihat nanti.\" (Senyum)",
+                "\"Kita lihat nanti.\" (Senyum)",
+            ),
+            (
+                "Rapat digelar di Jakarta, Senin (12/8)",
+                "Rapat digelar di Jakarta, Senin (12/8)",
             ),
         ] {
             let mut text = line.to_string();

@@ -1,12 +1,13 @@
 //! Lists of article links: index pages, the home page, "Terkini Lainnya" under an article.
 //!
 //! Rather than one selector per site or era, a list is read by its links: every link to
-//! an article (as the site's profile tells articles from other pages), in page order, each with the smallest piece of page around it that
-//! belongs to that article alone (its "item"). The title comes from the item's heading,
-//! the section label from a `*subtitle*`/`*label*`/`*channel*` element, the date from a `*date*`
-//! element. On Kompas this reads the 2024–2026 `articleItem` lists, the 2017–2023
-//! `article__list`, headline and most-read blocks, and whatever comes next, as long as
-//! articles are links.
+//! an article (as the site's profile tells articles from other pages), in page order,
+//! each with the smallest piece of page around it that belongs to that article alone (its
+//! "item"). The title comes from the item's heading, the section label from a
+//! `*subtitle*`/`*label*`/`*channel*` element, the date from a `*date*` element. On
+//! Kompas this reads the 2024–2026 `articleItem` lists, the 2017–2023 `article__list`,
+//! headline and most-read blocks, the 2015 and 2024 front pages' channels, and whatever
+//! comes next, as long as articles are links.
 
 use std::collections::{HashMap, HashSet};
 
@@ -286,7 +287,7 @@ impl ItemText {
                 .filter_map(ElementRef::wrap)
                 .filter(|e| has_class_like(*e, LABEL_CLASSES))
                 .map(label_text)
-                .find(|t| !t.is_empty() && Some(t) != title.as_ref()),
+                .find(|t| !t.is_empty() && !title.as_ref().is_some_and(|title| t.contains(title))),
             title,
             published: class_texts(item, &["date", "time"])
                 .chain(date_titles(item))
@@ -302,15 +303,17 @@ const LABEL_CLASSES: &[&str] = &["subtitle", "label", "channel"];
 
 /// A label element's own words, without what it holds besides (`NEWS` of `NEWS <span>-
 /// 45 detik lalu</span>`); its whole text when it has none of its own (the label inside a
-/// link inside it).
+/// link inside it, after a bullet); without a bullet before it.
 fn label_text(e: ElementRef<'_>) -> String {
     let own: String = e
         .children()
         .filter_map(|c| c.value().as_text().map(|t| &**t))
         .collect();
-    Some(sanitize::inline(&own))
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| text_of(e))
+    let text = Some(sanitize::inline(&own))
+        .filter(|t| t.chars().any(char::is_alphanumeric))
+        .unwrap_or_else(|| text_of(e));
+    text.trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
 }
 
 /// The `title` attributes in and on an item's date elements: where a list that shows

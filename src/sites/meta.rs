@@ -175,21 +175,13 @@ fn cut_short(title: &str, heading: &str) -> bool {
 /// The names a page gives its site: `og:site_name`, its host (`kompas.com` in
 /// `regional.kompas.com`) and the labels of its host (`kompas`), as keys of letters and
 /// digits only.
-struct SiteNames {
+pub struct SiteNames {
     known: Vec<String>,
-}
-
-/// Whether `name`, given as a page's author, is the name of its site (`Liputan6.com`,
-/// `detikcom`, `CNN Indonesia` on cnnindonesia.com): sites that credit no writer put their
-/// own name where the writer's goes, in the `author` meta tag and in JSON-LD.
-pub fn names_the_site(doc: &Html, page: &Url, name: &str) -> bool {
-    let name = key(name);
-    SiteNames::of(doc, page).known.contains(&name)
 }
 
 impl SiteNames {
     /// The names `doc`, read from `page`, gives its site.
-    fn of(doc: &Html, page: &Url) -> Self {
+    pub fn of(doc: &Html, page: &Url) -> Self {
         let mut names: Vec<String> = meta(doc, "og:site_name").into_iter().collect();
         // The page's own address names its site, and so does the address it was read
         // from (a page may have neither a canonical link nor og:url).
@@ -201,6 +193,14 @@ impl SiteNames {
                 .filter_map(|u| u.host_str().map(str::to_string)),
         );
         SiteNames::new(&names)
+    }
+
+    /// Whether `name`, given as a page's author or editor, is the name of its site
+    /// (`Liputan6.com`, `detikcom`, `CNN Indonesia` on cnnindonesia.com): sites that
+    /// credit no one put their own name where the writer's goes, in the `author` meta tag
+    /// and in JSON-LD.
+    pub fn is(&self, name: &str) -> bool {
+        self.known.contains(&key(name))
     }
 
     fn new(names: &[String]) -> Self {

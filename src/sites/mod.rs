@@ -398,6 +398,7 @@ fn generic_article(
     json_ld: &meta::JsonLd,
 ) -> Article {
     let ld = json_ld.article();
+    let site = meta::SiteNames::of(doc, url);
     // The profile's editor is told apart from the writers even where the page's JSON-LD
     // calls the editor its author (Tribun); JSON-LD's own `editor` is one more name.
     let profile_editor = profile.and_then(|p| p.editor_in(doc));
@@ -413,11 +414,7 @@ fn generic_article(
                 .unwrap_or_default(),
         ];
         let people = |names: &[String]| -> Vec<String> {
-            names
-                .iter()
-                .filter(|n| !meta::names_the_site(doc, url, n))
-                .cloned()
-                .collect()
+            names.iter().filter(|n| !site.is(n)).cloned().collect()
         };
         authors = given
             .iter()
@@ -436,7 +433,7 @@ fn generic_article(
             });
     }
     authors.retain(|a| Some(a) != profile_editor.as_ref());
-    let editor = profile_editor.or(ld.editor.filter(|e| !authors.contains(e)));
+    let editor = profile_editor.or(ld.editor.filter(|e| !authors.contains(e) && !site.is(e)));
     let title = meta::title(doc, url, ld.headline.as_deref()).unwrap_or_default();
     let image = ld
         .image
@@ -571,9 +568,13 @@ mod tests {
                 Some("Budi Santoso".to_string())
             )
         );
-        // A writer who edited the piece too stays its writer.
+        // A writer who edited the piece too stays its writer; a site is no editor.
         assert_eq!(
             read("Ani Lestari", "Ani Lestari"),
+            (vec!["Ani Lestari".to_string()], None)
+        );
+        assert_eq!(
+            read("Ani Lestari", "Warta Kota"),
             (vec!["Ani Lestari".to_string()], None)
         );
     }

@@ -69,13 +69,17 @@ impl Credits {
     }
 }
 
-/// The name in the 2014–16 credit table's row labelled `label` (lower case).
+/// The name in the 2014–16 credit table's row labelled `label` (lower case): the first
+/// cell after the label with more than the colon.
 fn table_credit(doc: &Html, label: &str) -> Option<String> {
     doc.select(&CREDIT_TABLE_ROW).find_map(|row| {
         let mut cells = row.select(&CELL).map(text_of);
-        let (name_label, name) = (cells.next()?, cells.next()?);
-        let name = name.trim_start_matches([':', ' ']).trim();
-        (name_label.eq_ignore_ascii_case(label) && !name.is_empty()).then(|| name.to_string())
+        if !cells.next()?.eq_ignore_ascii_case(label) {
+            return None;
+        }
+        cells
+            .map(|c| c.trim_start_matches([':', ' ']).trim().to_string())
+            .find(|name| !name.is_empty())
     })
 }
 

@@ -153,8 +153,11 @@ mod tests {
              <a href=\"https://regional.kompas.com/read/2015/11/04/3/c\">\
              <div class=channel-headline-header><div class=kcm-title>Tiga</div></div></a>\
              </li><li><a href=\"https://nasional.kompas.com/read/2015/11/04/4/d\">\
-             <div class=channel-headline-header><div class=kcm-title>Empat</div></div></a>\
-             </li></ul></body></html>",
+             <div class=channel-headline-header><div class=kcm-title>Empat</div>\
+             <span class=kcm-date>04/11/2015</span></div></a></li>\
+             <li><span class=label>• <a href=\"https://bola.kompas.com/\">Bola</a></span>\
+             <a href=\"https://bola.kompas.com/read/2015/11/04/5/e\"><h3>Lima</h3></a></li>\
+             </ul></body></html>",
         );
         let labels: Vec<(String, Option<String>)> = headlines(&doc, &url)
             .headlines
@@ -168,7 +171,8 @@ mod tests {
                 want("Satu", "REGIONAL"),
                 want("Dua", "NEWS"),
                 want("Tiga", "Regional"),
-                ("Empat".to_string(), None)
+                ("Empat".to_string(), None),
+                want("Lima", "Bola")
             ]
         );
     }

@@ -170,5 +170,14 @@ mod tests {
         let text: Vec<&str> = a.body.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(text.last(), Some(&"Pelatih puas."), "{text:?}");
         assert!(text[0].starts_with("KUTA, KOMPAS.com"), "{text:?}");
+
+        // The other table of those years, a colon in a cell of its own.
+        let html = html.replace("kcm-read-copy mb2", "penulis-editor").replace(
+            "<td>Editor</td><td>: Aloysius Gonsaga AE</td>",
+            "<td>Editor</td><td>:</td><td>Aloysius Gonsaga AE</td>",
+        );
+        let a = crate::sites::read_article(&html, &url).unwrap().article;
+        assert_eq!(a.authors, ["Ferril Dennys"]);
+        assert_eq!(a.editor.as_deref(), Some("Aloysius Gonsaga AE"));
     }
 }

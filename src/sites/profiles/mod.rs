@@ -362,10 +362,14 @@ impl Profile {
     pub fn is_gallery(&self, url: &Url) -> bool {
         let host = url.host_str().unwrap_or_default();
         let first_label = host.split('.').next().unwrap_or_default();
-        let segments: Vec<&str> = url
+        let mut segments: Vec<&str> = url
             .path_segments()
             .map(|s| s.filter(|s| !s.is_empty()).collect())
             .unwrap_or_default();
+        // A page's number after the slug (`/slug/2`) is no part of the address's name.
+        if segments.last().is_some_and(|s| is_number(s)) {
+            segments.pop();
+        }
         let before_slug = &segments[..segments.len().saturating_sub(1)];
         self.gallery
             .iter()

@@ -1,7 +1,9 @@
 //! The profiles, one table each. Markup from the real pages of
-//! `../shared/fixtures/real/` (detik, liputan6, tribunnews) and, for the sites without
-//! one, from the selectors public scrapers use for them (../shared/docs/KOMPAS.md lists
-//! some); those are tested on small pages written to that markup (tests/fixtures/sites/).
+//! `../shared/fixtures/real/` (detik, liputan6, tribunnews), from real pages of these
+//! sites that others keep as test data in public repositories (docs/PERFORMANCE.md, "Real
+//! pages of the Indonesian sites"), and from the selectors public scrapers use for them
+//! (../shared/docs/KOMPAS.md lists some). What a real page showed is tested on a small
+//! page written here to that markup (tests/fixtures/sites/, or in the tests).
 
 use super::{ArticlePath, PageLinks, Pages, Profile};
 use crate::sites::furniture::{ADS, Furniture};
@@ -71,14 +73,13 @@ const DETIK: Profile = Profile {
             "[gambas:",
             "telah dilihat",
             "scroll to resume content",
-            // Under a story from a regional desk: "Artikel ini telah naik di detikBali".
-            "artikel ini telah naik di",
         ],
         lines: &["berita terkait", "berita detikcom lainnya"],
         ends: &[
             "simak video",
             "simak juga video",
             "[gambas:video",
+            // Under a story from a regional desk: "Artikel ini telah naik di detikBali".
             "artikel ini telah naik di",
         ],
         contains: NONE,
@@ -472,8 +473,8 @@ const OKEZONE: Profile = Profile {
             "follow whatsapp channel",
             "telusuri berita",
         ],
-        // The headings of the lists under the text, on pages of 2017.
-        lines: &["berita rekomendasi"],
+        lines: NONE,
+        // The heading of the list under the text, on pages of 2017.
         ends: &["berita lainnya"],
         contains: NONE,
         cut: NONE,

@@ -151,16 +151,15 @@ const SITE_PAGES: &[(SitePage, &str)] = &[
                 "-----",
                 "telah naik",
                 "di sini",
-                "kuta melasti",
                 "Ni Made Lastri",
             ],
         },
         fixture!("detik-regional.html"),
     ),
     (
-        // Every page of the article in one, the later ones hidden; the promos, the
-        // "BACA JUGA" lines and the pointer to the next page worded as no text rule
-        // knows them, so that only the markup tells them.
+        // Every page of the article in one, the later ones hidden; the promos, a later
+        // page's "BACA JUGA" line and the pointer to the next page worded as no text
+        // rule knows them, so that only the markup tells them.
         SitePage {
             file: "liputan6-article.html",
             url: "https://www.liputan6.com/bisnis/read/5700001/5-cara-menghemat-listrik-di-musim-kemarau",
@@ -363,12 +362,40 @@ fn each_sites_page_reads_as_its_reader_sees_it() {
     }
 }
 
+/// detik's About The Game of 2021 keeps its text in `div.detail_text`, where the
+/// profile's drops reach the lead photo's caption inside it.
+#[test]
+fn a_detik_page_of_2021_is_read_by_its_body() {
+    let body = format!(
+        "<div class=detail><div class=detail_text>\
+         <div class=\"pic_artikel pic_artikel_por\"><img src=/a.jpg>\
+         <span>Pemain bertahan menyundul bola dari sepak pojok. (Rifkianto Nugroho/detikSport)\
+         </span></div>{}</div></div>",
+        paragraphs("Jakarta - Bola mati menentukan laga.", "kata pelatih.")
+    );
+    let html = page("Bola Mati", "", &body);
+    let (_, text) = text_of(
+        &html,
+        "https://sport.detik.com/aboutthegame/detik-insider/d-5746542/bola-mati",
+    );
+    assert_clean(
+        &text,
+        "Jakarta - Bola mati menentukan laga.",
+        "kata pelatih.",
+        &["sepak pojok", "Rifkianto"],
+    );
+}
+
 /// Okezone's layout of 2017, whose body no selector of the profile finds: the generic
 /// extractor reads it, and the profile's furniture still applies.
 #[test]
 fn an_okezone_page_of_an_older_layout_ends_before_its_lists() {
     let body = format!(
         "<div class=read-detail>{}<strong>(FHM)</strong>\
+         <div class=meta-bottom-content><span class=berita-rekomendasi-title>Berita Rekomendasi\
+         </span><div class=berita-terkait-wrap><ul><li><span class=rekomendasi-list-title>\
+         <a href=/read/2017/02/16/33/1619045/lagi>Aktor Itu Ingin Menyutradarai Film</a></span>\
+         </li></ul></div></div>\
          <div class=berita-lainnya><span class=berita-lainnya-title>BERITA LAINNYA</span>\
          <hr><ul><li><div class=news-area><div class=categori>Hot Gossip</div>\
          <div class=news-content><a href=/read/2017/02/17/33/1620901/lain>\
@@ -386,7 +413,14 @@ fn an_okezone_page_of_an_older_layout_ends_before_its_lists() {
         &text,
         "JAKARTA - Aktor itu bercerita.",
         "ujarnya.",
-        &["BERITA LAINNYA", "Artis Lain", "Hot Gossip", "pesta kecil"],
+        &[
+            "BERITA LAINNYA",
+            "Artis Lain",
+            "Hot Gossip",
+            "pesta kecil",
+            "Berita Rekomendasi",
+            "Menyutradarai",
+        ],
     );
 }
 
@@ -490,6 +524,9 @@ fn gallery_addresses_are_told_from_articles() {
     // A slug may start with the word: the story is about photos, not one of them.
     assert!(!gallery(
         "https://news.detik.com/berita/d-7572645/foto-viral-banjir"
+    ));
+    assert!(!gallery(
+        "https://news.detik.com/berita/d-7572645/foto-viral-banjir/2"
     ));
     assert!(gallery("https://www.liputan6.com/photo/read/5712345/judul"));
     assert!(!gallery(
