@@ -31,6 +31,12 @@ fn text_of(html: &str, url: &str) -> (crate::article::Article, String) {
     (a, text)
 }
 
+/// The page of `body` under a heading, read from `url`, checked with [`assert_clean`].
+fn assert_reads_clean(url: &str, body: &str, first: &str, last: &str, furniture: &[&str]) {
+    let (_, text) = text_of(&page("Judul", "", body), url);
+    assert_clean(&text, first, last, furniture);
+}
+
 fn assert_clean(text: &str, first: &str, last: &str, furniture: &[&str]) {
     assert!(text.starts_with(first), "{text}");
     assert!(text.trim_end().ends_with(last), "{text}");
@@ -373,13 +379,9 @@ fn a_detik_page_of_2021_is_read_by_its_body() {
          </span></div>{}</div></div>",
         paragraphs("Jakarta - Bola mati menentukan laga.", "kata pelatih.")
     );
-    let html = page("Bola Mati", "", &body);
-    let (_, text) = text_of(
-        &html,
+    assert_reads_clean(
         "https://sport.detik.com/aboutthegame/detik-insider/d-5746542/bola-mati",
-    );
-    assert_clean(
-        &text,
+        &body,
         "Jakarta - Bola mati menentukan laga.",
         "kata pelatih.",
         &["sepak pojok", "Rifkianto"],
@@ -404,13 +406,9 @@ fn an_okezone_page_of_an_older_layout_ends_before_its_lists() {
          </div></div></li></ul></div></div>",
         paragraphs("JAKARTA - Aktor itu bercerita.", "ujarnya.")
     );
-    let html = page("Cara Menjaga Keluarga", "", &body);
-    let (_, text) = text_of(
-        &html,
+    assert_reads_clean(
         "http://celebrity.okezone.com/read/2017/02/17/33/1620900/cara-menjaga-keluarga",
-    );
-    assert_clean(
-        &text,
+        &body,
         "JAKARTA - Aktor itu bercerita.",
         "ujarnya.",
         &[
