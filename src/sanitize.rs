@@ -39,7 +39,11 @@ pub fn link(href: &str, base: &Url) -> Option<Url> {
         return None;
     }
     let mut url = base.join(&href).ok()?;
-    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+    // A host named `http` is a scheme written twice (`http:http://…`, as a template
+    // joins a scheme to an address that has one), not a place to go.
+    if !matches!(url.scheme(), "http" | "https")
+        || url.host_str().is_none_or(|h| matches!(h, "http" | "https"))
+    {
         return None;
     }
     // Credentials in a link are either a mistake or a phishing trick; never keep them.
@@ -300,6 +304,8 @@ mod tests {
         assert!(link(" JaVaScRiPt:alert(1)", &base).is_none());
         assert!(link("data:image/png;base64,AAAA", &base).is_none());
         assert!(link("file:///etc/passwd", &base).is_none());
+        assert!(link("http:http://cdn.tempo.co/a.jpg", &base).is_none());
+        assert!(link("https://https://cdn.tempo.co/a.jpg", &base).is_none());
         assert_eq!(
             link("https://u:p@x.com/a", &base).unwrap().as_str(),
             "https://x.com/a"

@@ -435,10 +435,12 @@ fn generic_article(
     authors.retain(|a| Some(a) != profile_editor.as_ref());
     let editor = profile_editor.or(ld.editor.filter(|e| !authors.contains(e) && !site.is(e)));
     let title = meta::title(doc, url, ld.headline.as_deref()).unwrap_or_default();
-    let image = ld
-        .image
-        .or_else(|| meta::meta(doc, "og:image"))
-        .and_then(|s| crate::sanitize::link(&s, url))
+    // Each address checked before the next is tried: JSON-LD's may be broken where
+    // og:image is not.
+    let image = [ld.image, meta::meta(doc, "og:image")]
+        .into_iter()
+        .flatten()
+        .find_map(|s| crate::sanitize::link(&s, url))
         .map(String::from);
     Article {
         url: meta::canonical(doc, url)
@@ -577,6 +579,18 @@ mod tests {
             read("Ani Lestari", "Warta Kota"),
             (vec!["Ani Lestari".to_string()], None)
         );
+    }
+
+    #[test]
+    fn a_broken_picture_address_gives_way_to_the_next() {
+        let url = Url::parse("https://bisnis.tempo.co/read/1893370/x").unwrap();
+        let doc = Html::parse_document(
+            r#"<meta property="og:image" content="https://statik.tempo.co/a.jpg">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"X",
+            "image":{"url":"http:http://statik.tempo.co/a.jpg"}}</script><h1>X</h1>"#,
+        );
+        let a = generic_article(&doc, &url, None, &meta::JsonLd::of(&doc));
+        assert_eq!(a.image.as_deref(), Some("https://statik.tempo.co/a.jpg"));
     }
 
     #[test]
