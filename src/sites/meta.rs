@@ -410,6 +410,8 @@ pub struct LdArticle {
     pub authors: Vec<String>,
     /// The first `editor` named.
     pub editor: Option<String>,
+    /// The article's own address (`url`, else `mainEntityOfPage`), unchecked.
+    pub url: Option<String>,
     pub keywords: Vec<String>,
     pub image: Option<String>,
 }
@@ -452,6 +454,11 @@ impl JsonLd {
             published: obj["datePublished"].as_str().and_then(dates::parse_iso),
             authors: names(&obj["author"]),
             editor: names(&obj["editor"]).into_iter().next(),
+            url: obj["url"]
+                .as_str()
+                .or_else(|| obj["mainEntityOfPage"].as_str())
+                .or_else(|| obj["mainEntityOfPage"]["@id"].as_str())
+                .map(str::to_string),
             keywords: match &obj["keywords"] {
                 Value::String(s) => split_list(s),
                 v => names(v),

@@ -53,16 +53,22 @@ pub fn site_host(url: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The URL a page stands for: the one given, else the page's own canonical address, else
-/// `fallback` (a `file:` URL for a local file, against which no link resolves).
+/// The URL a page stands for: the one given, else the page's own canonical address (its
+/// canonical link, og:url, or the address its JSON-LD gives the article), else `fallback`
+/// (a `file:` URL for a local file, against which no link resolves).
 pub fn page_url(html: &str, given: Option<&Url>, fallback: &Url) -> Url {
     if let Some(u) = given {
         return u.clone();
     }
     isolated(fallback, || {
-        Ok(dom::document(html, &dom::PAGE)
-            .ok()
-            .and_then(|doc| meta::canonical(&doc, fallback)))
+        Ok(dom::document(html, &dom::PAGE).ok().and_then(|doc| {
+            // A page whose canonical link and og:url are empty may still say where it
+            // is in its JSON-LD.
+            meta::canonical(&doc, fallback).or_else(|| {
+                let ld = meta::JsonLd::of(&doc).article();
+                ld.url.and_then(|u| crate::sanitize::link(&u, fallback))
+            })
+        }))
     })
     .ok()
     .flatten()
@@ -579,6 +585,28 @@ mod tests {
             read("Ani Lestari", "Warta Kota"),
             (vec!["Ani Lestari".to_string()], None)
         );
+    }
+
+    #[test]
+    fn a_saved_page_says_where_it_is_by_its_json_ld_too() {
+        let file = Url::parse("file:///tmp/antara.html").unwrap();
+        let page = |head: &str| format!("<html><head>{head}</head><body><h1>X</h1></body></html>");
+        let at = "https://www.antaranews.com/berita/587234/x";
+        for head in [
+            format!(
+                r#"<link rel="canonical" href=""><meta property="og:url" content="">
+               <script type="application/ld+json">{{"@type":"NewsArticle","url":"{at}"}}</script>"#
+            ),
+            format!(
+                r#"<script type="application/ld+json">{{"@type":"NewsArticle",
+               "mainEntityOfPage":{{"@type":"WebPage","@id":"{at}"}}}}</script>"#
+            ),
+        ] {
+            assert_eq!(page_url(&page(&head), None, &file).as_str(), at, "{head}");
+        }
+        let relative =
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","url":"/x"}</script>"#;
+        assert_eq!(page_url(&page(relative), None, &file), file);
     }
 
     #[test]
