@@ -107,7 +107,8 @@ const LIPUTAN6: Profile = Profile {
     name: "liputan6",
     hosts: &["liputan6.com"],
     article: &[ArticlePath::IdAfter("read")],
-    body: &["div.article-content-body"],
+    // The layout of 2015 held the text in div.text-detail.
+    body: &["div.article-content-body", "div.text-detail"],
     unhide: &["article-content-body__item-page_hidden"],
     drop: &[
         "[data-component-name*=bacajuga]",

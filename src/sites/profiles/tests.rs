@@ -388,6 +388,37 @@ fn a_detik_page_of_2021_is_read_by_its_body() {
     );
 }
 
+/// liputan6's layout of 2015: the text in `div.text-detail`, a rating widget under it.
+#[test]
+fn a_liputan6_page_of_2015_is_read_by_its_body() {
+    let body = format!(
+        "<article class=hentry><header><div class=social-share><ul><li>\
+         <a class=share-button href=#>Facebook</a></li></ul></div></header>\
+         <div class=gallery-images><figure><div class=gallery-item-content>\
+         <a href=# class=gallery-item><img alt=Banjir src=/a.jpg></a></div>\
+         <figcaption>Wapres meninjau banjir dari udara bersama gubernur.</figcaption>\
+         </figure></div>\
+         <div class=entry-content><div class=text-detail itemprop=description>{}\
+         </div></div><div class=\"tag-links clearfix\"><ul><li class=tag>\
+         <a href=/tag/banjir>Banjir</a></li></ul></div>\
+         <div class=article-info><section id=thumbs-detail><div id=thumbs class=reactions>\
+         <ul><li>Rate artikel ini</li><li><a id=like-btn class=like rel=nofollow \
+         href=/login>Like (<span class=like-count>0</span>)</a></li></ul></div></section>\
+         </div></article>",
+        paragraphs(
+            "Liputan6.com, Jakarta - Wapres meninjau banjir.",
+            "di Tanah Air. (Mvi/Ali)"
+        )
+    );
+    assert_reads_clean(
+        "http://news.liputan6.com/read/2254252/wapres-meninjau-banjir",
+        &body,
+        "Liputan6.com, Jakarta - Wapres meninjau banjir.",
+        "di Tanah Air.",
+        &["Rate artikel", "(Mvi/Ali)", "dari udara"],
+    );
+}
+
 /// Okezone's layout of 2017, whose body no selector of the profile finds: the generic
 /// extractor reads it, and the profile's furniture still applies.
 #[test]
