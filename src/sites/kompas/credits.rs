@@ -58,7 +58,10 @@ impl Credits {
             }
         }
         if authors.is_empty() {
-            authors = table_credit(doc, "penulis").into_iter().collect();
+            authors = table_credit(doc, "penulis")
+                .map(|name| without_post(&name).to_string())
+                .into_iter()
+                .collect();
         }
         Credits {
             authors: Some(authors).filter(|a| !a.is_empty()),
@@ -66,6 +69,15 @@ impl Credits {
                 .or_else(|| names(&OLD_EDITOR).into_iter().next())
                 .or_else(|| table_credit(doc, "editor")),
         }
+    }
+}
+
+/// A writer's name without the post written before it: "Kontributor Lhokseumawe,
+/// Masriadi" is Masriadi, the paper's contributor in Lhokseumawe.
+fn without_post(name: &str) -> &str {
+    match name.split_once(", ") {
+        Some((post, name)) if post.starts_with("Kontributor ") && !name.is_empty() => name,
+        _ => name,
     }
 }
 

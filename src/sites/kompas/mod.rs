@@ -179,5 +179,10 @@ mod tests {
         let a = crate::sites::read_article(&html, &url).unwrap().article;
         assert_eq!(a.authors, ["Ferril Dennys"]);
         assert_eq!(a.editor.as_deref(), Some("Aloysius Gonsaga AE"));
+
+        // A contributor is named after the post.
+        let html = html.replace(": Ferril Dennys", ": Kontributor Lhokseumawe, Masriadi");
+        let a = crate::sites::read_article(&html, &url).unwrap().article;
+        assert_eq!(a.authors, ["Masriadi"]);
     }
 }
