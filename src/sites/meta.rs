@@ -607,6 +607,22 @@ pub fn split_names(s: &str) -> Vec<String> {
     names
 }
 
+/// The page's `keywords` meta tag as tags, unless it is its description cut at every
+/// space (a template's, on merdeka.com: "Para, tahanan, itu, …"), which tags nothing.
+pub fn keyword_tags(doc: &Html) -> Option<Vec<String>> {
+    let tags = split_list(&meta(doc, "keywords")?);
+    let description = meta(doc, "description").unwrap_or_default();
+    let words = tags.join(" ");
+    let is_prose = tags.len() >= 4
+        && tags.iter().all(|t| !t.contains(' '))
+        && description
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains(&words);
+    (!is_prose).then_some(tags)
+}
+
 /// A comma-separated list (`content_tags`, `content_author`, JSON-LD `keywords`), without
 /// the placeholders a template writes where it had no value ([`is_placeholder`]).
 pub fn split_list(s: &str) -> Vec<String> {
@@ -891,6 +907,29 @@ mod tests {
                 r#"{article}<a href="/author/x/">Read more of what this writer has to say here</a>"#
             ))
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn keywords_cut_from_the_description_are_no_tags() {
+        let tags = |head: &str| keyword_tags(&Html::parse_document(head));
+        assert_eq!(
+            tags(
+                r#"<meta name="description" content="Para tahanan itu diperlakukan seperti binatang. Holdbrooks takjub.">
+               <meta name="keywords" content="Para, tahanan, itu, diperlakukan, seperti, binatang., Holdbrooks, takjub.">"#
+            ),
+            None
+        );
+        assert_eq!(
+            tags(
+                r#"<meta name="description" content="Banjir merendam Jakarta setelah hujan deras.">
+               <meta name="keywords" content="banjir, jakarta, hujan deras">"#
+            ),
+            Some(vec![
+                "banjir".into(),
+                "jakarta".into(),
+                "hujan deras".into()
+            ])
         );
     }
 

@@ -468,7 +468,7 @@ fn generic_article(
         image,
         tags: Some(ld.keywords)
             .filter(|k| !k.is_empty())
-            .or_else(|| meta::meta(doc, "keywords").map(|k| meta::split_list(&k)))
+            .or_else(|| meta::keyword_tags(doc))
             .unwrap_or_default(),
         body: Vec::new(),
         related: Vec::new(),
