@@ -608,18 +608,24 @@ pub fn split_names(s: &str) -> Vec<String> {
 }
 
 /// The page's `keywords` meta tag as tags, unless it is its description cut at every
-/// space (a template's, on merdeka.com: "Para, tahanan, itu, …"), which tags nothing.
+/// space (a template's, on merdeka.com: "Para, tahanan, itu, …"; on kapanlagi.com in
+/// lower case: "main, di, film, …"), which tags nothing.
 pub fn keyword_tags(doc: &Html) -> Option<Vec<String>> {
     let tags = split_list(&meta(doc, "keywords")?);
-    let description = meta(doc, "description").unwrap_or_default();
-    let words = tags.join(" ");
+    // Words as keys: lower case, letters and digits only.
+    let keys = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let words = keys(&tags.join(" "));
+    let description = keys(&meta(doc, "description").unwrap_or_default());
     let is_prose = tags.len() >= 4
         && tags.iter().all(|t| !t.contains(' '))
         && description
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .contains(&words);
+            .windows(words.len().max(1))
+            .any(|run| run == words.as_slice());
     (!is_prose).then_some(tags)
 }
 
@@ -917,6 +923,13 @@ mod tests {
             tags(
                 r#"<meta name="description" content="Para tahanan itu diperlakukan seperti binatang. Holdbrooks takjub.">
                <meta name="keywords" content="Para, tahanan, itu, diperlakukan, seperti, binatang., Holdbrooks, takjub.">"#
+            ),
+            None
+        );
+        assert_eq!(
+            tags(
+                r#"<meta name="description" content="Main di film keduanya, Brandon ungkap kedekatannya.">
+               <meta name="keywords" content="main, di, film, keduanya, brandon, ungkap">"#
             ),
             None
         );
