@@ -266,6 +266,22 @@ fn cases() -> Vec<Case> {
             || json_ld_objects(10, 118_000),
             Expect::Read(TEXT),
         )),
+        // Keywords as long as a page, every run of the description almost theirs: the
+        // check for a description cut into keywords compares short runs only.
+        elsewhere(case(
+            "keywords_of_100000_words_almost_the_description",
+            || {
+                let keywords = format!("{}b", "a, ".repeat(100_000));
+                let description = "a ".repeat(200_000);
+                other_article("Dalam", "").replace(
+                    "<title>",
+                    &format!(
+                        r#"<meta name="description" content="{description}"><meta name="keywords" content="{keywords}"><title>"#
+                    ),
+                )
+            },
+            Expect::Read(TEXT),
+        )),
         // Was 36 s.
         case(
             "terkini_of_3000_links",

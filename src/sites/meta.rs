@@ -607,6 +607,9 @@ pub fn split_names(s: &str) -> Vec<String> {
     names
 }
 
+/// Most words a description cut into keywords has.
+const MAX_DESCRIPTION_WORDS: usize = 64;
+
 /// The page's `keywords` meta tag as tags, unless it is its description cut at every
 /// space (a template's, on merdeka.com: "Para, tahanan, itu, …"; on kapanlagi.com in
 /// lower case: "main, di, film, …"), which tags nothing.
@@ -621,7 +624,10 @@ pub fn keyword_tags(doc: &Html) -> Option<Vec<String>> {
     };
     let words = keys(&tags.join(" "));
     let description = keys(&meta(doc, "description").unwrap_or_default());
+    // A description is a sentence or two; the bound keeps the search linear whatever a
+    // page puts in its tags.
     let is_prose = tags.len() >= 4
+        && words.len() <= MAX_DESCRIPTION_WORDS
         && tags.iter().all(|t| !t.contains(' '))
         && description
             .windows(words.len().max(1))
