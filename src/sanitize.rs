@@ -35,21 +35,33 @@ pub fn block(raw: &str) -> String {
 /// The fragment is kept; credentials in the URL are dropped.
 pub fn link(href: &str, base: &Url) -> Option<Url> {
     let href = inline(href);
-    if href.is_empty() {
+    if href.is_empty() || has_scheme_twice(&href) {
         return None;
     }
     let mut url = base.join(&href).ok()?;
-    // A host named `http` is a scheme written twice (`http:http://…`, as a template
-    // joins a scheme to an address that has one), not a place to go.
-    if !matches!(url.scheme(), "http" | "https")
-        || url.host_str().is_none_or(|h| matches!(h, "http" | "https"))
-    {
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return None;
     }
     // Credentials in a link are either a mistake or a phishing trick; never keep them.
     let _ = url.set_username("");
     let _ = url.set_password(None);
     Some(url)
+}
+
+/// `http:http://…` or `https://https://…`: a scheme written twice, as a template joins a
+/// scheme to an address that has one. Joined to a page of the same scheme, the first
+/// would read as a path on the page's own host.
+fn has_scheme_twice(href: &str) -> bool {
+    let lower = href.to_ascii_lowercase();
+    after_scheme(&lower).and_then(after_scheme).is_some()
+}
+
+/// What follows an `http:` or `https:` at the start of `s`, and the slashes after it.
+fn after_scheme(s: &str) -> Option<&str> {
+    ["http:", "https:"]
+        .iter()
+        .find_map(|scheme| s.strip_prefix(scheme))
+        .map(|rest| rest.trim_start_matches('/'))
 }
 
 /// True for characters that reorder text on screen: the bidi embeddings, overrides and
@@ -304,8 +316,20 @@ mod tests {
         assert!(link(" JaVaScRiPt:alert(1)", &base).is_none());
         assert!(link("data:image/png;base64,AAAA", &base).is_none());
         assert!(link("file:///etc/passwd", &base).is_none());
-        assert!(link("http:http://cdn.tempo.co/a.jpg", &base).is_none());
-        assert!(link("https://https://cdn.tempo.co/a.jpg", &base).is_none());
+        for base in [
+            &base,
+            &Url::parse("http://news.liputan6.com/read/1").unwrap(),
+        ] {
+            for twice in [
+                "http:http://cdn.tempo.co/a.jpg",
+                "https:https://cdn.tempo.co/a.jpg",
+                "https://https://cdn.tempo.co/a.jpg",
+                "HTTP:http://cdn.tempo.co/a.jpg",
+            ] {
+                assert!(link(twice, base).is_none(), "{twice} on {base}");
+            }
+        }
+        assert!(link("https://cdn.tempo.co/http-and-https.jpg", &base).is_some());
         assert_eq!(
             link("https://u:p@x.com/a", &base).unwrap().as_str(),
             "https://x.com/a"

@@ -51,19 +51,18 @@ fn value_of(e: ElementRef<'_>) -> String {
 
 /// The first non-empty text of the elements `selector` finds.
 pub fn first_text(doc: &Html, selector: &Selector) -> Option<String> {
-    doc.select(selector).map(text_of).find(|t| !t.is_empty())
+    doc.select(selector).map(value_of).find(|t| !t.is_empty())
 }
 
 /// The distinct non-empty texts of the elements `selector` finds ([`value_of`]), in page
 /// order.
 pub fn texts(doc: &Html, selector: &Selector) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for t in doc.select(selector).map(value_of) {
-        if !t.is_empty() && !out.contains(&t) {
-            out.push(t);
-        }
-    }
-    out
+    // Seen texts in a set: a page may hold a hundred thousand tags.
+    let mut seen = std::collections::HashSet::new();
+    doc.select(selector)
+        .map(value_of)
+        .filter(|t| !t.is_empty() && seen.insert(t.clone()))
+        .collect()
 }
 
 #[cfg(test)]

@@ -607,7 +607,7 @@ pub fn split_names(s: &str) -> Vec<String> {
     names
 }
 
-/// Most words a description cut into keywords has.
+/// Most words a description cut into keywords has: a sentence or two.
 const MAX_DESCRIPTION_WORDS: usize = 64;
 
 /// The page's `keywords` meta tag as tags, unless it is its description cut at every
@@ -615,24 +615,29 @@ const MAX_DESCRIPTION_WORDS: usize = 64;
 /// lower case: "main, di, film, …"), which tags nothing.
 pub fn keyword_tags(doc: &Html) -> Option<Vec<String>> {
     let tags = split_list(&meta(doc, "keywords")?);
-    // Words as keys: lower case, letters and digits only.
-    let keys = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let words = keys(&tags.join(" "));
-    let description = keys(&meta(doc, "description").unwrap_or_default());
-    // A description is a sentence or two; the bound keeps the search linear whatever a
-    // page puts in its tags.
-    let is_prose = tags.len() >= 4
-        && words.len() <= MAX_DESCRIPTION_WORDS
+    let cut = tags.len() >= 4
+        && tags.len() <= MAX_DESCRIPTION_WORDS
         && tags.iter().all(|t| !t.contains(' '))
-        && description
-            .windows(words.len().max(1))
-            .any(|run| run == words.as_slice());
-    (!is_prose).then_some(tags)
+        && meta(doc, "description").is_some_and(|d| is_description_cut(&tags, &d));
+    (!cut).then_some(tags)
+}
+
+/// Whether `tags` are the words of `description` in a run, whatever their case and
+/// punctuation. Only the description's first words are looked at, four times as many as
+/// a run can have: a description is short, and a page's may be as long as the page.
+fn is_description_cut(tags: &[String], description: &str) -> bool {
+    let words = word_keys(&tags.join(" "), MAX_DESCRIPTION_WORDS + 1);
+    let said = word_keys(description, 4 * MAX_DESCRIPTION_WORDS);
+    words.len() <= MAX_DESCRIPTION_WORDS && said.windows(words.len()).any(|run| run == words)
+}
+
+/// The first `max` words of `text` as keys: lower case, letters and digits only.
+fn word_keys(text: &str, max: usize) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(max)
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// A comma-separated list (`content_tags`, `content_author`, JSON-LD `keywords`), without
@@ -938,6 +943,19 @@ mod tests {
                <meta name="keywords" content="main, di, film, keduanya, brandon, ungkap">"#
             ),
             None
+        );
+        // Words of the description, but not a run of it: tags.
+        assert_eq!(
+            tags(
+                r#"<meta name="description" content="Banjir merendam Jakarta setelah hujan deras, kata BMKG.">
+               <meta name="keywords" content="banjir, jakarta, hujan, bmkg">"#
+            ),
+            Some(vec![
+                "banjir".into(),
+                "jakarta".into(),
+                "hujan".into(),
+                "bmkg".into()
+            ])
         );
         assert_eq!(
             tags(

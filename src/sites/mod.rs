@@ -65,8 +65,10 @@ pub fn page_url(html: &str, given: Option<&Url>, fallback: &Url) -> Url {
             // A page whose canonical link and og:url are empty may still say where it
             // is in its JSON-LD.
             meta::canonical(&doc, fallback).or_else(|| {
-                let ld = meta::JsonLd::of(&doc).article();
-                ld.url.and_then(|u| crate::sanitize::link(&u, fallback))
+                // Only a page of one article: an index lists many, each with its address.
+                let ld = meta::JsonLd::of(&doc);
+                let url = ld.is_of_one_article().then(|| ld.article().url).flatten()?;
+                crate::sanitize::link(&url, fallback).filter(|u| u.path() != "/")
             })
         }))
     })
@@ -604,9 +606,20 @@ mod tests {
         ] {
             assert_eq!(page_url(&page(&head), None, &file).as_str(), at, "{head}");
         }
-        let relative =
-            r#"<script type="application/ld+json">{"@type":"NewsArticle","url":"/x"}</script>"#;
-        assert_eq!(page_url(&page(relative), None, &file), file);
+        // A relative address, an index of many articles, the site's home: none is the page's.
+        for head in [
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","url":"/x"}</script>"#
+                .to_string(),
+            format!(
+                r#"<script type="application/ld+json">[{{"@type":"NewsArticle","url":"{at}"}},
+                {{"@type":"NewsArticle","url":"https://www.antaranews.com/berita/2/y"}}]</script>"#
+            ),
+            r#"<script type="application/ld+json">{"@type":"NewsArticle",
+               "mainEntityOfPage":"https://www.antaranews.com/"}</script>"#
+                .to_string(),
+        ] {
+            assert_eq!(page_url(&page(&head), None, &file), file, "{head}");
+        }
     }
 
     #[test]

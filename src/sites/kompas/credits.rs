@@ -75,8 +75,12 @@ impl Credits {
 /// A writer's name without the post written before it: "Kontributor Lhokseumawe,
 /// Masriadi" is Masriadi, the paper's contributor in Lhokseumawe.
 fn without_post(name: &str) -> &str {
-    match name.split_once(", ") {
-        Some((post, name)) if post.starts_with("Kontributor ") && !name.is_empty() => name,
+    match name.split_once(',') {
+        Some((post, rest))
+            if post.to_lowercase().starts_with("kontributor ") && !rest.trim().is_empty() =>
+        {
+            rest.trim()
+        }
         _ => name,
     }
 }

@@ -181,8 +181,13 @@ mod tests {
         assert_eq!(a.editor.as_deref(), Some("Aloysius Gonsaga AE"));
 
         // A contributor is named after the post.
-        let html = html.replace(": Ferril Dennys", ": Kontributor Lhokseumawe, Masriadi");
-        let a = crate::sites::read_article(&html, &url).unwrap().article;
-        assert_eq!(a.authors, ["Masriadi"]);
+        for credit in [
+            "Kontributor Lhokseumawe, Masriadi",
+            "KONTRIBUTOR LHOKSEUMAWE,Masriadi",
+        ] {
+            let html = html.replace("Ferril Dennys", credit);
+            let a = crate::sites::read_article(&html, &url).unwrap().article;
+            assert_eq!(a.authors, ["Masriadi"], "{credit}");
+        }
     }
 }

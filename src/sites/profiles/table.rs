@@ -317,7 +317,7 @@ const TEMPO: Profile = Profile {
         "style",
     ],
     authors: NONE,
-    editor: &["[itemprop=editor]"],
+    editor: &["span[itemprop=editor]"],
     credits: NONE,
     date: NONE,
     title_ends: &[" - Tempo.co", " | tempo.co"],
