@@ -266,6 +266,18 @@ fn cases() -> Vec<Case> {
             || json_ld_objects(10, 118_000),
             Expect::Read(TEXT),
         )),
+        // A hundred thousand tags, each its own: their texts are told apart by a set, not
+        // each against all before it.
+        case(
+            "tags_100000",
+            || {
+                let tags: String = (0..100_000)
+                    .map(|i| format!("<a class=tag__article__link href=/tag/t{i}>t{i}</a>"))
+                    .collect();
+                kompas_article("").replace("</body>", &format!("{tags}</body>"))
+            },
+            Expect::Read(TEXT),
+        ),
         // A description as long as a page, every run of it almost the keywords: the
         // check for a description cut into keywords reads its first words only.
         elsewhere(case(
