@@ -626,18 +626,15 @@ pub fn keyword_tags(doc: &Html) -> Option<Vec<String>> {
 /// punctuation. Only the description's first words are looked at, four times as many as
 /// a run can have: a description is short, and a page's may be as long as the page.
 fn is_description_cut(tags: &[String], description: &str) -> bool {
-    let words = word_keys(&tags.join(" "), MAX_DESCRIPTION_WORDS + 1);
-    let said = word_keys(description, 4 * MAX_DESCRIPTION_WORDS);
-    words.len() <= MAX_DESCRIPTION_WORDS && said.windows(words.len()).any(|run| run == words)
-}
-
-/// The first `max` words of `text` as keys: lower case, letters and digits only.
-fn word_keys(text: &str, max: usize) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+    // Each tag is one word (the caller checks), with a letter or a digit (`split_list`).
+    let words: Vec<String> = tags.iter().map(|t| key(t)).collect();
+    let said: Vec<String> = description
+        .split_whitespace()
+        .map(key)
         .filter(|w| !w.is_empty())
-        .take(max)
-        .map(str::to_lowercase)
-        .collect()
+        .take(4 * MAX_DESCRIPTION_WORDS)
+        .collect();
+    said.windows(words.len()).any(|run| run == words)
 }
 
 /// A comma-separated list (`content_tags`, `content_author`, JSON-LD `keywords`), without

@@ -58,11 +58,13 @@ impl Credits {
             }
         }
         if authors.is_empty() {
-            authors = table_credit(doc, "penulis")
-                .map(|name| without_post(&name).to_string())
-                .into_iter()
-                .collect();
+            authors = table_credit(doc, "penulis").into_iter().collect();
         }
+        // Whichever block named them, a contributor is named with the post.
+        let authors: Vec<String> = authors
+            .iter()
+            .map(|name| without_post(name).to_string())
+            .collect();
         Credits {
             authors: Some(authors).filter(|a| !a.is_empty()),
             editor: editor

@@ -144,6 +144,20 @@ mod tests {
         }
     }
 
+    /// A contributor named with the post in the credit line of 2024–25, as in the table
+    /// of 2014–16.
+    #[test]
+    fn a_contributor_is_named_without_the_post_in_any_credit_block() {
+        let url = Url::parse("https://regional.kompas.com/read/2025/05/28/1/x").unwrap();
+        let doc = Html::parse_document(
+            "<h1 class=read__title>Judul</h1><div class=credit-title-name>\
+             <div class=credit-title-nameEditor>Kontributor Kupang, Sigiranus Marutho Bere</div>\
+             </div><div class=read__content><p>Teks.</p></div>",
+        );
+        let a = article(&doc, &url, &meta::JsonLd::of(&doc)).article;
+        assert_eq!(a.authors, ["Sigiranus Marutho Bere"]);
+    }
+
     /// A page of 2014–16: the text in a `<span>` no Kompas rule knows (so the generic
     /// extractor reads it), the credits in a table under it.
     #[test]
